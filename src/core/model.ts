@@ -1,0 +1,315 @@
+/**
+ * The domain model shared by every part of the checker: what a parsed indicator cell, a
+ * detected table, an issue and a report look like. Pure data, no behaviour.
+ *
+ * Naming of positions (STYLE.md): `rowIndex`/`columnIndex` are 0-based, `rowNumber` is
+ * 1-based, `address` is A1. Spans are 0-based UTF-16 offsets into the raw cell text,
+ * `end` exclusive, so `text.slice(span.start, span.end)` is what the user typed.
+ */
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** 一级指标, canonical names. The older 效果指标 is read as 效益指标 (level1Raw keeps it). */
+export type Level1 = "产出指标" | "效益指标" | "满意度指标" | "成本指标";
+
+/** 二级指标, canonical names (DOMAIN.md §2). Synonyms map here: 环境效益指标 → 生态效益指标,
+ * 社会公众或服务对象满意度指标 → 服务对象满意度指标. */
+export type Level2 =
+  | "数量指标"
+  | "质量指标"
+  | "时效指标"
+  | "成本指标"
+  | "经济效益指标"
+  | "社会效益指标"
+  | "生态效益指标"
+  | "可持续影响指标"
+  | "服务对象满意度指标"
+  | "经济成本指标"
+  | "社会成本指标"
+  | "生态环境成本指标";
+
+/** Whether the 二级 was written in the cell, inferred from the name, or is unknown. */
+export type Level2Source = "written" | "inferred" | "none";
+
+export type Operator = "≥" | "≤" | ">" | "<" | "=";
+
+/** How the item number was written: `1、` dun, `1.`/`1．` dot, `(1)`/`（1）` paren. */
+export type NumberingStyle = "dun" | "dot" | "paren" | "none";
+
+/** The label before the value: `年度指标值：`, `指标值：`, `年度目标值：` (absent when missing). */
+export type ValueLabel = "年度指标值" | "指标值" | "年度目标值";
+
+export type ValueKind =
+  | "quantitative" // operator? number unit?  (≥90%, 257个, 不少于3次)
+  | "range" // 90%-95%, 90%~95%, 90%至95%
+  | "time" // 2025年12月31日前, 12月底前, ≤30天 is quantitative with a time unit
+  | "qualitative" // 是, 合格, 长期, 效果明显 …
+  | "empty"; // nothing after the label (or no value at all)
+
+/** How the operator was written. `implicit`: no operator, read as `=`. */
+export type OperatorSource = "glyph" | "word" | "implicit";
+
+export interface ParsedValue {
+  kind: ValueKind;
+  /** The value text as written (trimmed of surrounding spaces and the item terminator). */
+  raw: string;
+  span: Span;
+  operator?: Operator;
+  operatorSource?: OperatorSource;
+  /** The operator text as written (`>=`, `不低于`, `以上`, `＞＝` …), when there was one. */
+  operatorRaw?: string;
+  /** The number, with full-width digits and thousands separators read. */
+  number?: number;
+  /** The number text as written. */
+  numberRaw?: string;
+  /** Upper bound of a range. */
+  upper?: number;
+  /** Unit as written but width-normalised (`％` → `%`). */
+  unit?: string;
+  /** Qualitative or time text, trimmed. */
+  text?: string;
+  /** The value text has a template placeholder (`**`, `XX`, `xx`, `××`). */
+  placeholder?: boolean;
+  /** The number is garbled (`9O%`, `90%%`, `二100`, `1.2.3`): the offending text. */
+  garbled?: string;
+  /** The value is vague (`效果明显`, `较好`, `高`, `有所提升` …). */
+  vague?: boolean;
+}
+
+export interface IndicatorItem {
+  /** 1-based position of the item in its cell. */
+  index: number;
+  /** The item's own number as written (1 for `1、`), absent when unnumbered. */
+  number?: number;
+  numberRaw?: string;
+  numberingStyle: NumberingStyle;
+  /** 一级 as written (`产出指标`, `效果指标`, `产出指数` …), absent when none recognisable. */
+  level1Raw?: string;
+  /** Canonical 一级, absent when unknown. */
+  level1?: Level1;
+  level1Span?: Span;
+  level2?: Level2;
+  level2Raw?: string;
+  level2Source: Level2Source;
+  /** 三级指标名称, trimmed. */
+  name: string;
+  nameSpan: Span;
+  label?: ValueLabel;
+  labelSpan?: Span;
+  value: ParsedValue;
+  /** The item's whole text, and its span in the cell (terminator included). */
+  raw: string;
+  span: Span;
+  /** The terminator that ended the item (`。`, `；`, `;`, a line break), absent at the end of the cell. */
+  terminator?: string;
+}
+
+export interface ParsedCell {
+  /** The cell text exactly as read. */
+  text: string;
+  items: IndicatorItem[];
+  /** Text before the first item that belongs to no item (rare: a heading), with its span. */
+  leading?: { text: string; span: Span };
+}
+
+// ---------------------------------------------------------------------------------------
+// Tables
+
+/** One cell value as a host hands it to the core: hosts turn rich text into plain text,
+ * error values into their text (`#N/A`), formulas into their results, dates into Date. */
+export type CellValue = string | number | boolean | Date | null;
+
+/** A rectangular block of a sheet. `values[r][c]` is the cell at
+ * (originRowIndex + r, originColumnIndex + c) of the sheet. */
+export interface SheetSnapshot {
+  name: string;
+  values: CellValue[][];
+  originRowIndex?: number;
+  originColumnIndex?: number;
+}
+
+/** What a column means. */
+export type ColumnRole =
+  | "department" // 主管部门
+  | "unit" // 预算单位 / 单位名称
+  | "project" // 项目名称 / 项目
+  | "goal" // 绩效目标 / 年度绩效目标 (prose, never parsed as indicators)
+  | "indicators" // 绩效指标 / 年度绩效指标 / 绩效指标（年度指标值）
+  | "serial" // 序号
+  | "amount" // 项目金额（万元）
+  | "remark" // 备注
+  // the one-indicator-per-row layout
+  | "level1" // 一级指标
+  | "level2" // 二级指标
+  | "level3" // 三级指标 / 指标名称
+  | "value" // 指标值 / 年度指标值
+  | "operator" // 指标性质 / 计算符号 / 运算符号
+  | "measureUnit"; // 度量单位 / 计量单位
+
+/** `cell`: one project per row, indicators in one free-text cell. `itemPerRow`: one indicator
+ * per row with 一级/二级/三级/指标值 columns. */
+export type TableLayout = "cell" | "itemPerRow";
+
+export type SkipReason = "title" | "blank" | "dashes" | "junk" | "repeatedHeader" | "note";
+
+export interface SkippedRow {
+  rowIndex: number;
+  reason: SkipReason;
+}
+
+/** Column roles to 0-based sheet column indexes. */
+export type ColumnMap = Partial<Record<ColumnRole, number>>;
+
+export interface DetectedTable {
+  layout: TableLayout;
+  /** 0-based sheet row index of the header row. */
+  headerRowIndex: number;
+  columns: ColumnMap;
+  /** 0-based sheet row indexes of the data rows, in order. */
+  dataRowIndexes: number[];
+  /** Rows inside the table (below the header) or above it that were not data, with why. */
+  skipped: SkippedRow[];
+}
+
+/** A user's override of the detection: any of these replaces what was detected. */
+export interface TableOverride {
+  headerRowNumber?: number;
+  columns?: ColumnMap;
+}
+
+// ---------------------------------------------------------------------------------------
+// Issues and reports
+
+/** Stable snake_case rule codes: a public contract (reports, summary sheets). Never rename. */
+export type RuleCode =
+  | "indicator_cell_empty"
+  | "category_unknown"
+  | "value_missing"
+  | "placeholder_left"
+  | "number_garbled"
+  | "percent_over_100"
+  | "numbering_irregular"
+  | "value_label_missing"
+  | "output_or_effect_missing"
+  | "too_few_indicators"
+  | "rate_ge_100"
+  | "percent_on_count"
+  | "qualitative_on_quantity"
+  | "satisfaction_not_percent"
+  | "cost_value_invalid"
+  | "positive_target_zero"
+  | "negative_direction_ge"
+  | "duplicate_indicator"
+  | "duplicate_project"
+  | "project_name_missing"
+  | "unit_missing"
+  | "timeliness_value_invalid"
+  | "value_normalized"
+  | "satisfaction_threshold"
+  | "vague_value"
+  | "satisfaction_or_cost_missing"
+  | "name_variant"
+  | "row_skipped";
+
+/** Parameters a message needs; every value is a string or number so catalogs stay simple. */
+export type IssueParams = Record<string, string | number>;
+
+/** A proposed replacement of a span of the raw cell text. */
+export interface TextEdit {
+  span: Span;
+  text: string;
+}
+
+export interface Fix {
+  /** Short description of the fix, already localised. */
+  description: string;
+  /** Edits to the raw cell text, non-overlapping, in any order. */
+  edits: TextEdit[];
+  /** Whether the fix is safe to apply without the user looking (auto-fix). */
+  auto: boolean;
+}
+
+export interface Issue {
+  code: RuleCode;
+  severity: Severity;
+  params: IssueParams;
+  /** Localised message, filled in by the report builder from the catalog. */
+  message: string;
+  sheet: string;
+  /** A1 address of the cell the issue is about (the indicator cell for item issues). */
+  cell: string;
+  rowNumber: number;
+  /** 1-based item position in the cell, when the issue is about one item. */
+  item?: number;
+  span?: Span;
+  fix?: Fix;
+}
+
+/** One row of the normalized indicator table (DOMAIN.md §5). */
+export interface NormalizedIndicator {
+  rowNumber: number;
+  department: string;
+  unit: string;
+  project: string;
+  itemNumber: number | null;
+  level1: string;
+  level2: string;
+  level2Source: "填写" | "推断" | "";
+  name: string;
+  operator: string;
+  number: number | null;
+  upper: number | null;
+  valueUnit: string;
+  qualitative: string;
+  direction: "正向" | "反向" | "";
+  raw: string;
+  problems: string;
+}
+
+export interface SheetReport {
+  name: string;
+  layout: TableLayout;
+  /** 1-based. */
+  headerRow: number;
+  dataRows: number;
+  indicators: number;
+  /** Column roles to column letters. */
+  columns: Partial<Record<ColumnRole, string>>;
+  skippedRows: { row: number; reason: SkipReason }[];
+}
+
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface Report {
+  version: 1;
+  file?: string;
+  sheets: SheetReport[];
+  issues: Issue[];
+  counts: Counts;
+  normalized: NormalizedIndicator[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Settings
+
+export type Lang = "zh" | "en";
+
+export type RuleSetting = Severity | "off";
+
+export interface CheckOptions {
+  /** `2021` makes the missing 成本/满意度 rule a warning. */
+  profile?: "default" | "2021";
+  /** Per-rule override: a new severity, or `off`. */
+  rules?: Partial<Record<RuleCode, RuleSetting>>;
+  lang?: Lang;
+  table?: TableOverride;
+}

@@ -1,0 +1,52 @@
+import type { CellValue, DetectedTable, IssueParams, ParsedCell, RuleCode, Severity, Span, TextEdit } from "../model";
+
+/** One data row as the rules see it: the identifying columns and the parsed indicator cell. */
+export interface RowContext {
+  sheet: string;
+  /** 0-based sheet row index and its 1-based number. */
+  rowIndex: number;
+  rowNumber: number;
+  department: string;
+  unit: string;
+  project: string;
+  /** A1 address of the indicator cell (or, in the item-per-row layout, of the row's value cell). */
+  indicatorAddress: string;
+  /** A1 address of the project-name cell, when there is a project column. */
+  projectAddress?: string;
+  /** The raw indicator cell value as read. */
+  rawIndicator: CellValue;
+  cell: ParsedCell;
+  /** Every non-empty cell of the row as text, in column order (for duplicate-row detection). */
+  rowKey: string;
+}
+
+export interface TableContext {
+  sheet: string;
+  table: DetectedTable;
+  rows: readonly RowContext[];
+}
+
+/** What a rule reports; the engine adds severity, sheet and message. */
+export interface RuleFinding {
+  code: RuleCode;
+  params?: IssueParams;
+  /** Defaults to the row's indicator cell. */
+  cell?: string;
+  rowNumber: number;
+  item?: number;
+  span?: Span;
+  fix?: { edits: TextEdit[]; auto: boolean };
+}
+
+export type Emit = (finding: RuleFinding) => void;
+
+export interface Rule {
+  /** The codes this rule can emit (most rules emit one). */
+  codes: readonly RuleCode[];
+  /** Default severity per code. */
+  defaultSeverity: Partial<Record<RuleCode, Severity>>;
+  /** Per-row check: sees one data row. */
+  checkRow?(row: RowContext, emit: Emit): void;
+  /** Whole-table check: sees every data row (duplicates, name variants, skipped rows). */
+  checkTable?(table: TableContext, emit: Emit): void;
+}

@@ -16,8 +16,10 @@ export interface RowContext {
   /** The raw indicator cell value as read. */
   rawIndicator: CellValue;
   cell: ParsedCell;
-  /** Every non-empty cell of the row as text, in column order (for duplicate-row detection). */
+  /** Every cell of the row as trimmed text, joined (for duplicate-row detection). */
   rowKey: string;
+  /** Item-per-row layout only: the cell and row of each item, by 0-based item position. */
+  itemCells?: { address: string; rowNumber: number }[];
 }
 
 export interface TableContext {

@@ -1,0 +1,43 @@
+import { buildReport, checkSheet, type SheetCheck } from "./check";
+import type { CheckOptions, Report, SheetSnapshot } from "./model";
+import { BACKUP_SHEET_NAME, DETAIL_SHEET_NAME, SUMMARY_SHEET_NAME } from "./plan";
+import type { TableFailure } from "./table/detectTable";
+
+/**
+ * A whole workbook: every sheet with a recognisable table is checked. Sheets without one
+ * (instructions, lookup lists) are passed over quietly as long as one sheet has a table;
+ * the sheets this tool writes itself are never checked.
+ */
+export interface WorkbookCheck {
+  checks: SheetCheck[];
+  /** Sheets that were asked for (or were the only candidates) and could not be checked. */
+  failures: { sheet: string; failure: TableFailure | { kind: "sheetNotFound" } | { kind: "noSheets" } }[];
+  report: Report;
+}
+
+const OWN_SHEETS = new Set([SUMMARY_SHEET_NAME, DETAIL_SHEET_NAME, BACKUP_SHEET_NAME]);
+
+export function isOwnSheet(name: string): boolean {
+  // `校验汇总 (2)` is ours too when a user sheet held the plain name.
+  return OWN_SHEETS.has(name.replace(/ \(\d+\)$/, ""));
+}
+
+export function checkWorkbook(
+  sheets: readonly SheetSnapshot[],
+  options: CheckOptions = {},
+  select: { file?: string; sheet?: string } = {},
+): WorkbookCheck {
+  const candidates = select.sheet !== undefined ? sheets.filter((s) => s.name === select.sheet) : sheets.filter((s) => !isOwnSheet(s.name));
+  const checks: SheetCheck[] = [];
+  const failures: WorkbookCheck["failures"] = [];
+  if (select.sheet !== undefined && candidates.length === 0) failures.push({ sheet: select.sheet, failure: { kind: "sheetNotFound" } });
+  if (select.sheet === undefined && candidates.length === 0) failures.push({ sheet: "", failure: { kind: "noSheets" } });
+  for (const snapshot of candidates) {
+    const outcome = checkSheet(snapshot, options);
+    if (outcome.ok) checks.push(outcome.check);
+    else failures.push({ sheet: outcome.sheet, failure: outcome.failure });
+  }
+  // With no sheet named, sheets without a table only matter when no sheet had one.
+  const reported = select.sheet === undefined && checks.length > 0 ? [] : failures;
+  return { checks, failures: reported, report: buildReport(checks, select.file) };
+}

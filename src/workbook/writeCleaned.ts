@@ -1,0 +1,54 @@
+import ExcelJS from "exceljs";
+import type { CellEdit, SheetPlan } from "../core/plan";
+import { DETAIL_SHEET_NAME } from "../core/plan";
+import { readCell } from "./cellValue";
+import { loadWorkbook } from "./readWorkbook";
+import { removeRows } from "./removeRows";
+import { addGeneratedSheet, workbookBytes, writeTextCell } from "./sheetWriting";
+
+/** What the cleaner plans (src/core/clean/planCleaning.ts CleanPlan). */
+export interface CleaningPlan {
+  edits: readonly CellEdit[];
+  /** 0-based row indexes to delete, by sheet name. */
+  removeRowIndexes: Readonly<Record<string, readonly number[]>>;
+}
+
+/** A planned edit whose cell no longer holds the text the plan was made from: the plan and
+ * the bytes do not belong together, which is our bug, not the user's. */
+export class StaleEditError extends Error {
+  constructor(readonly edit: CellEdit, readonly found: string) {
+    super(`${edit.sheet}!${edit.cell}: expected the planned text, found ${JSON.stringify(found.slice(0, 40))}`);
+    this.name = "StaleEditError";
+  }
+}
+
+/**
+ * The cleaned workbook: the ORIGINAL file with the edited cells holding their new text and
+ * the listed rows deleted; every other sheet, value, formula, format, merge and column width
+ * as it was; no highlight fills; plus the 指标明细 sheet. Edits are addressed by the
+ * original row positions, so they are applied before any row moves.
+ * exceljs cannot carry charts, pivot tables, form controls or macros over: those are lost.
+ */
+export async function writeCleaned(bytes: Uint8Array, plan: CleaningPlan, detail: SheetPlan): Promise<Uint8Array> {
+  const workbook = await loadWorkbook(bytes);
+  for (const edit of plan.edits) {
+    const ws = sheetOf(workbook, edit.sheet);
+    const cell = ws.getCell(edit.rowIndex + 1, edit.columnIndex + 1);
+    // A covered cell of a merged block: the text lives in the block's top-left cell.
+    const target = cell.type === ExcelJS.ValueType.Merge ? cell.master : cell;
+    const found = readCell(target);
+    if (typeof found === "string" && found !== edit.before) throw new StaleEditError(edit, found);
+    writeTextCell(target, edit.after);
+  }
+  for (const [sheet, rows] of Object.entries(plan.removeRowIndexes)) {
+    if (rows.length > 0) removeRows(sheetOf(workbook, sheet), rows);
+  }
+  addGeneratedSheet(workbook, DETAIL_SHEET_NAME, "Detail", detail);
+  return workbookBytes(workbook);
+}
+
+export function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = workbook.getWorksheet(name);
+  if (!ws) throw new Error(`the plan names a sheet the workbook does not have: ${name}`);
+  return ws;
+}

@@ -1,0 +1,59 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+
+/** Test workbooks are built with exceljs itself, in memory. */
+export async function xlsxBytes(build: (wb: ExcelJS.Workbook) => void | Promise<void>): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await build(wb);
+  const out = await wb.xlsx.writeBuffer();
+  return new Uint8Array(out as ArrayBuffer);
+}
+
+export async function loadBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+export function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name} (have: ${wb.worksheets.map((w) => w.name).join(", ")})`);
+  return ws;
+}
+
+/** Every non-empty cell as `address → value` (formulas as `{formula, result}`). */
+export function cellMap(ws: ExcelJS.Worksheet): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      out.set(cell.address, cell.type === ExcelJS.ValueType.Formula ? { formula: cell.formula, result: cell.result } : cell.value);
+    });
+  });
+  return out;
+}
+
+/** Merged blocks as `A6:A9` strings, sorted. */
+export function mergesOf(ws: ExcelJS.Worksheet): string[] {
+  return [...((ws.model as unknown as { merges?: string[] }).merges ?? [])].sort();
+}
+
+/** Adds a chart sheet (no cells, only a chart) named `name` as the first tab. */
+export async function withChartSheet(bytes: Uint8Array, name: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  zip.file("xl/workbook.xml", workbook.replace("<sheets>", `<sheets><sheet name="${name}" sheetId="99" r:id="rId99"/>`));
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    rels.replace(
+      "</Relationships>",
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+    ),
+  );
+  zip.file(
+    "xl/chartsheets/sheet1.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>',
+  );
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}

@@ -40,7 +40,7 @@ export type WorkerRequest =
   | { type: "rows"; id: number; sheet: string }
   | { type: "check"; id: number; sheet: string; options: CheckOptions }
   | { type: "change"; id: number; changes: CellChange[] }
-  | { type: "output"; id: number; output: OutputKind; lang: Lang; generatedAt: string };
+  | { type: "output"; id: number; output: OutputKind; lang: Lang; generatedAt: string; sheet: string; options: CheckOptions };
 
 /** Why a check found nothing to check; the page words it (taskpane i18n). */
 export type CheckFailure =
@@ -192,11 +192,15 @@ export function createCheckSession(post: Post): CheckSession {
     return { edits, removeRowIndexes: plan.removeRowIndexes };
   }
 
-  async function output(id: number, kind: OutputKind, lang: Lang, generatedAt: string) {
-    if (!last || !bytes) throw new Error("no check has run in the check worker");
+  async function output(id: number, kind: OutputKind, lang: Lang, generatedAt: string, sheet: string, options: CheckOptions) {
+    if (!bytes) throw new Error("no workbook is open in the check worker");
     post({ type: "progress", id, progress: { phase: "export" } });
-    // Fixes applied since the check: outputs describe the cells as they are now.
-    const check = last.stale ? runCheck(last.sheet, last.options) : last.check;
+    // Fixes applied since the check (or a restarted worker): outputs describe the cells as
+    // they are now.
+    const check = last && !last.stale && last.sheet === sheet ? last.check : runCheck(sheet, options);
+    if (check.checks.length === 0) {
+      return post({ type: "failed", id, error: { kind: "noTable", failure: check.failures[0]?.failure ?? { kind: "noHeader" } } });
+    }
     let out: Uint8Array;
     switch (kind) {
       case "cleaned":
@@ -226,7 +230,7 @@ export function createCheckSession(post: Post): CheckSession {
           case "change":
             return change(request.id, request.changes);
           case "output":
-            return await output(request.id, request.output, request.lang, request.generatedAt);
+            return await output(request.id, request.output, request.lang, request.generatedAt, request.sheet, request.options);
         }
       } catch (e) {
         post({ type: "failed", id: request.id, error: toFailure(e) });

@@ -1,0 +1,174 @@
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { List, useListRef, type RowComponentProps } from "react-window";
+import type { Issue } from "../../core/model";
+import { useI18n, type UiStrings } from "../i18n";
+import { GROUP_ROW_HEIGHT, ISSUE_ROW_HEIGHT, issueKey, type IssueListRow } from "../model/issueRows";
+import type { CellRef } from "../hooks/useSelectedCell";
+import { IssueItem } from "./IssueItem";
+
+const useStyles = makeStyles({
+  list: { flexGrow: 1, minHeight: "160px" },
+  group: {
+    boxSizing: "border-box",
+    display: "flex",
+    alignItems: "flex-end",
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingBottom: tokens.spacingVerticalXXS,
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground2,
+  },
+});
+
+interface RowProps {
+  rows: IssueListRow[];
+  activeIndex: number;
+  selectedKey: string | undefined;
+  currentCell: CellRef | undefined;
+  t: UiStrings;
+  groupClass: string;
+  onSelect: (issue: Issue) => void;
+  onFix: (issue: Issue) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLDivElement>, rowIndex: number) => void;
+  onFocusRow: (rowIndex: number) => void;
+}
+
+function ListRow({ index, style, ariaAttributes, rows, activeIndex, selectedKey, currentCell, t, groupClass, ...handlers }: RowComponentProps<RowProps>) {
+  const row = rows[index];
+  if (!row) return null;
+  if (row.kind === "group") {
+    return (
+      <div style={style} {...ariaAttributes} className={groupClass} data-testid="issue-group">
+        <Text size={200} weight="semibold">
+          {t.rowGroup(row.sheet, row.rowNumber, row.count)}
+        </Text>
+      </div>
+    );
+  }
+  const { issue } = row;
+  return (
+    <div style={style} {...ariaAttributes}>
+      <IssueItem
+        issue={issue}
+        rowIndex={index}
+        active={index === activeIndex}
+        selected={selectedKey === row.key}
+        current={currentCell !== undefined && currentCell.sheet === issue.sheet && currentCell.address === issue.cell}
+        {...handlers}
+      />
+    </div>
+  );
+}
+
+function rowHeight(index: number, { rows }: RowProps): number {
+  return rows[index]?.kind === "group" ? GROUP_ROW_HEIGHT : ISSUE_ROW_HEIGHT;
+}
+
+function nextIssueRow(rows: readonly IssueListRow[], from: number, step: 1 | -1): number {
+  for (let i = from + step; i >= 0 && i < rows.length; i += step) if (rows[i]?.kind === "issue") return i;
+  return from;
+}
+
+/**
+ * The issues grouped by row, virtualised (thousands of issues render a screenful of DOM).
+ * Keyboard: Tab enters at the active item, ↑/↓ move, Home/End jump, Enter selects the cell.
+ */
+export function IssueList(props: {
+  rows: IssueListRow[];
+  selectedKey: string | undefined;
+  currentCell: CellRef | undefined;
+  onSelect: (issue: Issue) => void;
+  onFix: (issue: Issue) => void;
+}) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { rows } = props;
+  const listRef = useListRef(null);
+  const [active, setActive] = useState(() => nextIssueRow(rows, -1, 1));
+  const focusPending = useRef(false);
+
+  // The filter changed: keep the active item on an issue row that exists.
+  const activeIndex = rows[active]?.kind === "issue" ? active : nextIssueRow(rows, -1, 1);
+
+  const moveTo = useCallback(
+    (index: number) => {
+      if (index < 0 || index >= rows.length) return;
+      focusPending.current = true;
+      setActive(index);
+      listRef.current?.scrollToRow({ index, align: "auto" });
+    },
+    [rows.length, listRef],
+  );
+
+  // Focus follows the active index once the row is rendered (it may just have scrolled in).
+  useEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    const el = listRef.current?.element?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`);
+    el?.focus();
+  }, [activeIndex, listRef]);
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>, index: number) => {
+      const row = rows[index];
+      switch (e.key) {
+        case "ArrowDown":
+          moveTo(nextIssueRow(rows, index, 1));
+          break;
+        case "ArrowUp":
+          moveTo(nextIssueRow(rows, index, -1));
+          break;
+        case "Home":
+          moveTo(nextIssueRow(rows, -1, 1));
+          break;
+        case "End":
+          moveTo(nextIssueRow(rows, rows.length, -1));
+          break;
+        case "Enter":
+        case " ":
+          if (row?.kind === "issue") props.onSelect(row.issue);
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+    },
+    [rows, moveTo, props],
+  );
+
+  const onSelect = useCallback(
+    (issue: Issue) => {
+      const index = rows.findIndex((r) => r.kind === "issue" && r.key === `i\u0001${issueKey(issue)}`);
+      if (index >= 0) setActive(index);
+      props.onSelect(issue);
+    },
+    [rows, props],
+  );
+
+  return (
+    <List
+      className={styles.list}
+      listRef={listRef}
+      data-testid="issue-list"
+      aria-label={`${t.issueList}（${t.issueListHint}）`}
+      role="list"
+      rowComponent={ListRow}
+      rowCount={rows.length}
+      rowHeight={rowHeight}
+      defaultHeight={480}
+      overscanCount={4}
+      rowProps={{
+        rows,
+        activeIndex,
+        selectedKey: props.selectedKey,
+        currentCell: props.currentCell,
+        t,
+        groupClass: styles.group,
+        onSelect,
+        onFix: props.onFix,
+        onKeyDown,
+        onFocusRow: setActive,
+      }}
+    />
+  );
+}

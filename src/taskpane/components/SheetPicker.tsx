@@ -1,0 +1,20 @@
+import { Field, Select } from "@fluentui/react-components";
+import type { FileSheet } from "../../workbook/fileHost";
+import { useI18n } from "../i18n";
+
+/** The sheet to check and preview; hidden sheets are listed, marked. */
+export function SheetPicker({ sheets, chosen, disabled, onChoose }: { sheets: readonly FileSheet[]; chosen: string | undefined; disabled: boolean; onChoose: (sheet: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <Field label={t.sheet}>
+      <Select value={chosen ?? ""} disabled={disabled || sheets.length === 0} onChange={(_, d) => onChoose(d.value)} data-testid="sheet-select">
+        {chosen === undefined ? <option value="" /> : null}
+        {sheets.map((s) => (
+          <option key={s.name} value={s.name}>
+            {s.state === "visible" ? s.name : `${s.name}${t.hiddenSheet}`}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}

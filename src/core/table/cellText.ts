@@ -1,0 +1,47 @@
+import type { CellValue } from "../model";
+
+/**
+ * The text a user sees in a cell, from the value a host read. Hosts have already turned rich
+ * text into its plain string, error values into their text (`#N/A`) and formulas into their
+ * results, so only five kinds arrive here:
+ *
+ * - string: exactly as it is (no trimming: spans point into this text);
+ * - number: integers without `.0` (`3` not `3.0`), other numbers rounded to 15 significant
+ *   digits, Excel's own display precision, so binary noise disappears (`0.1 + 0.2` → `0.3`);
+ *   NaN and ±Infinity, which no sheet holds, read as `#NUM!` like Excel's overflow;
+ * - boolean: `TRUE` / `FALSE`, as Excel shows them;
+ * - Date: `YYYY-MM-DD` from the UTC fields (hosts hand dates as UTC so no time zone shifts a
+ *   day), then ` HH:MM` when the time is not midnight and `:SS` when it has seconds; an
+ *   invalid Date reads as `""`;
+ * - null (and undefined, from ragged rows): `""`.
+ */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return numberText(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return dateText(value);
+}
+
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) return "#NUM!";
+  if (Number.isSafeInteger(n)) return String(n);
+  // toPrecision(15) then back through Number drops the trailing zeros it pads with.
+  return String(Number(n.toPrecision(15)));
+}
+
+function dateText(date: Date): string {
+  const time = date.getTime();
+  if (Number.isNaN(time)) return "";
+  const day = `${String(date.getUTCFullYear()).padStart(4, "0")}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+  const hours = date.getUTCHours();
+  const minutes = date.getUTCMinutes();
+  const seconds = date.getUTCSeconds();
+  if (hours === 0 && minutes === 0 && seconds === 0) return day;
+  const clock = `${pad2(hours)}:${pad2(minutes)}`;
+  return seconds === 0 ? `${day} ${clock}` : `${day} ${clock}:${pad2(seconds)}`;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, "0");
+}

@@ -1,0 +1,422 @@
+import type {
+  CellValue,
+  ColumnMap,
+  ColumnRole,
+  DetectedTable,
+  SheetSnapshot,
+  SkipReason,
+  SkippedRow,
+  TableLayout,
+  TableOverride,
+} from "../model";
+import { cellText } from "./cellText";
+import { ITEM_PER_ROW_ROLES, matchHeaderRole, normalizeHeader } from "./headerRoles";
+
+/**
+ * Finds the table on a sheet: the header row, what each column means, which rows below it are
+ * data and which are not (and why). Words decide, never positions (DOMAIN.md §1).
+ *
+ * Failures are values: an empty sheet, no header row among the first rows, or a header with no
+ * indicator column (the user can then map the columns by hand through `override`).
+ */
+export type TableFailure = { kind: "empty" } | { kind: "noHeader" } | { kind: "noIndicatorColumn"; headerRowNumber: number };
+
+export type DetectResult = { ok: true; table: DetectedTable } | { ok: false; failure: TableFailure };
+
+/** Headers sit near the top; scanning further would let prose rows compete. */
+export const HEADER_SCAN_ROWS = 50;
+
+export function detectTable(snapshot: SheetSnapshot, override?: TableOverride): DetectResult {
+  const grid = new Grid(snapshot);
+  if (grid.isEmpty()) return { ok: false, failure: { kind: "empty" } };
+
+  const header = findHeader(grid, override);
+  if (!header) return { ok: false, failure: { kind: "noHeader" } };
+
+  const columns = applyColumnOverride(header.columns, override?.columns);
+  const layout = layoutOf(columns);
+  if (!layout) return { ok: false, failure: { kind: "noIndicatorColumn", headerRowNumber: header.rowIndex + 1 } };
+  if (layout === "itemPerRow" && header.indicatorsFromGroupRow && override?.columns?.indicators === undefined) {
+    // `绩效指标` spanning 一级/二级/三级/指标值 is a group title, not a column of its own.
+    delete columns.indicators;
+  }
+
+  const { dataRowIndexes, skipped } = classifyRows(grid, header, columns, layout);
+  return { ok: true, table: { layout, headerRowIndex: header.rowIndex, columns, dataRowIndexes, skipped } };
+}
+
+// ---------------------------------------------------------------------------------------
+// The grid: sheet indexes in, trimmed cell text out.
+
+class Grid {
+  readonly rowCount: number;
+  readonly originRow: number;
+  readonly originColumn: number;
+  private readonly values: CellValue[][];
+
+  constructor(snapshot: SheetSnapshot) {
+    this.values = snapshot.values;
+    this.rowCount = snapshot.values.length;
+    this.originRow = snapshot.originRowIndex ?? 0;
+    this.originColumn = snapshot.originColumnIndex ?? 0;
+  }
+
+  /** The row at a local (snapshot) index; ragged rows are fine. */
+  row(localRow: number): readonly CellValue[] {
+    return this.values[localRow] ?? [];
+  }
+
+  /** Trimmed text of the cell at a SHEET column of a local row. */
+  text(localRow: number, sheetColumn: number | undefined): string {
+    if (sheetColumn === undefined) return "";
+    return cellText(this.row(localRow)[sheetColumn - this.originColumn]).trim();
+  }
+
+  isEmpty(): boolean {
+    for (let r = 0; r < this.rowCount; r++) {
+      for (const value of this.row(r)) if (cellText(value).trim() !== "") return false;
+    }
+    return true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The header row
+
+interface RowRoles {
+  /** Local row index. */
+  localRow: number;
+  /** Role → sheet column, strongest match first, then leftmost. */
+  roles: Map<ColumnRole, { columnIndex: number; strength: number }>;
+  score: number;
+  nonEmpty: number;
+  recognized: number;
+}
+
+interface Header {
+  /** Sheet index of the header row (the lower row of a two-row header). */
+  rowIndex: number;
+  /** Local indexes of every header row (one or two). */
+  localRows: number[];
+  columns: ColumnMap;
+  /** The `indicators` column came from the upper row of a two-row header. */
+  indicatorsFromGroupRow: boolean;
+}
+
+function readRowRoles(grid: Grid, localRow: number): RowRoles {
+  const roles: RowRoles["roles"] = new Map();
+  let nonEmpty = 0;
+  let recognized = 0;
+  const row = grid.row(localRow);
+  for (let c = 0; c < row.length; c++) {
+    const text = cellText(row[c]).trim();
+    if (text === "") continue;
+    nonEmpty++;
+    const match = matchHeaderRole(normalizeHeader(text));
+    if (!match) continue;
+    recognized++;
+    const seen = roles.get(match.role);
+    if (!seen || match.strength > seen.strength) {
+      roles.set(match.role, { columnIndex: c + grid.originColumn, strength: match.strength });
+    }
+  }
+  let score = 0;
+  for (const { strength } of roles.values()) score += strength;
+  return { localRow, roles, score, nonEmpty, recognized };
+}
+
+/** A row reads as a header when it names two roles and most of its cells are header words. */
+function isHeaderLike(row: RowRoles): boolean {
+  return row.roles.size >= 2 && row.recognized * 2 >= row.nonEmpty;
+}
+
+function hasItemRoles(row: RowRoles): boolean {
+  for (const role of row.roles.keys()) if (ITEM_PER_ROW_ROLES.has(role)) return true;
+  return false;
+}
+
+/**
+ * Whether `upper` is the first row of a two-row header over `lower`: a header-like row that names
+ * a role the lower row lacks in a column the lower row leaves empty (cells merged down), or a
+ * group row `绩效指标` alone above 一级/二级/三级/指标值. A header repeated above another adds nothing.
+ */
+function isGroupRowOver(upper: RowRoles, lower: RowRoles): boolean {
+  if (upper.roles.has("indicators") && upper.recognized === upper.nonEmpty && hasItemRoles(lower)) return true;
+  if (!isHeaderLike(upper)) return false;
+  const lowerColumns = new Set<number>();
+  for (const { columnIndex } of lower.roles.values()) lowerColumns.add(columnIndex);
+  for (const [role, { columnIndex }] of upper.roles) {
+    if (!lower.roles.has(role) && !lowerColumns.has(columnIndex)) return true;
+  }
+  return false;
+}
+
+function findHeader(grid: Grid, override: TableOverride | undefined): Header | undefined {
+  const scanRows = Math.min(grid.rowCount, HEADER_SCAN_ROWS);
+  const chosen = override?.headerRowNumber;
+  if (chosen !== undefined && Number.isInteger(chosen) && chosen >= 1) {
+    // The user's row is the header; a group row right above it still lends its roles.
+    const localRow = chosen - 1 - grid.originRow;
+    const lower = readRowRoles(grid, localRow);
+    const upper = localRow > 0 ? readRowRoles(grid, localRow - 1) : undefined;
+    return upper && upper.roles.size > 0 && isGroupRowOver(upper, lower)
+      ? mergeHeader(grid, upper, lower)
+      : singleHeader(grid, lower);
+  }
+
+  const rows: RowRoles[] = [];
+  let best: RowRoles | undefined;
+  for (let r = 0; r < scanRows; r++) {
+    const row = readRowRoles(grid, r);
+    rows.push(row);
+    // Strictly greater: on a tie the upper row wins.
+    if (isHeaderLike(row) && (!best || row.score > best.score)) best = row;
+  }
+  if (!best) return undefined;
+
+  const below = best.localRow + 1 < grid.rowCount ? (rows[best.localRow + 1] ?? readRowRoles(grid, best.localRow + 1)) : undefined;
+  if (below && below.roles.size > 0 && hasItemRoles(below) && isGroupRowOver(best, below)) {
+    return mergeHeader(grid, best, below);
+  }
+  const above = best.localRow > 0 ? rows[best.localRow - 1] : undefined;
+  if (above && above.roles.size > 0 && isGroupRowOver(above, best)) return mergeHeader(grid, above, best);
+  return singleHeader(grid, best);
+}
+
+function columnsOf(row: RowRoles): ColumnMap {
+  const columns: ColumnMap = {};
+  for (const [role, { columnIndex }] of row.roles) columns[role] = columnIndex;
+  return columns;
+}
+
+function singleHeader(grid: Grid, row: RowRoles): Header {
+  return {
+    rowIndex: row.localRow + grid.originRow,
+    localRows: [row.localRow],
+    columns: columnsOf(row),
+    indicatorsFromGroupRow: false,
+  };
+}
+
+/** Two header rows: the lower row's roles win; the upper row fills roles and columns the lower
+ * row leaves empty (cells merged down from the upper row read as empty below). */
+function mergeHeader(grid: Grid, upper: RowRoles, lower: RowRoles): Header {
+  const columns = columnsOf(lower);
+  const used = new Set(Object.values(columns));
+  let indicatorsFromGroupRow = false;
+  for (const [role, { columnIndex }] of upper.roles) {
+    if (columns[role] !== undefined) continue;
+    if (used.has(columnIndex) && role !== "indicators") continue;
+    columns[role] = columnIndex;
+    used.add(columnIndex);
+    if (role === "indicators") indicatorsFromGroupRow = true;
+  }
+  return {
+    rowIndex: lower.localRow + grid.originRow,
+    localRows: [upper.localRow, lower.localRow],
+    columns,
+    indicatorsFromGroupRow,
+  };
+}
+
+/** The user's mapping replaces what was detected, role by role. A column the user gives a role
+ * loses the role it was detected with; a role set to `undefined` is removed. */
+function applyColumnOverride(detected: ColumnMap, override: ColumnMap | undefined): ColumnMap {
+  if (!override) return { ...detected };
+  const columns: ColumnMap = {};
+  const overridden = new Set<number>();
+  for (const value of Object.values(override)) if (value !== undefined) overridden.add(value);
+  for (const [role, column] of Object.entries(detected) as [ColumnRole, number][]) {
+    if (!overridden.has(column)) columns[role] = column;
+  }
+  for (const [role, column] of Object.entries(override) as [ColumnRole, number | undefined][]) {
+    if (column === undefined) delete columns[role];
+    else columns[role] = column;
+  }
+  return columns;
+}
+
+function layoutOf(columns: ColumnMap): TableLayout | undefined {
+  if ((columns.level1 !== undefined || columns.level3 !== undefined) && columns.value !== undefined) return "itemPerRow";
+  if (columns.indicators !== undefined) return "cell";
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Rows
+
+/** Characters of separator lines: `-------------------`, `———`, `＿＿`, `====`. */
+const DASH_CHARS = new Set(["-", "—", "－", "_", "=", "＿", "＝", "–", "─", "━", "‐", "‑", "―"]);
+
+function isDashes(text: string): boolean {
+  for (const ch of text) if (!DASH_CHARS.has(ch) && ch !== " " && ch !== "\u3000") return false;
+  return true;
+}
+
+/** Text that carries something: not blank, not a separator. */
+function meaningful(text: string): boolean {
+  return text !== "" && !isDashes(text);
+}
+
+/** Footer and remark lines: `注：…`, `填报说明`, `合计`, `制表人：…`. */
+const NOTE_PREFIXES = [
+  "说明：",
+  "说明:",
+  "填报说明",
+  "填表说明",
+  "备注：",
+  "备注:",
+  "合计",
+  "总计",
+  "小计",
+  "制表人",
+  "制表日期",
+  "制表单位",
+  "填表人",
+  "填报人",
+  "审核人",
+  "负责人",
+  "单位负责人",
+  "联系人",
+  "联系电话",
+];
+/** What may follow a leading `注`: `注：`, `注:`, `注1.`, `注①`, `注 `. */
+const AFTER_NOTE_MARK = new Set(["：", ":", "1", "①", "一", "、", " ", "\u3000", "．", "."]);
+
+function isNoteText(text: string): boolean {
+  if (text.startsWith("注")) return text.length === 1 || AFTER_NOTE_MARK.has(text[1] ?? "");
+  for (const prefix of NOTE_PREFIXES) if (text.startsWith(prefix)) return true;
+  return false;
+}
+
+/** Column-number rows printed under headers: `1 2 3 4 5`, `栏次 甲 乙 1 2`. */
+const COLUMN_NUMBER_WORDS = new Set(["栏次", "甲", "乙", "丙", "丁", "戊", "己", "庚"]);
+
+function isColumnNumberText(value: CellValue | undefined, text: string): boolean {
+  if (typeof value === "number") return Number.isInteger(value) && value >= 0 && value <= 100;
+  if (COLUMN_NUMBER_WORDS.has(text)) return true;
+  if (text.length === 0 || text.length > 3) return false;
+  for (const ch of text) if (ch < "0" || ch > "9") return false;
+  return true;
+}
+
+function classifyRows(
+  grid: Grid,
+  header: Header,
+  columns: ColumnMap,
+  layout: TableLayout,
+): { dataRowIndexes: number[]; skipped: SkippedRow[] } {
+  const skipped: SkippedRow[] = [];
+  const dataRowIndexes: number[] = [];
+  const headerLocals = new Set(header.localRows);
+  const firstHeaderLocal = Math.min(...header.localRows);
+  const headerLocal = header.rowIndex - grid.originRow;
+
+  // Above the header: titles and blank rows (the upper row of a two-row header is header).
+  for (let r = 0; r < Math.min(firstHeaderLocal, grid.rowCount); r++) {
+    if (headerLocals.has(r)) continue;
+    const reason = aboveHeaderReason(grid.row(r));
+    skipped.push({ rowIndex: r + grid.originRow, reason });
+  }
+
+  const keyColumns = keyColumnsOf(columns, layout);
+  const valueColumns = layout === "cell" ? [columns.indicators, columns.project] : [columns.value, columns.level3, columns.project];
+  // Header texts per sheet column, to recognise a header printed again after a page break.
+  const headerTexts = header.localRows.map((local) => grid.row(local).map((v) => cellText(v).trim()));
+
+  let pendingBlanks: number[] = [];
+  for (let r = Math.max(headerLocal + 1, 0); r < grid.rowCount; r++) {
+    const row = grid.row(r);
+    let nonEmpty = 0;
+    let allDashes = true;
+    let allColumnNumbers = true;
+    let firstText = "";
+    const headerMatches = headerTexts.map(() => 0);
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      const text = cellText(value).trim();
+      if (text === "") continue;
+      nonEmpty++;
+      if (firstText === "") firstText = text;
+      if (allDashes && !isDashes(text)) allDashes = false;
+      if (allColumnNumbers && !isColumnNumberText(value, text)) allColumnNumbers = false;
+      for (let h = 0; h < headerTexts.length; h++) {
+        if (headerTexts[h]?.[c] === text) headerMatches[h] = (headerMatches[h] ?? 0) + 1;
+      }
+    }
+    const sheetRow = r + grid.originRow;
+    if (nonEmpty === 0) {
+      pendingBlanks.push(sheetRow);
+      continue;
+    }
+    const reason = skipReason(grid, r, {
+      nonEmpty,
+      allDashes,
+      allColumnNumbers,
+      firstText,
+      headerMatches: Math.max(...headerMatches),
+      keyColumns,
+      valueColumns,
+    });
+    if (reason) {
+      skipped.push({ rowIndex: sheetRow, reason });
+      continue;
+    }
+    // Blank rows count only between data rows: trailing ones at the sheet's end are not news.
+    for (const blank of pendingBlanks) skipped.push({ rowIndex: blank, reason: "blank" });
+    pendingBlanks = [];
+    dataRowIndexes.push(sheetRow);
+  }
+  skipped.sort((a, b) => a.rowIndex - b.rowIndex);
+  return { dataRowIndexes, skipped };
+}
+
+function aboveHeaderReason(row: readonly CellValue[]): SkipReason {
+  let nonEmpty = 0;
+  let allDashes = true;
+  for (const value of row) {
+    const text = cellText(value).trim();
+    if (text === "") continue;
+    nonEmpty++;
+    if (!isDashes(text)) allDashes = false;
+  }
+  if (nonEmpty === 0) return "blank";
+  return allDashes ? "dashes" : "title";
+}
+
+/** Columns whose text makes a row a data row. */
+function keyColumnsOf(columns: ColumnMap, layout: TableLayout): number[] {
+  const roles: ColumnRole[] =
+    layout === "cell"
+      ? ["project", "indicators", "department", "unit"]
+      : ["project", "level1", "level2", "level3", "value", "department", "unit"];
+  const out: number[] = [];
+  for (const role of roles) {
+    const column = columns[role];
+    if (column !== undefined) out.push(column);
+  }
+  return out;
+}
+
+interface RowFacts {
+  nonEmpty: number;
+  allDashes: boolean;
+  allColumnNumbers: boolean;
+  firstText: string;
+  headerMatches: number;
+  keyColumns: readonly number[];
+  valueColumns: readonly (number | undefined)[];
+}
+
+/** Why a non-blank row below the header is not a data row, or undefined when it is one. */
+function skipReason(grid: Grid, localRow: number, facts: RowFacts): SkipReason | undefined {
+  if (facts.allDashes) return "dashes";
+  if (facts.headerMatches >= 2 && facts.headerMatches * 5 >= facts.nonEmpty * 3) return "repeatedHeader";
+  if (isNoteText(facts.firstText)) {
+    const hasValues = facts.valueColumns.some((c) => meaningful(grid.text(localRow, c)));
+    if (facts.nonEmpty === 1 || !hasValues) return "note";
+  }
+  if (facts.allColumnNumbers && facts.nonEmpty >= 3) return "junk";
+  for (const column of facts.keyColumns) if (meaningful(grid.text(localRow, column))) return undefined;
+  return "junk";
+}

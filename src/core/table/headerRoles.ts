@@ -1,0 +1,138 @@
+import type { ColumnRole } from "../model";
+
+/**
+ * What a header cell's words say about its column (DOMAIN.md §1). Header cells are matched by
+ * their words, never by their position, after normalizeHeader.
+ */
+
+/** Roles of the one-indicator-per-row layout. */
+export const ITEM_PER_ROW_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  "level1",
+  "level2",
+  "level3",
+  "value",
+  "operator",
+  "measureUnit",
+]);
+
+/**
+ * Whole header texts, after normalizeHeader. `绩效目标` (goal, prose) and `绩效指标`
+ * (indicators) differ by one character: both are listed exactly so neither is guessed.
+ */
+const EXACT: Readonly<Record<string, ColumnRole>> = {
+  主管部门: "department",
+  主管单位: "department",
+  部门: "department",
+  部门名称: "department",
+  主管部门名称: "department",
+  预算单位: "unit",
+  预算单位名称: "unit",
+  单位名称: "unit",
+  实施单位: "unit",
+  项目单位: "unit",
+  项目名称: "project",
+  项目: "project",
+  绩效目标: "goal",
+  年度绩效目标: "goal",
+  总体目标: "goal",
+  总体绩效目标: "goal",
+  项目绩效目标: "goal",
+  年度目标: "goal",
+  绩效指标: "indicators",
+  年度绩效指标: "indicators",
+  "绩效指标(年度指标值)": "indicators",
+  指标: "indicators",
+  项目绩效指标: "indicators",
+  序号: "serial",
+  编号: "serial",
+  "项目金额(万元)": "amount",
+  项目金额: "amount",
+  金额: "amount",
+  资金: "amount",
+  预算金额: "amount",
+  资金总额: "amount",
+  备注: "remark",
+  一级指标: "level1",
+  二级指标: "level2",
+  三级指标: "level3",
+  三级指标名称: "level3",
+  指标名称: "level3",
+  指标值: "value",
+  年度指标值: "value",
+  目标值: "value",
+  年度目标值: "value",
+  指标性质: "operator",
+  计算符号: "operator",
+  运算符号: "operator",
+  度量单位: "measureUnit",
+  计量单位: "measureUnit",
+};
+
+/**
+ * Words a longer header contains, tried in this order when no exact text matched
+ * (`2025年项目预算金额` → amount). Item-per-row words come first because `一级指标名称` must not
+ * fall through to indicators; `指标值` is matched only at the end so `绩效指标(年度指标值)`-like
+ * headers stay indicators.
+ */
+const CONTAINS: readonly { role: ColumnRole; words: readonly string[]; endsWith?: boolean }[] = [
+  { role: "level1", words: ["一级指标"] },
+  { role: "level2", words: ["二级指标"] },
+  { role: "level3", words: ["三级指标"] },
+  { role: "measureUnit", words: ["度量单位", "计量单位"] },
+  { role: "operator", words: ["计算符号", "运算符号", "指标性质"] },
+  { role: "department", words: ["主管部门", "主管单位"] },
+  { role: "unit", words: ["预算单位", "实施单位", "单位名称"] },
+  { role: "project", words: ["项目名称"] },
+  { role: "amount", words: ["金额", "预算数", "万元"] },
+  { role: "serial", words: ["序号"] },
+  { role: "remark", words: ["备注"] },
+  { role: "value", words: ["指标值", "目标值"], endsWith: true },
+  { role: "indicators", words: ["绩效指标", "年度指标"] },
+  { role: "goal", words: ["绩效目标", "总体目标"] },
+];
+
+/** Longer texts are titles or prose, not header cells (`项目支出绩效目标表（含转移支付项目）`). */
+const MAX_CONTAINS_LENGTH = 14;
+
+export interface HeaderMatch {
+  role: ColumnRole;
+  /** 3: the whole text is a known header; 2: the text contains one. */
+  strength: 2 | 3;
+}
+
+/** Characters dropped from header text: spaces of every width, line breaks, `*` required markers,
+ * and trailing colons. */
+const DROPPED = new Set([" ", "\t", "\n", "\r", "\u3000", "\u00a0", "*", "＊", "：", ":"]);
+const REPLACED: Readonly<Record<string, string>> = { "（": "(", "）": ")", "【": "(", "】": ")", "[": "(", "]": ")" };
+
+/** `* 项目金额\n（万元）` → `项目金额(万元)`. */
+export function normalizeHeader(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    if (DROPPED.has(ch)) continue;
+    out += REPLACED[ch] ?? ch;
+  }
+  return out;
+}
+
+/** The role a normalised header text names, if any. */
+export function matchHeaderRole(normalized: string): HeaderMatch | undefined {
+  if (normalized === "") return undefined;
+  const exact = EXACT[normalized];
+  if (exact) return { role: exact, strength: 3 };
+  // `资金(万元)` → `资金`, `主管部门(单位)` → `主管部门`: a trailing remark in brackets.
+  const open = normalized.indexOf("(");
+  if (open > 0 && normalized.endsWith(")")) {
+    const stem = EXACT[normalized.slice(0, open)];
+    if (stem) return { role: stem, strength: 3 };
+  }
+  if (normalized.length > MAX_CONTAINS_LENGTH || normalized.endsWith("表")) return undefined;
+  for (const rule of CONTAINS) {
+    for (const word of rule.words) {
+      if (rule.endsWith ? normalized.endsWith(word) : normalized.includes(word)) {
+        return { role: rule.role, strength: 2 };
+      }
+    }
+  }
+  return undefined;
+}

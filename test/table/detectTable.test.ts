@@ -1,0 +1,339 @@
+import { detectTable, type DetectResult } from "../../src/core/table/detectTable";
+import type { CellValue, DetectedTable, SkippedRow } from "../../src/core/model";
+import { sheet } from "./sheets";
+
+const TITLE = "项目支出绩效目标表（含转移支付项目）";
+const DEPT = "中国共产党广州市花都区委员会组织部";
+const CELL = "1、产出指标：资金拨付时效指标，年度指标值：≥90%。2、效益指标：基层党建水平指标，年度指标值：合格。";
+
+function found(result: DetectResult): DetectedTable {
+  if (!result.ok) throw new Error(`expected a table, got the failure ${JSON.stringify(result.failure)}`);
+  return result.table;
+}
+
+/** Skipped rows as [rowNumber, reason], the way a reviewer reads them. */
+function skippedRows(table: DetectedTable): [number, SkippedRow["reason"]][] {
+  return table.skipped.map((s) => [s.rowIndex + 1, s.reason]);
+}
+
+function rowNumbers(table: DetectedTable): number[] {
+  return table.dataRowIndexes.map((i) => i + 1);
+}
+
+describe("finding the header by its words", () => {
+  it("finds extra 序号/金额/备注 columns in another order", () => {
+    const table = found(
+      detectTable(
+        sheet([
+          [TITLE],
+          ["序号", "项目名称", "项目金额（万元）", "预算单位", "主管部门", "年度绩效指标", "年度绩效目标", "备注"],
+          [1, "干部培训经费", 120.5, DEPT, DEPT, CELL, "1、选派我区领导干部参加培训。2、举办专题班。", null],
+        ]),
+      ),
+    );
+    expect(table.headerRowIndex).toBe(1);
+    expect(table.columns).toEqual({
+      serial: 0,
+      project: 1,
+      amount: 2,
+      unit: 3,
+      department: 4,
+      indicators: 5,
+      goal: 6,
+      remark: 7,
+    });
+    expect(rowNumbers(table)).toEqual([3]);
+  });
+
+  it("reads other header words, spaces, line breaks, full-width brackets and * markers", () => {
+    const table = found(
+      detectTable(
+        sheet([
+          ["部门", "单位 名称", "*项目", "总体目标", "绩效指标\n（年度指标值）", "项目金额\n(万元)"],
+          [DEPT, DEPT, "人才工作经费", "通过开展人才工作……", CELL, 30],
+        ]),
+      ),
+    );
+    expect(table.columns).toEqual({ department: 0, unit: 1, project: 2, goal: 3, indicators: 4, amount: 5 });
+  });
+
+  it("tells 年度绩效目标 (the goal) from 年度绩效指标 (the indicators) whatever their order", () => {
+    const table = found(
+      detectTable(sheet([["项目名称", "年度绩效指标", "年度绩效目标"], ["项目甲", CELL, "1、目标一。2、目标二。"]])),
+    );
+    expect(table.columns).toEqual({ project: 0, indicators: 1, goal: 2 });
+  });
+
+  it("accepts 实施单位 and 主管单位 and a bare 指标 column", () => {
+    const table = found(detectTable(sheet([["主管单位", "实施单位", "项目名称", "指标"], [DEPT, DEPT, "项目甲", CELL]])));
+    expect(table.columns).toEqual({ department: 0, unit: 1, project: 2, indicators: 3 });
+  });
+
+  it("finds a header that starts at column B on row 1", () => {
+    const table = found(
+      detectTable(
+        sheet([
+          [null, "主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+          [null, DEPT, DEPT, "项目甲", "目标", CELL],
+        ]),
+      ),
+    );
+    expect(table.headerRowIndex).toBe(0);
+    expect(table.columns).toEqual({ department: 1, unit: 2, project: 3, goal: 4, indicators: 5 });
+    expect(table.skipped).toEqual([]);
+  });
+
+  it("returns sheet indexes when the snapshot starts at an origin", () => {
+    // The block C3:G5 of a sheet: its first row is sheet row 3, its first column is C.
+    const table = found(
+      detectTable(
+        sheet(
+          [
+            [TITLE, null, null, null, null],
+            ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+            [DEPT, DEPT, "项目甲", "目标", CELL],
+          ],
+          { row: 2, column: 2 },
+        ),
+      ),
+    );
+    expect(table.headerRowIndex).toBe(3);
+    expect(table.columns).toEqual({ department: 2, unit: 3, project: 4, goal: 5, indicators: 6 });
+    expect(table.dataRowIndexes).toEqual([4]);
+    expect(table.skipped).toEqual([{ rowIndex: 2, reason: "title" }]);
+  });
+
+  it("takes the upper row when two rows name the same columns equally well", () => {
+    const header = ["主管部门", "预算单位", "项目名称", "绩效指标"];
+    const table = found(detectTable(sheet([header, header, [DEPT, DEPT, "项目甲", CELL]])));
+    expect(table.headerRowIndex).toBe(0);
+    expect(skippedRows(table)).toEqual([[2, "repeatedHeader"]]);
+  });
+
+  it("does not take the title for a header even when it sits right above it", () => {
+    const table = found(
+      detectTable(sheet([[TITLE], ["项目名称", "绩效指标"], ["项目甲", CELL]])),
+    );
+    expect(table.headerRowIndex).toBe(1);
+    expect(table.columns).toEqual({ project: 0, indicators: 1 });
+    expect(skippedRows(table)).toEqual([[1, "title"]]);
+  });
+});
+
+describe("the one-indicator-per-row layout", () => {
+  it("reads 一级/二级/三级/指标值 with operator and unit columns", () => {
+    const table = found(
+      detectTable(
+        sheet([
+          ["项目名称", "一级指标", "二级指标", "三级指标", "计算符号", "指标值", "计量单位"],
+          ["项目甲", "产出指标", "数量指标", "培训人数", "≥", 200, "人"],
+          [null, "产出指标", "时效指标", "资金拨付及时率", "≥", 90, "%"],
+          [null, "满意度指标", "服务对象满意度指标", "参训人员满意度", "≥", 90, "%"],
+          ["项目乙", "效益指标", "社会效益指标", "基层党建水平", null, "合格", null],
+        ]),
+      ),
+    );
+    expect(table.layout).toBe("itemPerRow");
+    expect(table.columns).toEqual({ project: 0, level1: 1, level2: 2, level3: 3, operator: 4, value: 5, measureUnit: 6 });
+    expect(rowNumbers(table)).toEqual([2, 3, 4, 5]);
+  });
+
+  it("reads 指标名称/年度指标值/指标性质/度量单位 as well", () => {
+    const table = found(
+      detectTable(sheet([["项目", "一级指标", "指标名称", "指标性质", "年度指标值", "度量单位"], ["项目甲", "产出指标", "培训人数", "≥", 200, "人"]])),
+    );
+    expect(table.layout).toBe("itemPerRow");
+    expect(table.columns).toEqual({ project: 0, level1: 1, level3: 2, operator: 3, value: 4, measureUnit: 5 });
+  });
+
+  it("reads a two-row header whose group row 绩效指标 spans the indicator columns", () => {
+    const table = found(
+      detectTable(
+        sheet([
+          [TITLE],
+          ["主管部门", "预算单位", "项目名称", "绩效指标", null, null, null],
+          [null, null, null, "一级指标", "二级指标", "三级指标", "指标值"],
+          [DEPT, DEPT, "项目甲", "产出指标", "数量指标", "培训人数", "≥200人"],
+          [null, null, null, "效益指标", "社会效益指标", "基层党建水平", "合格"],
+        ]),
+      ),
+    );
+    expect(table.headerRowIndex).toBe(2);
+    expect(table.layout).toBe("itemPerRow");
+    expect(table.columns).toEqual({ department: 0, unit: 1, project: 2, level1: 3, level2: 4, level3: 5, value: 6 });
+    expect(rowNumbers(table)).toEqual([4, 5]);
+    // The group row is part of the header, not a skipped title.
+    expect(skippedRows(table)).toEqual([[1, "title"]]);
+  });
+
+  it("lets the lower row win in a two-row header whose upper row names more columns", () => {
+    const table = found(
+      detectTable(
+        sheet([
+          ["序号", "主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标", null, null],
+          [null, null, null, null, null, "一级指标", "三级指标", "指标值"],
+          [1, DEPT, DEPT, "项目甲", "目标", "产出指标", "培训人数", "≥200人"],
+        ]),
+      ),
+    );
+    expect(table.headerRowIndex).toBe(1);
+    expect(table.layout).toBe("itemPerRow");
+    expect(table.columns).toEqual({ serial: 0, department: 1, unit: 2, project: 3, goal: 4, level1: 5, level3: 6, value: 7 });
+  });
+
+  it("keeps the cell layout when only some item-per-row words appear", () => {
+    const table = found(detectTable(sheet([["项目名称", "一级指标", "绩效指标"], ["项目甲", "产出指标", CELL]])));
+    expect(table.layout).toBe("cell");
+    expect(table.columns.indicators).toBe(2);
+  });
+});
+
+describe("rows below the header", () => {
+  const header: CellValue[] = ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"];
+  const data = (project: string): CellValue[] => [DEPT, DEPT, project, "目标", CELL];
+
+  it("counts a row with an empty indicator cell, or with only an indicator cell, as data", () => {
+    const table = found(
+      detectTable(sheet([header, [DEPT, DEPT, "项目甲", "目标", null], [null, null, null, null, CELL], [DEPT, null, null, null, "  "]])),
+    );
+    expect(rowNumbers(table)).toEqual([2, 3, 4]);
+  });
+
+  it("skips a header printed again after a page break", () => {
+    const table = found(detectTable(sheet([header, data("项目甲"), header, data("项目乙")])));
+    expect(rowNumbers(table)).toEqual([2, 4]);
+    expect(skippedRows(table)).toEqual([[3, "repeatedHeader"]]);
+  });
+
+  it("skips notes and totals", () => {
+    const table = found(
+      detectTable(
+        sheet([
+          header,
+          data("项目甲"),
+          ["合计", null, null, null, null, 350],
+          [null, null, "填报说明：绩效指标按“一级指标：三级指标，年度指标值”填写。", null, null],
+          data("项目乙"),
+          ["注：本表金额单位为万元。", null, null, null, null],
+        ]),
+      ),
+    );
+    expect(rowNumbers(table)).toEqual([2, 5]);
+    expect(skippedRows(table)).toEqual([
+      [3, "note"],
+      [4, "note"],
+      [6, "note"],
+    ]);
+  });
+
+  it("does not read a project whose name starts like a note word as a note", () => {
+    const table = found(detectTable(sheet([header, [DEPT, DEPT, "注册资本补充项目", "目标", CELL]])));
+    expect(rowNumbers(table)).toEqual([2]);
+  });
+
+  it("skips separator lines of any dash and a column-number row as junk", () => {
+    const table = found(
+      detectTable(
+        sheet([
+          header,
+          [1, 2, 3, 4, 5],
+          data("项目甲"),
+          ["————", "———", null, null, "＿＿＿"],
+          [null, null, null, null, null, "说明文字在表外"],
+          data("项目乙"),
+          ["=====", null, null, null, null],
+        ]),
+      ),
+    );
+    expect(rowNumbers(table)).toEqual([3, 6]);
+    expect(skippedRows(table)).toEqual([
+      [2, "junk"],
+      [4, "dashes"],
+      [5, "junk"],
+      [7, "dashes"],
+    ]);
+  });
+
+  it("reports blank rows between data rows but not the trailing ones at the sheet's end", () => {
+    const table = found(
+      detectTable(
+        sheet([header, [null], data("项目甲"), ["", "  ", null], data("项目乙"), [null], ["注：单位万元"], [], [null, null], ["   "]]),
+      ),
+    );
+    expect(rowNumbers(table)).toEqual([3, 5]);
+    expect(skippedRows(table)).toEqual([
+      [2, "blank"],
+      [4, "blank"],
+      [7, "note"],
+    ]);
+  });
+});
+
+describe("when there is no table", () => {
+  it("says an empty sheet is empty", () => {
+    expect(detectTable(sheet([]))).toEqual({ ok: false, failure: { kind: "empty" } });
+    expect(detectTable(sheet([[null, ""], ["   ", "\n"]]))).toEqual({ ok: false, failure: { kind: "empty" } });
+  });
+
+  it("finds no header in a sheet of prose", () => {
+    const prose = sheet([
+      ["关于做好2025年度项目支出绩效目标填报工作的通知"],
+      ["各单位：为进一步加强预算绩效管理，现将有关事项通知如下。"],
+      ["一、请各单位按要求填写项目名称、绩效目标和绩效指标。"],
+      ["二、请于3月31日前报送。"],
+    ]);
+    expect(detectTable(prose)).toEqual({ ok: false, failure: { kind: "noHeader" } });
+  });
+
+  it("names the header row when it has no indicator column", () => {
+    const result = detectTable(sheet([[TITLE], ["主管部门", "预算单位", "项目名称", "绩效目标"], [DEPT, DEPT, "项目甲", "目标"]]));
+    expect(result).toEqual({ ok: false, failure: { kind: "noIndicatorColumn", headerRowNumber: 2 } });
+  });
+});
+
+describe("the user's override", () => {
+  const rows: CellValue[][] = [
+    ["部门A", "单位B", "名称C", "内容D", "说明E"],
+    [DEPT, DEPT, "项目甲", "目标", CELL],
+    [DEPT, DEPT, "项目乙", "目标", CELL],
+  ];
+
+  it("maps the columns of a header the detector cannot read", () => {
+    expect(detectTable(sheet(rows))).toEqual({ ok: false, failure: { kind: "noHeader" } });
+    const table = found(detectTable(sheet(rows), { headerRowNumber: 1, columns: { project: 2, indicators: 4, department: 0 } }));
+    expect(table.headerRowIndex).toBe(0);
+    expect(table.layout).toBe("cell");
+    expect(table.columns).toEqual({ department: 0, project: 2, indicators: 4 });
+    expect(rowNumbers(table)).toEqual([2, 3]);
+  });
+
+  it("replaces one detected column and drops the role that column had", () => {
+    const header = ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"];
+    const table = found(detectTable(sheet([header, [DEPT, DEPT, "项目甲", CELL, "备注"]]), { columns: { indicators: 3 } }));
+    expect(table.columns).toEqual({ department: 0, unit: 1, project: 2, indicators: 3 });
+  });
+
+  it("removes a role set to undefined", () => {
+    const header = ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"];
+    const table = found(detectTable(sheet([header, [DEPT, DEPT, "项目甲", "目标", CELL]]), { columns: { goal: undefined } }));
+    expect(table.columns).toEqual({ department: 0, unit: 1, project: 2, indicators: 4 });
+  });
+
+  it("moves the header to the row the user names, and the rows above become titles", () => {
+    // An outdated header left above the real one: detection takes the upper row on a tie.
+    const header = ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"];
+    const values = [header, header, [DEPT, DEPT, "项目甲", "目标", CELL]];
+    expect(found(detectTable(sheet(values))).headerRowIndex).toBe(0);
+    const table = found(detectTable(sheet(values), { headerRowNumber: 2 }));
+    expect(table.headerRowIndex).toBe(1);
+    expect(skippedRows(table)).toEqual([[1, "title"]]);
+    expect(rowNumbers(table)).toEqual([3]);
+  });
+
+  it("fails with the user's header row when nothing maps an indicator column", () => {
+    expect(detectTable(sheet(rows), { headerRowNumber: 1 })).toEqual({
+      ok: false,
+      failure: { kind: "noIndicatorColumn", headerRowNumber: 1 },
+    });
+  });
+});

@@ -1,0 +1,72 @@
+import type { RuleCode, SkipReason } from "../model";
+
+/**
+ * The parameters each rule code carries: the contract between a rule that emits a finding and
+ * the catalogs that word it. Values are language-neutral (cell text, numbers, enum keys), so one
+ * finding can be worded in any language later. Item-level codes carry `item` (1-based) because
+ * reviewers name the item: “第5项缺少……”.
+ */
+export interface RuleParams {
+  indicator_cell_empty: { project: string };
+  category_unknown: {
+    item: number;
+    /** `missing`: no 一级 at all; `level1`/`level2`: an unknown word; `mismatch`: a 二级 of another 一级. */
+    kind: "missing" | "level1" | "level2" | "mismatch";
+    /** The category as written (empty when none). */
+    written: string;
+    /** The item's canonical 一级 (for `mismatch` and `level2`), else empty. */
+    level1: string;
+  };
+  value_missing: { item: number; name: string };
+  placeholder_left: { item: number; text: string };
+  number_garbled: { item: number; value: string; garbled: string };
+  percent_over_100: { item: number; name: string; value: string };
+  numbering_irregular: {
+    item: number;
+    kind: "gap" | "duplicate" | "notFromOne" | "mixedStyle" | "unnumbered";
+    /** The number as written (`4`, `（4）`), empty when the item has none. */
+    written: string;
+    /** The number the item should have (its position). */
+    expected: number;
+  };
+  value_label_missing: { item: number; name: string; value: string };
+  output_or_effect_missing: { missing: "output" | "effect" | "both" };
+  too_few_indicators: { count: number };
+  rate_ge_100: { item: number; name: string; value: string };
+  percent_on_count: { item: number; name: string; value: string };
+  qualitative_on_quantity: { item: number; name: string; value: string; measure: "rate" | "amount" | "count" };
+  satisfaction_not_percent: { item: number; name: string; value: string };
+  cost_value_invalid: { item: number; name: string; value: string };
+  positive_target_zero: { item: number; name: string; value: string };
+  negative_direction_ge: { item: number; name: string; value: string };
+  duplicate_indicator: { item: number; name: string; first: number };
+  duplicate_project: { project: string; firstRow: number };
+  project_name_missing: { row: number };
+  unit_missing: { item: number; name: string; value: string };
+  timeliness_value_invalid: { item: number; name: string; value: string };
+  value_normalized: { item: number; from: string; to: string };
+  satisfaction_threshold: { item: number; name: string; value: string; kind: "low" | "exact" };
+  vague_value: { item: number; name: string; value: string };
+  satisfaction_or_cost_missing: { missing: "satisfaction" | "cost" | "both" };
+  /** Written by the table engineer (src/core/table/nameVariants.ts). */
+  name_variant: { value: string; canonical: string; role: "department" | "unit" };
+  row_skipped: { row: number; reason: SkipReason };
+}
+
+// Compile-time guards: every RuleCode has params, and every key here is a RuleCode.
+type Exhaustive<T extends Record<RuleCode, unknown>> = T;
+type OnlyCodes<K extends RuleCode> = K;
+export type CheckedRuleParams = Exhaustive<RuleParams>;
+export type CheckedRuleParamKeys = OnlyCodes<keyof RuleParams>;
+
+/** One code's wording in one language: a short title, why reviewers flag it, and the message
+ * and fix description of a finding. */
+export interface RuleText<P> {
+  title: string;
+  explain: string;
+  message(params: P): string;
+  fix(params: P): string;
+}
+
+/** Exhaustive by type: a code without wording fails to compile. */
+export type RuleCatalog = { [C in RuleCode]: RuleText<RuleParams[C]> };

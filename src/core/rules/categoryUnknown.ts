@@ -1,0 +1,55 @@
+import type { IndicatorItem, Level1, Level2, Span } from "../model";
+import type { Rule } from "./rule";
+import { emitItem, emitRow, isItemPerRow } from "./finding";
+
+/** The 二级 each 一级 admits (DOMAIN.md §2, both generations: 成本指标 under 产出 is pre-2021). */
+const LEVEL2_OF: Record<Level1, ReadonlySet<Level2>> = {
+  产出指标: new Set<Level2>(["数量指标", "质量指标", "时效指标", "成本指标"]),
+  效益指标: new Set<Level2>(["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"]),
+  满意度指标: new Set<Level2>(["服务对象满意度指标"]),
+  成本指标: new Set<Level2>(["经济成本指标", "社会成本指标", "生态环境成本指标"]),
+};
+
+/**
+ * An item whose 一级 is missing or unknown (`产出指数`, `效果指针`), whose written 二级 is
+ * unknown, or whose written 二级 belongs to another 一级 (`产出指标（社会效益指标）`).
+ * A non-empty cell the parser found no item in is reported here too (item 0).
+ */
+export const categoryUnknownRule: Rule = {
+  codes: ["category_unknown"],
+  defaultSeverity: { category_unknown: "error" },
+  checkRow(row, emit) {
+    if (row.cell.items.length === 0) {
+      if (row.cell.text.trim() !== "") emitRow(emit, row, "category_unknown", { item: 0, kind: "missing", written: "", level1: "" });
+      return;
+    }
+    for (const item of row.cell.items) {
+      if (item.level1 === undefined) {
+        const written = item.level1Raw ?? "";
+        const span = item.level1Span ?? wholeNameSpan(item);
+        emitItem(emit, row, item, "category_unknown", { item: item.index, kind: written ? "level1" : "missing", written, level1: "" }, { span });
+        continue;
+      }
+      if (item.level2Source !== "written") continue;
+      const level2Raw = item.level2Raw ?? "";
+      const span = isItemPerRow(row) ? undefined : spanInItem(item, level2Raw);
+      const options = span ? { span } : {};
+      if (item.level2 === undefined) {
+        emitItem(emit, row, item, "category_unknown", { item: item.index, kind: "level2", written: level2Raw, level1: item.level1 }, options);
+      } else if (!LEVEL2_OF[item.level1].has(item.level2)) {
+        emitItem(emit, row, item, "category_unknown", { item: item.index, kind: "mismatch", written: level2Raw || item.level2, level1: item.level1 }, options);
+      }
+    }
+  },
+};
+
+function wholeNameSpan(item: IndicatorItem): Span {
+  return item.nameSpan.end > item.nameSpan.start ? item.nameSpan : item.span;
+}
+
+/** Where `text` sits inside the item's raw text, as a cell span. */
+function spanInItem(item: IndicatorItem, text: string): Span | undefined {
+  if (!text) return undefined;
+  const at = item.raw.indexOf(text);
+  return at < 0 ? undefined : { start: item.span.start + at, end: item.span.start + at + text.length };
+}

@@ -1,0 +1,162 @@
+import type { IndicatorItem } from "../model";
+
+/**
+ * What an indicator measures, read from its 三级 name (and its category): the shared judgement
+ * behind percent_over_100, rate_ge_100, percent_on_count, qualitative_on_quantity, the
+ * satisfaction, cost and timeliness rules and the direction rules.
+ *
+ * The name's tail decides (Chinese compounds put the head noun last): `参加培训人次完成率` is a
+ * rate although it contains 人次; `设备运营维护数量计划完成率` is a rate although it contains 数量.
+ */
+export type Measure = "rate" | "satisfaction" | "count" | "amount" | "other";
+
+/** 正向: more is better (`≥`); 反向: less is better (`≤`). */
+export type Direction = "正向" | "反向";
+
+export interface IndicatorClass {
+  measure: Measure;
+  /** The name is a ratio written as a fraction, `实际发放人数/应发放人数`: measured as a rate. */
+  fraction: boolean;
+  /** A 时效 indicator: 二级 时效指标 (written or inferred), `…时效`, `…及时率`, `…时限`, `完成时间` … */
+  timeliness: boolean;
+  /** An economic cost indicator (成本指标 / 经济成本指标, or a name ending in 成本). Social and
+   * ecological costs are usually described in words, so they are not held to amounts. */
+  economicCost: boolean;
+  direction: Direction;
+  /** Measured on a 0–100 % scale: rates, satisfaction, and 时效 indicators written as a
+   * percentage (`资金拨付时效指标 ≥90%`, a rate in disguise). */
+  percentScale: boolean;
+}
+
+/** Trailing words that carry no meaning for classification: `拨付完成率指标` → `拨付完成率`. */
+const TRAILING_NOISE = ["指标", "%", "％"];
+
+const WHITESPACE = /\s+/g;
+
+/** A short trailing bracket is a unit note: `人均成本（元/人）`, `满意度（%）`, `培训人数(人次)`. */
+const MAX_UNIT_NOTE = 6;
+
+/** Words ending in 率 that are not proportions: 效率 (efficiency), 频率 (frequency) … */
+const NOT_RATE = ["效率", "频率", "功率", "速率"];
+const RATE_TAILS = ["比例", "占比", "比重", "比率", "百分比"];
+
+const SATISFACTION_TAILS = ["满意度", "满意率"];
+
+/** Count heads: `党代会年会制试点镇数量`, `全区远教站点数`, `举办各类培训期数`, `培训场次`. */
+const COUNT_TAILS = ["数量", "场次", "人次", "频次", "批次", "班次"];
+/** Words ending in 数 that are not counts: 指数 (index), 系数 (coefficient), 分数 (score) … */
+const NOT_COUNT = ["指数", "系数", "分数", "倍数", "参数", "基数", "函数", "位数"];
+
+const AMOUNT_TAILS = ["成本", "金额", "经费", "资金", "费用", "支出", "投入", "造价", "单价", "价格", "预算"];
+
+const TIMELINESS_TAILS = ["及时率", "时限", "完成时间", "时间", "期限", "周期", "工期", "时长"];
+
+/**
+ * Words of indicators that are better when lower. Example: `逾期发放率`, `安全事故发生次数`,
+ * `不合格率` match; `合格率` does not. A plain alternation of literals: linear, no backtracking.
+ */
+const NEGATIVE_TERMS =
+  /发生率|投诉|故障|不合格|失误|差错|事故|逾期|超支|违规|违纪|违法|拖欠|超标|延误|隐患|损失|损耗|流失|返工|误差|偏差|空置|闲置|辍学|死亡|发病|犯罪|退回|违约|漏报|错报|误报|返贫|致贫|不良|缺陷|污染|排放|能耗|失败|信访/;
+
+/**
+ * Words that turn a negative term into something to increase: `投诉处理率`, `事故发生率下降`,
+ * `隐患整改率`, `故障维修及时率`, `污染物排放达标率` are positive. Literal alternation: linear.
+ */
+const REMEDY_TERMS =
+  /处理|处置|整改|查处|解决|办结|回复|答复|受理|下降|降低|减少|压降|控制|治理|防治|防范|防控|整治|消除|排查|化解|清理|清欠|追回|挽回|达标|纠正|修复|维修|结案|调处|销号|预防|避免|杜绝|查办|打击|侦破/;
+
+/** A ratio written as `A/B`: at least two name characters on each side of the slash.
+ * Example: `实际覆盖的党（工）委数量/计划覆盖的党（工）委数量` matches (`数量/计划`); a unit in a
+ * name, `人均成本（元/人）`, does not (one character each side). Fixed-width: no backtracking. */
+const FRACTION = /[\p{Script=Han}A-Za-z）)]{2}\s?[/／]\s?[\p{Script=Han}A-Za-z（(]{2}/u;
+
+/** The classification of a name alone (no category). Pure; see classifyIndicator for items. */
+export interface NameClass {
+  measure: Measure;
+  fraction: boolean;
+  timeliness: boolean;
+  cost: boolean;
+  direction: Direction;
+}
+
+/** The name with spaces, a trailing unit note (`（元/人）`) and trailing noise (`指标`) removed. */
+export function nameHead(name: string): string {
+  let head = name.replace(WHITESPACE, "");
+  for (let changed = true; changed; ) {
+    changed = false;
+    if (head.endsWith("）") || head.endsWith(")")) {
+      const open = Math.max(head.lastIndexOf("（"), head.lastIndexOf("("));
+      if (open > 0 && head.length - open - 2 <= MAX_UNIT_NOTE) {
+        head = head.slice(0, open);
+        changed = true;
+      }
+    }
+    for (const noise of TRAILING_NOISE) {
+      if (head.length > noise.length && head.endsWith(noise)) {
+        head = head.slice(0, -noise.length);
+        changed = true;
+      }
+    }
+  }
+  return head;
+}
+
+function endsWithAny(text: string, tails: readonly string[]): boolean {
+  return tails.some((t) => text.endsWith(t));
+}
+
+function isRateHead(head: string): boolean {
+  if (endsWithAny(head, RATE_TAILS)) return true;
+  return head.endsWith("率") && !endsWithAny(head, NOT_RATE);
+}
+
+function isCountHead(head: string): boolean {
+  if (endsWithAny(head, COUNT_TAILS)) return true;
+  return head.endsWith("数") && !endsWithAny(head, NOT_COUNT);
+}
+
+export function classifyName(name: string): NameClass {
+  const head = nameHead(name);
+  const fraction = FRACTION.test(head);
+  let measure: Measure = "other";
+  if (endsWithAny(head, SATISFACTION_TAILS) || (fraction && head.includes("满意"))) measure = "satisfaction";
+  else if (fraction || isRateHead(head)) measure = "rate";
+  else if (isCountHead(head)) measure = "count";
+  else if (endsWithAny(head, AMOUNT_TAILS)) measure = "amount";
+  // `满意度测评`, `满意度调查结果`: still a satisfaction measure when nothing else claims the name.
+  else if (head.includes("满意度")) measure = "satisfaction";
+  const timeliness = head.includes("时效") || endsWithAny(head, TIMELINESS_TAILS);
+  const cost = head.endsWith("成本");
+  const direction: Direction = NEGATIVE_TERMS.test(head) && !REMEDY_TERMS.test(head) ? "反向" : "正向";
+  return { measure, fraction, timeliness, cost, direction };
+}
+
+const ECONOMIC_COST_LEVEL2 = new Set(["成本指标", "经济成本指标"]);
+
+const cache = new WeakMap<IndicatorItem, IndicatorClass>();
+
+/** The item's classification: its name, refined by its category. Memoised per item, since
+ * many rules ask about the same item. */
+export function classifyIndicator(item: IndicatorItem): IndicatorClass {
+  const cached = cache.get(item);
+  if (cached) return cached;
+  const byName = classifyName(item.name);
+  let measure = byName.measure;
+  // An item filed under 满意度 whose name claims nothing else is a satisfaction measure.
+  if (measure === "other" && (item.level1 === "满意度指标" || item.level2 === "服务对象满意度指标")) measure = "satisfaction";
+  const timeliness = byName.timeliness || item.level2 === "时效指标";
+  const costCategory =
+    (item.level1 === "成本指标" && (item.level2 === undefined || item.level2 === "经济成本指标")) ||
+    (item.level2 !== undefined && ECONOMIC_COST_LEVEL2.has(item.level2));
+  const economicCost = costCategory || (byName.cost && item.level1 !== "效益指标");
+  const percentValue = item.value.unit === "%";
+  const percentScale = measure === "rate" || measure === "satisfaction" || (timeliness && percentValue);
+  const result: IndicatorClass = { measure, fraction: byName.fraction, timeliness, economicCost, direction: byName.direction, percentScale };
+  cache.set(item, result);
+  return result;
+}
+
+/** Key for comparing two names: spaces, width and the trailing `指标` do not make a new indicator. */
+export function indicatorKey(name: string): string {
+  return nameHead(name.normalize("NFKC"));
+}

@@ -1,0 +1,59 @@
+import type { IndicatorItem, IssueParams, RuleCode, Span, TextEdit } from "../model";
+import type { RuleParams } from "../messages/params";
+import type { Emit, RowContext } from "./rule";
+
+/**
+ * Typed emit helpers: a rule can only attach the params its code's messages read
+ * (messages/params.ts), so a renamed param fails to compile instead of printing blanks.
+ */
+export interface ItemFindingOptions {
+  span?: Span;
+  fix?: { edits: TextEdit[]; auto: boolean };
+}
+
+/** A finding about one item of a row's indicator cell. */
+export function emitItem<C extends RuleCode>(
+  emit: Emit,
+  row: RowContext,
+  item: IndicatorItem,
+  code: C,
+  params: RuleParams[C],
+  options: ItemFindingOptions = {},
+): void {
+  emit({
+    code,
+    params: params as unknown as IssueParams,
+    rowNumber: row.rowNumber,
+    item: item.index,
+    ...(options.span ? { span: options.span } : {}),
+    ...(options.fix ? { fix: options.fix } : {}),
+  });
+}
+
+/** A finding about a whole row (its indicator cell unless `cell` says otherwise). */
+export function emitRow<C extends RuleCode>(emit: Emit, row: RowContext, code: C, params: RuleParams[C], cell?: string): void {
+  emit({ code, params: params as unknown as IssueParams, rowNumber: row.rowNumber, ...(cell !== undefined ? { cell } : {}) });
+}
+
+/** A finding at an arbitrary row and cell (table-level rules). */
+export function emitAt<C extends RuleCode>(emit: Emit, rowNumber: number, cell: string, code: C, params: RuleParams[C]): void {
+  emit({ code, params: params as unknown as IssueParams, rowNumber, cell });
+}
+
+/** Whether the row is an item-per-row group: no free-text cell, so no labels, numbering or
+ * cell-text edits. */
+export function isItemPerRow(row: RowContext): boolean {
+  return row.itemCells !== undefined;
+}
+
+/** The value as the message quotes it: what the user typed. */
+export function valueText(item: IndicatorItem): string {
+  return item.value.raw;
+}
+
+/** Whether the value has a usable number (not garbled, not a placeholder): the numeric rules
+ * stay quiet on values the error rules already flag. */
+export function hasCleanNumber(item: IndicatorItem): item is IndicatorItem & { value: { number: number } } {
+  const v = item.value;
+  return (v.kind === "quantitative" || v.kind === "range") && v.number !== undefined && v.garbled === undefined && !v.placeholder;
+}

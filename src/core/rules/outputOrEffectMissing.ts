@@ -1,0 +1,16 @@
+import type { Rule } from "./rule";
+import { emitRow } from "./finding";
+
+/** A cell with indicators but no 产出指标 item, or no 效益指标 item (效果指标 reads as 效益). */
+export const outputOrEffectMissingRule: Rule = {
+  codes: ["output_or_effect_missing"],
+  defaultSeverity: { output_or_effect_missing: "warning" },
+  checkRow(row, emit) {
+    const items = row.cell.items;
+    if (items.length === 0) return;
+    const output = items.some((i) => i.level1 === "产出指标");
+    const effect = items.some((i) => i.level1 === "效益指标");
+    if (output && effect) return;
+    emitRow(emit, row, "output_or_effect_missing", { missing: !output && !effect ? "both" : output ? "effect" : "output" });
+  },
+};

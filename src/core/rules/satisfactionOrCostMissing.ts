@@ -1,0 +1,21 @@
+import type { Level2 } from "../model";
+import type { Rule } from "./rule";
+import { emitRow } from "./finding";
+
+/** 二级 that make an item a cost indicator: the 2021 成本 family and the pre-2021 产出-成本. */
+const COST_LEVEL2: ReadonlySet<Level2> = new Set<Level2>(["成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"]);
+
+/** A cell with indicators but no 满意度指标 item or no 成本指标 item (财预〔2021〕101号 asks for
+ * both). Info by default; the 2021 profile (settings.ts) makes it a warning. One finding per row. */
+export const satisfactionOrCostMissingRule: Rule = {
+  codes: ["satisfaction_or_cost_missing"],
+  defaultSeverity: { satisfaction_or_cost_missing: "info" },
+  checkRow(row, emit) {
+    const items = row.cell.items;
+    if (items.length === 0) return;
+    const satisfaction = items.some((i) => i.level1 === "满意度指标" || i.level2 === "服务对象满意度指标");
+    const cost = items.some((i) => i.level1 === "成本指标" || (i.level2 !== undefined && COST_LEVEL2.has(i.level2)));
+    if (satisfaction && cost) return;
+    emitRow(emit, row, "satisfaction_or_cost_missing", { missing: !satisfaction && !cost ? "both" : satisfaction ? "cost" : "satisfaction" });
+  },
+};

@@ -1,0 +1,31 @@
+import type { Rule } from "./rule";
+import { classifyIndicator } from "./classify";
+import { emitItem } from "./finding";
+
+/** Units a time limit is written in. */
+const TIME_UNITS = new Set(["天", "日", "个工作日", "工作日", "小时", "分钟", "秒", "周", "个月", "月", "年", "季度", "个季度"]);
+
+/**
+ * Words that state timeliness or a period in a qualitative value. Examples: `及时`, `按时`,
+ * `按期完成`, `当年完成`, `规定时限内`, `长期`, `月底前`, `是` (the answer to `是否按时拨付`).
+ * Literal alternation with one anchored `是`: linear, no backtracking.
+ */
+const TIMELY_WORDS = /及时|按时|按期|准时|如期|限时|按计划|按进度|当年|当期|年内|年底|年末|月底|月末|季末|规定(?:时间|时限|期限)|时限内|期限内|[天日月年周]内|之前|以前|前完成|长期|永久|持续|^是$/;
+
+/** A 时效 indicator (`完成时间`, `…及时率`, `资金拨付时效`) whose value is neither a time, a
+ * period, a time limit nor a rate: `完成时间 良好`. */
+export const timelinessValueInvalidRule: Rule = {
+  codes: ["timeliness_value_invalid"],
+  defaultSeverity: { timeliness_value_invalid: "warning" },
+  checkRow(row, emit) {
+    for (const item of row.cell.items) {
+      const v = item.value;
+      if (v.kind === "empty" || v.kind === "time" || v.placeholder || v.garbled !== undefined) continue;
+      if (v.kind === "quantitative" || v.kind === "range") {
+        if (v.unit === undefined || v.unit === "%" || TIME_UNITS.has(v.unit)) continue;
+      } else if (TIMELY_WORDS.test(v.text ?? v.raw)) continue;
+      if (!classifyIndicator(item).timeliness) continue;
+      emitItem(emit, row, item, "timeliness_value_invalid", { item: item.index, name: item.name, value: v.raw }, { span: v.span });
+    }
+  },
+};

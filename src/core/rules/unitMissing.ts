@@ -1,0 +1,14 @@
+import type { Rule } from "./rule";
+import { emitItem, hasCleanNumber } from "./finding";
+
+/** A quantitative value without a unit (`开设课程数量 220`): items? people? ten-thousand yuan? */
+export const unitMissingRule: Rule = {
+  codes: ["unit_missing"],
+  defaultSeverity: { unit_missing: "warning" },
+  checkRow(row, emit) {
+    for (const item of row.cell.items) {
+      if (!hasCleanNumber(item) || item.value.unit !== undefined) continue;
+      emitItem(emit, row, item, "unit_missing", { item: item.index, name: item.name, value: item.value.raw }, { span: item.value.span });
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import type { Rule } from "./rule";
+import { emitItem, isItemPerRow } from "./finding";
+
+/** The label every value gets when it has none. */
+export const VALUE_LABEL = "年度指标值：";
+
+/** Marks after which the label can stand as is (`，` `,` `：` `:`, spaces, the number's `、`). */
+const SEPARATOR_BEFORE = new Set(["，", ",", "：", ":", "、", " ", "\u3000", "\t", "\n"]);
+
+/**
+ * An item whose value is not introduced by `年度指标值：` (`5、效益指标：党代表基层联系群众
+ * 工作指标，合格。` — every 党代表任期制 row of the seed). Auto-fix: insert the label before the
+ * value (with a `，` when nothing separates it from the name). The span is the empty position
+ * where the label belongs. Item-per-row tables have no labels.
+ */
+export const valueLabelMissingRule: Rule = {
+  codes: ["value_label_missing"],
+  defaultSeverity: { value_label_missing: "warning" },
+  checkRow(row, emit) {
+    if (isItemPerRow(row)) return;
+    const text = row.cell.text;
+    for (const item of row.cell.items) {
+      if (item.label !== undefined || item.value.kind === "empty") continue;
+      const at = item.value.span.start;
+      const before = text[at - 1];
+      const insert = before === undefined || at <= item.span.start || SEPARATOR_BEFORE.has(before) ? VALUE_LABEL : `，${VALUE_LABEL}`;
+      emitItem(
+        emit,
+        row,
+        item,
+        "value_label_missing",
+        { item: item.index, name: item.name, value: item.value.raw },
+        { span: { start: at, end: at }, fix: { edits: [{ span: { start: at, end: at }, text: insert }], auto: true } },
+      );
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import { negativeDirectionGeRule } from "../../src/core/rules/negativeDirectionGe";
+import { CLEAN, PARTY_DELEGATE } from "./cells";
+import { itemCodes } from "./harness";
+
+describe("negative_direction_ge", () => {
+  it("flags 逾期发放率 ≥100%", () => {
+    expect(itemCodes(negativeDirectionGeRule, "1、产出指标：逾期发放率，年度指标值：≥100%。")).toEqual([[1, "negative_direction_ge"]]);
+  });
+
+  it("flags complaints, faults and 不合格率 with ≥ or >", () => {
+    expect(
+      itemCodes(negativeDirectionGeRule, "1、效益指标：群众投诉率，年度指标值：≥5%。2、产出指标：设备故障率，年度指标值：>2%。3、产出指标：验收不合格率，年度指标值：≥1%。"),
+    ).toEqual([
+      [1, "negative_direction_ge"],
+      [2, "negative_direction_ge"],
+      [3, "negative_direction_ge"],
+    ]);
+  });
+
+  it("accepts ≤ on negative indicators, and remedies of them with ≥ (投诉处理率, 隐患整改率)", () => {
+    expect(itemCodes(negativeDirectionGeRule, "1、效益指标：群众投诉率，年度指标值：≤5%。2、产出指标：投诉处理率，年度指标值：≥95%。3、产出指标：安全隐患整改率，年度指标值：≥98%。")).toEqual([]);
+  });
+
+  it("accepts ≥ on positive indicators (合格率 is not 不合格率)", () => {
+    expect(itemCodes(negativeDirectionGeRule, "1、产出指标：验收合格率，年度指标值：≥98%。")).toEqual([]);
+    expect(itemCodes(negativeDirectionGeRule, PARTY_DELEGATE)).toEqual([]);
+    expect(itemCodes(negativeDirectionGeRule, CLEAN)).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import { percentOver100Rule } from "../../src/core/rules/percentOver100";
+import { CLEAN, PARTY_DELEGATE } from "./cells";
+import { itemCodes } from "./harness";
+
+describe("percent_over_100", () => {
+  it("flags a rate above 100%", () => {
+    expect(itemCodes(percentOver100Rule, "1、产出指标：验收合格率，年度指标值：≥120%。2、效益指标：党员教育覆盖率，年度指标值：≥90%。")).toEqual([
+      [1, "percent_over_100"],
+    ]);
+  });
+
+  it("flags a satisfaction above 100%", () => {
+    expect(itemCodes(percentOver100Rule, "1、满意度指标：服务群体满意率，年度指标值：110%。")).toEqual([[1, "percent_over_100"]]);
+  });
+
+  it("leaves non-rates above 100% alone (growth, amounts)", () => {
+    expect(itemCodes(percentOver100Rule, "1、效益指标：村集体经济收入增长，年度指标值：≥120%。2、产出指标：培训人数，年度指标值：≥200人。")).toEqual([]);
+  });
+
+  it("leaves a cap above 100% alone: ≤105% can be met", () => {
+    expect(itemCodes(percentOver100Rule, "1、成本指标：预算成本控制率，年度指标值：≤105%。")).toEqual([]);
+  });
+
+  it("does not fire on exactly 100% (rate_ge_100's business)", () => {
+    expect(itemCodes(percentOver100Rule, PARTY_DELEGATE)).toEqual([]);
+    expect(itemCodes(percentOver100Rule, CLEAN)).toEqual([]);
+  });
+});

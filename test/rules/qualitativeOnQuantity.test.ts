@@ -1,0 +1,23 @@
+import { qualitativeOnQuantityRule } from "../../src/core/rules/qualitativeOnQuantity";
+import { CLEAN, VILLAGE_OFFICE } from "./cells";
+import { dataRow, findingsOf, itemCodes } from "./harness";
+
+describe("qualitative_on_quantity", () => {
+  it("flags 资金拨付率 及时", () => {
+    const findings = findingsOf(qualitativeOnQuantityRule, dataRow("1、产出指标：资金拨付率，年度指标值：及时。"));
+    expect(findings.map((f) => [f.item, f.code, f.params?.measure])).toEqual([[1, "qualitative_on_quantity", "rate"]]);
+  });
+
+  it("flags a count and an amount described in words", () => {
+    expect(itemCodes(qualitativeOnQuantityRule, "1、产出指标：培训人数，年度指标值：较多。2、成本指标：项目经费，年度指标值：合理。")).toEqual([
+      [1, "qualitative_on_quantity"],
+      [2, "qualitative_on_quantity"],
+    ]);
+  });
+
+  it("accepts qualitative values on qualitative indicators (seed: 是, 合格, 长期)", () => {
+    expect(itemCodes(qualitativeOnQuantityRule, VILLAGE_OFFICE)).toEqual([]);
+    expect(itemCodes(qualitativeOnQuantityRule, "1、产出指标：通讯录等相关资料及时发放，年度指标值：及时。")).toEqual([]);
+    expect(itemCodes(qualitativeOnQuantityRule, CLEAN)).toEqual([]);
+  });
+});

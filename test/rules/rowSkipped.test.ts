@@ -1,0 +1,24 @@
+import type { RuleFinding } from "../../src/core/rules/rule";
+import { rowSkippedRule } from "../../src/core/rules/rowSkipped";
+import { seedRows, seedTable } from "./harness";
+
+describe("row_skipped", () => {
+  it("reports the seed's blank rows 24 and 41 and the dashes on row 43, at column A", () => {
+    const rows = seedRows();
+    const out: RuleFinding[] = [];
+    rowSkippedRule.checkTable?.({ sheet: "Sheet1", table: seedTable(rows), rows }, (f) => out.push(f));
+    expect(out.map((f) => [f.cell, f.code, f.params?.reason])).toEqual([
+      ["A24", "row_skipped", "blank"],
+      ["A41", "row_skipped", "blank"],
+      ["A43", "row_skipped", "dashes"],
+    ]);
+  });
+
+  it("does not report the title and blank rows above the header", () => {
+    const rows = seedRows();
+    const table = { ...seedTable(rows), skipped: seedTable(rows).skipped.filter((s) => s.rowIndex < 4) };
+    const out: RuleFinding[] = [];
+    rowSkippedRule.checkTable?.({ sheet: "Sheet1", table, rows }, (f) => out.push(f));
+    expect(out).toEqual([]);
+  });
+});

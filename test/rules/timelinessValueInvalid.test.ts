@@ -1,0 +1,28 @@
+import { timelinessValueInvalidRule } from "../../src/core/rules/timelinessValueInvalid";
+import { CLEAN, PARTY_DELEGATE, VILLAGE_OFFICE } from "./cells";
+import { itemCodes } from "./harness";
+
+describe("timeliness_value_invalid", () => {
+  it("flags 完成时间 良好", () => {
+    expect(itemCodes(timelinessValueInvalidRule, "1、产出指标：项目完成时间，年度指标值：良好。")).toEqual([[1, "timeliness_value_invalid"]]);
+  });
+
+  it("flags a written 时效指标 measured in a count", () => {
+    expect(itemCodes(timelinessValueInvalidRule, "1、产出指标（时效指标）：资金拨付及时率，年度指标值：≥1次。")).toEqual([[1, "timeliness_value_invalid"]]);
+  });
+
+  it("accepts dates, time limits, rates and period words", () => {
+    expect(
+      itemCodes(
+        timelinessValueInvalidRule,
+        "1、产出指标：项目完成时间，年度指标值：2025年12月31日前。2、产出指标：问题办结时限，年度指标值：≤30天。3、产出指标：资金拨付及时率，年度指标值：≥95%。",
+      ),
+    ).toEqual([]);
+  });
+
+  it("accepts a percentage on 资金拨付时效指标 and 长期 on a 期限", () => {
+    expect(itemCodes(timelinessValueInvalidRule, PARTY_DELEGATE)).toEqual([]);
+    expect(itemCodes(timelinessValueInvalidRule, VILLAGE_OFFICE)).toEqual([]);
+    expect(itemCodes(timelinessValueInvalidRule, CLEAN)).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+import { parseItemFromParts } from "../../src/core/parse/parseCell";
+import { valueLabelMissingRule } from "../../src/core/rules/valueLabelMissing";
+import { CLEAN, PARTY_DELEGATE, VILLAGE_OFFICE } from "./cells";
+import { applyFix, dataRow, findingsOf, itemCodes } from "./harness";
+
+describe("value_label_missing", () => {
+  it("flags item 5 of the seed's 党代表任期制 cell", () => {
+    expect(itemCodes(valueLabelMissingRule, PARTY_DELEGATE)).toEqual([[5, "value_label_missing"]]);
+  });
+
+  it("auto-fixes by inserting 年度指标值： before the value", () => {
+    const row = dataRow(PARTY_DELEGATE);
+    const [finding] = findingsOf(valueLabelMissingRule, row);
+    expect(finding?.fix?.auto).toBe(true);
+    expect(applyFix(row.cell.text, finding!)).toBe(PARTY_DELEGATE.replace("党代表基层联系群众工作指标，合格。", "党代表基层联系群众工作指标，年度指标值：合格。"));
+  });
+
+  it("accepts the legitimate labels 指标值： and 年度目标值：", () => {
+    expect(itemCodes(valueLabelMissingRule, "1、产出指标：培训人数，指标值：≥200人。2、效益指标：党员教育覆盖率，年度目标值：≥90%。")).toEqual([]);
+  });
+
+  it("leaves a missing value to value_missing", () => {
+    expect(itemCodes(valueLabelMissingRule, "1、产出指标：培训人数，年度指标值：≥200人。2、效益指标：基层党建水平指标，")).toEqual([]);
+  });
+
+  it("does not apply to the one-indicator-per-row layout, which has no labels", () => {
+    const item = parseItemFromParts({ level1: "效益指标", level2: "社会效益指标", name: "党代表基层联系群众工作指标", value: "合格", operator: "", unit: "" }, 1);
+    const row = { ...dataRow(""), cell: { text: "", items: [item] }, itemCells: [{ address: "F7", rowNumber: 7 }] };
+    expect(findingsOf(valueLabelMissingRule, row)).toEqual([]);
+  });
+
+  it("stays quiet on labelled cells", () => {
+    expect(itemCodes(valueLabelMissingRule, VILLAGE_OFFICE)).toEqual([]);
+    expect(itemCodes(valueLabelMissingRule, CLEAN)).toEqual([]);
+  });
+});

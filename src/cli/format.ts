@@ -35,7 +35,6 @@ export function formatFileReport(file: string, check: WorkbookCheck, lang: Lang)
 function issueLine(issue: Issue, lang: Lang): string {
   const t = cliMessages(lang);
   const sev = t.severity[issue.severity].padEnd(lang === "zh" ? 2 : 7);
-  const item = issue.item !== undefined ? t.itemPrefix(issue.item) : "";
   const fix = issue.fix ? `  → ${issue.fix.description}` : "";
-  return `${issue.cell.padEnd(5)} [${sev}] ${item}${issue.message} (${issue.code})${fix}`;
+  return `${issue.cell.padEnd(5)} [${sev}] ${issue.message} (${issue.code})${fix}`;
 }

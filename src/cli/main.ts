@@ -9,7 +9,7 @@ import { cliMessages, type CliMessages } from "./messages";
 import { formatFileReport } from "./format";
 import { sniffWorkbook } from "../workbook/sniff";
 import { badFileMessage } from "../workbook/messages";
-import { readWorkbook } from "../workbook/readWorkbook";
+import { BadWorkbookError, readWorkbook } from "../workbook/readWorkbook";
 import { streamSheets } from "../workbook/readWorkbookStream.node";
 import { buildAnnotatedWorkbook, buildCleanedWorkbook } from "../workbook/outputs";
 
@@ -286,8 +286,8 @@ function failureText(failure: WorkbookCheck["failures"][number]["failure"], t: C
 }
 
 function readFailureReason(e: unknown, lang: Lang): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  return badFileMessage(/encrypt|password/i.test(msg) ? "encrypted" : "corrupt", lang) + (process.env.INDICATOR_CHECKER_DEBUG ? ` (${msg})` : "");
+  const detail = process.env.INDICATOR_CHECKER_DEBUG ? ` (${e instanceof Error ? e.message : String(e)})` : "";
+  return badFileMessage(e instanceof BadWorkbookError ? e.kind : "corrupt", lang) + detail;
 }
 
 function argsErrorText(error: ArgsError, t: CliMessages): string {

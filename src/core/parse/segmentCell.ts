@@ -1,0 +1,157 @@
+import { isDigit, isSpace, isWhitespace } from "./normalizeText";
+import { labelAt } from "./readLabel";
+import { readHead } from "./readHead";
+import { readMarker, startsCategory, type Marker } from "./readMarker";
+
+/** One item's extent in the cell, before its parts are read. Offsets into the cell text. */
+export interface Segment {
+  /** Where the item starts: its number, or its first character when unnumbered. */
+  start: number;
+  marker?: Marker;
+  /** The item's content: after the number, before the terminator, outer spaces trimmed. */
+  contentStart: number;
+  contentEnd: number;
+  /** Where the terminator starts (absent at the end of the cell or before a run-on item). */
+  terminatorStart?: number;
+  terminatorLength?: number;
+  /** Just after the item, repeated terminators (`。。`) included. */
+  end: number;
+}
+
+const FULL_STOP = 0x3002; // 。
+const SEMICOLON = 0x3b; // ; (and ；, folded)
+const LF = 0x0a;
+const CR = 0x0d;
+const OPEN = 0x28;
+const VALUE_CHAR = 0x503c; // 值, the last character of every value label
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const DOT = 0x2e;
+const DI = 0x7b2c; // 第: `第2、3季度` is an ordinal, not item 2
+
+/** How far past a `;` or line break we look for the next item's number or category. */
+const LOOKAHEAD = 64;
+
+/**
+ * Splits a cell (width-folded, see foldWidth) into item extents in one left-to-right pass.
+ *
+ * An item starts at the start of the cell or after a terminator; `。` always ends an item, `;`
+ * unless it only separates the parts of one (`产出指标；培训人数；年度指标值：…`), a line break
+ * when the item already has a labelled value or the next line starts an item. A number in
+ * mid-text starts an item only when it is the next expected number and a category follows
+ * (`…≥90%2、产出指标：…`), so `第2、3季度`, `2个工作日`, `1.5万元` and `2023.07-2024.01` stay
+ * inside their item. Every decision looks a bounded distance ahead: linear time.
+ */
+export function segmentCell(folded: string): Segment[] {
+  const n = folded.length;
+  const segments: Segment[] = [];
+  let lastNumber = 0;
+  let pos = skipWhitespace(folded, 0, n);
+  while (pos < n) {
+    const marker = readMarker(folded, pos, n);
+    const contentStart = marker ? skipSpaces(folded, marker.end, n) : pos;
+    if (marker) lastNumber = marker.number;
+    const expected = lastNumber + 1;
+
+    let i = contentStart;
+    let terminatorStart = -1;
+    let terminatorLength = 0;
+    let labelSeen = false;
+    let valueAfterLabel = false;
+    for (; i < n; i++) {
+      const c = folded.charCodeAt(i);
+      if (c === FULL_STOP) {
+        terminatorStart = i;
+        terminatorLength = 1;
+        break;
+      }
+      if (c === SEMICOLON) {
+        if (semicolonEndsItem(folded, contentStart, i, n)) {
+          terminatorStart = i;
+          terminatorLength = 1;
+          break;
+        }
+        continue;
+      }
+      if (c === LF || c === CR) {
+        if (valueAfterLabel || nextStartsItem(folded, i + 1, n)) {
+          terminatorStart = i;
+          terminatorLength = c === CR && folded.charCodeAt(i + 1) === LF ? 2 : 1;
+          break;
+        }
+        continue;
+      }
+      if ((isDigit(c) || c === OPEN) && i > contentStart && startsRunOnItem(folded, i, n, expected)) break;
+      if (c === VALUE_CHAR) {
+        if (labelAt(folded, i, contentStart)) labelSeen = true;
+      } else if (labelSeen && !valueAfterLabel && !isSpace(c) && c !== COLON && c !== COMMA) {
+        valueAfterLabel = true;
+      }
+    }
+
+    let contentEnd = terminatorStart >= 0 ? terminatorStart : i;
+    while (contentEnd > contentStart && isWhitespace(folded.charCodeAt(contentEnd - 1))) contentEnd--;
+    let end = contentEnd;
+    if (terminatorStart >= 0) {
+      end = terminatorStart + terminatorLength;
+      while (end < n && (folded.charCodeAt(end) === FULL_STOP || folded.charCodeAt(end) === SEMICOLON)) end++;
+    }
+    if (end <= pos) end = pos + 1; // cannot happen; guarantees progress all the same
+    if (marker || contentEnd > contentStart) {
+      const segment: Segment = { start: pos, contentStart, contentEnd, end };
+      if (marker) segment.marker = marker;
+      if (terminatorStart >= 0) {
+        segment.terminatorStart = terminatorStart;
+        segment.terminatorLength = terminatorLength;
+      }
+      segments.push(segment);
+    }
+    pos = skipWhitespace(folded, end, n);
+  }
+  return segments;
+}
+
+function skipSpaces(folded: string, i: number, end: number): number {
+  while (i < end && isSpace(folded.charCodeAt(i))) i++;
+  return i;
+}
+
+function skipWhitespace(folded: string, i: number, end: number): number {
+  while (i < end && isWhitespace(folded.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The first non-white position after `i`, looking at most LOOKAHEAD characters ahead. */
+function peek(folded: string, i: number, n: number): number {
+  const limit = Math.min(n, i + LOOKAHEAD);
+  while (i < limit && isWhitespace(folded.charCodeAt(i))) i++;
+  return i < limit ? i : -1;
+}
+
+/** Whether an item number or a category begins after `i` (white space skipped). */
+function nextStartsItem(folded: string, i: number, n: number): boolean {
+  const k = peek(folded, i, n);
+  return k >= 0 && (readMarker(folded, k, n) !== undefined || startsCategory(folded, k, n));
+}
+
+/** Labels a `;` may stand before inside one item: `培训人数；年度指标值：…`. */
+const LABEL_WORDS = ["年度指标值", "年度目标值", "指标值"];
+
+/** A `;` at `i` ends the item unless a label follows it or all before it is the item's head
+ * (`1、产出指标；培训人数；年度指标值：≥50人`). */
+function semicolonEndsItem(folded: string, contentStart: number, i: number, n: number): boolean {
+  const k = peek(folded, i + 1, n);
+  if (k >= 0 && LABEL_WORDS.some((w) => k + w.length <= n && folded.startsWith(w, k))) return false;
+  const head = readHead(folded, contentStart, i + 1);
+  return !(head && head.separator === ";" && head.end === i + 1);
+}
+
+/** A number in running text that is the next item: the expected number, not glued to a digit,
+ * a dot, a letter or `第`, and followed by a category. Example: in `≥90%2、产出指标：` yes; in
+ * `第2、3季度` and `2、3个镇` no. */
+function startsRunOnItem(folded: string, i: number, n: number, expected: number): boolean {
+  const before = folded.charCodeAt(i - 1);
+  if (isDigit(before) || before === DOT || before === DI || (before >= 0x41 && before <= 0x7a)) return false;
+  const marker = readMarker(folded, i, n);
+  return marker !== undefined && marker.number === expected && startsCategory(folded, marker.end, n);
+}

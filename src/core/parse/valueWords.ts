@@ -1,0 +1,110 @@
+import type { Operator } from "../model";
+
+/**
+ * The words of the value grammar (DOMAIN.md §2 Values), as the parser matches them on
+ * width-folded text (`＞＝` is already `>=`, `％` is `%`, `≧` is `≥`).
+ */
+
+export interface OperatorWord {
+  text: string;
+  operator: Operator;
+}
+
+/** Operators written before the number, longest first so `>=` wins over `>` and `不低于`
+ * over `低于`. Glyph forms first, then words. */
+export const PREFIX_GLYPHS: readonly OperatorWord[] = [
+  { text: ">=", operator: "≥" },
+  { text: "=>", operator: "≥" },
+  { text: "<=", operator: "≤" },
+  { text: "=<", operator: "≤" },
+  { text: "≥", operator: "≥" },
+  { text: "≤", operator: "≤" },
+  { text: ">", operator: ">" },
+  { text: "<", operator: "<" },
+  { text: "=", operator: "=" },
+];
+
+export const PREFIX_WORDS: readonly OperatorWord[] = [
+  { text: "大于或等于", operator: "≥" },
+  { text: "小于或等于", operator: "≤" },
+  { text: "大于等于", operator: "≥" },
+  { text: "小于等于", operator: "≤" },
+  { text: "不低于", operator: "≥" },
+  { text: "不少于", operator: "≥" },
+  { text: "不小于", operator: "≥" },
+  { text: "不高于", operator: "≤" },
+  { text: "不超过", operator: "≤" },
+  { text: "不多于", operator: "≤" },
+  { text: "不大于", operator: "≤" },
+  { text: "达到", operator: "≥" },
+  { text: "超过", operator: "≥" },
+  { text: "大于", operator: ">" },
+  { text: "高于", operator: ">" },
+  { text: "多于", operator: ">" },
+  { text: "小于", operator: "<" },
+  { text: "低于", operator: "<" },
+  { text: "少于", operator: "<" },
+  { text: "等于", operator: "=" },
+];
+
+/** Operators written after the number and unit (`80%以上`, `30天以内`), longest first.
+ * `内` alone only counts after a time unit (`30天内`), see TIME_UNITS. */
+export const SUFFIX_WORDS: readonly OperatorWord[] = [
+  { text: "及以上", operator: "≥" },
+  { text: "或以上", operator: "≥" },
+  { text: "及以下", operator: "≤" },
+  { text: "或以下", operator: "≤" },
+  { text: "以上", operator: "≥" },
+  { text: "以下", operator: "≤" },
+  { text: "以内", operator: "≤" },
+  { text: "之内", operator: "≤" },
+];
+
+export const WITHIN_SUFFIX: OperatorWord = { text: "内", operator: "≤" };
+
+/** Units of the domain (DOMAIN.md §2 and real tables). Longest match wins (`个工作日` over `个`);
+ * a short unknown Han unit (`株`, `盏`) is read too, see parseValue. */
+export const UNITS: readonly string[] = [
+  "%", "‰",
+  "个", "人", "人次", "万人", "万人次", "次", "期", "篇", "场", "场次", "所", "户", "万户", "台", "台次", "套", "项",
+  "份", "处", "家", "条", "批", "批次", "本", "册", "万册", "件", "座", "名", "班", "班次", "门", "节", "课时", "学时",
+  "类", "种", "株", "棵", "万株", "辆", "张", "间", "栋", "幅", "部", "盏", "只", "头", "支", "队", "宗", "例", "床",
+  "首", "集", "轮", "组", "块", "片", "村", "镇", "个村", "个镇", "所学校", "个点", "分", "星", "级", "倍", "元", "万元",
+  "亿元", "千元", "百万元", "元/人", "公里", "千米", "米", "平方米", "万平方米", "平方公里", "立方米", "亩", "万亩", "公顷",
+  "吨", "万吨", "千克", "公斤", "天", "日", "工作日", "个工作日", "小时", "分钟", "周", "个月", "月", "年", "km", "m", "kg",
+  "t", "h",
+];
+
+/** Units of time after which `内` means `≤` (`30天内`, `2个工作日内`). */
+export const TIME_UNITS: ReadonlySet<string> = new Set(["天", "日", "工作日", "个工作日", "小时", "分钟", "周", "个月", "月", "年"]);
+
+/** Separators of a range (`90%-95%`, `90%~95%`, `90%至95%`, `90%到95%`, `90%—95%`). */
+export const RANGE_SEPARATORS: ReadonlySet<string> = new Set(["-", "~", "至", "到", "—", "–", "−"]);
+
+/** Qualitative values of real tables (DOMAIN.md §2) that are values, not names: an unlabelled
+ * item's last comma part is taken as its value when it is one of these (or very short). */
+export const QUALITATIVE_WORDS: ReadonlySet<string> = new Set([
+  "是", "否", "合格", "不合格", "良好", "优良", "优秀", "较好", "好", "达标", "完成", "已完成", "按时完成", "全部完成",
+  "按期完成", "及时", "按时", "按期", "长期", "中长期", "持续", "有效", "高", "较高", "提高", "提升", "改善", "增强",
+  "明显", "显著", "达成年度指标", "达成预期指标", "有效提升", "明显改善", "明显提升", "稳步提升", "逐步提升", "效果明显",
+  "效果显著", "有所提升", "进一步提升", "有所提高", "进一步提高", "有所改善", "满意", "基本满意", "符合要求", "达到要求",
+  "达到预期", "达到预期目标", "符合标准", "无", "正常", "正常运行", "稳定", "保持稳定",
+]);
+
+/** Legal but weak values a reviewer sends back (DOMAIN.md §3 vague_value): they name no
+ * target one could check. Matched on the whole value, so `明显改善` (a legitimate,
+ * checkable statement in the guidance) is not vague while `明显` alone is. */
+export const VAGUE_WORDS: ReadonlySet<string> = new Set([
+  "效果明显", "效果显著", "效果较好", "效果良好", "较好", "好", "高", "较高", "有所提升", "进一步提升", "有所提高",
+  "进一步提高", "有所改善", "进一步改善", "有所增强", "进一步增强", "进一步加强", "明显", "显著", "提升", "提高",
+  "改善", "增强", "加强", "逐步提升", "不断提升", "持续提升", "大幅提升", "一般",
+]);
+
+/** Characters a time value is made of (`2025年12月31日前`, `每年12月底前`, `第2、3季度`,
+ * `年底前完成`), digits and spaces aside. */
+export const TIME_CHARS: ReadonlySet<string> = new Set([
+  ..."年月日号底前后之以末初内中上下旬每季度周第至到止截-~—–./、当次全半完成份起",
+]);
+
+/** A time value names a point or period: one of these must appear. */
+export const TIME_MARKERS: ReadonlySet<string> = new Set([..."年月日号季周旬"]);

@@ -1,0 +1,129 @@
+import type { Level1, Level2 } from "../model";
+import { foldWidth } from "./normalizeText";
+
+/**
+ * The 一级/二级 indicator framework (DOMAIN.md §2). Both generations are live: the pre-2021
+ * tables file 成本指标 as a 二级 of 产出指标, the 2021 guidance (财预〔2021〕101号) makes it a
+ * 一级 of its own; older tables write 效果指标 for 效益指标.
+ */
+
+export const LEVEL1_NAMES: readonly Level1[] = ["产出指标", "效益指标", "满意度指标", "成本指标"];
+
+/** The 二级 each 一级 admits, canonical names. */
+export const LEVEL2_OF_LEVEL1: Readonly<Record<Level1, readonly Level2[]>> = {
+  产出指标: ["数量指标", "质量指标", "时效指标", "成本指标"],
+  效益指标: ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
+  满意度指标: ["服务对象满意度指标"],
+  成本指标: ["经济成本指标", "社会成本指标", "生态环境成本指标"],
+};
+
+/** Every written form of a 一级 we accept, with its canonical name. The short forms (`产出：`)
+ * are real; the parser only takes them before a colon. */
+export const LEVEL1_SYNONYMS: ReadonlyMap<string, Level1> = new Map<string, Level1>([
+  ["产出指标", "产出指标"],
+  ["效益指标", "效益指标"],
+  ["效果指标", "效益指标"],
+  ["满意度指标", "满意度指标"],
+  ["成本指标", "成本指标"],
+  ["产出", "产出指标"],
+  ["效益", "效益指标"],
+  ["效果", "效益指标"],
+  ["满意度", "满意度指标"],
+  ["成本", "成本指标"],
+]);
+
+/** Every written form of a 二级 we accept, with its canonical name. */
+export const LEVEL2_SYNONYMS: ReadonlyMap<string, Level2> = new Map<string, Level2>([
+  ["数量指标", "数量指标"],
+  ["质量指标", "质量指标"],
+  ["时效指标", "时效指标"],
+  ["成本指标", "成本指标"],
+  ["经济效益指标", "经济效益指标"],
+  ["社会效益指标", "社会效益指标"],
+  ["生态效益指标", "生态效益指标"],
+  ["环境效益指标", "生态效益指标"],
+  ["生态环境效益指标", "生态效益指标"],
+  ["可持续影响指标", "可持续影响指标"],
+  ["服务对象满意度指标", "服务对象满意度指标"],
+  ["社会公众或服务对象满意度指标", "服务对象满意度指标"],
+  ["社会公众满意度指标", "服务对象满意度指标"],
+  ["经济成本指标", "经济成本指标"],
+  ["社会成本指标", "社会成本指标"],
+  ["生态环境成本指标", "生态环境成本指标"],
+  // the same without the trailing 指标 (`产出指标（数量）`)
+  ["数量", "数量指标"],
+  ["质量", "质量指标"],
+  ["时效", "时效指标"],
+  ["成本", "成本指标"],
+  ["经济效益", "经济效益指标"],
+  ["社会效益", "社会效益指标"],
+  ["生态效益", "生态效益指标"],
+  ["环境效益", "生态效益指标"],
+  ["可持续影响", "可持续影响指标"],
+  ["服务对象满意度", "服务对象满意度指标"],
+  ["社会公众或服务对象满意度", "服务对象满意度指标"],
+  ["经济成本", "经济成本指标"],
+  ["社会成本", "社会成本指标"],
+  ["生态环境成本", "生态环境成本指标"],
+]);
+
+/** Lookup key: width folded, spaces dropped (`产出 指标`, `产出指标　` are the same word). */
+function key(raw: string): string {
+  return foldWidth(raw).replace(/\s+/g, "");
+}
+
+/** The canonical 一级 of a written category, undefined when unknown (`产出指数`, `效果指针`). */
+export function canonicalLevel1(raw: string): Level1 | undefined {
+  return LEVEL1_SYNONYMS.get(key(raw));
+}
+
+/** The canonical 二级 of a written category, undefined when unknown. */
+export function canonicalLevel2(raw: string): Level2 | undefined {
+  return LEVEL2_SYNONYMS.get(key(raw));
+}
+
+/** Whether a 二级 belongs under a 一级 in either generation of the framework. */
+export function level2BelongsTo(level1: Level1, level2: Level2): boolean {
+  return LEVEL2_OF_LEVEL1[level1].includes(level2);
+}
+
+/** Name endings that decide a 二级 without doubt (DOMAIN.md §2), in the order they are tried.
+ * Checked on the name's head: `资金拨付时效指标` → `资金拨付时效` → 时效指标. */
+const INFERENCES: readonly { tails: readonly string[]; level2: Level2; countLike?: true }[] = [
+  { tails: ["及时率", "及时性", "时限", "完成时间", "时效"], level2: "时效指标" },
+  { tails: ["合格率", "达标率", "优良率"], level2: "质量指标" },
+  { tails: ["满意度", "满意率"], level2: "服务对象满意度指标" },
+  { tails: ["数量", "个数", "人数", "人次", "次数", "场次", "期数"], level2: "数量指标", countLike: true },
+];
+
+/** Trailing words that say nothing about what is measured: `拨付完成率指标`, `覆盖率（%）`. */
+const TRAILING_NOISE = ["指标", "(%)", "%"];
+
+function nameHead(name: string): string {
+  let head = key(name);
+  for (const noise of TRAILING_NOISE) {
+    if (head.length > noise.length && head.endsWith(noise)) head = head.slice(0, -noise.length);
+  }
+  return head;
+}
+
+/**
+ * The 二级 an unlabelled item's name implies, when that is safe: `…及时率/…时限/完成时间` →
+ * 时效指标, `…数量/…人数/…次数/…期数` → 数量指标, `…合格率/…达标率` → 质量指标, `…满意度` →
+ * 服务对象满意度指标. Undefined when nothing is certain, when the 一级 is unknown, or when the
+ * 二级 would not belong to the item's 一级 (a `…满意度` filed under 效益指标 stays undecided).
+ * A ratio of counts (`实际发放人数/应发放人数`) is a rate, not a count.
+ */
+export function inferLevel2(level1: Level1 | undefined, name: string): Level2 | undefined {
+  if (level1 === undefined) return undefined;
+  const head = nameHead(name);
+  if (head === "") return undefined;
+  const ratio = head.includes("/");
+  for (const rule of INFERENCES) {
+    if (rule.countLike && ratio) continue;
+    if (rule.tails.some((tail) => head.endsWith(tail))) {
+      return level2BelongsTo(level1, rule.level2) ? rule.level2 : undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,164 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { execFileSync, spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import { run, type CliIO } from "../../src/cli/main";
+
+const SAMPLE = path.join(__dirname, "..", "..", "assets", "samples", "绩效目标表-示例.xlsx");
+const BIN = path.join(__dirname, "..", "..", "bin", "indicator-checker.js");
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const sink: CliIO = {
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    stderrIsTTY: false,
+    now: () => new Date("2026-01-02T03:04:05Z"),
+  };
+  return { sink, out: () => out.join(""), err: () => err.join("") };
+}
+
+let tmp: string;
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ic-cli-"));
+});
+afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe("check on the bundled sample", () => {
+  it("prints a Chinese summary, writes the JSON report and exits 0 (the sample has warnings, no errors)", async () => {
+    const o = io();
+    const json = path.join(tmp, "r.json");
+    const code = await run(["check", SAMPLE, "--json", json], o.sink);
+    expect(code).toBe(0);
+    expect(o.out()).toContain("表头在第5行");
+    expect(o.out()).toContain("35个项目行");
+    expect(o.out()).toContain("152条指标");
+    expect(o.err()).toBe("");
+    const report = JSON.parse(fs.readFileSync(json, "utf8"));
+    expect(report.version).toBe(1);
+    expect(report.file).toBe("绩效目标表-示例.xlsx");
+    expect(report.sheets[0]).toMatchObject({
+      name: "绩效目标表",
+      headerRow: 5,
+      dataRows: 35,
+      indicators: 152,
+      columns: { department: "A", unit: "B", project: "C", goal: "D", indicators: "E" },
+    });
+    const labelMissing = report.issues.filter((i: { code: string }) => i.code === "value_label_missing");
+    expect(labelMissing.map((i: { cell: string; item: number; severity: string }) => [i.cell, i.item, i.severity])).toEqual(
+      [6, 7, 8, 9, 10, 11, 42].map((r) => [`E${r}`, 5, "warning"]),
+    );
+    for (const i of report.issues) {
+      expect(typeof i.row).toBe("number");
+      expect(typeof i.message).toBe("string");
+    }
+  });
+
+  it("speaks English with --lang en", async () => {
+    const o = io();
+    await run(["check", SAMPLE, "--lang", "en"], o.sink);
+    expect(o.out()).toContain("header on row 5");
+  });
+
+  it("writes a cleaned workbook that re-checks with no error and no auto-fixable issue", async () => {
+    const o = io();
+    const cleaned = path.join(tmp, "clean.xlsx");
+    const annotated = path.join(tmp, "annotated.xlsx");
+    await run(["check", SAMPLE, "--clean", cleaned, "--annotate", annotated], o.sink);
+    const o2 = io();
+    const json = path.join(tmp, "again.json");
+    const code = await run(["check", cleaned, "--json", json], o2.sink);
+    const report = JSON.parse(fs.readFileSync(json, "utf8"));
+    expect(report.sheets[0].dataRows).toBe(35);
+    expect(report.sheets[0].indicators).toBe(152);
+    expect(report.issues.filter((i: { severity: string }) => i.severity === "error")).toEqual([]);
+    expect(report.issues.filter((i: { autoFix?: boolean }) => i.autoFix)).toEqual([]);
+    expect(code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(annotated);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["绩效目标表", "校验汇总", "指标明细"]));
+  });
+});
+
+async function workbookWith(file: string, indicatorCells: string[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("绩效目标表");
+  ws.addRow(["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"]);
+  indicatorCells.forEach((text, i) => ws.addRow(["区财政局", "区财政局", `项目${i + 1}`, "目标", text]));
+  await wb.xlsx.writeFile(file);
+}
+
+describe("exit status and one-line reasons", () => {
+  it("exits 1 when errors are found: an empty indicator cell, a placeholder, a garbled number", async () => {
+    const file = path.join(tmp, "errors.xlsx");
+    await workbookWith(file, [
+      "",
+      "1、产出指标：培训人数，年度指标值：≥**人。2、效益指标：群众知晓率，年度指标值：≥9O%。3、满意度指标：群众满意度，年度指标值：≥90%。",
+    ]);
+    const o = io();
+    const json = path.join(tmp, "e.json");
+    expect(await run(["check", file, "--json", json], o.sink)).toBe(1);
+    const codes = JSON.parse(fs.readFileSync(json, "utf8")).issues.map((i: { cell: string; code: string }) => [i.cell, i.code]);
+    expect(codes).toEqual(expect.arrayContaining([["E2", "indicator_cell_empty"], ["E3", "placeholder_left"], ["E3", "number_garbled"]]));
+    expect(o.out()).toContain("错误");
+  });
+
+  it("exits 2 on bad usage, without a stack trace", async () => {
+    for (const argv of [[], ["lint", "x.xlsx"], ["check"], ["check", "--bogus", "x"], ["check", "x.xlsx", "--lang", "fr"], ["check", "x.xlsx", "--json"]]) {
+      const o = io();
+      expect(await run(argv, o.sink)).toBe(2);
+      expect(o.err().trim().split("\n")).toHaveLength(1);
+      expect(o.err()).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+    }
+  });
+
+  it("exits 2 for a missing file and for a file that is not a workbook, and goes on with the others", async () => {
+    const notZip = path.join(tmp, "notes.xlsx");
+    fs.writeFileSync(notZip, "这不是工作簿");
+    const o = io();
+    const code = await run(["check", notZip, SAMPLE], o.sink);
+    expect(code).toBe(2);
+    expect(o.err()).toContain("notes.xlsx");
+    expect(o.out()).toContain("绩效目标表-示例.xlsx");
+    expect(o.out()).toMatch(/共 2 个文件（1 个无法读取）/);
+  });
+
+  it("checks every workbook of a folder and writes one cleaned workbook per file", async () => {
+    const dir = path.join(tmp, "in");
+    fs.mkdirSync(dir);
+    fs.copyFileSync(SAMPLE, path.join(dir, "a.xlsx"));
+    fs.copyFileSync(SAMPLE, path.join(dir, "b.xlsx"));
+    fs.writeFileSync(path.join(dir, "~$a.xlsx"), "lock file");
+    const o = io();
+    const code = await run(["check", dir, "--clean", path.join(tmp, "cleaned"), "--json", path.join(tmp, "all.json")], o.sink);
+    expect(code).toBe(0);
+    expect(fs.readdirSync(path.join(tmp, "cleaned")).sort()).toEqual(["a-清洗后.xlsx", "b-清洗后.xlsx"]);
+    const all = JSON.parse(fs.readFileSync(path.join(tmp, "all.json"), "utf8"));
+    expect(all.files).toHaveLength(2);
+  });
+
+  it("rejects an unknown rule code in --rules and honours a valid one", async () => {
+    const bad = path.join(tmp, "bad.json");
+    fs.writeFileSync(bad, JSON.stringify({ rules: { no_such_rule: "off" } }));
+    const o = io();
+    expect(await run(["check", SAMPLE, "--rules", bad], o.sink)).toBe(2);
+    expect(o.err()).toContain("no_such_rule");
+
+    const good = path.join(tmp, "good.json");
+    fs.writeFileSync(good, JSON.stringify({ rules: { value_label_missing: "off" } }));
+    const json = path.join(tmp, "r.json");
+    await run(["check", SAMPLE, "--rules", good, "--json", json], io().sink);
+    const report = JSON.parse(fs.readFileSync(json, "utf8"));
+    expect(report.issues.some((i: { code: string }) => i.code === "value_label_missing")).toBe(false);
+  });
+
+  it("the bin runs as a real process with the documented exit status", () => {
+    const r = spawnSync(process.execPath, [BIN, "check", path.join(tmp, "missing.xlsx")], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("missing.xlsx");
+    const help = execFileSync(process.execPath, [BIN, "--help"], { encoding: "utf8" });
+    expect(help).toContain("退出码");
+  });
+});

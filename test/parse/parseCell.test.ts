@@ -1,0 +1,171 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { IndicatorItem, Span } from "../../src/core/model";
+import { parseIndicatorCell, parseItemFromParts } from "../../src/core/parse/parseCell";
+
+const SEED = readFileSync(join(__dirname, "../fixtures/files/seed.tsv"), "utf8").split(/\r?\n/);
+const seedCell = (rowNumber: number) => SEED[rowNumber - 1]?.split("\t")[4] ?? "";
+
+const at = (text: string, span: Span | undefined) => (span ? text.slice(span.start, span.end) : undefined);
+
+describe("parseIndicatorCell on the seed", () => {
+  const text = seedCell(6);
+  const cell = parseIndicatorCell(text);
+
+  it("reads the five items of a 党代表任期制 row", () => {
+    expect(cell.items.map((i) => [i.number, i.level1, i.name, i.value.raw])).toEqual([
+      [1, "产出指标", "资金拨付时效指标", "≥90%"],
+      [2, "产出指标", "党代会年会制试点镇数量指标", "≥100%"],
+      [3, "产出指标", "拨付完成率指标", "≥100%"],
+      [4, "效益指标", "基层党建水平指标", "合格"],
+      [5, "效益指标", "党代表基层联系群众工作指标", "合格"],
+    ]);
+  });
+
+  it("reads item 5, whose label is missing, as no label and the value 合格", () => {
+    const item5 = cell.items[4]!;
+    expect(item5.label).toBeUndefined();
+    expect(item5.labelSpan).toBeUndefined();
+    expect(item5.value).toMatchObject({ kind: "qualitative", raw: "合格" });
+    expect(at(text, item5.value.span)).toBe("合格");
+  });
+
+  it("points every span at what the user typed", () => {
+    const item1 = cell.items[0]!;
+    expect(item1.raw).toBe("1、产出指标：资金拨付时效指标，年度指标值：≥90%。");
+    expect(at(text, item1.span)).toBe(item1.raw);
+    expect(at(text, item1.level1Span)).toBe("产出指标");
+    expect(at(text, item1.nameSpan)).toBe("资金拨付时效指标");
+    expect(at(text, item1.labelSpan)).toBe("年度指标值");
+    expect(at(text, item1.value.span)).toBe("≥90%");
+    expect(item1.numberRaw).toBe("1");
+  });
+
+  it("covers the whole cell with back-to-back items", () => {
+    expect(cell.items.map((i) => i.raw).join("")).toBe(text);
+    expect(cell.leading).toBeUndefined();
+  });
+});
+
+describe("parseIndicatorCell: spans into text with full-width forms and line breaks", () => {
+  it("keeps offsets exact when width folding changed characters", () => {
+    const text = "（１）产出指标：培训人数，年度指标值：≥２００人；（２）效益指标：知晓率，年度指标值：９０％";
+    const cell = parseIndicatorCell(text);
+    expect(cell.items.map((i) => [i.number, i.numberRaw, i.numberingStyle, i.value.number, i.value.unit])).toEqual([
+      [1, "１", "paren", 200, "人"],
+      [2, "２", "paren", 90, "%"],
+    ]);
+    for (const item of cell.items) {
+      expect(at(text, item.span)).toBe(item.raw);
+      expect(at(text, item.nameSpan)).toBe(item.name);
+      expect(at(text, item.value.span)).toBe(item.value.raw);
+    }
+    expect(at(text, cell.items[1]!.value.span)).toBe("９０％");
+  });
+
+  it("leaves the white space between items outside both", () => {
+    const text = "1、产出指标：培训人数，年度指标值：≥200人。\r\n  2、效益指标：知晓率，年度指标值：≥90%。\n";
+    const cell = parseIndicatorCell(text);
+    expect(cell.items.map((i) => i.raw)).toEqual(["1、产出指标：培训人数，年度指标值：≥200人。", "2、效益指标：知晓率，年度指标值：≥90%。"]);
+  });
+
+  it("gives an item cut off mid-way an empty value at the end of the text", () => {
+    const text = "1、产出指标：培训人数，年度指标值：≥200人。2、效益指标：基层党建水平指标，";
+    const item = parseIndicatorCell(text).items[1]!;
+    expect(item.value).toEqual({ kind: "empty", raw: "", span: { start: text.length, end: text.length } });
+    expect(item.terminator).toBeUndefined();
+    expect(item.span.end).toBe(text.length);
+  });
+});
+
+describe("parseIndicatorCell: what starts an item", () => {
+  it("does not start an item at a number inside a name or a value", () => {
+    const cell = parseIndicatorCell("1、产出指标：第2、3季度开展培训次数，年度指标值：≥2次。2、产出指标：审批时限，年度指标值：2个工作日。");
+    expect(cell.items.map((i) => i.name)).toEqual(["第2、3季度开展培训次数", "审批时限"]);
+  });
+
+  it("starts an item at the next expected number when a category follows, even without a terminator", () => {
+    const cell = parseIndicatorCell("1、产出指标：培训人数，年度指标值：≥200人2、产出指标：资金拨付率，年度指标值：100%");
+    expect(cell.items.map((i) => [i.number, i.value.raw])).toEqual([
+      [1, "≥200人"],
+      [2, "100%"],
+    ]);
+  });
+
+  it("does not split at a number that is not the next one", () => {
+    const cell = parseIndicatorCell("1、产出指标：培训人数，年度指标值：≥200人5、产出指标：资金拨付率，年度指标值：100%");
+    expect(cell.items).toHaveLength(1);
+  });
+
+  it("returns a heading before numbered items as leading text", () => {
+    const cell = parseIndicatorCell("绩效指标：\n1、产出指标：培训人数，年度指标值：≥200人。");
+    expect(cell.leading).toEqual({ text: "绩效指标：\n", span: { start: 0, end: 6 } });
+    expect(cell.items.map((i) => i.index)).toEqual([1]);
+  });
+
+  it("finds no item in prose, dashes, white space or an empty cell", () => {
+    for (const text of ["按要求完成年度工作任务，确保资金使用效益。", "-------------------", "  \n ", ""]) {
+      expect(parseIndicatorCell(text)).toEqual({ text, items: [] });
+    }
+  });
+});
+
+describe("parseIndicatorCell: categories", () => {
+  const item = (text: string): IndicatorItem => parseIndicatorCell(text).items[0]!;
+
+  it("keeps an unknown 一级 as written, without a canonical one", () => {
+    const text = "3、产出指数：培训期数，年度指标值：≥5期。";
+    expect(item(text)).toMatchObject({ level1Raw: "产出指数", level2Source: "none" });
+    expect(item(text).level1).toBeUndefined();
+    expect(at(text, item(text).level1Span)).toBe("产出指数");
+  });
+
+  it("records a written 二级 with its raw text and an inferred one as inferred", () => {
+    expect(item("1、效益指标（环境效益指标）：绿化覆盖率，年度指标值：≥40%。")).toMatchObject({
+      level1: "效益指标",
+      level2: "生态效益指标",
+      level2Raw: "环境效益指标",
+      level2Source: "written",
+    });
+    expect(item("1、产出指标：资金拨付及时率，年度指标值：≥95%。")).toMatchObject({ level2: "时效指标", level2Source: "inferred" });
+    expect(item("1、效益指标：群众满意度，年度指标值：≥90%。").level2Source).toBe("none");
+  });
+});
+
+describe("parseItemFromParts (one indicator per row)", () => {
+  const parts = { level1: "产出指标", level2: "", name: "培训人数", value: "", operator: "", unit: "" };
+
+  it("reads the columns and infers the 二级 from the name", () => {
+    const item = parseItemFromParts({ ...parts, value: "≥200人" }, 3);
+    expect(item).toMatchObject({ index: 3, numberingStyle: "none", level1: "产出指标", level1Raw: "产出指标", level2: "数量指标", level2Source: "inferred", name: "培训人数" });
+    expect(item.value).toMatchObject({ kind: "quantitative", raw: "≥200人", operator: "≥", number: 200, unit: "人", span: { start: 0, end: 5 } });
+    expect(item.label).toBeUndefined();
+    expect(item.number).toBeUndefined();
+  });
+
+  it("joins the operator and unit columns to the value, keeping the span in the value cell", () => {
+    const item = parseItemFromParts({ ...parts, name: "资金拨付率", value: " 90 ", operator: "≥", unit: "%" }, 1);
+    expect(item.value).toMatchObject({ kind: "quantitative", raw: "≥90%", operator: "≥", operatorSource: "glyph", number: 90, unit: "%", span: { start: 1, end: 3 } });
+  });
+
+  it("ignores operator words that are not operators and a unit the value already has", () => {
+    const item = parseItemFromParts({ ...parts, value: "200人", operator: "正向", unit: "人" }, 1);
+    expect(item.value).toMatchObject({ raw: "200人", operator: "=", operatorSource: "implicit", unit: "人" });
+    const qualitative = parseItemFromParts({ ...parts, value: "合格", operator: "=", unit: "定性" }, 1);
+    expect(qualitative.value).toMatchObject({ kind: "qualitative", raw: "合格" });
+  });
+
+  it("keeps a written 二级, known or not", () => {
+    expect(parseItemFromParts({ ...parts, level2: "数量指标", value: "5" }, 1)).toMatchObject({ level2: "数量指标", level2Source: "written" });
+    const unknown = parseItemFromParts({ ...parts, level2: "数额指标", value: "5" }, 1);
+    expect(unknown).toMatchObject({ level2Raw: "数额指标", level2Source: "written" });
+    expect(unknown.level2).toBeUndefined();
+  });
+
+  it("reads an empty value as empty and an unknown 一级 as written", () => {
+    const item = parseItemFromParts({ ...parts, level1: "产出指数", value: "" }, 1);
+    expect(item.value.kind).toBe("empty");
+    expect(item.level1Raw).toBe("产出指数");
+    expect(item.level1).toBeUndefined();
+  });
+});

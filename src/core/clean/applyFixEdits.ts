@@ -1,0 +1,22 @@
+import type { TextEdit } from "../model";
+
+/**
+ * Applies span edits to a cell text (a single issue's fix in the task pane, or several fixes
+ * of one cell). Spans point into `text` as it is now, so they are applied from the end
+ * backwards and never shift each other. Overlapping or out-of-range edits are our own bug
+ * (rules must emit disjoint fixes), so they throw instead of producing a mangled cell.
+ */
+export function applyFixEdits(text: string, edits: readonly TextEdit[]): string {
+  const ordered = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  let previousEnd = 0;
+  for (const { span } of ordered) {
+    if (span.start < 0 || span.end < span.start || span.end > text.length) {
+      throw new RangeError(`fix edit [${span.start}, ${span.end}) lies outside a text of ${text.length} characters`);
+    }
+    if (span.start < previousEnd) {
+      throw new RangeError(`fix edits overlap at ${span.start}`);
+    }
+    previousEnd = span.end;
+  }
+  return ordered.reduceRight((out, edit) => out.slice(0, edit.span.start) + edit.text + out.slice(edit.span.end), text);
+}

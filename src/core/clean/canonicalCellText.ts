@@ -1,0 +1,150 @@
+import type { IndicatorItem, ParsedCell, ParsedValue } from "../model";
+import { parseIndicatorCell } from "../parse/parseCell";
+import { asciiNumber, foldWidth, removeFirst, removeLast, significant } from "./text";
+
+/**
+ * The canonical text of an indicator cell (DOMAIN.md §4):
+ * `{n}、{一级指标}：{三级指标名称}，年度指标值：{value}。` for n = 1, 2, …, concatenated.
+ *
+ * The cleaner normalises form, never content:
+ * - the 一级 and a written 二级 are kept as the author wrote them (`效果指标`, `产出指数` stay:
+ *   an old or unknown category is for the author to fix); a written 二级 becomes `一级（二级）`,
+ *   an inferred one is not written;
+ * - quantitative values become `{glyph}{ASCII number}{unit}` (`80%以上` → `≥80%`,
+ *   `不少于３次` → `≥3次`, `１,000元` → `1000元`); qualitative, time, garbled and placeholder
+ *   values are kept as written, trimmed, so the rules still see them;
+ * - a missing value is written as an empty label, `年度指标值：。` — the parser reads it as an
+ *   `empty` value, so value_missing still fires on the cleaned text;
+ * - an item with neither name nor value (a cell cut off after `3、效益指标`) is kept verbatim:
+ *   the canonical frame around nothing would only hide where the text stops;
+ * - text before the first item (cell.leading) is kept verbatim; a cell without items (prose)
+ *   is returned unchanged.
+ * Every item is checked after rewriting: if its letters and digits are not exactly the ones
+ * the author wrote (a value with a remark the parser did not model, say), or if the parser
+ * reads the rewritten item differently, the item is kept verbatim rather than lose a word.
+ */
+export function canonicalCellText(cell: ParsedCell): string {
+  if (cell.items.length === 0) return cell.text;
+  const cleaned = rewriteCell(cell);
+  if (cleaned === cell.text) return cleaned;
+  // The whole cell, read back, must hold the same items and be its own canonical form; else a
+  // verbatim item changed how its neighbours read (`产出指标。≥` re-read as a heading and an
+  // item) and the author's text is safer than a cleaning that would shift on every pass.
+  const reread = parseIndicatorCell(cleaned);
+  const stable =
+    (reread.leading?.text ?? "") === (cell.leading?.text ?? "") &&
+    reread.items.length === cell.items.length &&
+    reread.items.every((item, i) => sameMeaning(item, cell.items[i])) &&
+    rewriteCell(reread) === cleaned;
+  return stable ? cleaned : cell.text;
+}
+
+function rewriteCell(cell: ParsedCell): string {
+  const parts: string[] = [];
+  if (cell.leading) parts.push(cell.leading.text);
+  for (const item of cell.items) parts.push(canonicalItem(item, cell.text).text);
+  return parts.join("");
+}
+
+/** The canonical label every item gets. */
+export const CANONICAL_LABEL = "年度指标值";
+
+export interface CanonicalItem {
+  text: string;
+  /** False when the item was kept verbatim because rewriting it would have lost content. */
+  rewritten: boolean;
+}
+
+/** One item in canonical form, or its raw text when canonicalising would lose content.
+ * `cellText` is the text the item's spans point into (to read the label as written). */
+export function canonicalItem(item: IndicatorItem, cellText: string): CanonicalItem {
+  if (item.name === "" && item.value.kind === "empty") return { text: item.raw, rewritten: false };
+  const head = itemHead(item);
+  const value = canonicalValueText(item.value);
+  if (!keepsContent(item, cellText, head + item.name + value)) return { text: item.raw, rewritten: false };
+  const text = `${item.index}、${head ? `${head}：` : ""}${item.name}，${CANONICAL_LABEL}：${value}。`;
+  // Read back, the rewritten item must say what the original said: a label changes how some
+  // texts split (`1、指标:）` reads as a name alone, `1、指标:），年度指标值：` as category + name).
+  const reread = parseIndicatorCell(text).items;
+  if (reread.length !== 1 || !sameMeaning(reread[0], item)) return { text: item.raw, rewritten: false };
+  return { text, rewritten: true };
+}
+
+/** The fields a reader of the table relies on, compared after re-reading a rewritten item. */
+function sameMeaning(a: IndicatorItem | undefined, b: IndicatorItem | undefined): boolean {
+  if (!a || !b) return false;
+  const va = a.value;
+  const vb = b.value;
+  return (
+    a.level1 === b.level1 &&
+    (a.level1Raw ?? "").trim() === (b.level1Raw ?? "").trim() &&
+    a.level2 === b.level2 &&
+    (a.level2Source === "written") === (b.level2Source === "written") &&
+    a.name === b.name &&
+    va.kind === vb.kind &&
+    va.operator === vb.operator &&
+    va.number === vb.number &&
+    va.upper === vb.upper &&
+    va.unit === vb.unit &&
+    va.text === vb.text &&
+    va.placeholder === vb.placeholder &&
+    va.garbled === vb.garbled
+  );
+}
+
+/** Whether an item already stands in canonical form (what the cleaner would write for it). */
+export function isCanonicalItem(item: IndicatorItem, cellText: string): boolean {
+  const canonical = canonicalItem(item, cellText);
+  return canonical.rewritten && canonical.text === item.raw;
+}
+
+/** `一级` or `一级（二级）` as written; empty when the item names no category. */
+function itemHead(item: IndicatorItem): string {
+  const level1 = (item.level1Raw ?? item.level1 ?? "").trim();
+  if (item.level2Source !== "written") return level1;
+  const level2 = (item.level2Raw ?? item.level2 ?? "").trim();
+  return level2 ? `${level1}（${level2}）` : level1;
+}
+
+/**
+ * The value as the canonical form writes it. Only well-read numbers are rewritten; anything
+ * the parser flagged (garbled, placeholder) or could not spell back is kept as written.
+ */
+export function canonicalValueText(value: ParsedValue): string {
+  const asWritten = value.raw.trim();
+  if (value.garbled !== undefined || value.placeholder) return asWritten;
+  switch (value.kind) {
+    case "empty":
+      return "";
+    case "qualitative":
+    case "time":
+      return asWritten;
+    case "range": {
+      // `９０％ ~ ９５％` → `90%~95%`: only width and spaces change, the connector is kept.
+      const compact = foldWidth(asWritten).replace(/\s+/g, "");
+      return sameValueContent(asWritten, undefined, compact) ? compact : asWritten;
+    }
+    case "quantitative": {
+      const number = asciiNumber(value.numberRaw);
+      if (number === undefined) return asWritten;
+      const glyph = value.operator !== undefined && value.operatorSource !== "implicit" ? value.operator : "";
+      const canonical = `${glyph}${number}${value.unit ?? ""}`;
+      return sameValueContent(asWritten, value.operatorRaw, canonical) ? canonical : asWritten;
+    }
+  }
+}
+
+/** The written value, its operator words taken out, says exactly what the canonical one says
+ * (decimal points included, so `9.5` can never become `95`). */
+function sameValueContent(written: string, operatorRaw: string | undefined, canonical: string): boolean {
+  return significant(removeLast(written, operatorRaw), true) === significant(canonical, true);
+}
+
+/** The item's content (numbering, label and operator words aside) survives in `rewritten`. */
+function keepsContent(item: IndicatorItem, cellText: string, rewritten: string): boolean {
+  const label = item.labelSpan ? cellText.slice(item.labelSpan.start, item.labelSpan.end) : "";
+  let original = removeFirst(item.raw, item.numberRaw);
+  original = removeFirst(original, label || item.label);
+  original = removeLast(original, item.value.operatorRaw);
+  return significant(original, false) === significant(rewritten, false);
+}

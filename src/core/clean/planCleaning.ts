@@ -1,0 +1,117 @@
+import type { SheetCheck } from "../check";
+import type { DetectedTable, Issue, RuleCode, SkipReason } from "../model";
+import { parseIndicatorCell } from "../parse/parseCell";
+import type { CellEdit } from "../plan";
+import { toA1 } from "../table/address";
+import { canonicalCellText, canonicalValueText, isCanonicalItem } from "./canonicalCellText";
+import { unifyNameEdits } from "./unifyNames";
+
+/**
+ * The cleaned workbook, planned as data: which cells get which text, which junk rows go.
+ *
+ * - Indicator cells (one project per row) get their canonical text (canonicalCellText).
+ * - Item-per-row tables: each value cell gets its canonical value text — but only when the
+ *   table has no separate operator or unit column; with one, the operator and unit live in
+ *   their own cells and rewriting the value cell would write them twice, so such tables are
+ *   left as they are.
+ * - Blank, dash and repeated-header rows below the header are listed for removal (never the
+ *   title or the header itself), per sheet, ascending: a writer deletes from the last one up.
+ * - With `unifyNames`, variant spellings of a department or unit become the most frequent one.
+ */
+export interface CleanPlan {
+  edits: CellEdit[];
+  /** 0-based sheet row indexes to delete, by sheet name, ascending. */
+  removeRowIndexes: Record<string, number[]>;
+}
+
+export interface CleanOptions {
+  unifyNames?: boolean;
+}
+
+/** The codes canonicalisation can resolve: it relabels, renumbers and rewrites operators. */
+export const CANONICALISATION_CODES: readonly RuleCode[] = ["value_label_missing", "value_normalized", "numbering_irregular"];
+
+/** Rows inside a table that carry nothing: removing them changes no data. */
+const REMOVABLE: ReadonlySet<SkipReason> = new Set<SkipReason>(["blank", "dashes", "repeatedHeader"]);
+
+export function planCleaning(checks: readonly SheetCheck[], options: CleanOptions = {}): CleanPlan {
+  const edits: CellEdit[] = [];
+  const removeRowIndexes: Record<string, number[]> = {};
+  for (const check of checks) {
+    edits.push(...(check.table.layout === "cell" ? cellLayoutEdits(check) : itemPerRowEdits(check)));
+    const remove = rowsToRemove(check.table);
+    if (remove.length > 0) removeRowIndexes[check.sheet] = remove;
+  }
+  if (options.unifyNames) edits.push(...unifyNameEdits(checks));
+  const sheetOrder = new Map(checks.map((c, i) => [c.sheet, i]));
+  edits.sort(
+    (a, b) => (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || a.rowIndex - b.rowIndex || a.columnIndex - b.columnIndex,
+  );
+  return { edits, removeRowIndexes };
+}
+
+export function rowsToRemove(table: DetectedTable): number[] {
+  const rows = table.skipped.filter((s) => s.rowIndex > table.headerRowIndex && REMOVABLE.has(s.reason)).map((s) => s.rowIndex);
+  return [...new Set(rows)].sort((a, b) => a - b);
+}
+
+function cellLayoutEdits(check: SheetCheck): CellEdit[] {
+  const columnIndex = check.table.columns.indicators;
+  if (columnIndex === undefined) return [];
+  const edits: CellEdit[] = [];
+  for (const row of check.rows) {
+    // Numbers, dates and booleans hold no items; only text cells are rewritten.
+    if (typeof row.rawIndicator !== "string") continue;
+    const before = row.cell.text;
+    const after = canonicalCellText(row.cell);
+    if (after === before) continue;
+    edits.push({
+      sheet: check.sheet,
+      cell: row.indicatorAddress,
+      rowIndex: row.rowIndex,
+      columnIndex,
+      before,
+      after,
+      codes: resolvedCodes(issuesAt(check.issues, row.indicatorAddress), after),
+    });
+  }
+  return edits;
+}
+
+/** The canonicalisation codes of `issues` that no longer hold on `after`: an item issue is
+ * resolved when that item is canonical after cleaning, a cell issue when every item is. */
+function resolvedCodes(issues: readonly Issue[], after: string): RuleCode[] {
+  const reparsed = parseIndicatorCell(after);
+  const canonical = reparsed.items.map((item) => isCanonicalItem(item, after));
+  const codes = new Set<RuleCode>();
+  for (const issue of issues) {
+    if (!CANONICALISATION_CODES.includes(issue.code)) continue;
+    const resolved = issue.item !== undefined ? canonical[issue.item - 1] === true : canonical.length > 0 && canonical.every(Boolean);
+    if (resolved) codes.add(issue.code);
+  }
+  return CANONICALISATION_CODES.filter((code) => codes.has(code));
+}
+
+function itemPerRowEdits(check: SheetCheck): CellEdit[] {
+  const { columns } = check.table;
+  if (columns.value === undefined || columns.operator !== undefined || columns.measureUnit !== undefined) return [];
+  const columnIndex = columns.value;
+  const edits: CellEdit[] = [];
+  for (const row of check.rows) {
+    row.cell.items.forEach((item, i) => {
+      const rowNumber = row.itemCells?.[i]?.rowNumber ?? row.rowNumber;
+      const before = item.value.raw;
+      const after = canonicalValueText(item.value);
+      if (after === before) return;
+      const cell = toA1(rowNumber - 1, columnIndex);
+      const normalized = issuesAt(check.issues, cell).some((issue) => issue.code === "value_normalized");
+      edits.push({ sheet: check.sheet, cell, rowIndex: rowNumber - 1, columnIndex, before, after, codes: normalized ? ["value_normalized"] : [] });
+    });
+  }
+  return edits;
+}
+
+function issuesAt(issues: readonly Issue[], cell: string): Issue[] {
+  return issues.filter((issue) => issue.cell === cell);
+}
+

@@ -1,0 +1,85 @@
+import { canonicalCellText } from "../../src/core/clean/canonicalCellText";
+import { parseIndicatorCell } from "../../src/core/parse/parseCell";
+import { seedIndicatorCell } from "./seedSheet";
+
+const clean = (text: string) => canonicalCellText(parseIndicatorCell(text));
+
+describe("canonicalCellText on the seed table", () => {
+  it("inserts the missing 年度指标值 label in item 5 of every 党代表任期制 row and touches nothing else", () => {
+    for (const row of [6, 7, 8, 9, 10, 11, 42]) {
+      expect(clean(seedIndicatorCell(row))).toBe(
+        "1、产出指标：资金拨付时效指标，年度指标值：≥90%。" +
+          "2、产出指标：党代会年会制试点镇数量指标，年度指标值：≥100%。" +
+          "3、产出指标：拨付完成率指标，年度指标值：≥100%。" +
+          "4、效益指标：基层党建水平指标，年度指标值：合格。" +
+          "5、效益指标：党代表基层联系群众工作指标，年度指标值：合格。",
+      );
+    }
+  });
+
+  it("turns 80%以上 into ≥80% (row 28) and keeps the qualitative values as written", () => {
+    expect(clean(seedIndicatorCell(28))).toBe(
+      "1、产出指标：选任的干部政治素质，年度指标值：高。" +
+        "2、产出指标：选任干部的年龄结构，年度指标值：低于全区干部平均年龄。" +
+        "3、满意度指标：“一报告两评议”满意度，年度指标值：≥80%。" +
+        "4、效益指标：选拔任用干部的专业，年度指标值：急需紧缺的专业。",
+    );
+  });
+
+  it("turns 不低于90% into ≥90% (row 31)", () => {
+    expect(clean(seedIndicatorCell(31))).toBe(
+      "1、产出指标：开展现场调研次数，年度指标值：≥1次。" +
+        "2、产出指标：领导干部联系高层次人才，年度指标值：≥1次。" +
+        "3、效益指标：加强人才队伍建设效率，年度指标值：≥1次。" +
+        "4、效益指标：服务群体满意率，年度指标值：≥90%。",
+    );
+  });
+
+  it("leaves a cell already in canonical form exactly as it is (row 19, vague 效果显著 included)", () => {
+    expect(clean(seedIndicatorCell(19))).toBe(seedIndicatorCell(19));
+  });
+});
+
+describe("canonicalCellText on written variants", () => {
+  it("unifies numbering, separators and labels", () => {
+    expect(clean("（1）产出指标:培训人数,指标值:≥50人；(2)效益指标：群众知晓率，年度目标值：≥80%\n3.满意度指标：服务对象满意度，年度指标值：≥90%")).toBe(
+      "1、产出指标：培训人数，年度指标值：≥50人。2、效益指标：群众知晓率，年度指标值：≥80%。3、满意度指标：服务对象满意度，年度指标值：≥90%。",
+    );
+  });
+
+  it("turns word and composed operators into glyphs, folds full-width digits and drops spaces", () => {
+    expect(clean("1、产出指标：开展活动次数，年度指标值：不少于3次。")).toBe("1、产出指标：开展活动次数，年度指标值：≥3次。");
+    expect(clean("1、产出指标：资金拨付率，年度指标值：＞＝９０％。")).toBe("1、产出指标：资金拨付率，年度指标值：≥90%。");
+    expect(clean("1、产出指标：资金拨付率，年度指标值：>= 90 %。")).toBe("1、产出指标：资金拨付率，年度指标值：≥90%。");
+  });
+
+  it("keeps an absent operator absent: 100% stays 100%", () => {
+    expect(clean("1、产出指标：经费拨付率，年度指标值：100%。")).toBe("1、产出指标：经费拨付率，年度指标值：100%。");
+  });
+
+  it("keeps a written 二级 as 一级（二级） and never writes an inferred one", () => {
+    expect(clean("1、产出指标-数量指标：培训人数，年度指标值：≥50人。")).toBe("1、产出指标（数量指标）：培训人数，年度指标值：≥50人。");
+    expect(clean("1、产出指标：资金拨付及时率，年度指标值：≥90%。")).toBe("1、产出指标：资金拨付及时率，年度指标值：≥90%。");
+  });
+
+  it("keeps an unknown category as written for the author to fix", () => {
+    expect(clean("1、产出指数：培训人数，年度指标值：≥50人。")).toContain("产出指数");
+  });
+
+  it("writes a missing value as an empty label, which the parser still reads as missing", () => {
+    const cleaned = clean("1、产出指标：培训人数，年度指标值：≥50人。2、效益指标：基层党建水平指标，");
+    expect(cleaned).toBe("1、产出指标：培训人数，年度指标值：≥50人。2、效益指标：基层党建水平指标，年度指标值：。");
+    expect(parseIndicatorCell(cleaned).items[1]?.value.kind).toBe("empty");
+  });
+
+  it("keeps placeholders and garbled numbers exactly as written", () => {
+    expect(clean("1、产出指标：种植数量，年度指标值：≥**株。")).toContain("≥**株");
+    expect(clean("1、产出指标：资金拨付率，年度指标值：≥9O%。")).toContain("≥9O%");
+  });
+
+  it("returns free prose unchanged", () => {
+    const prose = "按要求完成年度工作任务，确保资金使用效益。";
+    expect(clean(prose)).toBe(prose);
+    expect(clean("")).toBe("");
+  });
+});

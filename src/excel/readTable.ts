@@ -1,0 +1,178 @@
+import type { Progress } from "../app/host";
+import type { CellValue, Lang, SheetSnapshot } from "../core/model";
+import type { ApiSupport } from "./apiSupport";
+import { hostError, isPayloadTooLarge } from "./errors";
+
+/**
+ * Reading the table the user means. The selection only says which rows to report: the table
+ * itself (its header above the selection included) always comes from the sheet's used range,
+ * read in row blocks so neither a request nor a response grows past Excel's 5 MB limits.
+ */
+
+/** Excel's grid: a selection this tall is a whole column (or the whole sheet). */
+const SHEET_ROWS = 1_048_576;
+/** Rows per read block to start with; halved whenever Excel says the payload is too large. */
+export const INITIAL_BLOCK_ROWS = 5_000;
+/** Cells per block to start with, so a wide sheet starts with shorter blocks. */
+const INITIAL_BLOCK_CELLS = 100_000;
+/** A single row still too large means its cells themselves are huge: give up. */
+const MIN_BLOCK_ROWS = 1;
+
+export interface Rect {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+export interface TableRead {
+  sheet: string;
+  snapshot: SheetSnapshot;
+  /** 0-based rows the user picked, inside the used range; undefined: the whole table. */
+  scopeRowIndexes?: ReadonlySet<number>;
+  protected: boolean;
+}
+
+export interface ReadOptions {
+  lang?: Lang;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+  initialBlockRows?: number;
+}
+
+/** The active sheet's table and the rows of it the selection names. Sync 1 finds the sheet,
+ * its used range and the selection; then one sync per row block. */
+export async function readActiveTable(context: Excel.RequestContext, support: ApiSupport, options: ReadOptions = {}): Promise<TableRead> {
+  const ws = context.workbook.worksheets.getActiveWorksheet();
+  ws.load("name");
+  ws.protection.load("protected");
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  const areas = queueSelectedAreas(context, support);
+  await context.sync();
+
+  const selected = areas();
+  if (used.isNullObject) {
+    return { sheet: ws.name, snapshot: { name: ws.name, values: [] }, protected: ws.protection.protected };
+  }
+  const usedRect: Rect = { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
+  const values = await readBlocks(context, ws, usedRect, options);
+  const scope = selectionScope(selected, usedRect);
+  return {
+    sheet: ws.name,
+    snapshot: { name: ws.name, values, originRowIndex: usedRect.rowIndex, originColumnIndex: usedRect.columnIndex },
+    ...(scope ? { scopeRowIndexes: scope } : {}),
+    protected: ws.protection.protected,
+  };
+}
+
+/** A whole sheet's used range, by name (export, summary without a check in memory). */
+export async function readSheetByName(context: Excel.RequestContext, sheet: string, options: ReadOptions = {}): Promise<SheetSnapshot> {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  await context.sync();
+  if (used.isNullObject) return { name: sheet, values: [] };
+  const rect: Rect = { rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount };
+  return { name: sheet, values: await readBlocks(context, ws, rect, options), originRowIndex: rect.rowIndex, originColumnIndex: rect.columnIndex };
+}
+
+/** Queues the selection's areas for the coming sync; the returned function reads them after
+ * it. 1.9 hosts report every area of a Ctrl-selection, older ones the single range. A chart
+ * or shape selection fails that sync with InvalidSelection. */
+function queueSelectedAreas(context: Excel.RequestContext, support: ApiSupport): () => Rect[] {
+  if (support.v1_9) {
+    const ranges = context.workbook.getSelectedRanges();
+    ranges.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+    return () => ranges.areas.items.map(rectOf);
+  }
+  const range = context.workbook.getSelectedRange();
+  range.load("rowIndex,columnIndex,rowCount,columnCount");
+  return () => [rectOf(range)];
+}
+
+function rectOf(r: Excel.Range): Rect {
+  return { rowIndex: r.rowIndex, columnIndex: r.columnIndex, rowCount: r.rowCount, columnCount: r.columnCount };
+}
+
+/**
+ * Which rows to report. A single selected cell, a whole column or the whole sheet mean "the
+ * table around it" (undefined); Ctrl-clicked cells name their rows; otherwise the selected rows that lie in the used range. A
+ * selection wholly outside the used range also means the whole table.
+ */
+export function selectionScope(areas: readonly Rect[], used: Rect): Set<number> | undefined {
+  if (areas.length === 0) return undefined;
+  const only = areas.length === 1 ? areas[0] : undefined;
+  if (only && only.rowCount === 1 && only.columnCount === 1) return undefined;
+  if (areas.some((a) => a.rowCount >= SHEET_ROWS)) return undefined;
+  const first = used.rowIndex;
+  const last = used.rowIndex + used.rowCount - 1;
+  const rows = new Set<number>();
+  for (const a of areas) {
+    for (let r = Math.max(a.rowIndex, first); r <= Math.min(a.rowIndex + a.rowCount - 1, last); r++) rows.add(r);
+  }
+  return rows.size > 0 ? rows : undefined;
+}
+
+/** Values and number formats, one sync per block; Excel's 5 MB limits shrink the block. */
+async function readBlocks(context: Excel.RequestContext, ws: Excel.Worksheet, rect: Rect, options: ReadOptions): Promise<CellValue[][]> {
+  const out: CellValue[][] = [];
+  let blockRows = Math.max(
+    MIN_BLOCK_ROWS,
+    Math.min(options.initialBlockRows ?? INITIAL_BLOCK_ROWS, Math.floor(INITIAL_BLOCK_CELLS / Math.max(1, rect.columnCount))),
+  );
+  let done = 0;
+  while (done < rect.rowCount) {
+    if (options.signal?.aborted) throw hostError("cancelled", options.lang);
+    const n = Math.min(blockRows, rect.rowCount - done);
+    const block = ws.getRangeByIndexes(rect.rowIndex + done, rect.columnIndex, n, rect.columnCount);
+    block.load("values,numberFormat");
+    try {
+      await context.sync();
+    } catch (e) {
+      if (isPayloadTooLarge(e) && blockRows > MIN_BLOCK_ROWS) {
+        blockRows = Math.max(MIN_BLOCK_ROWS, Math.floor(blockRows / 2));
+        continue;
+      }
+      throw e;
+    }
+    const values = block.values;
+    const formats = block.numberFormat;
+    for (let r = 0; r < values.length; r++) {
+      const row = values[r] ?? [];
+      const fmt = formats[r] ?? [];
+      out.push(row.map((v, c) => cellValueOf(v, fmt[c])));
+    }
+    done += n;
+    options.onProgress?.({ phase: "read", fraction: done / rect.rowCount });
+  }
+  return out;
+}
+
+/** Excel's day 25569 is 1970-01-01; its serials count days (1900 system). */
+const UNIX_EPOCH_SERIAL = 25_569;
+const MS_PER_DAY = 86_400_000;
+
+/** An Office.js value as the core wants it: empty → null, a number shown as a date → a UTC
+ * Date (so no time zone shifts the day), anything else as it came. */
+export function cellValueOf(value: unknown, numberFormat: unknown): CellValue {
+  if (value === "" || value === null || value === undefined) return null;
+  if (typeof value === "number") {
+    if (typeof numberFormat === "string" && isDateFormat(numberFormat)) return new Date(Math.round((value - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
+    return value;
+  }
+  if (typeof value === "boolean" || typeof value === "string") return value;
+  return String(value);
+}
+
+/** Quoted literals, bracketed sections (colours, locales, elapsed time) and escaped characters
+ * of a number format. Example: `yyyy"年"m"月"d"日";[Red]0` → `yyyymd;0`. Each alternative is
+ * a single bounded token, so matching stays linear. */
+const FORMAT_LITERALS = /"[^"]*"|\[[^\]]*\]|\\./g;
+/** Date and time codes left after the literals are gone: y, m, d, h, s (either case). */
+const DATE_CODES = /[ymdhs]/i;
+
+export function isDateFormat(format: string): boolean {
+  if (format === "General" || format === "@" || format === "") return false;
+  return DATE_CODES.test(format.replace(FORMAT_LITERALS, "").replace(/General/gi, ""));
+}

@@ -63,7 +63,7 @@ describe("inferLevel2", () => {
     ["效益指标", "培训人数", "数量指标 is no 二级 of 效益指标"],
     ["效益指标", "基层党建水平指标", "nothing in the name"],
     [undefined, "培训人数", "no 一级"],
-  ] as const)("under %s infers nothing from %s (%s)", (level1, name) => {
+  ] as const)("under %s infers nothing from %s (%s)", (level1, name, _why) => {
     expect(inferLevel2(level1, name)).toBeUndefined();
   });
 });

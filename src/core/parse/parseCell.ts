@@ -102,7 +102,7 @@ export function parseItemFromParts(parts: ItemParts, index: number): IndicatorIt
     const level2 = canonicalLevel2(level2Text);
     if (level2 !== undefined) item.level2 = level2;
   } else {
-    applyHead(item, "", undefined);
+    applyHead(item, "", undefined, foldWidth(name));
   }
   return item;
 }

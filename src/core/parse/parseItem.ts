@@ -2,11 +2,9 @@ import type { IndicatorItem, Level2, ParsedValue, Span } from "../model";
 import { isDigit, isWhitespace } from "./normalizeText";
 import { isThousandsSeparator, looksLikeValue, readValue } from "./parseValue";
 import { readHead, type Head } from "./readHead";
-import { labelAt, type LabelMatch } from "./readLabel";
 import type { Segment } from "./segmentCell";
-import { inferLevel2 } from "./vocabulary";
+import { inferLevel2Folded } from "./vocabulary";
 
-const VALUE_CHAR = 0x503c; // 值
 const COLON = 0x3a;
 const COMMA = 0x2c;
 const SEMICOLON = 0x3b;
@@ -28,7 +26,7 @@ function isOperatorGlyph(c: number): boolean {
  */
 export function parseItem(text: string, folded: string, segment: Segment, index: number): IndicatorItem {
   const { contentStart: cs, contentEnd: ce } = segment;
-  const label = findLabel(folded, cs, ce);
+  const label = segment.label;
   const regionEnd = label ? label.start : ce;
   let head = readHead(folded, cs, regionEnd);
   // `成本控制率：≤100%` is a name and its value, not the unknown category `成本控制率`.
@@ -62,7 +60,7 @@ export function parseItem(text: string, folded: string, segment: Segment, index:
     item.number = segment.marker.number;
     item.numberRaw = text.slice(segment.marker.digitsStart, segment.marker.digitsEnd);
   }
-  applyHead(item, text, head);
+  applyHead(item, text, head, folded.slice(nameSpan.start, nameSpan.end));
   if (label) {
     item.label = label.label;
     item.labelSpan = { start: label.start, end: label.end };
@@ -74,7 +72,7 @@ export function parseItem(text: string, folded: string, segment: Segment, index:
 }
 
 /** Fills the category fields: written 一级/二级 from the head, else a 二级 inferred from the name. */
-export function applyHead(item: IndicatorItem, text: string, head: Head | undefined): void {
+export function applyHead(item: IndicatorItem, text: string, head: Head | undefined, foldedName: string): void {
   if (head?.level1Span) {
     item.level1Raw = text.slice(head.level1Span.start, head.level1Span.end);
     item.level1Span = head.level1Span;
@@ -86,23 +84,13 @@ export function applyHead(item: IndicatorItem, text: string, head: Head | undefi
     if (head.level2 !== undefined) item.level2 = head.level2;
     return;
   }
-  setInferredLevel2(item, inferLevel2(item.level1, item.name));
+  setInferredLevel2(item, inferLevel2Folded(item.level1, foldedName));
 }
 
-export function setInferredLevel2(item: IndicatorItem, level2: Level2 | undefined): void {
+function setInferredLevel2(item: IndicatorItem, level2: Level2 | undefined): void {
   if (level2 === undefined) return;
   item.level2 = level2;
   item.level2Source = "inferred";
-}
-
-/** The first value label of the item. Only `值` characters are examined: linear. */
-function findLabel(folded: string, cs: number, ce: number): LabelMatch | undefined {
-  for (let j = cs; j < ce; j++) {
-    if (folded.charCodeAt(j) !== VALUE_CHAR) continue;
-    const label = labelAt(folded, j, cs);
-    if (label) return label;
-  }
-  return undefined;
 }
 
 /** `end` moved back over white space and separators: `≥90%，` ends at `%`. */

@@ -1,6 +1,6 @@
 import type { Level1, Level2, Span } from "../model";
 import { isSpace } from "./normalizeText";
-import { canonicalLevel1, canonicalLevel2 } from "./vocabulary";
+import { LEVEL2_FIRST_CODES, compactFolded, level1OfWord, level2OfWord } from "./vocabulary";
 
 /**
  * An item's head: the 一级 and optional 二级 before the name.
@@ -63,7 +63,7 @@ function trim(folded: string, s: number, e: number): Span {
 }
 
 function wordOf(folded: string, span: Span): string {
-  return folded.slice(span.start, span.end).replace(/\s+/g, "");
+  return compactFolded(folded.slice(span.start, span.end));
 }
 
 /** The head starting at `start` (after the item number) of a region ending at `end`, if any. */
@@ -83,7 +83,7 @@ export function readHead(folded: string, start: number, end: number): Head | und
   const text = trim(folded, a, k);
   const { level1Part, level2Part } = splitLevels(folded, text);
   const level1Word = wordOf(folded, level1Part);
-  const level1 = canonicalLevel1(level1Word);
+  const level1 = level1OfWord(level1Word);
   const head: Head = { unknown: false, end: k + 1, separator };
   if (level1 !== undefined) {
     // `产出，` is too short to trust before a comma: only the full `产出指标，` is a head there.
@@ -92,10 +92,10 @@ export function readHead(folded: string, start: number, end: number): Head | und
     head.level1 = level1;
   } else if (separator !== ":") {
     return undefined;
-  } else if (level2Part.end === level2Part.start && canonicalLevel2(level1Word) !== undefined) {
+  } else if (level2Part.end === level2Part.start && level2OfWord(level1Word) !== undefined) {
     // a 二级 written alone: `数量指标：培训人数`
     head.level2Span = level1Part;
-    head.level2 = canonicalLevel2(level1Word);
+    head.level2 = level2OfWord(level1Word);
     return head;
   } else if (looksLikeCategory(level1Word)) {
     head.level1Span = level1Part;
@@ -105,7 +105,7 @@ export function readHead(folded: string, start: number, end: number): Head | und
   }
   if (level2Part.end > level2Part.start) {
     head.level2Span = level2Part;
-    const level2 = canonicalLevel2(wordOf(folded, level2Part));
+    const level2 = level2OfWord(wordOf(folded, level2Part));
     if (level2 !== undefined) head.level2 = level2;
   } else if (separator === ":") {
     readSecondLevel(folded, head, end);
@@ -134,13 +134,14 @@ function splitLevels(folded: string, text: Span): { level1Part: Span; level2Part
 function readSecondLevel(folded: string, head: Head, end: number): void {
   let b = head.end;
   while (b < end && isSpace(folded.charCodeAt(b))) b++;
+  if (!LEVEL2_FIRST_CODES.has(folded.charCodeAt(b))) return;
   const limit = Math.min(end, b + LEVEL2_MAX);
   for (let k = b; k < limit; k++) {
     const c = folded.charCodeAt(k);
     if (c === COMMA || c === SEMICOLON) return;
     if (c !== COLON) continue;
     const span = trim(folded, b, k);
-    const level2 = canonicalLevel2(wordOf(folded, span));
+    const level2 = level2OfWord(wordOf(folded, span));
     if (level2 === undefined) return;
     head.level2Span = span;
     head.level2 = level2;
@@ -157,7 +158,7 @@ function headWithoutSeparator(folded: string, a: number, end: number): Head | un
     let k = wordEnd;
     while (k < end && isSpace(folded.charCodeAt(k))) k++;
     if (k < end && k === wordEnd) return undefined;
-    const level1 = canonicalLevel1(word);
+    const level1 = level1OfWord(word);
     if (level1 === undefined) return undefined;
     return { level1Span: { start: a, end: wordEnd }, level1, unknown: false, end: k };
   }

@@ -1,5 +1,5 @@
 import { isDigit, isSpace, isWhitespace } from "./normalizeText";
-import { labelAt } from "./readLabel";
+import { labelAt, type LabelMatch } from "./readLabel";
 import { readHead } from "./readHead";
 import { readMarker, startsCategory, type Marker } from "./readMarker";
 
@@ -16,6 +16,8 @@ export interface Segment {
   terminatorLength?: number;
   /** Just after the item, repeated terminators (`。。`) included. */
   end: number;
+  /** The item's first value label, found while scanning. */
+  label?: LabelMatch;
 }
 
 const FULL_STOP = 0x3002; // 。
@@ -56,7 +58,7 @@ export function segmentCell(folded: string): Segment[] {
     let i = contentStart;
     let terminatorStart = -1;
     let terminatorLength = 0;
-    let labelSeen = false;
+    let label: LabelMatch | undefined;
     let valueAfterLabel = false;
     for (; i < n; i++) {
       const c = folded.charCodeAt(i);
@@ -83,8 +85,8 @@ export function segmentCell(folded: string): Segment[] {
       }
       if ((isDigit(c) || c === OPEN) && i > contentStart && startsRunOnItem(folded, i, n, expected)) break;
       if (c === VALUE_CHAR) {
-        if (labelAt(folded, i, contentStart)) labelSeen = true;
-      } else if (labelSeen && !valueAfterLabel && !isSpace(c) && c !== COLON && c !== COMMA) {
+        label ??= labelAt(folded, i, contentStart);
+      } else if (label && !valueAfterLabel && !isSpace(c) && c !== COLON && c !== COMMA) {
         valueAfterLabel = true;
       }
     }
@@ -100,6 +102,7 @@ export function segmentCell(folded: string): Segment[] {
     if (marker || contentEnd > contentStart) {
       const segment: Segment = { start: pos, contentStart, contentEnd, end };
       if (marker) segment.marker = marker;
+      if (label && label.start >= contentStart && label.end <= contentEnd) segment.label = label;
       if (terminatorStart >= 0) {
         segment.terminatorStart = terminatorStart;
         segment.terminatorLength = terminatorLength;

@@ -1,5 +1,5 @@
 import type { Level1, Level2 } from "../model";
-import { foldWidth } from "./normalizeText";
+import { foldWidth, isWhitespace } from "./normalizeText";
 
 /**
  * The 一级/二级 indicator framework (DOMAIN.md §2). Both generations are live: the pre-2021
@@ -69,7 +69,15 @@ export const LEVEL2_SYNONYMS: ReadonlyMap<string, Level2> = new Map<string, Leve
 
 /** Lookup key: width folded, spaces dropped (`产出 指标`, `产出指标　` are the same word). */
 function key(raw: string): string {
-  return foldWidth(raw).replace(/\s+/g, "");
+  return compactFolded(foldWidth(raw));
+}
+
+/** A folded word without its white space; the common case (none) costs one scan. */
+export function compactFolded(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    if (isWhitespace(word.charCodeAt(i))) return word.replace(/\s+/g, "");
+  }
+  return word;
 }
 
 /** The canonical 一级 of a written category, undefined when unknown (`产出指数`, `效果指针`). */
@@ -81,6 +89,19 @@ export function canonicalLevel1(raw: string): Level1 | undefined {
 export function canonicalLevel2(raw: string): Level2 | undefined {
   return LEVEL2_SYNONYMS.get(key(raw));
 }
+
+/** canonicalLevel1 of a word already width-folded and without spaces (the parser's own path). */
+export function level1OfWord(word: string): Level1 | undefined {
+  return LEVEL1_SYNONYMS.get(word);
+}
+
+/** canonicalLevel2 of a word already width-folded and without spaces. */
+export function level2OfWord(word: string): Level2 | undefined {
+  return LEVEL2_SYNONYMS.get(word);
+}
+
+/** First characters of every written 二级: a quick test before looking for one. */
+export const LEVEL2_FIRST_CODES: ReadonlySet<number> = new Set([...LEVEL2_SYNONYMS.keys()].map((word) => word.charCodeAt(0)));
 
 /** Whether a 二级 belongs under a 一级 in either generation of the framework. */
 export function level2BelongsTo(level1: Level1, level2: Level2): boolean {
@@ -99,8 +120,11 @@ const INFERENCES: readonly { tails: readonly string[]; level2: Level2; countLike
 /** Trailing words that say nothing about what is measured: `拨付完成率指标`, `覆盖率（%）`. */
 const TRAILING_NOISE = ["指标", "(%)", "%"];
 
-function nameHead(name: string): string {
-  let head = key(name);
+function nameHead(folded: string): string {
+  let head = folded;
+  const last = head.charCodeAt(head.length - 1);
+  // Only names ending in 标, `)` or `%` carry noise; the rest skip the comparisons.
+  if (last !== 0x6807 && last !== 0x29 && last !== 0x25) return head;
   for (const noise of TRAILING_NOISE) {
     if (head.length > noise.length && head.endsWith(noise)) head = head.slice(0, -noise.length);
   }
@@ -116,14 +140,39 @@ function nameHead(name: string): string {
  */
 export function inferLevel2(level1: Level1 | undefined, name: string): Level2 | undefined {
   if (level1 === undefined) return undefined;
-  const head = nameHead(name);
-  if (head === "") return undefined;
-  const ratio = head.includes("/");
+  return inferFromHead(level1, nameHead(key(name)));
+}
+
+/** inferLevel2 for a name already width-folded (the parser's own path). */
+export function inferLevel2Folded(level1: Level1 | undefined, foldedName: string): Level2 | undefined {
+  if (level1 === undefined) return undefined;
+  // The parser's names are trimmed; spaces inside them do not reach the tail we compare.
+  return inferFromHead(level1, nameHead(foldedName));
+}
+
+/** The tails of INFERENCES by their last character, in rule order: most names end otherwise
+ * and are decided by one map lookup. */
+const TAILS_BY_END: ReadonlyMap<number, readonly { tail: string; level2: Level2; countLike: boolean }[]> = (() => {
+  const map = new Map<number, { tail: string; level2: Level2; countLike: boolean }[]>();
   for (const rule of INFERENCES) {
-    if (rule.countLike && ratio) continue;
-    if (rule.tails.some((tail) => head.endsWith(tail))) {
-      return level2BelongsTo(level1, rule.level2) ? rule.level2 : undefined;
+    for (const tail of rule.tails) {
+      const last = tail.charCodeAt(tail.length - 1);
+      const list = map.get(last) ?? [];
+      list.push({ tail, level2: rule.level2, countLike: rule.countLike === true });
+      map.set(last, list);
     }
+  }
+  return map;
+})();
+
+function inferFromHead(level1: Level1, head: string): Level2 | undefined {
+  const candidates = head === "" ? undefined : TAILS_BY_END.get(head.charCodeAt(head.length - 1));
+  if (!candidates) return undefined;
+  for (const { tail, level2, countLike } of candidates) {
+    if (!head.endsWith(tail)) continue;
+    // A ratio of counts (`实际发放人数/应发放人数`) is a rate.
+    if (countLike && head.includes("/")) return undefined;
+    return level2BelongsTo(level1, level2) ? level2 : undefined;
   }
   return undefined;
 }

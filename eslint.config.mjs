@@ -35,7 +35,7 @@ export default tseslint.config(
   },
   {
     files: ["src/**/*.ts", "src/**/*.tsx"],
-    ignores: ["src/excel/**", "src/taskpane/index.tsx", "src/taskpane/office.ts", "src/commands/**"],
+    ignores: ["src/excel/**", "src/taskpane/index.tsx", "src/taskpane/bootstrap.ts", "src/commands/**", "src/dialog/dialog.ts"],
     rules: { "no-restricted-globals": ["error", ...officeGlobals] },
   },
   {

@@ -13,35 +13,6 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const Module = require("module");
-
-/**
- * Workaround for the lockfile as installed (legacy-peer-deps): ajv-keywords@5 sits at the top of
- * node_modules beside ajv@6 (eslint's), while its peer ajv@8 is nested in schema-utils, so
- * schema-utils (copy-webpack-plugin, webpack-dev-server, webpack's own option checks) throws
- * "Cannot find module 'ajv/dist/compile/codegen'". Points ajv-keywords at the nested ajv@8; does
- * nothing once ajv@8 is hoisted (a devDependency "ajv": "^8" fixes the tree for good).
- */
-function pointAjvKeywordsAtAjv8() {
-  const top = path.join(__dirname, "node_modules");
-  const nested = path.join(top, "schema-utils", "node_modules", "ajv");
-  let topMajor;
-  try {
-    topMajor = Number(require(path.join(top, "ajv", "package.json")).version.split(".")[0]);
-  } catch {
-    return;
-  }
-  if (topMajor >= 8 || !fs.existsSync(path.join(nested, "package.json"))) return;
-  const keywordsDir = path.join(top, "ajv-keywords") + path.sep;
-  const resolve = Module._resolveFilename;
-  Module._resolveFilename = function (request, parent, ...rest) {
-    if ((request === "ajv" || request.startsWith("ajv/")) && parent?.filename?.startsWith(keywordsDir)) {
-      return resolve.call(this, nested + request.slice(3), parent, ...rest);
-    }
-    return resolve.call(this, request, parent, ...rest);
-  };
-}
-pointAjvKeywordsAtAjv8();
 
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");

@@ -1,5 +1,6 @@
 import type { CheckOptions, ColumnRole, RuleCode, RuleSetting } from "./model";
 import { RULE_CODES } from "./rules/index";
+import { tryColumnIndexOf } from "./table/address";
 
 /**
  * Rule settings as users write them (the CLI's --rules file, the pane's saved settings):
@@ -37,7 +38,8 @@ export function parseRuleSettings(input: unknown): { ok: true; options: CheckOpt
   if (typeof obj.columns === "object" && obj.columns !== null) {
     const columns: Partial<Record<ColumnRole, number>> = {};
     for (const [role, letter] of Object.entries(obj.columns as Record<string, unknown>)) {
-      if (typeof letter === "string" && /^[A-Za-z]{1,3}$/.test(letter)) columns[role as ColumnRole] = lettersToIndex(letter);
+      const index = typeof letter === "string" ? tryColumnIndexOf(letter) : undefined;
+      if (index !== undefined) columns[role as ColumnRole] = index;
     }
     table.columns = columns;
   }
@@ -45,8 +47,3 @@ export function parseRuleSettings(input: unknown): { ok: true; options: CheckOpt
   return { ok: true, options };
 }
 
-function lettersToIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}

@@ -1,0 +1,64 @@
+import { checkWorkbook, isOwnSheet } from "../../src/core/checkWorkbook";
+import { toJsonReport } from "../../src/core/jsonReport";
+import { parseRuleSettings } from "../../src/core/ruleSettings";
+import type { SheetSnapshot } from "../../src/core/model";
+
+const table: SheetSnapshot = {
+  name: "绩效目标表",
+  values: [
+    ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+    ["区财政局", "区财政局", "项目甲", "目标", "1、产出指标：培训人数，年度指标值：≥100人。2、效益指标：群众知晓率，年度指标值：≥90%。3、满意度指标：群众满意度，合格。"],
+  ],
+};
+const notes: SheetSnapshot = { name: "填报说明", values: [["请按模板填写。"], ["谢谢"]] };
+const ours: SheetSnapshot = { name: "校验汇总", values: [["主管部门", "绩效指标"], ["x", "1、产出指标：y，年度指标值：1个。"]] };
+
+describe("checkWorkbook", () => {
+  it("checks the sheets with a table, passes over instruction sheets and never checks its own sheets", () => {
+    const result = checkWorkbook([notes, table, ours], {}, { file: "a.xlsx" });
+    expect(result.checks.map((c) => c.sheet)).toEqual(["绩效目标表"]);
+    expect(result.failures).toEqual([]);
+    expect(result.report.file).toBe("a.xlsx");
+    expect(isOwnSheet("校验汇总 (2)")).toBe(true);
+    expect(isOwnSheet("汇总")).toBe(false);
+  });
+
+  it("reports why when no sheet has a table, when the named sheet is missing, and when there is no sheet", () => {
+    expect(checkWorkbook([notes]).failures).toEqual([{ sheet: "填报说明", failure: { kind: "noHeader" } }]);
+    expect(checkWorkbook([table], {}, { sheet: "Sheet9" }).failures).toEqual([{ sheet: "Sheet9", failure: { kind: "sheetNotFound" } }]);
+    expect(checkWorkbook([]).failures).toEqual([{ sheet: "", failure: { kind: "noSheets" } }]);
+  });
+
+  it("maps issues to the public JSON names (row, item, fix)", () => {
+    const json = toJsonReport(checkWorkbook([table]).report);
+    const label = json.issues.find((i) => i.code === "value_label_missing");
+    expect(label).toMatchObject({ cell: "E2", row: 2, item: 3, severity: "warning", autoFix: true });
+    expect(typeof label?.fix).toBe("string");
+    expect(json.sheets[0]).toMatchObject({ headerRow: 1, dataRows: 1, indicators: 3 });
+  });
+});
+
+describe("parseRuleSettings", () => {
+  it("reads a profile, rule overrides, a header row and column letters", () => {
+    const parsed = parseRuleSettings({ profile: "2021", rules: { unit_missing: "off", vague_value: "warning" }, headerRow: 5, columns: { indicators: "E", project: "c" } });
+    expect(parsed).toEqual({
+      ok: true,
+      options: { profile: "2021", rules: { unit_missing: "off", vague_value: "warning" }, table: { headerRowNumber: 5, columns: { indicators: 4, project: 2 } } },
+    });
+  });
+
+  it("turns bad settings into values, not exceptions", () => {
+    expect(parseRuleSettings([])).toEqual({ ok: false, error: { kind: "notObject" } });
+    expect(parseRuleSettings({ rules: { nope: "off" } })).toEqual({ ok: false, error: { kind: "unknownCode", code: "nope" } });
+    expect(parseRuleSettings({ rules: { unit_missing: "loud" } })).toEqual({ ok: false, error: { kind: "badSetting", code: "unit_missing", value: "loud" } });
+    expect(parseRuleSettings({ profile: 2019 })).toEqual({ ok: false, error: { kind: "badProfile", value: "2019" } });
+  });
+
+  it("makes the missing 成本/满意度 rule a warning under the 2021 profile", () => {
+    const noCost: SheetSnapshot = { ...table };
+    const base = checkWorkbook([noCost]).report.issues.find((i) => i.code === "satisfaction_or_cost_missing");
+    const strict = checkWorkbook([noCost], { profile: "2021" }).report.issues.find((i) => i.code === "satisfaction_or_cost_missing");
+    expect(base?.severity).toBe("info");
+    expect(strict?.severity).toBe("warning");
+  });
+});

@@ -52,21 +52,25 @@ export function foldCode(code: number): number {
 export function foldWidth(text: string): string {
   const n = text.length;
   let i = 0;
-  while (i < n && foldCode(text.charCodeAt(i)) === text.charCodeAt(i)) i++;
-  if (i === n) return text;
-  let out = text.slice(0, i);
-  let runStart = i;
-  for (; i < n; i++) {
+  while (i < n) {
     const code = text.charCodeAt(i);
-    const folded = foldCode(code);
-    if (folded === code) continue;
-    if (runStart < i) out += text.slice(runStart, i);
-    out += String.fromCharCode(folded);
-    runStart = i + 1;
+    if (foldCode(code) !== code) break;
+    i++;
   }
-  if (runStart < n) out += text.slice(runStart);
+  if (i === n) return text;
+  // One flat string from the code units: cheaper than a rope of slices that charCodeAt must
+  // flatten again. Chunked so a huge cell cannot overflow the argument stack.
+  let out = "";
+  for (let start = 0; start < n; start += FOLD_CHUNK) {
+    const end = Math.min(n, start + FOLD_CHUNK);
+    const codes = new Array<number>(end - start);
+    for (let k = start; k < end; k++) codes[k - start] = foldCode(text.charCodeAt(k));
+    out += String.fromCharCode.apply(null, codes);
+  }
   return out;
 }
+
+const FOLD_CHUNK = 8192;
 
 /** ASCII digit (after folding). */
 export function isDigit(code: number): boolean {

@@ -19,8 +19,15 @@ export function parseIndicatorCell(text: string): ParsedCell {
   // Hosts hand strings, but a number or null slipping through must not throw.
   const cellText = typeof text === "string" ? text : text === null || text === undefined ? "" : String(text);
   const folded = foldWidth(cellText);
-  const items = segmentCell(folded).map((segment, i) => parseItem(cellText, folded, segment, i + 1));
-  if (!items.some(isStructured)) return { text: cellText, items: [] };
+  const segments = segmentCell(folded);
+  const items: IndicatorItem[] = new Array<IndicatorItem>(segments.length);
+  let structured = false;
+  for (let i = 0; i < segments.length; i++) {
+    const item = parseItem(cellText, folded, segments[i] as (typeof segments)[number], i + 1);
+    items[i] = item;
+    if (!structured && isStructured(item)) structured = true;
+  }
+  if (!structured) return { text: cellText, items: [] };
   const first = items[0];
   if (first && isHeading(first) && items.some((item) => item.number !== undefined)) {
     items.shift();

@@ -81,16 +81,20 @@ export interface NameClass {
 
 /** The name with spaces, a trailing unit note (`（元/人）`) and trailing noise (`指标`) removed. */
 export function nameHead(name: string): string {
-  let head = name.replace(WHITESPACE, "");
+  let head = hasWhitespace(name) ? name.replace(WHITESPACE, "") : name;
   for (let changed = true; changed; ) {
     changed = false;
-    if (head.endsWith("）") || head.endsWith(")")) {
+    const last = head.charCodeAt(head.length - 1);
+    if (last === 0xff09 || last === 0x29) {
+      // `）` or `)`
       const open = Math.max(head.lastIndexOf("（"), head.lastIndexOf("("));
       if (open > 0 && head.length - open - 2 <= MAX_UNIT_NOTE) {
         head = head.slice(0, open);
         changed = true;
       }
     }
+    // Only a name ending in 标 or a percent sign carries noise: the rest skip the comparisons.
+    if (last !== 0x6807 && last !== 0x25 && last !== 0xff05 && !changed) continue;
     for (const noise of TRAILING_NOISE) {
       if (head.length > noise.length && head.endsWith(noise)) {
         head = head.slice(0, -noise.length);
@@ -101,8 +105,31 @@ export function nameHead(name: string): string {
   return head;
 }
 
+/** Whether `text` holds anything `\s` matches; the common name has none and skips the regex. */
+function hasWhitespace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII controls and space, NBSP, and the Unicode spaces from U+1680 on; CJK text never stops here.
+    if (c <= 0x20 || c === 0xa0 || (c >= 0x1680 && c < 0x3001) || c === 0xfeff) {
+      if (WHITESPACE_CHAR.test(text[i] ?? "")) return true;
+    }
+  }
+  return false;
+}
+
+const WHITESPACE_CHAR = /\s/;
+
+/** Last characters of every tail list above: a name ending otherwise skips its endsWith calls. */
+const TAIL_LAST_CODES: ReadonlySet<number> = new Set(
+  [TRAILING_NOISE, NOT_RATE, RATE_TAILS, SATISFACTION_TAILS, COUNT_TAILS, NOT_COUNT, AMOUNT_TAILS, TIMELINESS_TAILS].flatMap((list) =>
+    list.map((tail) => tail.charCodeAt(tail.length - 1)),
+  ),
+);
+
 function endsWithAny(text: string, tails: readonly string[]): boolean {
-  return tails.some((t) => text.endsWith(t));
+  if (!TAIL_LAST_CODES.has(text.charCodeAt(text.length - 1))) return false;
+  for (let i = 0; i < tails.length; i++) if (text.endsWith(tails[i] as string)) return true;
+  return false;
 }
 
 function isRateHead(head: string): boolean {
@@ -115,9 +142,14 @@ function isCountHead(head: string): boolean {
   return head.endsWith("数") && !endsWithAny(head, NOT_COUNT);
 }
 
+/** FRACTION needs a slash: most names have none and skip the Unicode-property regex. */
+function isFraction(head: string): boolean {
+  return (head.includes("/") || head.includes("／")) && FRACTION.test(head);
+}
+
 export function classifyName(name: string): NameClass {
   const head = nameHead(name);
-  const fraction = FRACTION.test(head);
+  const fraction = isFraction(head);
   let measure: Measure = "other";
   if (endsWithAny(head, SATISFACTION_TAILS) || (fraction && head.includes("满意"))) measure = "satisfaction";
   else if (fraction || isRateHead(head)) measure = "rate";
@@ -133,13 +165,27 @@ export function classifyName(name: string): NameClass {
 
 const ECONOMIC_COST_LEVEL2 = new Set(["成本指标", "经济成本指标"]);
 
-const cache = new WeakMap<IndicatorItem, IndicatorClass>();
+/** Memo of the items of the cell being checked, by item position: the rules run row by row and
+ * ask about the same items one after another, so an identity check replaces a WeakMap lookup. */
+const MEMO_SLOTS = 64;
+const memoItems: (IndicatorItem | undefined)[] = new Array<IndicatorItem | undefined>(MEMO_SLOTS).fill(undefined);
+const memoClasses: (IndicatorClass | undefined)[] = new Array<IndicatorClass | undefined>(MEMO_SLOTS).fill(undefined);
 
 /** The item's classification: its name, refined by its category. Memoised per item, since
  * many rules ask about the same item. */
 export function classifyIndicator(item: IndicatorItem): IndicatorClass {
-  const cached = cache.get(item);
-  if (cached) return cached;
+  const slot = item.index & (MEMO_SLOTS - 1);
+  if (memoItems[slot] === item) {
+    const cached = memoClasses[slot];
+    if (cached) return cached;
+  }
+  const result = classifyUncached(item);
+  memoItems[slot] = item;
+  memoClasses[slot] = result;
+  return result;
+}
+
+function classifyUncached(item: IndicatorItem): IndicatorClass {
   const byName = classifyName(item.name);
   let measure = byName.measure;
   // An item filed under 满意度 whose name claims nothing else is a satisfaction measure.
@@ -151,12 +197,20 @@ export function classifyIndicator(item: IndicatorItem): IndicatorClass {
   const economicCost = costCategory || (byName.cost && item.level1 !== "效益指标");
   const percentValue = item.value.unit === "%";
   const percentScale = measure === "rate" || measure === "satisfaction" || (timeliness && percentValue);
-  const result: IndicatorClass = { measure, fraction: byName.fraction, timeliness, economicCost, direction: byName.direction, percentScale };
-  cache.set(item, result);
-  return result;
+  return { measure, fraction: byName.fraction, timeliness, economicCost, direction: byName.direction, percentScale };
 }
 
 /** Key for comparing two names: spaces, width and the trailing `指标` do not make a new indicator. */
 export function indicatorKey(name: string): string {
-  return nameHead(name.normalize("NFKC"));
+  return nameHead(isNfkcStable(name) ? name : name.normalize("NFKC"));
+}
+
+/** Printable ASCII and the CJK unified ideographs have no compatibility decomposition and do
+ * not compose with each other: a name made of them only is its own NFKC form. */
+function isNfkcStable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x20 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff))) return false;
+  }
+  return true;
 }

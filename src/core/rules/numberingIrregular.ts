@@ -1,5 +1,5 @@
 import type { IndicatorItem, NumberingStyle } from "../model";
-import type { Rule } from "./rule";
+import type { Emit, Rule, RowContext } from "./rule";
 import { emitItem, isItemPerRow } from "./finding";
 
 /**
@@ -18,28 +18,32 @@ export const numberingIrregularRule: Rule = {
     const seen = new Set<number>();
     let previous = 0;
     for (const item of items) {
-      const written = writtenNumber(item);
-      const params = { item: item.index, written, expected: item.index };
-      const span = numberSpan(item);
-      const options = span ? { span } : {};
       if (item.number === undefined) {
-        emitItem(emit, row, item, "numbering_irregular", { ...params, kind: "unnumbered" }, options);
+        report(emit, row, item, "unnumbered");
         continue;
       }
       if (item.numberingStyle !== style) {
-        emitItem(emit, row, item, "numbering_irregular", { ...params, kind: "mixedStyle" }, options);
+        report(emit, row, item, "mixedStyle");
       } else if (previous === 0 && item.index === 1 && item.number !== 1) {
-        emitItem(emit, row, item, "numbering_irregular", { ...params, kind: "notFromOne" }, options);
+        report(emit, row, item, "notFromOne");
       } else if (seen.has(item.number)) {
-        emitItem(emit, row, item, "numbering_irregular", { ...params, kind: "duplicate" }, options);
+        report(emit, row, item, "duplicate");
       } else if (previous !== 0 && item.number !== previous + 1) {
-        emitItem(emit, row, item, "numbering_irregular", { ...params, kind: "gap" }, options);
+        report(emit, row, item, "gap");
       }
       seen.add(item.number);
       previous = item.number;
     }
   },
 };
+
+type IrregularKind = "unnumbered" | "mixedStyle" | "notFromOne" | "duplicate" | "gap";
+
+/** One finding; its params and span are built only for an offending item. */
+function report(emit: Emit, row: RowContext, item: IndicatorItem, kind: IrregularKind): void {
+  const span = numberSpan(item);
+  emitItem(emit, row, item, "numbering_irregular", { item: item.index, written: writtenNumber(item), expected: item.index, kind }, span ? { span } : {});
+}
 
 /** The style most numbered items use; ties go to the first item's style. */
 function dominantStyle(items: readonly IndicatorItem[]): NumberingStyle {

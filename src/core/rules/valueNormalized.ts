@@ -1,4 +1,5 @@
 import { canonicalValueText } from "../clean/canonicalCellText";
+import type { ParsedValue } from "../model";
 import type { Rule } from "./rule";
 import { emitItem } from "./finding";
 
@@ -14,7 +15,7 @@ export const valueNormalizedRule: Rule = {
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       const v = item.value;
-      if (v.kind === "empty") continue;
+      if (v.kind === "empty" || isPlainCanonical(v)) continue;
       const canonical = canonicalValueText(v);
       if (canonical === v.raw || canonical === "") continue;
       emitItem(
@@ -28,3 +29,39 @@ export const valueNormalizedRule: Rule = {
     }
   },
 };
+
+/**
+ * A well-read quantity already written as canonicalValueText writes it: a glyph operator as the
+ * canonical glyph (or none), ASCII digits, the unit as read, nothing else (`≥90%`, `100%`,
+ * `≥1次`) — the bulk of real cells, answered without the cleaner's regex work. Anything else
+ * (word operators, `>=`, full width, spaces, separators) takes the full path.
+ */
+function isPlainCanonical(v: ParsedValue): boolean {
+  if (v.kind !== "quantitative" || v.garbled !== undefined || v.placeholder) return false;
+  const numberRaw = v.numberRaw;
+  if (numberRaw === undefined || !isPlainDecimal(numberRaw)) return false;
+  let glyph: string;
+  if (v.operatorSource === "implicit") glyph = "";
+  else if (v.operatorSource === "glyph" && v.operator !== undefined && v.operatorRaw === v.operator) glyph = v.operator;
+  else return false;
+  const raw = v.raw;
+  const unit = v.unit ?? "";
+  return (
+    raw.length === glyph.length + numberRaw.length + unit.length &&
+    raw.startsWith(glyph) &&
+    raw.startsWith(numberRaw, glyph.length) &&
+    raw.endsWith(unit)
+  );
+}
+
+/** ASCII digits with at most one inner dot: `90`, `0.5` (the cleaner's PLAIN_DECIMAL). */
+function isPlainDecimal(text: string): boolean {
+  let dot = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) continue;
+    if (c !== 0x2e || dot >= 0 || i === 0 || i === text.length - 1) return false;
+    dot = i;
+  }
+  return text.length > 0;
+}

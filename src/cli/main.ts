@@ -29,8 +29,10 @@ const nodeIO: CliIO = {
 };
 
 /** Files above this size are read with exceljs's streaming reader when only a report is
- * asked for, so a province's 100,000-row workbook is checked in bounded memory. */
-const STREAM_THRESHOLD_BYTES = Number(process.env.INDICATOR_CHECKER_STREAM_BYTES ?? 8 * 1024 * 1024);
+ * asked for (no --clean/--annotate), so big workbooks are checked without holding exceljs's
+ * whole object model. Small files take the full reader, which also reports hidden rows and
+ * formula error results. */
+const STREAM_THRESHOLD_BYTES = Number(process.env.INDICATOR_CHECKER_STREAM_BYTES ?? 1024 * 1024);
 
 const EXIT_OK = 0;
 const EXIT_ERRORS = 1;
@@ -192,21 +194,64 @@ function writeJson(out: string, reports: JsonReport[], many: boolean, files: str
   try {
     if (!many) {
       fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-      fs.writeFileSync(out, `${JSON.stringify(reports[0], null, 2)}\n`);
+      writeJsonFile(out, reports[0]);
     } else if (out.toLowerCase().endsWith(".json")) {
       fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-      fs.writeFileSync(out, `${JSON.stringify({ version: 1, files: reports }, null, 2)}\n`);
+      writeJsonFile(out, { version: 1, files: reports });
     } else {
       fs.mkdirSync(out, { recursive: true });
       for (const report of reports) {
         const base = path.basename(report.file ?? files[0] ?? "report", path.extname(report.file ?? ""));
-        fs.writeFileSync(path.join(out, `${base}-校验报告.json`), `${JSON.stringify(report, null, 2)}\n`);
+        writeJsonFile(path.join(out, `${base}-校验报告.json`), report);
       }
     }
     return true;
   } catch (e) {
     io.stderr(`indicator-checker: ${t.writeFailed(out, (e as Error).message)}\n`);
     return false;
+  }
+}
+
+/**
+ * Pretty JSON written piece by piece: a report of 100,000 rows holds hundreds of thousands of
+ * issues, and one JSON.stringify of it would be a string of hundreds of megabytes.
+ */
+function writeJsonFile(file: string, value: unknown): void {
+  const fd = fs.openSync(file, "w");
+  let buffer = "";
+  try {
+    const write = (text: string) => {
+      buffer += text;
+      if (buffer.length > 1 << 20) {
+        fs.writeSync(fd, buffer);
+        buffer = "";
+      }
+    };
+    const emit = (v: unknown, indent: string): void => {
+      if (Array.isArray(v) && v.length > 64) {
+        write("[");
+        v.forEach((element, i) => {
+          write(`${i ? "," : ""}\n${indent}  `);
+          emit(element, `${indent}  `);
+        });
+        write(`\n${indent}]`);
+      } else if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+        const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+        if (entries.length === 0) return void write("{}");
+        write("{");
+        entries.forEach(([key, x], i) => {
+          write(`${i ? "," : ""}\n${indent}  ${JSON.stringify(key)}: `);
+          emit(x, `${indent}  `);
+        });
+        write(`\n${indent}}`);
+      } else {
+        write(JSON.stringify(v, null, 2)?.replace(/\n/g, `\n${indent}`) ?? "null");
+      }
+    };
+    emit(value, "");
+    fs.writeSync(fd, `${buffer}\n`);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

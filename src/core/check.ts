@@ -195,6 +195,6 @@ function sortIssues(issues: Issue[]): Issue[] {
       a.rowNumber - b.rowNumber ||
       (a.item ?? 0) - (b.item ?? 0) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.code.localeCompare(b.code),
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }

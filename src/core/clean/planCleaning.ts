@@ -59,6 +59,7 @@ function cellLayoutEdits(check: SheetCheck): CellEdit[] {
   const columnIndex = check.table.columns.indicators;
   if (columnIndex === undefined) return [];
   const edits: CellEdit[] = [];
+  const byCell = issuesByCell(check.issues);
   for (const row of check.rows) {
     // Numbers, dates and booleans hold no items; only text cells are rewritten.
     if (typeof row.rawIndicator !== "string") continue;
@@ -72,7 +73,7 @@ function cellLayoutEdits(check: SheetCheck): CellEdit[] {
       columnIndex,
       before,
       after,
-      codes: resolvedCodes(issuesAt(check.issues, row.indicatorAddress), after),
+      codes: resolvedCodes(byCell.get(row.indicatorAddress) ?? [], after),
     });
   }
   return edits;
@@ -97,6 +98,7 @@ function itemPerRowEdits(check: SheetCheck): CellEdit[] {
   if (columns.value === undefined || columns.operator !== undefined || columns.measureUnit !== undefined) return [];
   const columnIndex = columns.value;
   const edits: CellEdit[] = [];
+  const byCell = issuesByCell(check.issues);
   for (const row of check.rows) {
     row.cell.items.forEach((item, i) => {
       const rowNumber = row.itemCells?.[i]?.rowNumber ?? row.rowNumber;
@@ -104,14 +106,21 @@ function itemPerRowEdits(check: SheetCheck): CellEdit[] {
       const after = canonicalValueText(item.value);
       if (after === before) return;
       const cell = toA1(rowNumber - 1, columnIndex);
-      const normalized = issuesAt(check.issues, cell).some((issue) => issue.code === "value_normalized");
+      const normalized = (byCell.get(cell) ?? []).some((issue) => issue.code === "value_normalized");
       edits.push({ sheet: check.sheet, cell, rowIndex: rowNumber - 1, columnIndex, before, after, codes: normalized ? ["value_normalized"] : [] });
     });
   }
   return edits;
 }
 
-function issuesAt(issues: readonly Issue[], cell: string): Issue[] {
-  return issues.filter((issue) => issue.cell === cell);
+/** Issues grouped by cell once per sheet: looking them up per edited row would be quadratic. */
+function issuesByCell(issues: readonly Issue[]): Map<string, Issue[]> {
+  const byCell = new Map<string, Issue[]>();
+  for (const issue of issues) {
+    const list = byCell.get(issue.cell);
+    if (list) list.push(issue);
+    else byCell.set(issue.cell, [issue]);
+  }
+  return byCell;
 }
 

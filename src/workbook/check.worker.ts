@@ -80,7 +80,11 @@ export type Post = (response: WorkerResponse, transfer?: Transferable[]) => void
 
 /** Rows and issues per message: each structured clone stays a few milliseconds. */
 export const ROW_CHUNK = 2000;
-export const ISSUE_CHUNK = 2000;
+/** An issue (params, message, fix) clones slower than a row: a smaller chunk keeps each
+ * message's deserialisation on the page well under a frame or two. */
+export const ISSUE_CHUNK = 1000;
+/** Issue chunks per progress message. */
+const PROGRESS_EVERY = 20;
 
 export interface CheckSession {
   handle(request: WorkerRequest): Promise<void>;
@@ -142,7 +146,8 @@ export function createCheckSession(post: Post): CheckSession {
     }
     const issues = result.report.issues;
     for (let start = 0; start < issues.length; start += ISSUE_CHUNK) {
-      post({ type: "progress", id, progress: { phase: "write", fraction: start / issues.length } });
+      // Every progress message re-renders the pane: one per ~20,000 issues is enough.
+      if (start % (ISSUE_CHUNK * PROGRESS_EVERY) === 0) post({ type: "progress", id, progress: { phase: "write", fraction: start / issues.length } });
       post({ type: "issues", id, issues: issues.slice(start, start + ISSUE_CHUNK) });
     }
     const run: HostRun = { report: { ...result.report, issues: [], normalized: [] }, failures: [], highlighted: true };

@@ -169,6 +169,18 @@ describe("the browser file mode", () => {
     expect(screen.queryByTestId("issue-list")).toBeNull();
   });
 
+  test("a refused file clears the previous file's counts and issues", async () => {
+    const host = createFakeFileHost();
+    renderFileMode(host);
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [xlsx("绩效目标表.xlsx")] } });
+    await waitFor(() => expect(screen.getByTestId("count-error").textContent).toBe("1"));
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [xlsx("旧表.xls")] } });
+    expect((await screen.findByTestId("error-bar")).getAttribute("data-intent")).toBe("error");
+    expect(screen.queryByTestId("count-error")).toBeNull();
+    expect(screen.queryByTestId("issue-list")).toBeNull();
+    expect((screen.getByTestId("download-json") as HTMLButtonElement).disabled).toBe(true);
+  });
+
   test("the three downloads are offered after the check", async () => {
     const host = createFakeFileHost();
     renderFileMode(host);

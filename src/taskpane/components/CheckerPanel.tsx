@@ -6,7 +6,8 @@ import { useI18n } from "../i18n";
 import type { Checker } from "../hooks/useChecker";
 import { useIssueFilters } from "../hooks/useIssueFilters";
 import type { CellRef } from "../hooks/useSelectedCell";
-import { issueKey } from "../model/issueRows";
+import { cellKey } from "../model/issueIndex";
+import { issueRowKey } from "../model/issueRows";
 import { messageForError } from "../model/paneMessage";
 import { CheckProgress } from "./CheckProgress";
 import { CurrentCellIssues } from "./CurrentCellIssues";
@@ -33,6 +34,9 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingVerticalM },
+  /** Everything above the list keeps its height: in a short pane the column would otherwise
+   * squeeze the message bar until it overlapped the counts below it. */
+  fixed: { flexShrink: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
 export interface CheckerPanelProps {
@@ -52,16 +56,18 @@ export function CheckerPanel(props: CheckerPanelProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const { host, checker } = props;
-  const filters = useIssueFilters(checker.issues);
+  const filters = useIssueFilters(checker.index);
   const [selectedKey, setSelectedKey] = useState<string>();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [fixRequest, setFixRequest] = useState<FixRequest>();
 
-  const autoFixable = useMemo(() => checker.issues.filter((i) => i.fix?.auto === true), [checker.issues]);
+  const autoFixable = checker.index.autoFixable;
+  const cell = props.selectedCell;
+  const cellIssues = useMemo(() => (cell ? (checker.index.byCell.get(cellKey(cell.sheet, cell.address)) ?? []) : []), [checker.index, cell]);
 
   const select = useCallback(
     (issue: Issue) => {
-      setSelectedKey(`i\u0001${issueKey(issue)}`);
+      setSelectedKey(issueRowKey(issue));
       host.selectCell(issue.sheet, issue.cell).catch((e: unknown) => checker.showMessage(messageForError(e, t)));
     },
     [host, checker, t],
@@ -117,18 +123,30 @@ export function CheckerPanel(props: CheckerPanelProps) {
         checker={checker}
         workbookActions={host.kind === "excel"}
         autoFixCount={autoFixable.length}
-        onApplyAll={() => void preview(autoFixable, "")}
+        onApplyAll={() => void preview([...autoFixable], "")}
         extra={props.extraActions}
       />
-      {checker.progress ? <CheckProgress progress={checker.progress} onCancel={checker.cancel} /> : null}
-      <PaneMessageBar message={checker.message} onDismiss={() => checker.showMessage(undefined)} />
+      {checker.progress ? (
+        <div className={styles.fixed}>
+          <CheckProgress progress={checker.progress} onCancel={checker.cancel} />
+        </div>
+      ) : null}
+      {checker.message ? (
+        <div className={styles.fixed}>
+          <PaneMessageBar message={checker.message} onDismiss={() => checker.showMessage(undefined)} />
+        </div>
+      ) : null}
       {checker.counts ? (
-        <>
+        <div className={styles.fixed}>
           <SeverityFilter counts={checker.counts} shown={filters.severities} onToggle={filters.toggleSeverity} />
           <RuleFilter options={filters.ruleOptions} selected={filters.rules} onChange={filters.setRules} onClear={filters.clear} />
-        </>
+        </div>
       ) : null}
-      {checker.run && props.selectedCell ? <CurrentCellIssues cell={props.selectedCell} issues={checker.issues} onSelect={select} /> : null}
+      {checker.run && cell ? (
+        <div className={styles.fixed}>
+          <CurrentCellIssues cell={cell} issues={cellIssues} onSelect={select} />
+        </div>
+      ) : null}
       {!checker.run ? (
         <Text className={styles.empty}>{t.notChecked}</Text>
       ) : checker.issues.length === 0 ? (
@@ -138,6 +156,7 @@ export function CheckerPanel(props: CheckerPanelProps) {
       ) : (
         <IssueList
           rows={filters.rows}
+          stale={filters.stale}
           selectedKey={selectedKey}
           currentCell={props.selectedCell}
           onSelect={select}

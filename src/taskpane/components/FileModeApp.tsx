@@ -111,7 +111,7 @@ export function FileModeApp({ host, lang: pageLang }: FileModeAppProps) {
           <PreviewGrid
             grid={file.grid}
             version={file.version}
-            issues={checker.issues}
+            flags={file.chosen !== undefined ? checker.index.flags.get(file.chosen) : undefined}
             table={checker.run?.report.sheets.find((s) => s.name === file.chosen)}
             selected={selectedCell}
             onCell={(address) => {

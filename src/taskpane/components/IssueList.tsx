@@ -1,14 +1,15 @@
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { List, useListRef, type RowComponentProps } from "react-window";
 import type { Issue } from "../../core/model";
 import { useI18n, type UiStrings } from "../i18n";
-import { GROUP_ROW_HEIGHT, ISSUE_ROW_HEIGHT, issueKey, type IssueListRow } from "../model/issueRows";
+import { GROUP_ROW_HEIGHT, ISSUE_ROW_HEIGHT, type IssueRows } from "../model/issueRows";
 import type { CellRef } from "../hooks/useSelectedCell";
 import { IssueItem } from "./IssueItem";
 
 const useStyles = makeStyles({
   list: { flexGrow: 1, minHeight: "160px" },
+  stale: { opacity: 0.6 },
   group: {
     boxSizing: "border-box",
     display: "flex",
@@ -21,7 +22,7 @@ const useStyles = makeStyles({
 });
 
 interface RowProps {
-  rows: IssueListRow[];
+  rows: IssueRows;
   activeIndex: number;
   selectedKey: string | undefined;
   currentCell: CellRef | undefined;
@@ -34,7 +35,7 @@ interface RowProps {
 }
 
 function ListRow({ index, style, ariaAttributes, rows, activeIndex, selectedKey, currentCell, t, groupClass, ...handlers }: RowComponentProps<RowProps>) {
-  const row = rows[index];
+  const row = rows.at(index);
   if (!row) return null;
   if (row.kind === "group") {
     return (
@@ -61,11 +62,11 @@ function ListRow({ index, style, ariaAttributes, rows, activeIndex, selectedKey,
 }
 
 function rowHeight(index: number, { rows }: RowProps): number {
-  return rows[index]?.kind === "group" ? GROUP_ROW_HEIGHT : ISSUE_ROW_HEIGHT;
+  return rows.isIssue(index) ? ISSUE_ROW_HEIGHT : GROUP_ROW_HEIGHT;
 }
 
-function nextIssueRow(rows: readonly IssueListRow[], from: number, step: 1 | -1): number {
-  for (let i = from + step; i >= 0 && i < rows.length; i += step) if (rows[i]?.kind === "issue") return i;
+function nextIssueRow(rows: IssueRows, from: number, step: 1 | -1): number {
+  for (let i = from + step; i >= 0 && i < rows.length; i += step) if (rows.isIssue(i)) return i;
   return from;
 }
 
@@ -74,7 +75,9 @@ function nextIssueRow(rows: readonly IssueListRow[], from: number, step: 1 | -1)
  * Keyboard: Tab enters at the active item, ↑/↓ move, Home/End jump, Enter selects the cell.
  */
 export function IssueList(props: {
-  rows: IssueListRow[];
+  rows: IssueRows;
+  /** The rows are the previous filter's while the new one is computed. */
+  stale?: boolean;
   selectedKey: string | undefined;
   currentCell: CellRef | undefined;
   onSelect: (issue: Issue) => void;
@@ -88,7 +91,7 @@ export function IssueList(props: {
   const focusPending = useRef(false);
 
   // The filter changed: keep the active item on an issue row that exists.
-  const activeIndex = rows[active]?.kind === "issue" ? active : nextIssueRow(rows, -1, 1);
+  const activeIndex = rows.isIssue(active) ? active : nextIssueRow(rows, -1, 1);
 
   const moveTo = useCallback(
     (index: number) => {
@@ -110,7 +113,7 @@ export function IssueList(props: {
 
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>, index: number) => {
-      const row = rows[index];
+      const row = rows.at(index);
       switch (e.key) {
         case "ArrowDown":
           moveTo(nextIssueRow(rows, index, 1));
@@ -138,7 +141,7 @@ export function IssueList(props: {
 
   const onSelect = useCallback(
     (issue: Issue) => {
-      const index = rows.findIndex((r) => r.kind === "issue" && r.key === `i\u0001${issueKey(issue)}`);
+      const index = rows.indexOfIssue(issue);
       if (index >= 0) setActive(index);
       props.onSelect(issue);
     },
@@ -147,7 +150,7 @@ export function IssueList(props: {
 
   return (
     <List
-      className={styles.list}
+      className={mergeClasses(styles.list, props.stale && styles.stale)}
       listRef={listRef}
       data-testid="issue-list"
       aria-label={`${t.issueList}（${t.issueListHint}）`}

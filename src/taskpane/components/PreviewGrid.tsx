@@ -1,7 +1,7 @@
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef } from "react";
 import { List, useListRef, type RowComponentProps } from "react-window";
-import type { CellValue, Issue, SheetReport } from "../../core/model";
+import type { CellValue, SheetReport } from "../../core/model";
 import { HIGHLIGHT_FILL } from "../../core/plan";
 import type { GridData } from "../../workbook/fileHost";
 import { useI18n } from "../i18n";
@@ -14,6 +14,7 @@ const COLUMN_WIDTH = 110;
 const WIDE_COLUMN_WIDTH = 320;
 /** Excel's fills are light in every theme: text on them stays dark to keep its contrast. */
 const INK_ON_FILL = "#242424";
+const NO_FLAGS: ReadonlyMap<string, "error" | "warning"> = new Map();
 
 const useStyles = makeStyles({
   root: {
@@ -54,7 +55,7 @@ type Styles = ReturnType<typeof useStyles>;
 interface GridRowProps {
   grid: GridData;
   widths: number[];
-  flags: Map<string, "error" | "warning">;
+  flags: ReadonlyMap<string, "error" | "warning">;
   headerRowIndex: number | undefined;
   selected: string | undefined;
   styles: Styles;
@@ -106,12 +107,14 @@ function GridRow({ index, style, grid, widths, flags, headerRowIndex, selected, 
 /**
  * The chosen sheet as a grid: rows virtualised (a 100,000-row sheet renders a screenful),
  * flagged cells filled like Excel would (#FFC7CE errors, #FFEB9C warnings), the selected
- * issue's cell outlined and scrolled into view.
+ * issue's cell outlined and scrolled into view. The fills come precomputed with the issue
+ * index: a render never walks the issues.
  */
 export function PreviewGrid(props: {
   grid: GridData | undefined;
   version: number;
-  issues: readonly Issue[];
+  /** The chosen sheet's flagged cells: A1 address → worst severity. */
+  flags: ReadonlyMap<string, "error" | "warning"> | undefined;
   table: SheetReport | undefined;
   selected: { sheet: string; address: string } | undefined;
   onCell: (address: string) => void;
@@ -122,15 +125,7 @@ export function PreviewGrid(props: {
   const listRef = useListRef(null);
   const scroller = useRef<HTMLDivElement>(null);
 
-  const flags = useMemo(() => {
-    const out = new Map<string, "error" | "warning">();
-    if (!grid) return out;
-    for (const issue of props.issues) {
-      if (issue.sheet !== grid.sheet || issue.severity === "info") continue;
-      if (out.get(issue.cell) !== "error") out.set(issue.cell, issue.severity);
-    }
-    return out;
-  }, [grid, props.issues]);
+  const flags = props.flags ?? NO_FLAGS;
 
   const widths = useMemo(() => {
     if (!grid) return [];

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { AppliedFixes, Host, HostRun, Progress, Settings } from "../../app/host";
 import type { Counts, Issue, Lang } from "../../core/model";
 import type { CellEdit } from "../../core/plan";
 import type { UiStrings } from "../i18n";
+import { EMPTY_INDEX, indexIssuesInSlices, type IssueIndex } from "../model/issueIndex";
 import { issueKey } from "../model/issueRows";
 import { isCancellation, messageForError, type PaneMessage } from "../model/paneMessage";
 
@@ -11,16 +12,21 @@ export type Busy = "check" | "fix" | "marks" | "summary" | "export" | "download"
 
 interface AppliedStep {
   applied: AppliedFixes;
-  /** The issue list before these fixes, restored by undo. */
-  issuesBefore: Issue[];
+  /** The issues (and what derives from them) before these fixes, restored by undo. */
+  before: IssueIndex;
 }
+
+/** Progress re-renders the pane: at most this often while a big result is indexed. */
+const PROGRESS_INTERVAL_MS = 100;
 
 export interface Checker {
   busy?: Busy;
   progress?: Progress;
   run?: HostRun;
   /** The run's issues minus those fixed since. */
-  issues: Issue[];
+  issues: readonly Issue[];
+  /** What the pane derives from `issues` (counts, grid colours, list rows), built in slices. */
+  index: IssueIndex;
   counts?: Counts;
   message?: PaneMessage;
   /** Polite screen-reader announcement of the last outcome. */
@@ -28,6 +34,8 @@ export interface Checker {
   canUndo: boolean;
   check(): Promise<void>;
   cancel(): void;
+  /** Forget the results (a new file is being opened): stops a running check silently. */
+  reset(): void;
   clearMarks(): Promise<void>;
   writeSummary(): Promise<void>;
   exportCleaned(): Promise<void>;
@@ -44,12 +52,15 @@ export function useChecker(host: Host, settings: Settings, lang: Lang, t: UiStri
   const [busy, setBusy] = useState<Busy>();
   const [progress, setProgress] = useState<Progress>();
   const [run, setRun] = useState<HostRun>();
-  const [issues, setIssues] = useState<Issue[]>([]);
+  const [index, setIndex] = useState<IssueIndex>(EMPTY_INDEX);
   const [message, setMessage] = useState<PaneMessage>();
   const [announcement, setAnnouncement] = useState("");
   const [steps, setSteps] = useState<AppliedStep[]>([]);
   const controller = useRef<AbortController | undefined>(undefined);
   const mounted = useRef(true);
+  /** Bumped by every check and reset: only the latest may touch the pane's state (an
+   * aborted check settles after the next one has started). */
+  const generation = useRef(0);
 
   useEffect(() => {
     mounted.current = true;
@@ -73,6 +84,8 @@ export function useChecker(host: Host, settings: Settings, lang: Lang, t: UiStri
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
+    const mine = ++generation.current;
+    const current = () => mounted.current && generation.current === mine;
     setBusy("check");
     setProgress({ phase: "read" });
     setMessage(undefined);
@@ -81,37 +94,60 @@ export function useChecker(host: Host, settings: Settings, lang: Lang, t: UiStri
       const running = host.check(
         { ...settings, options },
         (p) => {
-          if (!abort.signal.aborted && mounted.current) setProgress(p);
+          if (!abort.signal.aborted && current()) setProgress(p);
         },
         abort.signal,
       );
       // 取消 frees the pane at once, even if the host finishes its current step first.
       const result = await Promise.race([running, rejectOnAbort(abort.signal)]);
       if (abort.signal.aborted) throw abortError();
-      if (!mounted.current) return;
+      if (!current()) return;
+      // Hundreds of thousands of issues are indexed a slice per task, the progress bar
+      // (and its 取消) still up, so the page never freezes on a big result.
+      let shown = 0;
+      const next = await indexIssuesInSlices(result.report.issues, {
+        signal: abort.signal,
+        onProgress: (fraction) => {
+          const now = Date.now();
+          if (now - shown < PROGRESS_INTERVAL_MS || !current()) return;
+          shown = now;
+          setProgress({ phase: "check", fraction });
+        },
+      });
+      if (!current()) return;
       setRun(result);
-      setIssues(result.report.issues);
+      setIndex(next);
       setSteps([]);
       setAnnouncement(t.checkDone(result.report.counts));
       if (result.failures.length > 0) {
         setMessage({ intent: "warning", title: t.failedSheets, text: result.failures.map((f) => `${f.sheet}：${f.message}`).join("；") });
       }
     } catch (e) {
+      if (!current()) return;
       // A cancelled run keeps the previous results on screen.
       if (isCancellation(e) || abort.signal.aborted) {
-        if (mounted.current) {
-          setMessage({ intent: "info", text: t.checkCancelled, kind: "cancelled" });
-          setAnnouncement(t.checkCancelled);
-        }
+        setMessage({ intent: "info", text: t.checkCancelled, kind: "cancelled" });
+        setAnnouncement(t.checkCancelled);
       } else fail(e);
     } finally {
       if (controller.current === abort) controller.current = undefined;
-      if (mounted.current) {
+      if (current()) {
         setBusy(undefined);
         setProgress(undefined);
       }
     }
   }, [host, settings, lang, t, fail]);
+
+  const reset = useCallback(() => {
+    generation.current++;
+    controller.current?.abort();
+    controller.current = undefined;
+    setBusy(undefined);
+    setProgress(undefined);
+    setRun(undefined);
+    setIndex(EMPTY_INDEX);
+    setSteps([]);
+  }, []);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
@@ -147,10 +183,10 @@ export function useChecker(host: Host, settings: Settings, lang: Lang, t: UiStri
     () =>
       perform("summary", async () => {
         if (!run) return undefined;
-        await host.writeSummary({ ...run, report: { ...run.report, issues } });
+        await host.writeSummary({ ...run, report: { ...run.report, issues: [...index.issues] } });
         return t.summaryWritten;
       }),
-    [host, perform, run, issues, t],
+    [host, perform, run, index, t],
   );
 
   const exportCleaned = useCallback(
@@ -181,12 +217,13 @@ export function useChecker(host: Host, settings: Settings, lang: Lang, t: UiStri
         // Only cells the host really changed count as fixed: it skips cells edited meanwhile.
         const changed = new Set(applied.edits.map((e) => `${e.sheet}\u0001${e.cell}`));
         const gone = new Set(fixed.filter((i) => changed.has(`${i.sheet}\u0001${i.cell}`)).map(issueKey));
-        setSteps((s) => [...s, { applied, issuesBefore: issues }]);
-        setIssues(issues.filter((i) => !gone.has(issueKey(i))));
+        const next = await indexIssuesInSlices(gone.size === 0 ? index.issues : index.issues.filter((i) => !(changed.has(`${i.sheet}\u0001${i.cell}`) && gone.has(issueKey(i)))));
+        setSteps((s) => [...s, { applied, before: index }]);
+        setIndex(next);
         const skipped = edits.length - applied.edits.length;
         return skipped > 0 ? `${t.fixesApplied(applied.edits.length)}${t.fixesSkipped(skipped)}` : t.fixesApplied(applied.edits.length);
       }),
-    [host, perform, issues, t],
+    [host, perform, index, t],
   );
 
   const undo = useCallback(
@@ -196,30 +233,27 @@ export function useChecker(host: Host, settings: Settings, lang: Lang, t: UiStri
         if (!last) return undefined;
         await host.undoFixes(last.applied);
         setSteps(steps.slice(0, -1));
-        setIssues(last.issuesBefore);
+        setIndex(last.before);
         return t.fixesUndone;
       }),
     [host, perform, steps, t],
   );
 
-  const counts = useMemo<Counts | undefined>(() => {
-    if (!run) return undefined;
-    const c: Counts = { error: 0, warning: 0, info: 0 };
-    for (const i of issues) c[i.severity]++;
-    return c;
-  }, [run, issues]);
+  const counts = run ? index.counts : undefined;
 
   return {
     ...(busy !== undefined ? { busy } : {}),
     ...(progress !== undefined ? { progress } : {}),
     ...(run !== undefined ? { run } : {}),
-    issues,
+    issues: index.issues,
+    index,
     ...(counts !== undefined ? { counts } : {}),
     ...(message !== undefined ? { message } : {}),
     announcement,
     canUndo: steps.length > 0,
     check,
     cancel,
+    reset,
     clearMarks,
     writeSummary,
     exportCleaned,

@@ -25,7 +25,7 @@ function defaultSheet(sheets: readonly FileSheet[]): string | undefined {
 export function useFileMode(host: FileHost, checker: Checker, t: UiStrings): FileMode {
   const [opening, setOpening] = useState(false);
   const version = useSyncExternalStore(host.subscribe, host.version, host.version);
-  const { check, showMessage } = checker;
+  const { check, showMessage, reset } = checker;
 
   const choose = useCallback(
     async (sheet: string) => {
@@ -42,6 +42,9 @@ export function useFileMode(host: FileHost, checker: Checker, t: UiStrings): Fil
 
   const open = useCallback(
     async (file: File) => {
+      // The host forgets the old file (sheets, grid) at once: its counts and issues go too,
+      // whether or not the new file can be read.
+      reset();
       setOpening(true);
       showMessage(undefined);
       let sheets: FileSheet[];
@@ -57,7 +60,7 @@ export function useFileMode(host: FileHost, checker: Checker, t: UiStrings): Fil
       const first = defaultSheet(sheets);
       if (first !== undefined) await choose(first);
     },
-    [host, choose, showMessage, t],
+    [host, choose, showMessage, reset, t],
   );
 
   const fileName = host.fileName();

@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useState } from "react";
-import type { Issue, RuleCode, Severity } from "../../core/model";
-import { filterIssues, groupIssueRows, ruleCounts, type IssueListRow } from "../model/issueRows";
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import type { RuleCode, Severity } from "../../core/model";
+import type { IssueIndex } from "../model/issueIndex";
+import { filterIssues, IssueRows } from "../model/issueRows";
 
 const ALL_SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -11,12 +12,13 @@ export interface IssueFilters {
   setRules(rules: readonly RuleCode[]): void;
   clear(): void;
   /** The rules present in the unfiltered issues, most frequent first. */
-  ruleOptions: { code: RuleCode; count: number }[];
-  filtered: Issue[];
-  rows: IssueListRow[];
+  ruleOptions: readonly { code: RuleCode; count: number }[];
+  rows: IssueRows;
+  /** The list still shows the previous filter while the new one is computed. */
+  stale: boolean;
 }
 
-export function useIssueFilters(issues: readonly Issue[]): IssueFilters {
+export function useIssueFilters(index: IssueIndex): IssueFilters {
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(() => new Set(ALL_SEVERITIES));
   const [rules, setRuleSet] = useState<ReadonlySet<RuleCode>>(() => new Set());
 
@@ -34,8 +36,14 @@ export function useIssueFilters(issues: readonly Issue[]): IssueFilters {
     setRuleSet(new Set());
   }, []);
 
-  const ruleOptions = useMemo(() => ruleCounts(issues), [issues]);
-  const filtered = useMemo(() => filterIssues(issues, { severities, rules }), [issues, severities, rules]);
-  const rows = useMemo(() => groupIssueRows(filtered), [filtered]);
-  return { severities, rules, toggleSeverity, setRules, clear, ruleOptions, filtered, rows };
+  // Filtering 300,000 issues takes a few frames: the toggles answer at once, the list follows
+  // in a deferred render.
+  const filter = useMemo(() => ({ severities, rules }), [severities, rules]);
+  const deferred = useDeferredValue(filter);
+  const rows = useMemo(() => {
+    const shown = filterIssues(index.issues, deferred);
+    // The unfiltered rows come ready with the index.
+    return shown === index.issues ? index.rows : IssueRows.of(shown);
+  }, [index, deferred]);
+  return { severities, rules, toggleSeverity, setRules, clear, ruleOptions: index.ruleOptions, rows, stale: deferred !== filter };
 }

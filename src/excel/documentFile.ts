@@ -4,6 +4,8 @@
  * refusing getFileAsync until it is closed).
  */
 
+import { saveBytes } from "../app/download";
+
 /** Excel's largest slice. */
 const SLICE_SIZE = 4 * 1024 * 1024;
 
@@ -52,17 +54,7 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** A browser download through a Blob URL, for hosts that cannot open a new workbook (< 1.8). */
+/** A browser download, for hosts that cannot open a new workbook (< 1.8). */
 export function downloadBytes(bytes: Uint8Array, fileName: string): void {
-  const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const url = URL.createObjectURL(new Blob([copy], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.rel = "noopener";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  saveBytes(bytes, fileName);
 }

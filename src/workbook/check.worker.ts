@@ -1,3 +1,5 @@
+import { cellText } from "../core/table/cellText";
+import { toA1 } from "../core/table/address";
 import type { HostRun, Progress } from "../app/host";
 import { checkWorkbook, type WorkbookCheck } from "../core/checkWorkbook";
 import { planCleaning } from "../core/clean/planCleaning";
@@ -166,7 +168,7 @@ export function createCheckSession(post: Post): CheckSession {
       if (!row) continue;
       const byCell = originals.get(c.sheet) ?? new Map<string, string>();
       const key = `${c.rowIndex},${c.columnIndex}`;
-      if (!byCell.has(key)) byCell.set(key, textOf(row[col] ?? null));
+      if (!byCell.has(key)) byCell.set(key, cellText(row[col] ?? null));
       originals.set(c.sheet, byCell);
       row[col] = c.text;
     }
@@ -190,8 +192,8 @@ export function createCheckSession(post: Post): CheckSession {
       for (const [key, before] of byCell) {
         if (planned.has(`${sheetName}\u0001${key}`)) continue;
         const [rowIndex = 0, columnIndex = 0] = key.split(",").map(Number);
-        const after = textOf(sheet.values[rowIndex - (sheet.originRowIndex ?? 0)]?.[columnIndex - (sheet.originColumnIndex ?? 0)] ?? null);
-        if (after !== before) edits.push({ sheet: sheetName, cell: a1(rowIndex, columnIndex), rowIndex, columnIndex, before, after, codes: [] });
+        const after = cellText(sheet.values[rowIndex - (sheet.originRowIndex ?? 0)]?.[columnIndex - (sheet.originColumnIndex ?? 0)] ?? null);
+        if (after !== before) edits.push({ sheet: sheetName, cell: toA1(rowIndex, columnIndex), rowIndex, columnIndex, before, after, codes: [] });
       }
     }
     return { edits, removeRowIndexes: plan.removeRowIndexes };
@@ -252,21 +254,7 @@ function toFailure(e: unknown): WorkerFailure {
   return { kind: "unknown", message: message.split("\n", 1)[0] ?? message };
 }
 
-function textOf(value: CellValue): string {
-  if (value === null) return "";
-  if (value instanceof Date) return value.toISOString();
-  return String(value);
-}
 
-function a1(rowIndex: number, columnIndex: number): string {
-  let n = columnIndex + 1;
-  let letters = "";
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${rowIndex + 1}`;
-}
 
 // ---------------------------------------------------------------------------------------
 // Inside a dedicated worker: wire the session to the page. (Imported in the page as the

@@ -1,3 +1,6 @@
+import { saveBytes } from "../app/download";
+import { cellText } from "../core/table/cellText";
+import { toA1, tryParseA1 } from "../core/table/address";
 import { HostError, type AppliedFixes, type Host, type HostRun, type Progress, type Settings } from "../app/host";
 import type { CellValue, CheckOptions, Issue, Lang, TextEdit } from "../core/model";
 import type { CellEdit } from "../core/plan";
@@ -94,7 +97,7 @@ const CATALOGS: Record<Lang, UiStrings> = { zh: zhCN, en };
 export function createFileHost(options: FileHostOptions = {}): FileHost {
   const storage = options.storage ?? (typeof localStorage !== "undefined" ? localStorage : undefined);
   const startEngine = options.startEngine ?? defaultEngine;
-  const save = options.save ?? saveWithLink;
+  const save = options.save ?? saveBytes;
   const now = options.now ?? (() => new Date());
 
   let lang: Lang = "zh";
@@ -221,7 +224,7 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
   async function pushChanges(list: CellChange[]) {
     for (const c of list) {
       changes.set(`${c.sheet}\u0001${c.rowIndex},${c.columnIndex}`, c);
-      changedSinceCheck.add(`${c.sheet}\u0001${a1(c.rowIndex, c.columnIndex)}`);
+      changedSinceCheck.add(`${c.sheet}\u0001${toA1(c.rowIndex, c.columnIndex)}`);
     }
     notify();
     await request((id) => ({ type: "change", id, changes: list }));
@@ -347,7 +350,7 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       for (const edit of edits) {
         if (edit.sheet !== grid?.sheet) continue;
         // The user's text wins: a cell that changed since the preview is left alone.
-        if (textOf(cellValue(edit.rowIndex, edit.columnIndex)) !== edit.before) continue;
+        if (cellText(cellValue(edit.rowIndex, edit.columnIndex)) !== edit.before) continue;
         setCell(edit.rowIndex, edit.columnIndex, edit.after);
         applied.push(edit);
       }
@@ -359,7 +362,7 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       const undone: CellChange[] = [];
       for (const edit of applied.edits) {
         if (edit.sheet !== grid?.sheet) continue;
-        if (textOf(cellValue(edit.rowIndex, edit.columnIndex)) !== edit.after) continue;
+        if (cellText(cellValue(edit.rowIndex, edit.columnIndex)) !== edit.after) continue;
         setCell(edit.rowIndex, edit.columnIndex, edit.before);
         undone.push({ sheet: edit.sheet, rowIndex: edit.rowIndex, columnIndex: edit.columnIndex, text: edit.before });
       }
@@ -413,7 +416,7 @@ export function previewEdits(
   }
   const out: CellEdit[] = [];
   for (const [cell, cellIssues] of byCell) {
-    const at = parseA1(cell);
+    const at = tryParseA1(cell);
     if (!at) continue;
     const value = cellValue(at.rowIndex, at.columnIndex);
     if (typeof value !== "string") continue;
@@ -462,33 +465,6 @@ function failureText(failure: CheckFailure, sheet: string, t: UiStrings): string
   }
 }
 
-/** `E6` → { rowIndex: 5, columnIndex: 4 }. Example: `AB12` → { rowIndex: 11, columnIndex: 27 }. */
-const A1 = /^\$?([A-Z]{1,3})\$?([1-9][0-9]{0,6})$/;
-
-function parseA1(address: string): { rowIndex: number; columnIndex: number } | undefined {
-  const m = A1.exec(address);
-  if (!m || m[1] === undefined || m[2] === undefined) return undefined;
-  let n = 0;
-  for (const ch of m[1]) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return { rowIndex: Number(m[2]) - 1, columnIndex: n - 1 };
-}
-
-function a1(rowIndex: number, columnIndex: number): string {
-  let n = columnIndex + 1;
-  let letters = "";
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${rowIndex + 1}`;
-}
-
-function textOf(value: CellValue): string {
-  if (value === null) return "";
-  if (value instanceof Date) return value.toISOString();
-  return String(value);
-}
-
 /** `预算表.xlsx` → `预算表`; the downloads are named `预算表-清洗后.xlsx` like the CLI's. */
 function baseName(fileName: string): string {
   return fileName.replace(/\.(xlsx|xlsm|xls|json)$/i, "");
@@ -514,18 +490,6 @@ function readBlob(blob: Blob): Promise<ArrayBuffer> {
   });
 }
 
-function saveWithLink(bytes: Uint8Array, fileName: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([copyBuffer(bytes)], { type: mime }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.rel = "noopener";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /** The bundled worker (see startCheckWorker.ts); without Worker support the same session
  * runs in the page. Both load by import(), so exceljs never weighs on the first paint. */

@@ -5,6 +5,7 @@ import type {
   DetectedTable,
   Issue,
   NormalizedIndicator,
+  ParsedCell,
   Report,
   RuleCode,
   SheetReport,
@@ -91,6 +92,17 @@ function rowKeyOf(snapshot: SheetSnapshot, rowIndex: number): string {
 
 function buildRows(snapshot: SheetSnapshot, table: DetectedTable): RowContext[] {
   const cols = table.columns;
+  // Tables repeat whole indicator cells (one project per town, the same template per unit):
+  // each distinct text is parsed once. Parsed cells are read-only from here on.
+  const parsed = new Map<string, ParsedCell>();
+  const parse = (text: string): ParsedCell => {
+    let cell = parsed.get(text);
+    if (!cell) {
+      cell = parseIndicatorCell(text);
+      parsed.set(text, cell);
+    }
+    return cell;
+  };
   const text = (rowIndex: number, col: number | undefined) => cellText(valueAt(snapshot, rowIndex, col)).trim();
   if (table.layout === "cell") {
     return table.dataRowIndexes.map((rowIndex) => {
@@ -105,7 +117,7 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): RowContext[] 
         indicatorAddress: toA1(rowIndex, cols.indicators ?? 0),
         ...(cols.project !== undefined ? { projectAddress: toA1(rowIndex, cols.project) } : {}),
         rawIndicator: raw,
-        cell: parseIndicatorCell(cellText(raw)),
+        cell: parse(cellText(raw)),
         rowKey: rowKeyOf(snapshot, rowIndex),
       };
     });

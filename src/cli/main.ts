@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import { checkWorkbook, type WorkbookCheck } from "../core/checkWorkbook";
-import type { CheckOptions, Lang, SheetSnapshot } from "../core/model";
+import { assembleWorkbookCheck, checkWorkbook, isWanted, type WorkbookCheck } from "../core/checkWorkbook";
+import { checkSheet, type SheetOutcome } from "../core/check";
+import type { CheckOptions, Lang } from "../core/model";
 import { toJsonReport, type JsonReport } from "../core/jsonReport";
 import { parseRuleSettings } from "../core/ruleSettings";
 import { parseArgs, type ArgsError, type CliArgs } from "./args";
@@ -142,28 +143,31 @@ async function checkOneFile(
     return fail(t.fileUnreadable(file, (e as Error).message));
   }
   const needBytes = args.clean !== undefined || args.annotate !== undefined || size < STREAM_THRESHOLD_BYTES;
+  const checkOptions: CheckOptions = { ...options, lang: args.lang };
+  const select = { file: name, ...(args.sheet !== undefined ? { sheet: args.sheet } : {}) };
   let bytes: Uint8Array | undefined;
-  let sheets: SheetSnapshot[];
+  let check: WorkbookCheck;
   try {
     if (needBytes) {
       bytes = new Uint8Array(fs.readFileSync(file));
       const sniff = sniffWorkbook(bytes);
       if (!sniff.ok) return fail(t.fileUnreadable(file, badFileMessage(sniff.kind, args.lang)));
-      sheets = (await readWorkbook(bytes)).sheets;
+      check = checkWorkbook((await readWorkbook(bytes)).sheets, checkOptions, select);
     } else {
       const head = readHeadAndTail(file);
       const sniff = sniffWorkbook(head);
       if (!sniff.ok && sniff.kind !== "truncated") return fail(t.fileUnreadable(file, badFileMessage(sniff.kind, args.lang)));
-      sheets = [];
+      // Each sheet is checked as it arrives, so its cell values can go before the next is read.
+      const outcomes: SheetOutcome[] = [];
       await streamSheets(file, (sheet) => {
-        if (args.sheet === undefined || sheet.name === args.sheet) sheets.push(sheet);
+        if (isWanted(sheet.name, args.sheet)) outcomes.push(checkSheet(sheet, checkOptions));
       });
+      check = assembleWorkbookCheck(outcomes, select);
     }
   } catch (e) {
     return fail(t.fileUnreadable(file, readFailureReason(e, args.lang)));
   }
 
-  const check = checkWorkbook(sheets, { ...options, lang: args.lang }, { file: name, ...(args.sheet !== undefined ? { sheet: args.sheet } : {}) });
   if (check.checks.length === 0) {
     const f = check.failures[0];
     if (f?.failure.kind === "sheetNotFound") return fail(t.sheetNotFound(file, f.sheet));

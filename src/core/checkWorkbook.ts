@@ -1,4 +1,4 @@
-import { buildReport, checkSheet, type SheetCheck } from "./check";
+import { buildReport, checkSheet, type SheetCheck, type SheetOutcome } from "./check";
 import type { CheckOptions, Report, SheetSnapshot } from "./model";
 import { BACKUP_SHEET_NAME, DETAIL_SHEET_NAME, SUMMARY_SHEET_NAME } from "./plan";
 import type { TableFailure } from "./table/detectTable";
@@ -27,13 +27,23 @@ export function checkWorkbook(
   options: CheckOptions = {},
   select: { file?: string; sheet?: string } = {},
 ): WorkbookCheck {
-  const candidates = select.sheet !== undefined ? sheets.filter((s) => s.name === select.sheet) : sheets.filter((s) => !isOwnSheet(s.name));
+  const outcomes = sheets.filter((s) => isWanted(s.name, select.sheet)).map((s) => checkSheet(s, options));
+  return assembleWorkbookCheck(outcomes, select);
+}
+
+/** Whether a sheet of this name is checked: the named one, or every sheet but ours. */
+export function isWanted(name: string, sheet: string | undefined): boolean {
+  return sheet !== undefined ? name === sheet : !isOwnSheet(name);
+}
+
+/** The workbook result from sheets already checked one by one (the CLI's streaming reader
+ * checks each sheet as it arrives, so no sheet's values outlive its check). */
+export function assembleWorkbookCheck(outcomes: readonly SheetOutcome[], select: { file?: string; sheet?: string } = {}): WorkbookCheck {
   const checks: SheetCheck[] = [];
   const failures: WorkbookCheck["failures"] = [];
-  if (select.sheet !== undefined && candidates.length === 0) failures.push({ sheet: select.sheet, failure: { kind: "sheetNotFound" } });
-  if (select.sheet === undefined && candidates.length === 0) failures.push({ sheet: "", failure: { kind: "noSheets" } });
-  for (const snapshot of candidates) {
-    const outcome = checkSheet(snapshot, options);
+  if (select.sheet !== undefined && outcomes.length === 0) failures.push({ sheet: select.sheet, failure: { kind: "sheetNotFound" } });
+  if (select.sheet === undefined && outcomes.length === 0) failures.push({ sheet: "", failure: { kind: "noSheets" } });
+  for (const outcome of outcomes) {
     if (outcome.ok) checks.push(outcome.check);
     else failures.push({ sheet: outcome.sheet, failure: outcome.failure });
   }

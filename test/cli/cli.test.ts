@@ -154,6 +154,20 @@ describe("exit status and one-line reasons", () => {
     expect(report.issues.some((i: { code: string }) => i.code === "value_label_missing")).toBe(false);
   });
 
+  it("the streaming reader (used for big report-only files) gives the same report as the full reader", () => {
+    const full = path.join(tmp, "full.json");
+    const streamed = path.join(tmp, "streamed.json");
+    const env = (bytes: string) => ({ ...process.env, INDICATOR_CHECKER_STREAM_BYTES: bytes });
+    spawnSync(process.execPath, [BIN, "check", SAMPLE, "--json", full], { encoding: "utf8", env: env(String(1 << 30)) });
+    const r = spawnSync(process.execPath, [BIN, "check", SAMPLE, "--json", streamed], { encoding: "utf8", env: env("1") });
+    expect(r.status).toBe(0);
+    const a = JSON.parse(fs.readFileSync(full, "utf8"));
+    const b = JSON.parse(fs.readFileSync(streamed, "utf8"));
+    expect(b.sheets).toEqual(a.sheets);
+    expect(b.issues).toEqual(a.issues);
+    expect(b.normalized).toHaveLength(152);
+  });
+
   it("the bin runs as a real process with the documented exit status", () => {
     const r = spawnSync(process.execPath, [BIN, "check", path.join(tmp, "missing.xlsx")], { encoding: "utf8" });
     expect(r.status).toBe(2);

@@ -22,6 +22,8 @@ const OUT_DIR = path.join(CACHE_DIR, "out");
 const BIG = 100_000;
 const MID = 10_000;
 const SMALL = 1_000;
+/** The CLI's default: report-only files above this size take the streaming reader (src/cli/main.ts). */
+const STREAM_THRESHOLD_BYTES = 1024 * 1024;
 
 interface EngineResult {
   mode: string;
@@ -106,7 +108,7 @@ async function cliSeries(cli: Built, bareLoad: Built, file: string, reps: number
   const size = fs.statSync(file).size;
   const shipped = { INDICATOR_CHECKER_STREAM_BYTES: undefined };
   // The other reading path, so both are on record whatever the threshold picks for this file.
-  const other = { INDICATOR_CHECKER_STREAM_BYTES: size >= 8 * 1024 * 1024 ? String(Number.MAX_SAFE_INTEGER) : "0" };
+  const other = { INDICATOR_CHECKER_STREAM_BYTES: size >= STREAM_THRESHOLD_BYTES ? String(Number.MAX_SAFE_INTEGER) : "0" };
   const json = path.join(OUT_DIR, "report.json");
   const stdout = path.join(OUT_DIR, "cli-stdout.txt");
   const series: CliSeries = { bare: [], check: [], checkOther: [], cleanAnnotate: [] };
@@ -160,7 +162,7 @@ function cliRows(series: CliSeries | string, rowsLabel: string, fileSize: number
   const bareRss = median(series.bare.map((r) => r.peakRssBytes));
   const baseWall = `${formatMs(bareWall)} bare exceljs readFile`;
   const baseRss = `${formatBytes(bareRss)} bare exceljs readFile`;
-  const streamed = fileSize >= 8 * 1024 * 1024;
+  const streamed = fileSize >= STREAM_THRESHOLD_BYTES;
   const shippedPath = streamed ? "streaming reader" : "in-memory load";
   const otherPath = streamed ? "in-memory load" : "streaming reader";
   const rows: BenchRow[] = [];
@@ -198,7 +200,7 @@ function cliRows(series: CliSeries | string, rowsLabel: string, fileSize: number
     });
   };
   const size = `file ${formatBytes(fileSize)}`;
-  add(`CLI check ${rowsLabel}, wall time`, series.check, "wall", wallT, 1.3, `${size}, as shipped (${shippedPath}: default 8 MiB threshold)`);
+  add(`CLI check ${rowsLabel}, wall time`, series.check, "wall", wallT, 1.3, `${size}, as shipped (${shippedPath}: default 1 MiB threshold)`);
   add(`CLI check ${rowsLabel}, peak memory`, series.check, "rss", memT, 1.0, `as shipped (${shippedPath})`);
   add(`CLI check ${rowsLabel}, wall time, ${otherPath} forced`, series.checkOther, "wall", `${wallT} (informative)`, 1.3, "INDICATOR_CHECKER_STREAM_BYTES set to force the other path");
   add(`CLI check ${rowsLabel}, peak memory, ${otherPath} forced`, series.checkOther, "rss", `${memT} (informative)`, 1.0, "the other reading path");

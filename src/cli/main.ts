@@ -217,9 +217,12 @@ function writeJson(out: string, reports: JsonReport[], many: boolean, files: str
 }
 
 /**
- * Pretty JSON written piece by piece: a report of 100,000 rows holds hundreds of thousands of
- * issues, and one JSON.stringify of it would be a string of hundreds of megabytes.
+ * JSON written piece by piece: a report of 100,000 rows holds hundreds of thousands of issues,
+ * and one JSON.stringify of it would be a string of hundreds of megabytes. Objects are pretty
+ * printed; long arrays (issues, normalized rows) hold one compact element per line.
  */
+const NEWLINES = /\n/g;
+
 function writeJsonFile(file: string, value: unknown): void {
   const fd = fs.openSync(file, "w");
   let buffer = "";
@@ -234,9 +237,11 @@ function writeJsonFile(file: string, value: unknown): void {
     const emit = (v: unknown, indent: string): void => {
       if (Array.isArray(v) && v.length > 64) {
         write("[");
+        // One element per line, compact: a 100,000-row report stays a readable file of tens
+        // of megabytes instead of hundreds, and diff/grep still see one issue per line.
+        const inner = `\n${indent}  `;
         v.forEach((element, i) => {
-          write(`${i ? "," : ""}\n${indent}  `);
-          emit(element, `${indent}  `);
+          write(`${i ? "," : ""}${inner}${JSON.stringify(element) ?? "null"}`);
         });
         write(`\n${indent}]`);
       } else if (v !== null && typeof v === "object" && !Array.isArray(v)) {
@@ -249,7 +254,7 @@ function writeJsonFile(file: string, value: unknown): void {
         });
         write(`\n${indent}}`);
       } else {
-        write(JSON.stringify(v, null, 2)?.replace(/\n/g, `\n${indent}`) ?? "null");
+        write((JSON.stringify(v, null, 2) ?? "null").replace(NEWLINES, `\n${indent}`));
       }
     };
     emit(value, "");

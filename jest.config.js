@@ -10,4 +10,5 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "/dist/", "/out/"],
   // the Chromium end-to-end suite builds the app first; give it room
   testTimeout: 30000,
+  reporters: ["default", "<rootDir>/test/summaryReporter.js"],
 };

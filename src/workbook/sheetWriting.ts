@@ -22,10 +22,30 @@ export function writeTextCell(cell: ExcelJS.Cell, text: string): void {
 /**
  * Changes a cell's style without touching its neighbours': exceljs shares one style object
  * among all cells loaded with the same style id, so `cell.fill = …` would colour them all.
+ * Derived styles are shared too (one per base style and patch): exceljs's writer looks styles
+ * up by object identity, so a new object per cell made it hash millions of styles.
+ * Shared style objects are never mutated: every change goes through here and makes a new one.
  */
 export function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): void {
-  cell.style = { ...cell.style, ...patch };
+  const base = (cell.style ?? {}) as object;
+  // A fresh cell gets its own empty style object: all of those share one cache entry.
+  const baseKey = Object.keys(base).length === 0 ? EMPTY_STYLE : base;
+  let byPatch = derivedStyles.get(baseKey);
+  if (!byPatch) {
+    byPatch = new Map();
+    derivedStyles.set(baseKey, byPatch);
+  }
+  const patchKey = JSON.stringify(patch);
+  let style = byPatch.get(patchKey);
+  if (!style) {
+    style = { ...(base as Partial<ExcelJS.Style>), ...patch };
+    byPatch.set(patchKey, style);
+  }
+  cell.style = style;
 }
+
+const EMPTY_STYLE = {};
+const derivedStyles = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
 
 /** One plan cell: text as text, numbers as numbers, a CellLink as a HYPERLINK formula. */
 export function writePlanCell(cell: ExcelJS.Cell, value: PlanCell): void {

@@ -5,6 +5,7 @@ import { checkSheet, type SheetOutcome } from "../core/check";
 import type { CheckOptions, Lang } from "../core/model";
 import { toJsonReport, type JsonReport } from "../core/jsonReport";
 import { parseRuleSettings } from "../core/ruleSettings";
+import { tableFailureMessage } from "../core/messages/tableFailures";
 import { parseArgs, type ArgsError, type CliArgs } from "./args";
 import { cliMessages, type CliMessages } from "./messages";
 import { formatFileReport } from "./format";
@@ -171,10 +172,10 @@ async function checkOneFile(
   if (check.checks.length === 0) {
     const f = check.failures[0];
     if (f?.failure.kind === "sheetNotFound") return fail(t.sheetNotFound(file, f.sheet));
-    if (f?.failure.kind === "noSheets") return fail(t.fileUnreadable(file, t.noSheets));
+    if (f?.failure.kind === "noSheets") return fail(t.fileUnreadable(file, tableFailureMessage(f.failure, args.lang)));
     return fail(t.noTable(file));
   }
-  for (const f of check.failures) io.stderr(`indicator-checker: ${file}: ${t.sheetFailed(f.sheet, failureText(f.failure, t))}\n`);
+  for (const f of check.failures) io.stderr(`indicator-checker: ${file}: ${t.sheetFailed(f.sheet, tableFailureMessage(f.failure, args.lang, f.sheet))}\n`);
 
   const outputs: [string | undefined, string, string, (b: Uint8Array) => Promise<Uint8Array>][] = [
     [args.clean, "清洗后", t.whatClean, (b) => buildCleanedWorkbook(b, check, { lang: args.lang, file: name, unifyNames: args.unifyNames })],
@@ -324,20 +325,6 @@ function isDir(p: string): boolean {
   return (fs.existsSync(p) && fs.statSync(p).isDirectory()) || p.endsWith("/") || p.endsWith(path.sep);
 }
 
-function failureText(failure: WorkbookCheck["failures"][number]["failure"], t: CliMessages): string {
-  switch (failure.kind) {
-    case "empty":
-      return t.tableEmpty;
-    case "noHeader":
-      return t.tableNoHeader;
-    case "noIndicatorColumn":
-      return t.tableNoIndicatorColumn(failure.headerRowNumber);
-    case "sheetNotFound":
-      return t.tableNoHeader;
-    case "noSheets":
-      return t.noSheets;
-  }
-}
 
 function readFailureReason(e: unknown, lang: Lang): string {
   const detail = process.env.INDICATOR_CHECKER_DEBUG ? ` (${e instanceof Error ? e.message : String(e)})` : "";

@@ -8,10 +8,13 @@ import type { TableFailure } from "./table/detectTable";
  * (instructions, lookup lists) are passed over quietly as long as one sheet has a table;
  * the sheets this tool writes itself are never checked.
  */
+/** Why a sheet (or the workbook) could not be checked. */
+export type CheckFailure = TableFailure | { kind: "sheetNotFound" } | { kind: "noSheets" };
+
 export interface WorkbookCheck {
   checks: SheetCheck[];
   /** Sheets that were asked for (or were the only candidates) and could not be checked. */
-  failures: { sheet: string; failure: TableFailure | { kind: "sheetNotFound" } | { kind: "noSheets" } }[];
+  failures: { sheet: string; failure: CheckFailure }[];
   report: Report;
 }
 

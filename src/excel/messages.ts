@@ -1,4 +1,6 @@
 import type { HostErrorKind } from "../app/host";
+import type { CheckFailure } from "../core/checkWorkbook";
+import { tableFailureMessage } from "../core/messages/tableFailures";
 import type { Counts, Lang } from "../core/model";
 
 /**
@@ -8,8 +10,6 @@ import type { Counts, Lang } from "../core/model";
  */
 export interface ExcelMessages {
   error: Record<HostErrorKind, string>;
-  /** A table could not be found on the sheet (core TableFailure kinds). */
-  table: { empty: string; noHeader: string; noIndicatorColumn: (headerRowNumber: number) => string; other: string };
   /** The check ran but the cells could not be coloured: why. */
   highlightSkipped: (reason: string) => string;
   sheetMissing: (sheet: string) => string;
@@ -34,12 +34,6 @@ const zh: ExcelMessages = {
     badFile: "无法读取当前工作簿的文件内容。",
     cancelled: "已取消。",
     unknown: "Excel 返回了意外错误。",
-  },
-  table: {
-    empty: "工作表是空的，没有可校验的数据。",
-    noHeader: "未找到表头：请确认表格中有“项目名称”“绩效指标”等列标题。",
-    noIndicatorColumn: (row) => `第 ${row} 行像是表头，但没有“绩效指标”列。`,
-    other: "未能识别工作表中的绩效目标表。",
   },
   highlightSkipped: (reason) => `校验已完成，但未能标记颜色：${reason}`,
   sheetMissing: (sheet) => `找不到工作表“${sheet}”，它可能已被重命名或删除。`,
@@ -66,12 +60,6 @@ const en: ExcelMessages = {
     cancelled: "Cancelled.",
     unknown: "Excel returned an unexpected error.",
   },
-  table: {
-    empty: "The sheet is empty: nothing to check.",
-    noHeader: "No header found: the table needs column titles such as 项目名称 and 绩效指标.",
-    noIndicatorColumn: (row) => `Row ${row} looks like a header but has no 绩效指标 column.`,
-    other: "No performance target table could be recognised on the sheet.",
-  },
   highlightSkipped: (reason) => `Checked, but the cells could not be coloured: ${reason}`,
   sheetMissing: (sheet) => `Sheet "${sheet}" was not found; it may have been renamed or deleted.`,
   unexpected: (detail) => `Excel returned an unexpected error: ${detail}`,
@@ -89,17 +77,7 @@ export function excelMessages(lang: Lang | undefined): ExcelMessages {
   return EXCEL_MESSAGES[lang ?? "zh"];
 }
 
-/** The text of a table-detection failure; kinds the core may add later read as `other`. */
-export function tableFailureText(failure: { kind: string; headerRowNumber?: number }, lang: Lang | undefined): string {
-  const t = excelMessages(lang).table;
-  switch (failure.kind) {
-    case "empty":
-      return t.empty;
-    case "noHeader":
-      return t.noHeader;
-    case "noIndicatorColumn":
-      return failure.headerRowNumber !== undefined ? t.noIndicatorColumn(failure.headerRowNumber) : t.noHeader;
-    default:
-      return t.other;
-  }
+/** The text of a table-detection failure: the core's wording, shared with the CLI and file mode. */
+export function tableFailureText(failure: CheckFailure, lang: Lang | undefined): string {
+  return tableFailureMessage(failure, lang ?? "zh");
 }

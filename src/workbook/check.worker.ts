@@ -1,4 +1,5 @@
 import { cellText } from "../core/table/cellText";
+import type { CheckFailure } from "../core/checkWorkbook";
 import { toA1 } from "../core/table/address";
 import type { HostRun, Progress } from "../app/host";
 import { checkWorkbook, type WorkbookCheck } from "../core/checkWorkbook";
@@ -44,13 +45,8 @@ export type WorkerRequest =
   | { type: "change"; id: number; changes: CellChange[] }
   | { type: "output"; id: number; output: OutputKind; lang: Lang; generatedAt: string; sheet: string; options: CheckOptions };
 
-/** Why a check found nothing to check; the page words it (taskpane i18n). */
-export type CheckFailure =
-  | { kind: "empty" }
-  | { kind: "noHeader" }
-  | { kind: "noIndicatorColumn"; headerRowNumber: number }
-  | { kind: "sheetNotFound" }
-  | { kind: "noSheets" };
+/** Why a check found nothing to check (the core's failure); the page words it. */
+export type { CheckFailure };
 
 export type WorkerFailure = { kind: "badFile"; badFile: BadFileKind } | { kind: "noTable"; failure: CheckFailure } | { kind: "unknown"; message: string };
 

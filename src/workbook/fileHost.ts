@@ -1,4 +1,5 @@
 import { saveBytes } from "../app/download";
+import { tableFailureMessage } from "../core/messages/tableFailures";
 import { cellText } from "../core/table/cellText";
 import { toA1, tryParseA1 } from "../core/table/address";
 import { HostError, type AppliedFixes, type Host, type HostRun, type Progress, type Settings } from "../app/host";
@@ -450,19 +451,10 @@ function toHostError(error: WorkerFailure, t: UiStrings): HostError {
   }
 }
 
+/** The core's wording, plus where the pane lets the user fix it. */
 function failureText(failure: CheckFailure, sheet: string, t: UiStrings): string {
-  switch (failure.kind) {
-    case "empty":
-      return t.tableEmpty;
-    case "noHeader":
-      return t.tableNoHeader;
-    case "noIndicatorColumn":
-      return t.tableNoIndicatorColumn(failure.headerRowNumber);
-    case "sheetNotFound":
-      return t.sheetNotFound(sheet);
-    case "noSheets":
-      return t.noSheets;
-  }
+  const text = tableFailureMessage(failure, t === en ? "en" : "zh", sheet);
+  return failure.kind === "noHeader" || failure.kind === "noIndicatorColumn" ? `${text}${t.tableSettingsHint}` : text;
 }
 
 /** `预算表.xlsx` → `预算表`; the downloads are named `预算表-清洗后.xlsx` like the CLI's. */

@@ -122,11 +122,7 @@ export const en: UiStrings = {
   previewEmpty: "Open a file and choose a sheet to preview the table here.",
   gridRows: (n) => `${n} rows`,
   notXlsxName: "Choose an Excel workbook in .xlsx format.",
-  tableEmpty: "The sheet is empty.",
-  tableNoHeader: "No header row found (it should name columns such as 项目名称 and 绩效指标); set the header row and columns in Settings.",
-  tableNoIndicatorColumn: (n) => `Row ${n} looks like the header but has no 绩效指标 column; set the indicator column in Settings.`,
-  sheetNotFound: (s) => `The workbook has no sheet named “${s}”.`,
-  noSheets: "The workbook has no worksheets.",
+  tableSettingsHint: " Set the header row and columns in Settings.",
   noFileOpen: "Open an .xlsx file and choose a sheet first.",
   staleFix: "The cell changed since the check; check again before fixing it.",
 };

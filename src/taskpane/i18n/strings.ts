@@ -110,11 +110,8 @@ export interface UiStrings {
   gridRows: (rows: number) => string;
   notXlsxName: string;
   // file mode: why a sheet could not be checked (the worker reports kinds)
-  tableEmpty: string;
-  tableNoHeader: string;
-  tableNoIndicatorColumn: (headerRowNumber: number) => string;
-  sheetNotFound: (sheet: string) => string;
-  noSheets: string;
+  /** Appended to "no header" failures: where the user sets the header row and columns. */
+  tableSettingsHint: string;
   noFileOpen: string;
   staleFix: string;
 }

@@ -122,11 +122,7 @@ export const zhCN: UiStrings = {
   previewEmpty: "打开文件并选择工作表后在此预览表格。",
   gridRows: (n) => `共 ${n} 行`,
   notXlsxName: "请选择 .xlsx 格式的 Excel 工作簿。",
-  tableEmpty: "工作表是空的。",
-  tableNoHeader: "未找到表头行（应包含“项目名称”“绩效指标”等列名），可在设置中指定表头行号和列。",
-  tableNoIndicatorColumn: (n) => `第 ${n} 行像是表头，但没有“绩效指标”列，可在设置中指定指标所在列。`,
-  sheetNotFound: (s) => `工作簿中没有名为“${s}”的工作表。`,
-  noSheets: "工作簿中没有工作表。",
+  tableSettingsHint: "可在设置中指定表头行号和列。",
   noFileOpen: "请先打开 .xlsx 文件并选择工作表。",
   staleFix: "该单元格在校验后已修改，请重新校验后再修复。",
 };

@@ -1,0 +1,47 @@
+import type { CheckFailure } from "../checkWorkbook";
+import type { Lang } from "../model";
+
+/**
+ * Why a sheet or workbook could not be checked, in one sentence per language. Every host
+ * (CLI, Excel, file mode) words the core's failures through this; a host adds its own hint
+ * (the pane: "set the header row in Settings"; the CLI: `--rules`).
+ */
+interface FailureTexts {
+  empty: string;
+  noHeader: string;
+  noIndicatorColumn: (headerRowNumber: number) => string;
+  sheetNotFound: (sheet: string) => string;
+  noSheets: string;
+}
+
+const zh: FailureTexts = {
+  empty: "工作表是空的，没有可校验的数据。",
+  noHeader: "未找到表头行（应包含“项目名称”“绩效指标”等列名）。",
+  noIndicatorColumn: (row) => `第 ${row} 行像是表头，但没有“绩效指标”列。`,
+  sheetNotFound: (sheet) => `工作簿中没有名为“${sheet}”的工作表。`,
+  noSheets: "工作簿中没有工作表。",
+};
+
+const en: FailureTexts = {
+  empty: "The sheet is empty: nothing to check.",
+  noHeader: "No header row found (it should name columns such as 项目名称 and 绩效指标).",
+  noIndicatorColumn: (row) => `Row ${row} looks like the header but has no 绩效指标 column.`,
+  sheetNotFound: (sheet) => `The workbook has no sheet named “${sheet}”.`,
+  noSheets: "The workbook has no worksheets.",
+};
+
+export function tableFailureMessage(failure: CheckFailure, lang: Lang, sheet = ""): string {
+  const t = lang === "en" ? en : zh;
+  switch (failure.kind) {
+    case "empty":
+      return t.empty;
+    case "noHeader":
+      return t.noHeader;
+    case "noIndicatorColumn":
+      return t.noIndicatorColumn(failure.headerRowNumber);
+    case "sheetNotFound":
+      return t.sheetNotFound(sheet);
+    case "noSheets":
+      return t.noSheets;
+  }
+}

@@ -2,6 +2,7 @@ import { performance } from "perf_hooks";
 import { checkSheet } from "../../src/core/check";
 import type { DetectedTable, SheetSnapshot } from "../../src/core/model";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
+import { SheetRow } from "../../src/core/rowContext";
 import { ALL_RULES } from "../../src/core/rules/index";
 import type { RowContext, RuleFinding } from "../../src/core/rules/rule";
 import { toA1 } from "../../src/core/table/address";
@@ -28,22 +29,26 @@ function barePass(texts: readonly string[]): number {
   return hits;
 }
 
+/** The rows as check.ts builds them (SheetRow: the row's identity is its cells, keyed on demand). */
 function rowContexts(rows: ReturnType<typeof generateRows>, headerRowIndex: number, indicatorColumn: number): RowContext[] {
   return rows.map((r, i) => {
     const rowIndex = headerRowIndex + 1 + i;
-    return {
-      sheet: "绩效目标表",
-      rowIndex,
-      rowNumber: rowIndex + 1,
-      department: r.department,
-      unit: r.unit,
-      project: r.project,
-      indicatorAddress: toA1(rowIndex, indicatorColumn),
-      projectAddress: toA1(rowIndex, 2),
-      rawIndicator: r.indicators,
-      cell: parseIndicatorCell(r.indicators),
-      rowKey: [r.department, r.unit, r.project, r.goal, r.indicators].join("\u0001"),
-    };
+    return new SheetRow(
+      {
+        sheet: "绩效目标表",
+        rowIndex,
+        rowNumber: rowIndex + 1,
+        department: r.department,
+        unit: r.unit,
+        project: r.project,
+        indicatorAddress: toA1(rowIndex, indicatorColumn),
+        projectAddress: toA1(rowIndex, 2),
+        rawIndicator: r.indicators,
+        cell: parseIndicatorCell(r.indicators),
+        itemCells: undefined,
+      },
+      [r.department, r.unit, r.project, r.goal, r.indicators],
+    );
   });
 }
 

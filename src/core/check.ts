@@ -19,6 +19,7 @@ import { detectTable, type TableFailure } from "./table/detectTable";
 import { cellText } from "./table/cellText";
 import { toA1, columnLetter } from "./table/address";
 import { formatFix, formatIssue } from "./messages/index";
+import { SheetRow } from "./rowContext";
 import { buildNormalizedTable } from "./summary/normalizedTable";
 
 /**
@@ -44,7 +45,6 @@ export function checkSheet(snapshot: SheetSnapshot, options: CheckOptions = {}):
   const table = detected.table;
   const rows = buildRows(snapshot, table);
   const issues = runRules(snapshot.name, table, rows, options);
-  const normalized = buildNormalizedTable(rows, issues);
   const report: SheetReport = {
     name: snapshot.name,
     layout: table.layout,
@@ -54,19 +54,35 @@ export function checkSheet(snapshot: SheetSnapshot, options: CheckOptions = {}):
     columns: Object.fromEntries(Object.entries(table.columns).map(([role, c]) => [role, columnLetter(c as number)])),
     skippedRows: table.skipped.map((s) => ({ row: s.rowIndex + 1, reason: s.reason })),
   };
-  return { ok: true, check: { sheet: snapshot.name, table, rows, issues, report, normalized } };
+  // The normalized table is made on first use: the CLI's JSON report streams it from rows and
+  // issues (normalizedIndicators) and never needs the array.
+  let normalized: NormalizedIndicator[] | undefined;
+  const check: SheetCheck = {
+    sheet: snapshot.name,
+    table,
+    rows,
+    issues,
+    report,
+    get normalized() {
+      return (normalized ??= buildNormalizedTable(rows, issues));
+    },
+  };
+  return { ok: true, check };
 }
 
 /** Several sheets (or files) into one report. Sheets that failed are returned beside it. */
 export function buildReport(checks: readonly SheetCheck[], file?: string): Report {
   const issues = checks.flatMap((c) => c.issues);
+  let normalized: NormalizedIndicator[] | undefined;
   return {
     version: 1,
     ...(file !== undefined ? { file } : {}),
     sheets: checks.map((c) => c.report),
     issues,
     counts: countIssues(issues),
-    normalized: checks.flatMap((c) => c.normalized),
+    get normalized() {
+      return (normalized ??= checks.flatMap((c) => c.normalized));
+    },
   };
 }
 
@@ -85,12 +101,12 @@ function valueAt(snapshot: SheetSnapshot, rowIndex: number, columnIndex: number 
   return snapshot.values[r]?.[c] ?? null;
 }
 
-function rowKeyOf(snapshot: SheetSnapshot, rowIndex: number): string {
-  const row = snapshot.values[rowIndex - (snapshot.originRowIndex ?? 0)] ?? [];
-  return row.map((v) => cellText(v).trim()).join("\u0001");
+/** Every cell of a sheet row, as read: the row's identity for duplicate_project (SheetRow). */
+function rowCells(snapshot: SheetSnapshot, rowIndex: number): readonly CellValue[] {
+  return snapshot.values[rowIndex - (snapshot.originRowIndex ?? 0)] ?? [];
 }
 
-function buildRows(snapshot: SheetSnapshot, table: DetectedTable): RowContext[] {
+function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
   const cols = table.columns;
   // Tables repeat whole indicator cells (one project per town, the same template per unit):
   // each distinct text is parsed once. Parsed cells are read-only from here on.
@@ -107,44 +123,49 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): RowContext[] 
   if (table.layout === "cell") {
     return table.dataRowIndexes.map((rowIndex) => {
       const raw = valueAt(snapshot, rowIndex, cols.indicators);
-      return {
-        sheet: snapshot.name,
-        rowIndex,
-        rowNumber: rowIndex + 1,
-        department: text(rowIndex, cols.department),
-        unit: text(rowIndex, cols.unit),
-        project: text(rowIndex, cols.project),
-        indicatorAddress: toA1(rowIndex, cols.indicators ?? 0),
-        ...(cols.project !== undefined ? { projectAddress: toA1(rowIndex, cols.project) } : {}),
-        rawIndicator: raw,
-        cell: parse(cellText(raw)),
-        rowKey: rowKeyOf(snapshot, rowIndex),
-      };
+      return new SheetRow(
+        {
+          sheet: snapshot.name,
+          rowIndex,
+          rowNumber: rowIndex + 1,
+          department: text(rowIndex, cols.department),
+          unit: text(rowIndex, cols.unit),
+          project: text(rowIndex, cols.project),
+          indicatorAddress: toA1(rowIndex, cols.indicators ?? 0),
+          projectAddress: cols.project !== undefined ? toA1(rowIndex, cols.project) : undefined,
+          rawIndicator: raw,
+          cell: parse(cellText(raw)),
+          itemCells: undefined,
+        },
+        rowCells(snapshot, rowIndex),
+      );
     });
   }
   // One indicator per row: consecutive rows of one project form one logical indicator cell.
   // A row with a blank project continues the project above (merged or left-blank cells).
-  const groups: RowContext[] = [];
-  let current: RowContext | undefined;
+  const groups: SheetRow[] = [];
+  let current: SheetRow | undefined;
   let currentProject = "";
   for (const rowIndex of table.dataRowIndexes) {
     const project = text(rowIndex, cols.project) || currentProject;
     if (!current || project !== currentProject) {
       currentProject = project;
-      current = {
-        sheet: snapshot.name,
-        rowIndex,
-        rowNumber: rowIndex + 1,
-        department: text(rowIndex, cols.department),
-        unit: text(rowIndex, cols.unit),
-        project,
-        indicatorAddress: toA1(rowIndex, cols.value ?? cols.level3 ?? 0),
-        ...(cols.project !== undefined ? { projectAddress: toA1(rowIndex, cols.project) } : {}),
-        rawIndicator: null,
-        cell: { text: "", items: [] },
-        rowKey: rowKeyOf(snapshot, rowIndex),
-        itemCells: [],
-      };
+      current = new SheetRow(
+        {
+          sheet: snapshot.name,
+          rowIndex,
+          rowNumber: rowIndex + 1,
+          department: text(rowIndex, cols.department),
+          unit: text(rowIndex, cols.unit),
+          project,
+          indicatorAddress: toA1(rowIndex, cols.value ?? cols.level3 ?? 0),
+          projectAddress: cols.project !== undefined ? toA1(rowIndex, cols.project) : undefined,
+          rawIndicator: null,
+          cell: { text: "", items: [], leading: undefined },
+          itemCells: [],
+        },
+        rowCells(snapshot, rowIndex),
+      );
       groups.push(current);
     }
     const item = parseItemFromParts(
@@ -184,10 +205,11 @@ function runRules(sheet: string, table: DetectedTable, rows: readonly RowContext
       sheet,
       cell: f.cell ?? itemCell?.address ?? row?.indicatorAddress ?? toA1(f.rowNumber - 1, 0),
       rowNumber: itemCell?.rowNumber ?? f.rowNumber,
-      ...(f.item !== undefined ? { item: f.item } : {}),
-      ...(f.span ? { span: f.span } : {}),
-      ...(f.fix ? { fix: { ...f.fix, description: formatFix(f.code, params, lang) } } : {}),
     };
+    // Optional fields only when present (no spread of temporary objects per finding).
+    if (f.item !== undefined) issue.item = f.item;
+    if (f.span) issue.span = f.span;
+    if (f.fix) issue.fix = { edits: f.fix.edits, auto: f.fix.auto, description: formatFix(f.code, params, lang) };
     issues.push(issue);
   };
   const enabled = ALL_RULES.filter((rule) => rule.codes.some((code: RuleCode) => severities[code] !== "off"));

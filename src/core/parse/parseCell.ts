@@ -1,9 +1,10 @@
 import type { IndicatorItem, ParsedCell } from "../model";
 import { foldWidth } from "./normalizeText";
-import { applyHead, parseItem } from "./parseItem";
+import { inferLevel2Into, parseItem } from "./parseItem";
 import { PREFIX_GLYPHS, PREFIX_WORDS } from "./valueWords";
 import { readValue } from "./parseValue";
-import { segmentCell } from "./segmentCell";
+import { SegmentCursor } from "./segmentCell";
+import { newItem } from "./shapes";
 import { canonicalLevel1, canonicalLevel2 } from "./vocabulary";
 
 /**
@@ -19,23 +20,32 @@ export function parseIndicatorCell(text: string): ParsedCell {
   // Hosts hand strings, but a number or null slipping through must not throw.
   const cellText = typeof text === "string" ? text : text === null || text === undefined ? "" : String(text);
   const folded = foldWidth(cellText);
-  const segments = segmentCell(folded);
-  const items: IndicatorItem[] = new Array<IndicatorItem>(segments.length);
+  const cursor = CURSOR;
+  cursor.reset(folded);
+  let items: IndicatorItem[] = [];
   let structured = false;
-  for (let i = 0; i < segments.length; i++) {
-    const item = parseItem(cellText, folded, segments[i] as (typeof segments)[number], i + 1);
-    items[i] = item;
+  let numbered = false;
+  while (cursor.next()) {
+    const item = parseItem(cellText, folded, cursor, items.length + 1);
+    items.push(item);
     if (!structured && isStructured(item)) structured = true;
+    if (item.number !== undefined) numbered = true;
   }
-  if (!structured) return { text: cellText, items: [] };
+  cursor.reset("");
+  if (!structured) return { text: cellText, items: [], leading: undefined };
+  // The cell is kept for the whole check: an exact-size copy drops the growth slack of `items`.
+  items = items.slice();
   const first = items[0];
-  if (first && isHeading(first) && items.some((item) => item.number !== undefined)) {
+  if (first && isHeading(first) && numbered) {
     items.shift();
-    items.forEach((item, i) => (item.index = i + 1));
+    for (let i = 0; i < items.length; i++) (items[i] as IndicatorItem).index = i + 1;
     return { text: cellText, items, leading: { text: first.raw, span: first.span } };
   }
-  return { text: cellText, items };
+  return { text: cellText, items, leading: undefined };
 }
+
+/** The one segment cursor: parsing is synchronous and never re-entered. */
+const CURSOR = new SegmentCursor();
 
 /** Whether the item carries anything of an indicator. */
 function isStructured(item: IndicatorItem): boolean {
@@ -90,16 +100,7 @@ export function parseItemFromParts(parts: ItemParts, index: number): IndicatorIt
   const level1Text = (parts.level1 ?? "").trim();
   const level2Text = (parts.level2 ?? "").trim();
   const name = (parts.name ?? "").trim();
-  const item: IndicatorItem = {
-    index,
-    numberingStyle: "none",
-    level2Source: "none",
-    name,
-    nameSpan: { start: 0, end: 0 },
-    value,
-    raw: value.raw,
-    span: { start: 0, end: valueText.length },
-  };
+  const item = newItem(index, "none", name, { start: 0, end: 0 }, value, value.raw, { start: 0, end: valueText.length });
   const level1 = canonicalLevel1(level1Text);
   if (level1Text !== "") item.level1Raw = level1Text;
   if (level1 !== undefined) item.level1 = level1;
@@ -109,7 +110,8 @@ export function parseItemFromParts(parts: ItemParts, index: number): IndicatorIt
     const level2 = canonicalLevel2(level2Text);
     if (level2 !== undefined) item.level2 = level2;
   } else {
-    applyHead(item, "", undefined, foldWidth(name));
+    const foldedName = foldWidth(name);
+    inferLevel2Into(item, foldedName, 0, foldedName.length);
   }
   return item;
 }

@@ -1,9 +1,10 @@
 import type { IndicatorItem, Level2, ParsedValue, Span } from "../model";
 import { isDigit, isWhitespace } from "./normalizeText";
 import { isThousandsSeparator, looksLikeValue, readValue } from "./parseValue";
-import { readHead, type Head } from "./readHead";
-import type { Segment } from "./segmentCell";
-import { inferLevel2Folded } from "./vocabulary";
+import { HEAD, readHead } from "./readHead";
+import type { SegmentCursor } from "./segmentCell";
+import { newItem } from "./shapes";
+import { inferLevel2At, LEVEL1_SYNONYMS, LEVEL2_SYNONYMS } from "./vocabulary";
 
 const COLON = 0x3a;
 const COMMA = 0x2c;
@@ -22,69 +23,120 @@ function isOperatorGlyph(c: number): boolean {
 
 /**
  * Reads one item of a cell: `<number>、<一级>[二级]：<name>，[label：]<value><terminator>`.
- * `text` is the cell as typed, `folded` its foldWidth; every span is a cell offset.
+ * `text` is the cell as typed, `folded` its foldWidth; `at` holds the item's extent (see
+ * SegmentCursor); every span is a cell offset.
  */
-export function parseItem(text: string, folded: string, segment: Segment, index: number): IndicatorItem {
-  const { contentStart: cs, contentEnd: ce } = segment;
-  const label = segment.label;
-  const regionEnd = label ? label.start : ce;
-  let head = readHead(folded, cs, regionEnd);
+export function parseItem(text: string, folded: string, at: SegmentCursor, index: number): IndicatorItem {
+  const cs = at.contentStart;
+  const ce = at.contentEnd;
+  const labelled = at.hasLabel;
+  const regionEnd = labelled ? at.labelStart : ce;
+  let hasHead = readHead(folded, cs, regionEnd);
   // `成本控制率：≤100%` is a name and its value, not the unknown category `成本控制率`.
-  if (head?.unknown && !label && restIsBareValue(text, folded, head.end, ce)) head = undefined;
-  const nameStart = head ? head.end : cs;
+  if (hasHead && HEAD.unknown && !labelled && restIsBareValue(text, folded, HEAD.end, ce)) hasHead = false;
+  // HEAD is scratch: what the item needs is copied before readValue runs.
+  const headEnd = HEAD.end;
+  const level1Start = HEAD.level1Start;
+  const level1End = HEAD.level1End;
+  const level1 = HEAD.level1;
+  const level2Start = HEAD.level2Start;
+  const level2End = HEAD.level2End;
+  const level2 = HEAD.level2;
+  const nameStart = hasHead ? headEnd : cs;
 
   let nameEnd: number;
   let value: ParsedValue;
-  if (label) {
-    nameEnd = label.start;
-    value = readValue(text, folded, label.valueStart, trimSeparatorsEnd(folded, label.valueStart, ce));
+  if (labelled) {
+    nameEnd = at.labelStart;
+    value = readValue(text, folded, at.valueStart, trimSeparatorsEnd(folded, at.valueStart, ce));
   } else {
-    const split = splitUnlabelled(text, folded, nameStart, ce);
-    nameEnd = split.nameEnd;
-    value = split.value;
+    value = splitUnlabelled(text, folded, nameStart, ce);
+    nameEnd = splitNameEnd;
   }
   const nameSpan = trimName(folded, nameStart, Math.max(nameStart, nameEnd));
   const name = text.slice(nameSpan.start, nameSpan.end);
 
-  const item: IndicatorItem = {
-    index,
-    numberingStyle: segment.marker?.style ?? "none",
-    level2Source: "none",
-    name,
-    nameSpan,
-    value,
-    raw: text.slice(segment.start, segment.end),
-    span: { start: segment.start, end: segment.end },
-  };
-  if (segment.marker) {
-    item.number = segment.marker.number;
-    item.numberRaw = text.slice(segment.marker.digitsStart, segment.marker.digitsEnd);
+  const item = newItem(index, at.hasMarker ? at.marker.style : "none", name, nameSpan, value, text.slice(at.start, at.end), { start: at.start, end: at.end });
+  if (at.hasMarker) {
+    item.number = at.marker.number;
+    item.numberRaw = text.slice(at.marker.digitsStart, at.marker.digitsEnd);
   }
-  applyHead(item, text, head, folded.slice(nameSpan.start, nameSpan.end));
-  if (label) {
-    item.label = label.label;
-    item.labelSpan = { start: label.start, end: label.end };
+  if (hasHead) {
+    if (level1Start >= 0) {
+      item.level1Raw = writtenWord(text, level1Start, level1End, LEVEL1_WORDS);
+      item.level1Span = { start: level1Start, end: level1End };
+      if (level1 !== undefined) item.level1 = level1;
+    }
+    if (level2End > level2Start) {
+      item.level2Raw = writtenWord(text, level2Start, level2End, LEVEL2_WORDS);
+      item.level2Source = "written";
+      if (level2 !== undefined) item.level2 = level2;
+    } else {
+      setInferredLevel2(item, inferLevel2At(item.level1, folded, nameSpan.start, nameSpan.end));
+    }
+  } else {
+    setInferredLevel2(item, inferLevel2At(undefined, folded, nameSpan.start, nameSpan.end));
   }
-  if (segment.terminatorStart !== undefined && segment.terminatorLength !== undefined) {
-    item.terminator = text.slice(segment.terminatorStart, segment.terminatorStart + segment.terminatorLength);
+  if (labelled) {
+    item.label = at.label;
+    item.labelSpan = { start: at.labelStart, end: at.labelEnd };
   }
+  if (at.terminatorStart >= 0) item.terminator = terminatorText(text, at.terminatorStart, at.terminatorLength);
   return item;
 }
 
-/** Fills the category fields: written 一级/二级 from the head, else a 二级 inferred from the name. */
-export function applyHead(item: IndicatorItem, text: string, head: Head | undefined, foldedName: string): void {
-  if (head?.level1Span) {
-    item.level1Raw = text.slice(head.level1Span.start, head.level1Span.end);
-    item.level1Span = head.level1Span;
-    if (head.level1 !== undefined) item.level1 = head.level1;
+/** The written forms of the categories: a category written as one of them (the usual case) is
+ * that constant string rather than a fresh slice of the cell. */
+const LEVEL1_WORDS = wordsByFirst([...LEVEL1_SYNONYMS.keys()]);
+const LEVEL2_WORDS = wordsByFirst([...LEVEL2_SYNONYMS.keys()]);
+
+function wordsByFirst(words: readonly string[]): ReadonlyMap<number, readonly string[]> {
+  const map = new Map<number, string[]>();
+  for (const word of words) {
+    const list = map.get(word.charCodeAt(0)) ?? [];
+    list.push(word);
+    map.set(word.charCodeAt(0), list);
   }
-  if (head?.level2Span && head.level2Span.end > head.level2Span.start) {
-    item.level2Raw = text.slice(head.level2Span.start, head.level2Span.end);
-    item.level2Source = "written";
-    if (head.level2 !== undefined) item.level2 = head.level2;
-    return;
+  return map;
+}
+
+function writtenWord(text: string, start: number, end: number, words: ReadonlyMap<number, readonly string[]>): string {
+  const candidates = words.get(text.charCodeAt(start));
+  if (candidates !== undefined) {
+    const length = end - start;
+    for (let i = 0; i < candidates.length; i++) {
+      const word = candidates[i] as string;
+      if (word.length === length && text.startsWith(word, start)) return word;
+    }
   }
-  setInferredLevel2(item, inferLevel2Folded(item.level1, foldedName));
+  return text.slice(start, end);
+}
+
+/** The terminator as typed; the common ones as constants. */
+function terminatorText(text: string, start: number, length: number): string {
+  if (length === 1) {
+    switch (text.charCodeAt(start)) {
+      case 0x3002:
+        return "。";
+      case 0xff1b:
+        return "；";
+      case 0x3b:
+        return ";";
+      case 0x0a:
+        return "\n";
+      case 0x0d:
+        return "\r";
+    }
+  } else if (length === 2 && text.charCodeAt(start) === 0x0d && text.charCodeAt(start + 1) === 0x0a) {
+    return "\r\n";
+  }
+  return text.slice(start, start + length);
+}
+
+/** Fills the category fields of an item with no head (item-per-row layout): a 二级 inferred from
+ * the (folded) name [nameStart, nameEnd) of `folded`, when its 一级 allows one. */
+export function inferLevel2Into(item: IndicatorItem, folded: string, nameStart: number, nameEnd: number): void {
+  setInferredLevel2(item, inferLevel2At(item.level1, folded, nameStart, nameEnd));
 }
 
 function setInferredLevel2(item: IndicatorItem, level2: Level2 | undefined): void {
@@ -118,32 +170,47 @@ function restIsBareValue(text: string, folded: string, start: number, end: numbe
   return looksLikeValue(value, folded);
 }
 
+/** Where splitUnlabelled's name ends (a scratch result beside the value it returns). */
+let splitNameEnd = 0;
+
 /**
  * Name and value of an item without a label. In order: a trailing separator means the value is
  * missing (`基层党建水平指标，`); the part after the last separator outside brackets is the value
  * if it reads as one (`党代表基层联系群众工作指标，合格`); an operator glyph starts the value
  * (`培训人数≥200人`); a region that is a number or a date is all value; else all name.
+ * Returns the value; the name's end is left in splitNameEnd.
  */
-function splitUnlabelled(text: string, folded: string, start: number, end: number): { nameEnd: number; value: ParsedValue } {
+function splitUnlabelled(text: string, folded: string, start: number, end: number): ParsedValue {
   let e = end;
   while (e > start && isWhitespace(folded.charCodeAt(e - 1))) e--;
   if (e > start && isSeparator(folded.charCodeAt(e - 1))) {
-    return { nameEnd: e - 1, value: readValue(text, folded, e, e) };
+    splitNameEnd = e - 1;
+    return readValue(text, folded, e, e);
   }
   const k = lastSeparator(folded, start, e);
   if (k >= 0) {
     const value = readValue(text, folded, k + 1, e);
-    if (looksLikeValue(value, folded)) return { nameEnd: k, value };
+    if (looksLikeValue(value, folded)) {
+      splitNameEnd = k;
+      return value;
+    }
   }
   for (let g = start; g < e; g++) {
     if (!isOperatorGlyph(folded.charCodeAt(g))) continue;
     const value = readValue(text, folded, g, e);
-    if (value.kind === "quantitative" || value.kind === "range") return { nameEnd: g, value };
+    if (value.kind === "quantitative" || value.kind === "range") {
+      splitNameEnd = g;
+      return value;
+    }
     break;
   }
   const whole = readValue(text, folded, start, e);
-  if (whole.kind === "quantitative" || whole.kind === "range" || whole.kind === "time") return { nameEnd: start, value: whole };
-  return { nameEnd: e, value: readValue(text, folded, e, e) };
+  if (whole.kind === "quantitative" || whole.kind === "range" || whole.kind === "time") {
+    splitNameEnd = start;
+    return whole;
+  }
+  splitNameEnd = e;
+  return readValue(text, folded, e, e);
 }
 
 /** The last `:` `,` `;` outside brackets, thousands separators (`1,000`) aside; -1 if none. */

@@ -1,5 +1,6 @@
 import type { Operator, OperatorSource, ParsedValue, Span } from "../model";
 import { foldWidth, isDigit, isHan, isSpace, isWhitespace } from "./normalizeText";
+import { newValue } from "./shapes";
 import { compactFolded } from "./vocabulary";
 import {
   PREFIX_GLYPHS,
@@ -34,27 +35,36 @@ export function parseValue(text: string, offset: number): ParsedValue {
  * foldWidth (same length), so spans are cell offsets and `raw` is what the user typed.
  */
 export function readValue(text: string, folded: string, start: number, end: number): ParsedValue {
-  const { s, e } = trimValue(folded, start, end);
+  trimValue(folded, start, end);
+  const s = trimmedStart;
+  const e = trimmedEnd;
   const span: Span = { start: s, end: e };
   const raw = text.slice(s, e);
-  if (s === e) return { kind: "empty", raw, span };
-  if (isDateShape(folded, s, e)) return { kind: "time", raw, span, text: raw };
+  if (s === e) return newValue("empty", raw, span);
+  if (isDateShape(folded, s, e)) return timeValue(raw, span);
 
   let quantity = scanQuantity(folded, s, e);
   // A template value wrapped whole in brackets: `(≥**株)`.
   if (!quantity && folded.charCodeAt(s) === OPEN && folded.charCodeAt(e - 1) === CLOSE && e - s > 2) {
-    const inner = trimValue(folded, s + 1, e - 1);
-    quantity = scanQuantity(folded, inner.s, inner.e);
+    trimValue(folded, s + 1, e - 1);
+    quantity = scanQuantity(folded, trimmedStart, trimmedEnd);
   }
-  if (quantity && !isYear(quantity)) return quantityValue(text, quantity, raw, span);
-  if (quantity || isTimeText(folded, s, e)) return { kind: "time", raw, span, text: raw };
+  if (quantity && !isYear()) return quantityValue(text, raw, span);
+  if (quantity || isTimeText(folded, s, e)) return timeValue(raw, span);
 
-  const value: ParsedValue = { kind: "qualitative", raw, span, text: raw };
+  const value = newValue("qualitative", raw, span);
+  value.text = raw;
   if (hasPlaceholderRun(folded, s, e)) value.placeholder = true;
   if (e - s <= MAX_WORD_LENGTH) {
     const word = compact(folded, s, e);
     if (VAGUE_WORDS.has(word)) value.vague = true;
   }
+  return value;
+}
+
+function timeValue(raw: string, span: Span): ParsedValue {
+  const value = newValue("time", raw, span);
+  value.text = raw;
   return value;
 }
 
@@ -99,8 +109,13 @@ const MAX_WORD_LENGTH = 12;
 /** A qualitative tail this short (`合格`, `较好`, `有效`) is a value, not the end of a name. */
 const SHORT_VALUE = 4;
 
-/** Strips spaces, line breaks and a trailing item terminator (`。`, `;`). */
-function trimValue(folded: string, start: number, end: number): { s: number; e: number } {
+// trimValue's result (scratch: read right after the call).
+let trimmedStart = 0;
+let trimmedEnd = 0;
+
+/** Strips spaces, line breaks and a trailing item terminator (`。`, `;`); the result is left in
+ * trimmedStart and trimmedEnd. */
+function trimValue(folded: string, start: number, end: number): void {
   let s = start;
   let e = end;
   while (s < e && isWhitespace(folded.charCodeAt(s))) s++;
@@ -109,7 +124,8 @@ function trimValue(folded: string, start: number, end: number): { s: number; e: 
     if (isWhitespace(c) || c === IDEOGRAPHIC_FULL_STOP || c === SEMICOLON) e--;
     else break;
   }
-  return { s, e };
+  trimmedStart = s;
+  trimmedEnd = e;
 }
 
 /** The text between s and e with spaces removed, for word-list lookups. */
@@ -155,26 +171,58 @@ function matchWord(folded: string, i: number, end: number, index: WordIndex): Op
 // ---------------------------------------------------------------------------------------
 // Quantities: [operator] number [unit] [range] [suffix operator] [(remark)]
 
+/** A number as scanned. The scanner fills one of two records (the lower and the upper bound)
+ * instead of allocating: a value is read and turned into a ParsedValue before the next. */
 interface NumberScan {
   start: number;
   end: number;
-  /** The number read, absent when garbled or a placeholder. */
-  value?: number;
-  /** End of the offending text when the number is garbled (`9O`, `1..5`, `90%%`). */
-  garbledEnd?: number;
+  /** The number read, undefined when garbled or a placeholder. */
+  value: number | undefined;
+  /** End of the offending text when the number is garbled (`9O`, `1..5`, `90%%`), else -1. */
+  garbledEnd: number;
   placeholder: boolean;
 }
 
+function newScan(): NumberScan {
+  return { start: 0, end: 0, value: undefined, garbledEnd: -1, placeholder: false };
+}
+
+function setScan(into: NumberScan, start: number, end: number, value: number | undefined, garbledEnd: number, placeholder: boolean): NumberScan {
+  into.start = start;
+  into.end = end;
+  into.value = value;
+  into.garbledEnd = garbledEnd;
+  into.placeholder = placeholder;
+  return into;
+}
+
+/** The quantity scanQuantity read last (scratch, like the number records). */
 interface Quantity {
-  operator?: Operator;
-  operatorSource?: OperatorSource;
-  operatorStart?: number;
-  operatorEnd?: number;
+  operator: Operator | undefined;
+  operatorSource: OperatorSource | undefined;
+  operatorStart: number;
+  operatorEnd: number;
+  /** The operator as the word list spells it (folded), to spare a slice when typed that way. */
+  operatorText: string;
   lower: NumberScan;
-  upper?: NumberScan;
-  unit?: string;
+  upper: NumberScan | undefined;
+  unit: string | undefined;
   range: boolean;
 }
+
+const LOWER = newScan();
+const UPPER = newScan();
+const QUANTITY: Quantity = {
+  operator: undefined,
+  operatorSource: undefined,
+  operatorStart: -1,
+  operatorEnd: -1,
+  operatorText: "",
+  lower: LOWER,
+  upper: undefined,
+  unit: undefined,
+  range: false,
+};
 
 /** Placeholder marks left from a template: `≥**%`, `XX个`, `××`, `≥?%`. */
 function isPlaceholderCode(c: number): boolean {
@@ -219,13 +267,13 @@ export function isThousandsSeparator(folded: string, j: number, end: number): bo
  * Letters and Han numerals touching digits, doubled dots and spaces between digits make it
  * garbled (`9O`, `二100`, `1..5`, `1.2.3`, `9 0`); the scan still ends where the mess ends.
  */
-function readNumber(folded: string, i: number, end: number): NumberScan | undefined {
+function readNumber(into: NumberScan, folded: string, i: number, end: number): NumberScan | undefined {
   if (i >= end) return undefined;
   const c0 = folded.charCodeAt(i);
   if (isPlaceholderCode(c0)) {
     let j = i + 1;
     while (j < end && isPlaceholderCode(folded.charCodeAt(j))) j++;
-    return { start: i, end: j, placeholder: true };
+    return setScan(into, i, j, undefined, -1, true);
   }
   let valid = true;
   let j = i;
@@ -276,17 +324,47 @@ function readNumber(folded: string, i: number, end: number): NumberScan | undefi
     }
     break;
   }
-  if (!valid) return { start: i, end: j, garbledEnd: j, placeholder: false };
-  const written = folded.slice(i, j);
-  const value = Number(written.includes(",") ? written.replace(/,/g, "") : written);
-  return Number.isFinite(value) ? { start: i, end: j, value, placeholder: false } : { start: i, end: j, garbledEnd: j, placeholder: false };
+  if (!valid) return setScan(into, i, j, undefined, j, false);
+  const value = numberValue(folded, i, j);
+  return Number.isFinite(value) ? setScan(into, i, j, value, -1, false) : setScan(into, i, j, undefined, j, false);
 }
 
-/** Known units by their first character, longest first, so `个工作日` wins over `个`. */
-const UNITS_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
-  const map = new Map<string, string[]>();
+/** Digits in a number beyond which numberValue hands the text to Number(). */
+const EXACT_DIGITS = 15;
+
+/**
+ * The value of a well-formed number [i, j) of digits, thousands commas and at most one dot,
+ * exactly as Number() reads the text without its commas. Up to 15 digits the digits are summed
+ * as an integer (exact) and divided once by a power of ten (one correctly rounded division:
+ * Number()'s own result); longer numbers go through Number().
+ */
+function numberValue(folded: string, i: number, j: number): number {
+  let n = 0;
+  let digits = 0;
+  let scale = 1;
+  let afterDot = false;
+  for (let k = i; k < j; k++) {
+    const c = folded.charCodeAt(k);
+    if (c === COMMA) continue;
+    if (c === DOT) {
+      afterDot = true;
+      continue;
+    }
+    n = n * 10 + (c - 0x30);
+    if (afterDot) scale *= 10;
+    if (++digits > EXACT_DIGITS) {
+      const written = folded.slice(i, j);
+      return Number(written.includes(",") ? written.replace(/,/g, "") : written);
+    }
+  }
+  return n / scale;
+}
+
+/** Known units by their first code unit, longest first, so `个工作日` wins over `个`. */
+const UNITS_BY_FIRST: ReadonlyMap<number, readonly string[]> = (() => {
+  const map = new Map<number, string[]>();
   for (const unit of UNITS) {
-    const first = unit[0] ?? "";
+    const first = unit.charCodeAt(0);
     const list = map.get(first) ?? [];
     list.push(unit);
     map.set(first, list);
@@ -295,16 +373,47 @@ const UNITS_BY_FIRST: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 
+/** Per-code-unit flags of the value grammar's character classes: one table read per character
+ * instead of a one-character string and a set lookup. */
+const UNIT_STOP_FLAG = 1;
+const TIME_CHAR_FLAG = 2;
+const TIME_MARKER_FLAG = 4;
+const RANGE_SEPARATOR_FLAG = 8;
+const CHAR_FLAGS = new Uint8Array(0x10000);
+
+function flagChars(chars: Iterable<string>, flag: number): void {
+  for (const ch of chars) {
+    const code = ch.charCodeAt(0);
+    CHAR_FLAGS[code] = (CHAR_FLAGS[code] ?? 0) | flag;
+  }
+}
+
 /** Han characters that end a unit: operator suffixes, range words, time words (`前`, `底`). */
-const UNIT_STOP: ReadonlySet<string> = new Set([..."以及或之内至到左右前后底完成达每等约"]);
+flagChars("以及或之内至到左右前后底完成达每等约", UNIT_STOP_FLAG);
+flagChars(TIME_CHARS, TIME_CHAR_FLAG);
+flagChars(TIME_MARKERS, TIME_MARKER_FLAG);
+flagChars(RANGE_SEPARATORS, RANGE_SEPARATOR_FLAG);
+
+function hasFlag(code: number, flag: number): boolean {
+  return ((CHAR_FLAGS[code] as number) & flag) !== 0;
+}
+
+/** The known unit knownUnitAt matched last (a constant of UNITS). */
+let matchedUnit = "";
 
 /** A generic unit is at most this many Han characters (`株`, `盏`, `人次`). */
 const GENERIC_UNIT_LENGTH = 2;
 
 function knownUnitAt(folded: string, i: number, end: number): number {
-  const candidates = UNITS_BY_FIRST.get(folded[i] ?? "");
+  if (i >= end) return i;
+  const candidates = UNITS_BY_FIRST.get(folded.charCodeAt(i));
   if (!candidates) return i;
-  for (const unit of candidates) if (i + unit.length <= end && folded.startsWith(unit, i)) return i + unit.length;
+  for (const unit of candidates) {
+    if (i + unit.length <= end && folded.startsWith(unit, i)) {
+      matchedUnit = unit;
+      return i + unit.length;
+    }
+  }
   return i;
 }
 
@@ -316,7 +425,7 @@ function readUnit(folded: string, i: number, end: number): number {
   if (c === PERCENT || c === 0x2030) return i + 1; // % ‰
   let j = knownUnitAt(folded, i, end);
   if (j === i) {
-    while (j < end && j - i < GENERIC_UNIT_LENGTH && isHan(folded.charCodeAt(j)) && !UNIT_STOP.has(folded[j] ?? "")) j++;
+    while (j < end && j - i < GENERIC_UNIT_LENGTH && isHan(folded.charCodeAt(j)) && !hasFlag(folded.charCodeAt(j), UNIT_STOP_FLAG)) j++;
     if (j === i) return i;
   }
   if (j + 1 < end && folded.charCodeAt(j) === SLASH) {
@@ -327,6 +436,15 @@ function readUnit(folded: string, i: number, end: number): number {
   return j;
 }
 
+/** The unit text [start, end) of the folded value: the matched constant when it is one. */
+function unitText(folded: string, start: number, end: number): string {
+  if (end - start === 1 && folded.charCodeAt(start) === PERCENT) return "%";
+  if (matchedUnit.length === end - start && folded.startsWith(matchedUnit, start)) return matchedUnit;
+  return folded.slice(start, end);
+}
+
+/** Reads `[operator] number [unit] [range] [suffix operator] [(remark)]` filling the whole of
+ * [start, end); the result is QUANTITY (scratch), or undefined when the text is no quantity. */
 function scanQuantity(folded: string, start: number, end: number): Quantity | undefined {
   let i = start;
   let operator: OperatorWord | undefined = matchWord(folded, i, end, GLYPH_INDEX);
@@ -338,7 +456,7 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   const operatorStart = i;
   if (operator) i = skipSpaces(folded, i + operator.text.length, end);
 
-  const lower = readNumber(folded, i, end);
+  const lower = readNumber(LOWER, folded, i, end);
   if (!lower) return undefined;
   i = skipSpaces(folded, lower.end, end);
   let unitStart = i;
@@ -348,31 +466,39 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   if (unitEnd === unitStart + 1 && folded.charCodeAt(unitStart) === PERCENT && folded.charCodeAt(i) === PERCENT) {
     while (i < end && folded.charCodeAt(i) === PERCENT) i++;
     lower.garbledEnd = i;
-    delete lower.value;
+    lower.value = undefined;
   }
-  let unit = unitEnd > unitStart ? folded.slice(unitStart, unitEnd) : undefined;
+  let unit = unitEnd > unitStart ? unitText(folded, unitStart, unitEnd) : undefined;
   i = skipSpaces(folded, i, end);
 
   let upper: NumberScan | undefined;
-  if (i < end && RANGE_SEPARATORS.has(folded[i] ?? "")) {
+  if (i < end && hasFlag(folded.charCodeAt(i), RANGE_SEPARATOR_FLAG)) {
     const k = skipSpaces(folded, i + 1, end);
-    upper = readNumber(folded, k, end);
+    upper = readNumber(UPPER, folded, k, end);
     if (!upper) return undefined;
     i = skipSpaces(folded, upper.end, end);
     unitStart = i;
     unitEnd = readUnit(folded, i, end);
-    if (unitEnd > unitStart) unit ??= folded.slice(unitStart, unitEnd);
+    if (unitEnd > unitStart) unit ??= unitText(folded, unitStart, unitEnd);
     i = skipSpaces(folded, unitEnd, end);
   }
 
-  const quantity: Quantity = { lower, range: upper !== undefined };
-  if (upper) quantity.upper = upper;
-  if (unit !== undefined) quantity.unit = unit;
+  const quantity = QUANTITY;
+  quantity.lower = lower;
+  quantity.upper = upper;
+  quantity.range = upper !== undefined;
+  quantity.unit = unit;
+  quantity.operator = undefined;
+  quantity.operatorSource = undefined;
+  quantity.operatorStart = -1;
+  quantity.operatorEnd = -1;
+  quantity.operatorText = "";
   if (operator && operatorSource) {
     quantity.operator = operator.operator;
     quantity.operatorSource = operatorSource;
     quantity.operatorStart = operatorStart;
     quantity.operatorEnd = operatorStart + operator.text.length;
+    quantity.operatorText = operator.text;
   }
 
   // Suffix operator: `80%以上`, `30天以内`, `2个工作日内`. With a prefix operator too (`≥80%以上`)
@@ -385,6 +511,7 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
       quantity.operatorSource = "word";
       quantity.operatorStart = i;
       quantity.operatorEnd = i + suffix.text.length;
+      quantity.operatorText = suffix.text;
     }
     i = skipSpaces(folded, i + suffix.text.length, end);
   }
@@ -393,31 +520,42 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   return i === end ? quantity : undefined;
 }
 
-/** `2025年` is a year, `2023-2025年` a period: time values, not amounts of years. */
-function isYear(q: Quantity): boolean {
-  if (q.unit !== "年" || q.operator !== undefined) return false;
-  const year = (n: NumberScan | undefined) => n?.value !== undefined && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100;
-  return year(q.lower) && (q.upper === undefined || year(q.upper));
+function isYearNumber(n: NumberScan | undefined): boolean {
+  return n?.value !== undefined && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100;
 }
 
-function quantityValue(text: string, q: Quantity, raw: string, span: Span): ParsedValue {
-  const value: ParsedValue = { kind: q.range ? "range" : "quantitative", raw, span };
+/** `2025年` is a year, `2023-2025年` a period: time values, not amounts of years (of QUANTITY). */
+function isYear(): boolean {
+  const q = QUANTITY;
+  if (q.unit !== "年" || q.operator !== undefined) return false;
+  return isYearNumber(q.lower) && (q.upper === undefined || isYearNumber(q.upper));
+}
+
+/** The value of QUANTITY. */
+function quantityValue(text: string, raw: string, span: Span): ParsedValue {
+  const q = QUANTITY;
+  const value = newValue(q.range ? "range" : "quantitative", raw, span);
   if (q.operator !== undefined && q.operatorSource !== undefined) {
     value.operator = q.operator;
     value.operatorSource = q.operatorSource;
-    if (q.operatorStart !== undefined && q.operatorEnd !== undefined) value.operatorRaw = text.slice(q.operatorStart, q.operatorEnd);
+    if (q.operatorStart >= 0) value.operatorRaw = writtenAs(text, q.operatorStart, q.operatorEnd, q.operatorText);
   } else if (!q.range) {
     value.operator = "=";
     value.operatorSource = "implicit";
   }
   value.numberRaw = text.slice(q.lower.start, q.lower.end);
-  if (q.lower.value !== undefined && q.lower.garbledEnd === undefined) value.number = q.lower.value;
-  if (q.upper?.value !== undefined && q.upper.garbledEnd === undefined) value.upper = q.upper.value;
+  if (q.lower.value !== undefined && q.lower.garbledEnd < 0) value.number = q.lower.value;
+  if (q.upper !== undefined && q.upper.value !== undefined && q.upper.garbledEnd < 0) value.upper = q.upper.value;
   if (q.unit !== undefined) value.unit = q.unit;
   if (q.lower.placeholder || q.upper?.placeholder) value.placeholder = true;
-  const garbled = q.lower.garbledEnd !== undefined ? q.lower : q.upper?.garbledEnd !== undefined ? q.upper : undefined;
-  if (garbled?.garbledEnd !== undefined) value.garbled = text.slice(garbled.start, garbled.garbledEnd);
+  const garbled = q.lower.garbledEnd >= 0 ? q.lower : q.upper !== undefined && q.upper.garbledEnd >= 0 ? q.upper : undefined;
+  if (garbled !== undefined) value.garbled = text.slice(garbled.start, garbled.garbledEnd);
   return value;
+}
+
+/** text.slice(start, end), as the constant `word` when that is what was typed there. */
+function writtenAs(text: string, start: number, end: number, word: string): string {
+  return word.length === end - start && text.startsWith(word, start) ? word : text.slice(start, end);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -428,7 +566,8 @@ function yearAt(folded: string, i: number, end: number): number {
   if (i + 4 > end) return -1;
   for (let k = i; k < i + 4; k++) if (!isDigit(folded.charCodeAt(k))) return -1;
   if (i + 4 < end && isDigit(folded.charCodeAt(i + 4))) return -1;
-  const year = Number(folded.slice(i, i + 4));
+  let year = 0;
+  for (let k = i; k < i + 4; k++) year = year * 10 + (folded.charCodeAt(k) - 0x30);
   return year >= 1900 && year <= 2100 ? i + 4 : -1;
 }
 
@@ -442,26 +581,31 @@ function datePartAt(folded: string, i: number, end: number): number {
   return k;
 }
 
-/** `2023.07`, `2023/7/1`, `2023-07`: returns the end of the date at `i` and whether it had a month. */
-function dateAt(folded: string, i: number, end: number): { end: number; month: boolean } | undefined {
+/** Whether dateAt's date had a month (scratch beside its returned end). */
+let dateHadMonth = false;
+
+/** `2023.07`, `2023/7/1`, `2023-07`: returns the end of the date at `i` (-1 if none) and leaves
+ * whether it had a month in dateHadMonth. */
+function dateAt(folded: string, i: number, end: number): number {
   const y = yearAt(folded, i, end);
-  if (y < 0) return undefined;
+  if (y < 0) return -1;
   const m = datePartAt(folded, y, end);
-  if (m < 0) return { end: y, month: false };
+  dateHadMonth = m >= 0;
+  if (m < 0) return y;
   const d = datePartAt(folded, m, end);
-  return { end: d < 0 ? m : d, month: true };
+  return d < 0 ? m : d;
 }
 
 /** Dates written with digits only: `2023.07-2024.01`, `2023-2025`, `2024.12`. Tried before
  * quantities, which would read `2023.07-2024.01` as the range 2023.07 to 2024.01. */
 function isDateShape(folded: string, s: number, e: number): boolean {
   const first = dateAt(folded, s, e);
-  if (!first) return false;
-  if (first.end === e) return first.month;
-  const k = skipSpaces(folded, first.end, e);
-  if (k >= e || !RANGE_SEPARATORS.has(folded[k] ?? "")) return false;
+  if (first < 0) return false;
+  if (first === e) return dateHadMonth;
+  const k = skipSpaces(folded, first, e);
+  if (k >= e || !hasFlag(folded.charCodeAt(k), RANGE_SEPARATOR_FLAG)) return false;
   const second = dateAt(folded, skipSpaces(folded, k + 1, e), e);
-  return second !== undefined && skipSpaces(folded, second.end, e) === e;
+  return second >= 0 && skipSpaces(folded, second, e) === e;
 }
 
 /** Words of dates and periods: `2025年12月31日前`, `12月底前`, `每年12月底前`, `年底前`, `第2、3季度`. */
@@ -470,9 +614,8 @@ function isTimeText(folded: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) {
     const c = folded.charCodeAt(i);
     if (isDigit(c) || isSpace(c)) continue;
-    const ch = folded[i] ?? "";
-    if (!TIME_CHARS.has(ch)) return false;
-    if (TIME_MARKERS.has(ch)) marker = true;
+    if (!hasFlag(c, TIME_CHAR_FLAG)) return false;
+    if (hasFlag(c, TIME_MARKER_FLAG)) marker = true;
   }
   return marker;
 }

@@ -1,27 +1,45 @@
-import type { Level1, Level2, Span } from "../model";
-import { isSpace } from "./normalizeText";
-import { LEVEL2_FIRST_CODES, compactFolded, level1OfWord, level2OfWord } from "./vocabulary";
+import type { Level1, Level2 } from "../model";
+import { isSpace, isWhitespace } from "./normalizeText";
+import { LEVEL2_FIRST_CODES, compactFolded, level1At, level1OfWord, level2At, level2OfWord } from "./vocabulary";
 
 /**
  * An item's head: the 一级 and optional 二级 before the name.
  * `产出指标：`, `产出指标-数量指标：`, `产出指标—数量指标：`, `产出指标（数量指标）：`,
  * `产出指标：数量指标：`, `产出指标，` (comma after a full 一级), an unknown category
  * (`产出指数：`, `效果指针：`), a 二级 alone (`数量指标：`, its 一级 missing).
+ *
+ * Positions are cell offsets; a part that was not written has start and end -1.
  */
 export interface Head {
-  /** The 一级 as written (trimmed), absent for a 二级 written alone. */
-  level1Span?: Span;
-  level1?: Level1;
-  /** The 二级 as written (trimmed), when one was written. */
-  level2Span?: Span;
-  level2?: Level2;
+  /** The 一级 as written (trimmed); -1 for a 二级 written alone. */
+  level1Start: number;
+  level1End: number;
+  level1: Level1 | undefined;
+  /** The 二级 as written (trimmed), when one was written (it may be empty: `产出指标（）`). */
+  level2Start: number;
+  level2End: number;
+  level2: Level2 | undefined;
   /** The 一级 text looked like a category but is none we know (`产出指数`). */
   unknown: boolean;
   /** Where the name region begins: just after the head's separator. */
   end: number;
-  /** The separator that closed the head (`:` `,` `;`), absent when a space or the end did. */
-  separator?: string;
+  /** The separator that closed the head (`:` `,` `;` as a code unit), 0 when a space or the end did. */
+  separator: number;
 }
+
+/** The head the last successful readHead found: one scratch record (the parser reads a head per
+ * item and per `;` it meets), overwritten by the next call. */
+export const HEAD: Head = {
+  level1Start: -1,
+  level1End: -1,
+  level1: undefined,
+  level2Start: -1,
+  level2End: -1,
+  level2: undefined,
+  unknown: false,
+  end: 0,
+  separator: 0,
+};
 
 const COLON = 0x3a;
 const COMMA = 0x2c;
@@ -56,18 +74,64 @@ function looksLikeCategory(word: string): boolean {
 /** The full forms of the 一级, tried at a head that ends without a separator (`3、效益指标`). */
 const FULL_LEVEL1 = ["满意度指标", "产出指标", "效益指标", "效果指标", "成本指标"];
 
-function trim(folded: string, s: number, e: number): Span {
+// Trimmed parts of the head text, as found by splitLevels (scratch, like HEAD).
+let part1Start = 0;
+let part1End = 0;
+let part2Start = 0;
+let part2End = 0;
+
+function trimStart(folded: string, s: number, e: number): number {
   while (s < e && isSpace(folded.charCodeAt(s))) s++;
+  return s;
+}
+
+function trimEnd(folded: string, s: number, e: number): number {
   while (e > s && isSpace(folded.charCodeAt(e - 1))) e--;
-  return { start: s, end: e };
+  return e;
 }
 
-function wordOf(folded: string, span: Span): string {
-  return compactFolded(folded.slice(span.start, span.end));
+function hasWhitespace(folded: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (isWhitespace(folded.charCodeAt(k))) return true;
+  return false;
 }
 
-/** The head starting at `start` (after the item number) of a region ending at `end`, if any. */
-export function readHead(folded: string, start: number, end: number): Head | undefined {
+/** The compact word of a part (spaces inside dropped): only built off the common path. */
+function wordOf(folded: string, s: number, e: number): string {
+  return compactFolded(folded.slice(s, e));
+}
+
+/** The canonical 一级 of the folded text [s, e), spaces inside ignored. */
+function level1Of(folded: string, s: number, e: number): Level1 | undefined {
+  return hasWhitespace(folded, s, e) ? level1OfWord(wordOf(folded, s, e)) : level1At(folded, s, e);
+}
+
+/** The canonical 二级 of the folded text [s, e), spaces inside ignored. */
+function level2Of(folded: string, s: number, e: number): Level2 | undefined {
+  return hasWhitespace(folded, s, e) ? level2OfWord(wordOf(folded, s, e)) : level2At(folded, s, e);
+}
+
+/** Whether the word [s, e) (spaces inside ignored) ends with `指标`. */
+function endsWithIndicator(folded: string, s: number, e: number): boolean {
+  if (hasWhitespace(folded, s, e)) return wordOf(folded, s, e).endsWith("指标");
+  return e - s >= 2 && folded.charCodeAt(e - 2) === 0x6307 && folded.charCodeAt(e - 1) === 0x6807;
+}
+
+function setHead(level1Start: number, level1End: number, level1: Level1 | undefined, unknown: boolean, end: number, separator: number): true {
+  HEAD.level1Start = level1Start;
+  HEAD.level1End = level1End;
+  HEAD.level1 = level1;
+  HEAD.level2Start = -1;
+  HEAD.level2End = -1;
+  HEAD.level2 = undefined;
+  HEAD.unknown = unknown;
+  HEAD.end = end;
+  HEAD.separator = separator;
+  return true;
+}
+
+/** Whether a head starts at `start` (after the item number) of a region ending at `end`; when
+ * one does, HEAD holds it. */
+export function readHead(folded: string, start: number, end: number): boolean {
   let a = start;
   while (a < end && isSpace(folded.charCodeAt(a))) a++;
   const limit = Math.min(end, a + HEAD_MAX);
@@ -79,60 +143,82 @@ export function readHead(folded: string, start: number, end: number): Head | und
   }
   if (k >= limit) return headWithoutSeparator(folded, a, end);
 
-  const separator = folded[k] ?? "";
-  const text = trim(folded, a, k);
-  const { level1Part, level2Part } = splitLevels(folded, text);
-  const level1Word = wordOf(folded, level1Part);
-  const level1 = level1OfWord(level1Word);
-  const head: Head = { unknown: false, end: k + 1, separator };
+  const separator = folded.charCodeAt(k);
+  const textStart = trimStart(folded, a, k);
+  const textEnd = trimEnd(folded, textStart, k);
+  splitLevels(folded, textStart, textEnd);
+  const p1s = part1Start;
+  const p1e = part1End;
+  const p2s = part2Start;
+  const p2e = part2End;
+  const level1 = level1Of(folded, p1s, p1e);
   if (level1 !== undefined) {
     // `产出，` is too short to trust before a comma: only the full `产出指标，` is a head there.
-    if (separator !== ":" && !level1Word.endsWith("指标")) return undefined;
-    head.level1Span = level1Part;
-    head.level1 = level1;
-  } else if (separator !== ":") {
-    return undefined;
-  } else if (level2Part.end === level2Part.start && level2OfWord(level1Word) !== undefined) {
-    // a 二级 written alone: `数量指标：培训人数`
-    head.level2Span = level1Part;
-    head.level2 = level2OfWord(level1Word);
-    return head;
-  } else if (looksLikeCategory(level1Word)) {
-    head.level1Span = level1Part;
-    head.unknown = true;
+    if (separator !== COLON && !endsWithIndicator(folded, p1s, p1e)) return false;
+    setHead(p1s, p1e, level1, false, k + 1, separator);
+  } else if (separator !== COLON) {
+    return false;
+  } else if (p2e === p2s) {
+    const alone = level2Of(folded, p1s, p1e);
+    if (alone !== undefined) {
+      // a 二级 written alone: `数量指标：培训人数`
+      setHead(-1, -1, undefined, false, k + 1, separator);
+      HEAD.level2Start = p1s;
+      HEAD.level2End = p1e;
+      HEAD.level2 = alone;
+      return true;
+    }
+    if (!looksLikeCategory(wordOf(folded, p1s, p1e))) return false;
+    setHead(p1s, p1e, undefined, true, k + 1, separator);
+  } else if (looksLikeCategory(wordOf(folded, p1s, p1e))) {
+    setHead(p1s, p1e, undefined, true, k + 1, separator);
   } else {
-    return undefined;
+    return false;
   }
-  if (level2Part.end > level2Part.start) {
-    head.level2Span = level2Part;
-    const level2 = level2OfWord(wordOf(folded, level2Part));
-    if (level2 !== undefined) head.level2 = level2;
-  } else if (separator === ":") {
-    readSecondLevel(folded, head, end);
+  if (p2e > p2s) {
+    HEAD.level2Start = p2s;
+    HEAD.level2End = p2e;
+    HEAD.level2 = level2Of(folded, p2s, p2e);
+  } else if (separator === COLON) {
+    readSecondLevel(folded, end);
   }
-  return head;
+  return true;
 }
 
-/** `产出指标（数量指标）` → `产出指标` + `数量指标`; `产出指标——数量指标` → `产出指标` + `数量指标`. */
-function splitLevels(folded: string, text: Span): { level1Part: Span; level2Part: Span } {
-  for (let p = text.start; p < text.end; p++) {
+/** `产出指标（数量指标）` → `产出指标` + `数量指标`; `产出指标——数量指标` → `产出指标` + `数量指标`.
+ * Sets part1Start/End and part2Start/End (part 2 empty, at the end, when there is none). */
+function splitLevels(folded: string, start: number, end: number): void {
+  for (let p = start; p < end; p++) {
     const c = folded.charCodeAt(p);
     if (c === OPEN) {
-      const close = folded.charCodeAt(text.end - 1) === CLOSE ? text.end - 1 : text.end;
-      return { level1Part: trim(folded, text.start, p), level2Part: trim(folded, p + 1, close) };
+      const close = folded.charCodeAt(end - 1) === CLOSE ? end - 1 : end;
+      setParts(folded, start, p, p + 1, close);
+      return;
     }
-    if (isLevelJoiner(c) && p > text.start) {
+    if (isLevelJoiner(c) && p > start) {
       let q = p;
-      while (q < text.end && isLevelJoiner(folded.charCodeAt(q))) q++;
-      return { level1Part: trim(folded, text.start, p), level2Part: trim(folded, q, text.end) };
+      while (q < end && isLevelJoiner(folded.charCodeAt(q))) q++;
+      setParts(folded, start, p, q, end);
+      return;
     }
   }
-  return { level1Part: text, level2Part: { start: text.end, end: text.end } };
+  part1Start = start;
+  part1End = end;
+  part2Start = end;
+  part2End = end;
+}
+
+function setParts(folded: string, s1: number, e1: number, s2: number, e2: number): void {
+  part1Start = trimStart(folded, s1, e1);
+  part1End = trimEnd(folded, part1Start, e1);
+  // An empty or inverted second part (`产出指标（`) trims to nothing at its start.
+  part2Start = trimStart(folded, s2, e2);
+  part2End = Math.max(part2Start, trimEnd(folded, part2Start, e2));
 }
 
 /** `产出指标：数量指标：培训人数` — a known 二级 between the first and a second colon. */
-function readSecondLevel(folded: string, head: Head, end: number): void {
-  let b = head.end;
+function readSecondLevel(folded: string, end: number): void {
+  let b = HEAD.end;
   while (b < end && isSpace(folded.charCodeAt(b))) b++;
   if (!LEVEL2_FIRST_CODES.has(folded.charCodeAt(b))) return;
   const limit = Math.min(end, b + LEVEL2_MAX);
@@ -140,27 +226,29 @@ function readSecondLevel(folded: string, head: Head, end: number): void {
     const c = folded.charCodeAt(k);
     if (c === COMMA || c === SEMICOLON) return;
     if (c !== COLON) continue;
-    const span = trim(folded, b, k);
-    const level2 = level2OfWord(wordOf(folded, span));
+    const s = trimStart(folded, b, k);
+    const e = trimEnd(folded, s, k);
+    const level2 = level2Of(folded, s, e);
     if (level2 === undefined) return;
-    head.level2Span = span;
-    head.level2 = level2;
-    head.end = k + 1;
+    HEAD.level2Start = s;
+    HEAD.level2End = e;
+    HEAD.level2 = level2;
+    HEAD.end = k + 1;
     return;
   }
 }
 
 /** A full 一级 followed by a space or by nothing: `产出指标 培训人数`, or a cell cut off at `3、效益指标`. */
-function headWithoutSeparator(folded: string, a: number, end: number): Head | undefined {
+function headWithoutSeparator(folded: string, a: number, end: number): boolean {
   for (const word of FULL_LEVEL1) {
     const wordEnd = a + word.length;
     if (wordEnd > end || !folded.startsWith(word, a)) continue;
     let k = wordEnd;
     while (k < end && isSpace(folded.charCodeAt(k))) k++;
-    if (k < end && k === wordEnd) return undefined;
+    if (k < end && k === wordEnd) return false;
     const level1 = level1OfWord(word);
-    if (level1 === undefined) return undefined;
-    return { level1Span: { start: a, end: wordEnd }, level1, unknown: false, end: k };
+    if (level1 === undefined) return false;
+    return setHead(a, wordEnd, level1, false, k, 0);
   }
-  return undefined;
+  return false;
 }

@@ -12,6 +12,11 @@ export interface Marker {
   end: number;
 }
 
+/** The marker the last successful readMarker found. One scratch record instead of an object per
+ * call: the segmenter tries a marker at every item start and at every digit it looks ahead to.
+ * Overwritten by the next call; copy what must outlive it. */
+export const MARKER: Marker = { number: 0, digitsStart: 0, digitsEnd: 0, style: "dun", end: 0 };
+
 const DUN = 0x3001; // 、
 const DOT = 0x2e;
 const OPEN = 0x28;
@@ -25,25 +30,41 @@ function digitsEnd(folded: string, i: number, end: number): number {
   return j - i >= 1 && j - i <= MAX_DIGITS ? j : -1;
 }
 
+/** The value of the (at most three) ASCII digits in [i, j). */
+function digitsValue(folded: string, i: number, j: number): number {
+  let n = 0;
+  for (let k = i; k < j; k++) n = n * 10 + (folded.charCodeAt(k) - 0x30);
+  return n;
+}
+
+function found(number: number, digitsStart: number, digits: number, style: Marker["style"], end: number): true {
+  MARKER.number = number;
+  MARKER.digitsStart = digitsStart;
+  MARKER.digitsEnd = digits;
+  MARKER.style = style;
+  MARKER.end = end;
+  return true;
+}
+
 /**
- * The item marker at `i` of the folded text, if any. `1、` and `(1)` always are; `1.` only when
- * no digit follows the dot (`1.5万元` is a number). Example: `（2）效益指标` → 2, paren, end 3.
+ * Whether an item marker starts at `i` of the folded text; when it does, MARKER holds it.
+ * `1、` and `(1)` always are; `1.` only when no digit follows the dot (`1.5万元` is a number).
+ * Example: `（2）效益指标` → true, MARKER = 2, paren, end 3.
  */
-export function readMarker(folded: string, i: number, end: number): Marker | undefined {
+export function readMarker(folded: string, i: number, end: number): boolean {
   const c = folded.charCodeAt(i);
   if (c === OPEN) {
     const j = digitsEnd(folded, i + 1, end);
-    if (j < 0 || folded.charCodeAt(j) !== CLOSE) return undefined;
-    return { number: Number(folded.slice(i + 1, j)), digitsStart: i + 1, digitsEnd: j, style: "paren", end: j + 1 };
+    if (j < 0 || folded.charCodeAt(j) !== CLOSE) return false;
+    return found(digitsValue(folded, i + 1, j), i + 1, j, "paren", j + 1);
   }
-  if (!isDigit(c)) return undefined;
+  if (!isDigit(c)) return false;
   const j = digitsEnd(folded, i, end);
-  if (j < 0 || j >= end) return undefined;
+  if (j < 0 || j >= end) return false;
   const after = folded.charCodeAt(j);
-  const number = Number(folded.slice(i, j));
-  if (after === DUN) return { number, digitsStart: i, digitsEnd: j, style: "dun", end: j + 1 };
-  if (after === DOT && !(j + 1 < end && isDigit(folded.charCodeAt(j + 1)))) return { number, digitsStart: i, digitsEnd: j, style: "dot", end: j + 1 };
-  return undefined;
+  if (after === DUN) return found(digitsValue(folded, i, j), i, j, "dun", j + 1);
+  if (after === DOT && !(j + 1 < end && isDigit(folded.charCodeAt(j + 1)))) return found(digitsValue(folded, i, j), i, j, "dot", j + 1);
+  return false;
 }
 
 /** The first two characters of every 一级 (and its older forms): what an item's head starts with. */

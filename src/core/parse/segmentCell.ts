@@ -1,24 +1,8 @@
+import type { ValueLabel } from "../model";
 import { isDigit, isSpace, isWhitespace } from "./normalizeText";
-import { labelAt, type LabelMatch } from "./readLabel";
-import { readHead } from "./readHead";
-import { readMarker, startsCategory, type Marker } from "./readMarker";
-
-/** One item's extent in the cell, before its parts are read. Offsets into the cell text. */
-export interface Segment {
-  /** Where the item starts: its number, or its first character when unnumbered. */
-  start: number;
-  marker?: Marker;
-  /** The item's content: after the number, before the terminator, outer spaces trimmed. */
-  contentStart: number;
-  contentEnd: number;
-  /** Where the terminator starts (absent at the end of the cell or before a run-on item). */
-  terminatorStart?: number;
-  terminatorLength?: number;
-  /** Just after the item, repeated terminators (`。。`) included. */
-  end: number;
-  /** The item's first value label, found while scanning. */
-  label?: LabelMatch;
-}
+import { LABEL, labelAt } from "./readLabel";
+import { HEAD, readHead } from "./readHead";
+import { MARKER, readMarker, startsCategory, type Marker } from "./readMarker";
 
 const FULL_STOP = 0x3002; // 。
 const SEMICOLON = 0x3b; // ; (and ；, folded)
@@ -35,7 +19,9 @@ const DI = 0x7b2c; // 第: `第2、3季度` is an ordinal, not item 2
 const LOOKAHEAD = 64;
 
 /**
- * Splits a cell (width-folded, see foldWidth) into item extents in one left-to-right pass.
+ * Walks a cell (width-folded, see foldWidth) item by item in one left-to-right pass: each call
+ * of next() finds the next item's extent and leaves it in the cursor's fields, which the item
+ * reader consumes before the next call. One cursor serves every cell: no object per item.
  *
  * An item starts at the start of the cell or after a terminator; `。` always ends an item, `;`
  * unless it only separates the parts of one (`产出指标；培训人数；年度指标值：…`), a line break
@@ -44,74 +30,124 @@ const LOOKAHEAD = 64;
  * (`…≥90%2、产出指标：…`), so `第2、3季度`, `2个工作日`, `1.5万元` and `2023.07-2024.01` stay
  * inside their item. Every decision looks a bounded distance ahead: linear time.
  */
-export function segmentCell(folded: string): Segment[] {
-  const n = folded.length;
-  const segments: Segment[] = [];
-  let lastNumber = 0;
-  let pos = skipWhitespace(folded, 0, n);
-  while (pos < n) {
-    const marker = readMarker(folded, pos, n);
-    const contentStart = marker ? skipSpaces(folded, marker.end, n) : pos;
-    if (marker) lastNumber = marker.number;
-    const expected = lastNumber + 1;
+export class SegmentCursor {
+  /** Where the item starts: its number, or its first character when unnumbered. */
+  start = 0;
+  /** The item's content: after the number, before the terminator, outer spaces trimmed. */
+  contentStart = 0;
+  contentEnd = 0;
+  /** Where the terminator starts, -1 at the end of the cell or before a run-on item. */
+  terminatorStart = -1;
+  terminatorLength = 0;
+  /** Just after the item, repeated terminators (`。。`) included. */
+  end = 0;
+  /** The item's number, when it has one. */
+  hasMarker = false;
+  marker: Marker = { number: 0, digitsStart: 0, digitsEnd: 0, style: "dun", end: 0 };
+  /** The item's first value label, found while scanning, when it lies inside the content. */
+  hasLabel = false;
+  label: ValueLabel = "指标值";
+  labelStart = 0;
+  labelEnd = 0;
+  valueStart = 0;
 
-    let i = contentStart;
-    let terminatorStart = -1;
-    let terminatorLength = 0;
-    let label: LabelMatch | undefined;
-    let valueAfterLabel = false;
-    for (; i < n; i++) {
-      const c = folded.charCodeAt(i);
-      if (c === FULL_STOP) {
-        terminatorStart = i;
-        terminatorLength = 1;
-        break;
+  private folded = "";
+  private n = 0;
+  private pos = 0;
+  private lastNumber = 0;
+
+  reset(folded: string): void {
+    this.folded = folded;
+    this.n = folded.length;
+    this.lastNumber = 0;
+    this.pos = skipWhitespace(folded, 0, this.n);
+  }
+
+  /** Finds the next item; false at the end of the cell. */
+  next(): boolean {
+    const folded = this.folded;
+    const n = this.n;
+    while (this.pos < n) {
+      const pos = this.pos;
+      const hasMarker = readMarker(folded, pos, n);
+      let contentStart = pos;
+      if (hasMarker) {
+        const m = this.marker;
+        m.number = MARKER.number;
+        m.digitsStart = MARKER.digitsStart;
+        m.digitsEnd = MARKER.digitsEnd;
+        m.style = MARKER.style;
+        m.end = MARKER.end;
+        contentStart = skipSpaces(folded, m.end, n);
+        this.lastNumber = m.number;
       }
-      if (c === SEMICOLON) {
-        if (semicolonEndsItem(folded, contentStart, i, n)) {
+      const expected = this.lastNumber + 1;
+
+      let i = contentStart;
+      let terminatorStart = -1;
+      let terminatorLength = 0;
+      let hasLabel = false;
+      let valueAfterLabel = false;
+      for (; i < n; i++) {
+        const c = folded.charCodeAt(i);
+        if (c === FULL_STOP) {
           terminatorStart = i;
           terminatorLength = 1;
           break;
         }
-        continue;
-      }
-      if (c === LF || c === CR) {
-        if (valueAfterLabel || nextStartsItem(folded, i + 1, n)) {
-          terminatorStart = i;
-          terminatorLength = c === CR && folded.charCodeAt(i + 1) === LF ? 2 : 1;
-          break;
+        if (c === SEMICOLON) {
+          if (semicolonEndsItem(folded, contentStart, i, n)) {
+            terminatorStart = i;
+            terminatorLength = 1;
+            break;
+          }
+          continue;
         }
-        continue;
+        if (c === LF || c === CR) {
+          if (valueAfterLabel || nextStartsItem(folded, i + 1, n)) {
+            terminatorStart = i;
+            terminatorLength = c === CR && folded.charCodeAt(i + 1) === LF ? 2 : 1;
+            break;
+          }
+          continue;
+        }
+        if ((isDigit(c) || c === OPEN) && i > contentStart && startsRunOnItem(folded, i, n, expected)) break;
+        if (c === VALUE_CHAR) {
+          if (!hasLabel && labelAt(folded, i, contentStart)) {
+            hasLabel = true;
+            this.label = LABEL.label;
+            this.labelStart = LABEL.start;
+            this.labelEnd = LABEL.end;
+            this.valueStart = LABEL.valueStart;
+          }
+        } else if (hasLabel && !valueAfterLabel && !isSpace(c) && c !== COLON && c !== COMMA) {
+          valueAfterLabel = true;
+        }
       }
-      if ((isDigit(c) || c === OPEN) && i > contentStart && startsRunOnItem(folded, i, n, expected)) break;
-      if (c === VALUE_CHAR) {
-        label ??= labelAt(folded, i, contentStart);
-      } else if (label && !valueAfterLabel && !isSpace(c) && c !== COLON && c !== COMMA) {
-        valueAfterLabel = true;
-      }
-    }
 
-    let contentEnd = terminatorStart >= 0 ? terminatorStart : i;
-    while (contentEnd > contentStart && isWhitespace(folded.charCodeAt(contentEnd - 1))) contentEnd--;
-    let end = contentEnd;
-    if (terminatorStart >= 0) {
-      end = terminatorStart + terminatorLength;
-      while (end < n && (folded.charCodeAt(end) === FULL_STOP || folded.charCodeAt(end) === SEMICOLON)) end++;
-    }
-    if (end <= pos) end = pos + 1; // cannot happen; guarantees progress all the same
-    if (marker || contentEnd > contentStart) {
-      const segment: Segment = { start: pos, contentStart, contentEnd, end };
-      if (marker) segment.marker = marker;
-      if (label && label.start >= contentStart && label.end <= contentEnd) segment.label = label;
+      let contentEnd = terminatorStart >= 0 ? terminatorStart : i;
+      while (contentEnd > contentStart && isWhitespace(folded.charCodeAt(contentEnd - 1))) contentEnd--;
+      let end = contentEnd;
       if (terminatorStart >= 0) {
-        segment.terminatorStart = terminatorStart;
-        segment.terminatorLength = terminatorLength;
+        end = terminatorStart + terminatorLength;
+        while (end < n && (folded.charCodeAt(end) === FULL_STOP || folded.charCodeAt(end) === SEMICOLON)) end++;
       }
-      segments.push(segment);
+      if (end <= pos) end = pos + 1; // cannot happen; guarantees progress all the same
+      this.pos = skipWhitespace(folded, end, n);
+      if (hasMarker || contentEnd > contentStart) {
+        this.start = pos;
+        this.contentStart = contentStart;
+        this.contentEnd = contentEnd;
+        this.end = end;
+        this.terminatorStart = terminatorStart;
+        this.terminatorLength = terminatorLength;
+        this.hasMarker = hasMarker;
+        this.hasLabel = hasLabel && this.labelStart >= contentStart && this.labelEnd <= contentEnd;
+        return true;
+      }
     }
-    pos = skipWhitespace(folded, end, n);
+    return false;
   }
-  return segments;
 }
 
 function skipSpaces(folded: string, i: number, end: number): number {
@@ -134,7 +170,7 @@ function peek(folded: string, i: number, n: number): number {
 /** Whether an item number or a category begins after `i` (white space skipped). */
 function nextStartsItem(folded: string, i: number, n: number): boolean {
   const k = peek(folded, i, n);
-  return k >= 0 && (readMarker(folded, k, n) !== undefined || startsCategory(folded, k, n));
+  return k >= 0 && (readMarker(folded, k, n) || startsCategory(folded, k, n));
 }
 
 /** Labels a `;` may stand before inside one item: `培训人数；年度指标值：…`. */
@@ -144,9 +180,10 @@ const LABEL_WORDS = ["年度指标值", "年度目标值", "指标值"];
  * (`1、产出指标；培训人数；年度指标值：≥50人`). */
 function semicolonEndsItem(folded: string, contentStart: number, i: number, n: number): boolean {
   const k = peek(folded, i + 1, n);
-  if (k >= 0 && LABEL_WORDS.some((w) => k + w.length <= n && folded.startsWith(w, k))) return false;
-  const head = readHead(folded, contentStart, i + 1);
-  return !(head && head.separator === ";" && head.end === i + 1);
+  if (k >= 0) {
+    for (const w of LABEL_WORDS) if (k + w.length <= n && folded.startsWith(w, k)) return false;
+  }
+  return !(readHead(folded, contentStart, i + 1) && HEAD.separator === SEMICOLON && HEAD.end === i + 1);
 }
 
 /** A number in running text that is the next item: the expected number, not glued to a digit,
@@ -155,6 +192,5 @@ function semicolonEndsItem(folded: string, contentStart: number, i: number, n: n
 function startsRunOnItem(folded: string, i: number, n: number, expected: number): boolean {
   const before = folded.charCodeAt(i - 1);
   if (isDigit(before) || before === DOT || before === DI || (before >= 0x41 && before <= 0x7a)) return false;
-  const marker = readMarker(folded, i, n);
-  return marker !== undefined && marker.number === expected && startsCategory(folded, marker.end, n);
+  return readMarker(folded, i, n) && MARKER.number === expected && startsCategory(folded, MARKER.end, n);
 }

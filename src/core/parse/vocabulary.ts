@@ -100,6 +100,43 @@ export function level2OfWord(word: string): Level2 | undefined {
   return LEVEL2_SYNONYMS.get(word);
 }
 
+/** Written forms by first code unit, for lookups straight from the cell text without slicing. */
+function byFirstCode<T>(synonyms: ReadonlyMap<string, T>): ReadonlyMap<number, readonly (readonly [string, T])[]> {
+  const map = new Map<number, (readonly [string, T])[]>();
+  for (const entry of synonyms) {
+    const first = entry[0].charCodeAt(0);
+    const list = map.get(first) ?? [];
+    list.push(entry);
+    map.set(first, list);
+  }
+  return map;
+}
+
+const LEVEL1_BY_FIRST = byFirstCode(LEVEL1_SYNONYMS);
+const LEVEL2_BY_FIRST = byFirstCode(LEVEL2_SYNONYMS);
+
+function wordAt<T>(index: ReadonlyMap<number, readonly (readonly [string, T])[]>, folded: string, s: number, e: number): T | undefined {
+  if (e <= s) return undefined;
+  const candidates = index.get(folded.charCodeAt(s));
+  if (candidates === undefined) return undefined;
+  const length = e - s;
+  for (let i = 0; i < candidates.length; i++) {
+    const entry = candidates[i] as readonly [string, T];
+    if (entry[0].length === length && folded.startsWith(entry[0], s)) return entry[1];
+  }
+  return undefined;
+}
+
+/** level1OfWord of the folded text [s, e), which holds no white space (no slice is made). */
+export function level1At(folded: string, s: number, e: number): Level1 | undefined {
+  return wordAt(LEVEL1_BY_FIRST, folded, s, e);
+}
+
+/** level2OfWord of the folded text [s, e), which holds no white space (no slice is made). */
+export function level2At(folded: string, s: number, e: number): Level2 | undefined {
+  return wordAt(LEVEL2_BY_FIRST, folded, s, e);
+}
+
 /** First characters of every written 二级: a quick test before looking for one. */
 export const LEVEL2_FIRST_CODES: ReadonlySet<number> = new Set([...LEVEL2_SYNONYMS.keys()].map((word) => word.charCodeAt(0)));
 
@@ -148,6 +185,35 @@ export function inferLevel2Folded(level1: Level1 | undefined, foldedName: string
   if (level1 === undefined) return undefined;
   // The parser's names are trimmed; spaces inside them do not reach the tail we compare.
   return inferFromHead(level1, nameHead(foldedName));
+}
+
+/**
+ * inferLevel2Folded of the folded name [s, e) of a cell, read in place (no slice is made).
+ * Same tails, same order, same noise stripping.
+ */
+export function inferLevel2At(level1: Level1 | undefined, folded: string, s: number, e: number): Level2 | undefined {
+  if (level1 === undefined || e <= s) return undefined;
+  const last = folded.charCodeAt(e - 1);
+  if (last === 0x6807 || last === 0x29 || last === 0x25) {
+    for (const noise of TRAILING_NOISE) {
+      if (e - s > noise.length && folded.startsWith(noise, e - noise.length)) e -= noise.length;
+    }
+  }
+  if (e <= s) return undefined;
+  const candidates = TAILS_BY_END.get(folded.charCodeAt(e - 1));
+  if (!candidates) return undefined;
+  for (const { tail, level2, countLike } of candidates) {
+    if (e - s < tail.length || !folded.startsWith(tail, e - tail.length)) continue;
+    // A ratio of counts (`实际发放人数/应发放人数`) is a rate.
+    if (countLike && hasSlash(folded, s, e)) return undefined;
+    return level2BelongsTo(level1, level2) ? level2 : undefined;
+  }
+  return undefined;
+}
+
+function hasSlash(folded: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (folded.charCodeAt(k) === 0x2f) return true;
+  return false;
 }
 
 /** The tails of INFERENCES by their last character, in rule order: most names end otherwise

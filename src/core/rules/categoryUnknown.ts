@@ -31,12 +31,13 @@ export const categoryUnknownRule: Rule = {
         continue;
       }
       if (item.level2Source !== "written") continue;
+      if (item.level2 !== undefined && LEVEL2_OF[item.level1].has(item.level2)) continue;
       const level2Raw = item.level2Raw ?? "";
       const span = isItemPerRow(row) ? undefined : spanInItem(item, level2Raw);
       const options = span ? { span } : {};
       if (item.level2 === undefined) {
         emitItem(emit, row, item, "category_unknown", { item: item.index, kind: "level2", written: level2Raw, level1: item.level1 }, options);
-      } else if (!LEVEL2_OF[item.level1].has(item.level2)) {
+      } else {
         emitItem(emit, row, item, "category_unknown", { item: item.index, kind: "mismatch", written: level2Raw || item.level2, level1: item.level1 }, options);
       }
     }

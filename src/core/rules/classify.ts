@@ -53,16 +53,18 @@ const TIMELINESS_TAILS = ["及时率", "时限", "完成时间", "时间", "期�
 
 /**
  * Words of indicators that are better when lower. Example: `逾期发放率`, `安全事故发生次数`,
- * `不合格率` match; `合格率` does not. A plain alternation of literals: linear, no backtracking.
+ * `不合格率` match; `合格率` does not. A plain alternation of literals, kept as the readable
+ * list; matched by NEGATIVE_WORDS (one scan, no regex engine per name).
  */
-const NEGATIVE_TERMS =
+export const NEGATIVE_TERMS =
   /发生率|投诉|故障|不合格|失误|差错|事故|逾期|超支|违规|违纪|违法|拖欠|超标|延误|隐患|损失|损耗|流失|返工|误差|偏差|空置|闲置|辍学|死亡|发病|犯罪|退回|违约|漏报|错报|误报|返贫|致贫|不良|缺陷|污染|排放|能耗|失败|信访/;
 
 /**
  * Words that turn a negative term into something to increase: `投诉处理率`, `事故发生率下降`,
- * `隐患整改率`, `故障维修及时率`, `污染物排放达标率` are positive. Literal alternation: linear.
+ * `隐患整改率`, `故障维修及时率`, `污染物排放达标率` are positive. Literal alternation, matched
+ * by REMEDY_WORDS.
  */
-const REMEDY_TERMS =
+export const REMEDY_TERMS =
   /处理|处置|整改|查处|解决|办结|回复|答复|受理|下降|降低|减少|压降|控制|治理|防治|防范|防控|整治|消除|排查|化解|清理|清欠|追回|挽回|达标|纠正|修复|维修|结案|调处|销号|预防|避免|杜绝|查办|打击|侦破/;
 
 /** A ratio written as `A/B`: at least two name characters on each side of the slash.
@@ -96,7 +98,7 @@ export function nameHead(name: string): string {
     // Only a name ending in 标 or a percent sign carries noise: the rest skip the comparisons.
     if (last !== 0x6807 && last !== 0x25 && last !== 0xff05 && !changed) continue;
     for (const noise of TRAILING_NOISE) {
-      if (head.length > noise.length && head.endsWith(noise)) {
+      if (head.length > noise.length && endsWithWord(head, noise)) {
         head = head.slice(0, -noise.length);
         changed = true;
       }
@@ -119,48 +121,149 @@ function hasWhitespace(text: string): boolean {
 
 const WHITESPACE_CHAR = /\s/;
 
-/** Last characters of every tail list above: a name ending otherwise skips its endsWith calls. */
-const TAIL_LAST_CODES: ReadonlySet<number> = new Set(
-  [TRAILING_NOISE, NOT_RATE, RATE_TAILS, SATISFACTION_TAILS, COUNT_TAILS, NOT_COUNT, AMOUNT_TAILS, TIMELINESS_TAILS].flatMap((list) =>
-    list.map((tail) => tail.charCodeAt(tail.length - 1)),
-  ),
-);
+/** One bit per tail list: LAST_CHAR_LISTS[c] says which lists have a tail ending in code unit c,
+ * so a name is compared only with lists that can match its last character. */
+const NOT_RATE_BIT = 1;
+const RATE_BIT = 2;
+const SATISFACTION_BIT = 4;
+const COUNT_BIT = 8;
+const NOT_COUNT_BIT = 16;
+const AMOUNT_BIT = 32;
+const TIMELINESS_BIT = 64;
 
-function endsWithAny(text: string, tails: readonly string[]): boolean {
-  if (!TAIL_LAST_CODES.has(text.charCodeAt(text.length - 1))) return false;
-  for (let i = 0; i < tails.length; i++) if (text.endsWith(tails[i] as string)) return true;
+const LAST_CHAR_LISTS = new Uint8Array(0x10000);
+for (const [list, bit] of [
+  [NOT_RATE, NOT_RATE_BIT],
+  [RATE_TAILS, RATE_BIT],
+  [SATISFACTION_TAILS, SATISFACTION_BIT],
+  [COUNT_TAILS, COUNT_BIT],
+  [NOT_COUNT, NOT_COUNT_BIT],
+  [AMOUNT_TAILS, AMOUNT_BIT],
+  [TIMELINESS_TAILS, TIMELINESS_BIT],
+] as const) {
+  for (const tail of list) {
+    const last = tail.charCodeAt(tail.length - 1);
+    LAST_CHAR_LISTS[last] = (LAST_CHAR_LISTS[last] ?? 0) | bit;
+  }
+}
+
+// Names are short: the word tests below compare code units in place, which is cheaper than a
+// call into the string built-ins for every name of every row.
+
+/** `text.endsWith(word)`. */
+function endsWithWord(text: string, word: string): boolean {
+  const offset = text.length - word.length;
+  if (offset < 0) return false;
+  for (let i = word.length - 1; i >= 0; i--) if (text.charCodeAt(offset + i) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** `text.includes(word)` for a short word. */
+function containsWord(text: string, word: string): boolean {
+  const first = word.charCodeAt(0);
+  const last = text.length - word.length;
+  outer: for (let i = 0; i <= last; i++) {
+    if (text.charCodeAt(i) !== first) continue;
+    for (let k = 1; k < word.length; k++) if (text.charCodeAt(i + k) !== word.charCodeAt(k)) continue outer;
+    return true;
+  }
   return false;
 }
 
+function endsWithAny(text: string, tails: readonly string[], bit: number): boolean {
+  const n = text.length;
+  if (n === 0 || ((LAST_CHAR_LISTS[text.charCodeAt(n - 1)] as number) & bit) === 0) return false;
+  for (let i = 0; i < tails.length; i++) if (endsWithWord(text, tails[i] as string)) return true;
+  return false;
+}
+
+const RATE_CHAR = 0x7387; // 率
+const COUNT_CHAR = 0x6570; // 数
+
 function isRateHead(head: string): boolean {
-  if (endsWithAny(head, RATE_TAILS)) return true;
-  return head.endsWith("率") && !endsWithAny(head, NOT_RATE);
+  if (endsWithAny(head, RATE_TAILS, RATE_BIT)) return true;
+  return head.charCodeAt(head.length - 1) === RATE_CHAR && !endsWithAny(head, NOT_RATE, NOT_RATE_BIT);
 }
 
 function isCountHead(head: string): boolean {
-  if (endsWithAny(head, COUNT_TAILS)) return true;
-  return head.endsWith("数") && !endsWithAny(head, NOT_COUNT);
+  if (endsWithAny(head, COUNT_TAILS, COUNT_BIT)) return true;
+  return head.charCodeAt(head.length - 1) === COUNT_CHAR && !endsWithAny(head, NOT_COUNT, NOT_COUNT_BIT);
 }
 
 /** FRACTION needs a slash: most names have none and skip the Unicode-property regex. */
 function isFraction(head: string): boolean {
-  return (head.includes("/") || head.includes("／")) && FRACTION.test(head);
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 0x2f || c === 0xff0f) return FRACTION.test(head); // `/` or `／`
+  }
+  return false;
 }
 
+/**
+ * Whether any of a list of literal words occurs in a text: the meaning of a regular expression
+ * that is a plain alternation of literals (NEGATIVE_TERMS, REMEDY_TERMS), in one scan. Words are
+ * indexed by their first code unit; a character that starts none costs one table read.
+ */
+class WordSet {
+  private readonly starts = new Uint8Array(0x10000);
+  private readonly byFirst = new Map<number, string[]>();
+
+  constructor(words: readonly string[]) {
+    for (const word of words) {
+      const first = word.charCodeAt(0);
+      this.starts[first] = 1;
+      const list = this.byFirst.get(first) ?? [];
+      list.push(word);
+      this.byFirst.set(first, list);
+    }
+  }
+
+  occursIn(text: string): boolean {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (this.starts[c] === 0) continue;
+      const words = this.byFirst.get(c) as string[];
+      for (let k = 0; k < words.length; k++) if (text.startsWith(words[k] as string, i)) return true;
+    }
+    return false;
+  }
+}
+
+/** The literals of a `a|b|c` regular expression. */
+function alternatives(pattern: RegExp): string[] {
+  return pattern.source.split("|");
+}
+
+const NEGATIVE_WORDS = new WordSet(alternatives(NEGATIVE_TERMS));
+const REMEDY_WORDS = new WordSet(alternatives(REMEDY_TERMS));
+
 export function classifyName(name: string): NameClass {
+  readName(name);
+  return { measure: nameMeasure, fraction: nameFraction, timeliness: nameTimeliness, cost: nameCost, direction: nameDirection };
+}
+
+// readName's result (scratch: the item classifier reads it at once, without an object per name).
+let nameMeasure: Measure = "other";
+let nameFraction = false;
+let nameTimeliness = false;
+let nameCost = false;
+let nameDirection: Direction = "正向";
+
+function readName(name: string): void {
   const head = nameHead(name);
   const fraction = isFraction(head);
   let measure: Measure = "other";
-  if (endsWithAny(head, SATISFACTION_TAILS) || (fraction && head.includes("满意"))) measure = "satisfaction";
+  if (endsWithAny(head, SATISFACTION_TAILS, SATISFACTION_BIT) || (fraction && containsWord(head, "满意"))) measure = "satisfaction";
   else if (fraction || isRateHead(head)) measure = "rate";
   else if (isCountHead(head)) measure = "count";
-  else if (endsWithAny(head, AMOUNT_TAILS)) measure = "amount";
+  else if (endsWithAny(head, AMOUNT_TAILS, AMOUNT_BIT)) measure = "amount";
   // `满意度测评`, `满意度调查结果`: still a satisfaction measure when nothing else claims the name.
-  else if (head.includes("满意度")) measure = "satisfaction";
-  const timeliness = head.includes("时效") || endsWithAny(head, TIMELINESS_TAILS);
-  const cost = head.endsWith("成本");
-  const direction: Direction = NEGATIVE_TERMS.test(head) && !REMEDY_TERMS.test(head) ? "反向" : "正向";
-  return { measure, fraction, timeliness, cost, direction };
+  else if (containsWord(head, "满意度")) measure = "satisfaction";
+  nameMeasure = measure;
+  nameFraction = fraction;
+  nameTimeliness = containsWord(head, "时效") || endsWithAny(head, TIMELINESS_TAILS, TIMELINESS_BIT);
+  nameCost = endsWithWord(head, "成本");
+  nameDirection = NEGATIVE_WORDS.occursIn(head) && !REMEDY_WORDS.occursIn(head) ? "反向" : "正向";
 }
 
 const ECONOMIC_COST_LEVEL2 = new Set(["成本指标", "经济成本指标"]);
@@ -186,18 +289,47 @@ export function classifyIndicator(item: IndicatorItem): IndicatorClass {
 }
 
 function classifyUncached(item: IndicatorItem): IndicatorClass {
-  const byName = classifyName(item.name);
-  let measure = byName.measure;
+  readName(item.name);
+  let measure = nameMeasure;
   // An item filed under 满意度 whose name claims nothing else is a satisfaction measure.
   if (measure === "other" && (item.level1 === "满意度指标" || item.level2 === "服务对象满意度指标")) measure = "satisfaction";
-  const timeliness = byName.timeliness || item.level2 === "时效指标";
+  const timeliness = nameTimeliness || item.level2 === "时效指标";
   const costCategory =
     (item.level1 === "成本指标" && (item.level2 === undefined || item.level2 === "经济成本指标")) ||
     (item.level2 !== undefined && ECONOMIC_COST_LEVEL2.has(item.level2));
-  const economicCost = costCategory || (byName.cost && item.level1 !== "效益指标");
+  const economicCost = costCategory || (nameCost && item.level1 !== "效益指标");
   const percentValue = item.value.unit === "%";
   const percentScale = measure === "rate" || measure === "satisfaction" || (timeliness && percentValue);
-  return { measure, fraction: byName.fraction, timeliness, economicCost, direction: byName.direction, percentScale };
+  return classOf(measure, nameFraction, timeliness, economicCost, nameDirection, percentScale);
+}
+
+/**
+ * Every possible classification, built once and frozen (5 measures × 2⁵ flags = 160): an
+ * item's classification is one of these shared records, not an object per item.
+ */
+const MEASURES: readonly Measure[] = ["rate", "satisfaction", "count", "amount", "other"];
+const CLASSES: readonly IndicatorClass[] = (() => {
+  const out: IndicatorClass[] = [];
+  for (const measure of MEASURES) {
+    for (let bits = 0; bits < 32; bits++) {
+      out.push(
+        Object.freeze({
+          measure,
+          fraction: (bits & 16) !== 0,
+          timeliness: (bits & 8) !== 0,
+          economicCost: (bits & 4) !== 0,
+          direction: (bits & 2) !== 0 ? ("反向" as const) : ("正向" as const),
+          percentScale: (bits & 1) !== 0,
+        }),
+      );
+    }
+  }
+  return out;
+})();
+
+function classOf(measure: Measure, fraction: boolean, timeliness: boolean, economicCost: boolean, direction: Direction, percentScale: boolean): IndicatorClass {
+  const bits = (fraction ? 16 : 0) | (timeliness ? 8 : 0) | (economicCost ? 4 : 0) | (direction === "反向" ? 2 : 0) | (percentScale ? 1 : 0);
+  return CLASSES[MEASURES.indexOf(measure) * 32 + bits] as IndicatorClass;
 }
 
 /** Key for comparing two names: spaces, width and the trailing `指标` do not make a new indicator. */

@@ -1,4 +1,4 @@
-import type { Rule } from "./rule";
+import type { RowContext, Rule } from "./rule";
 import { emitAt } from "./finding";
 
 /** Row keys join cells with U+0001; a key of separators only is a blank row. */
@@ -11,11 +11,31 @@ export const duplicateProjectRule: Rule = {
   defaultSeverity: { duplicate_project: "warning" },
   checkTable(table, emit) {
     const firstRow = new Map<string, number>();
-    for (const row of table.rows) {
-      if (ONLY_SEPARATORS.test(row.rowKey)) continue;
-      const earlier = firstRow.get(row.rowKey);
-      if (earlier === undefined) firstRow.set(row.rowKey, row.rowNumber);
+    const enter = (row: RowContext) => {
+      const key = row.rowKey;
+      if (ONLY_SEPARATORS.test(key)) return;
+      const earlier = firstRow.get(key);
+      if (earlier === undefined) firstRow.set(key, row.rowNumber);
       else emitAt(emit, row.rowNumber, row.projectAddress ?? row.indicatorAddress, "duplicate_project", { project: row.project, firstRow: earlier });
+    };
+    // Rows are keyed (a copy of every cell) only once their fingerprint repeats: the first row
+    // of a fingerprint waits here, null once it has been keyed.
+    const waiting = new Map<number, RowContext | null>();
+    for (const row of table.rows) {
+      const print = row.rowFingerprint;
+      if (print !== undefined) {
+        const first = waiting.get(print);
+        if (first === undefined) {
+          waiting.set(print, row);
+          continue;
+        }
+        if (first !== null) {
+          // Keying it now cannot report it: an earlier row with its key would share its fingerprint.
+          enter(first);
+          waiting.set(print, null);
+        }
+      }
+      enter(row);
     }
   },
 };

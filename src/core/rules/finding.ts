@@ -1,6 +1,6 @@
 import type { IndicatorItem, IssueParams, RuleCode, Span, TextEdit } from "../model";
 import type { RuleParams } from "../messages/params";
-import type { Emit, RowContext } from "./rule";
+import type { Emit, RowContext, RuleFinding } from "./rule";
 
 /**
  * Typed emit helpers: a rule can only attach the params its code's messages read
@@ -18,21 +18,19 @@ export function emitItem<C extends RuleCode>(
   item: IndicatorItem,
   code: C,
   params: RuleParams[C],
-  options: ItemFindingOptions = {},
+  options?: ItemFindingOptions,
 ): void {
-  emit({
-    code,
-    params: params as unknown as IssueParams,
-    rowNumber: row.rowNumber,
-    item: item.index,
-    ...(options.span ? { span: options.span } : {}),
-    ...(options.fix ? { fix: options.fix } : {}),
-  });
+  const finding: RuleFinding = { code, params: params as unknown as IssueParams, rowNumber: row.rowNumber, item: item.index };
+  if (options?.span) finding.span = options.span;
+  if (options?.fix) finding.fix = options.fix;
+  emit(finding);
 }
 
 /** A finding about a whole row (its indicator cell unless `cell` says otherwise). */
 export function emitRow<C extends RuleCode>(emit: Emit, row: RowContext, code: C, params: RuleParams[C], cell?: string): void {
-  emit({ code, params: params as unknown as IssueParams, rowNumber: row.rowNumber, ...(cell !== undefined ? { cell } : {}) });
+  const finding: RuleFinding = { code, params: params as unknown as IssueParams, rowNumber: row.rowNumber };
+  if (cell !== undefined) finding.cell = cell;
+  emit(finding);
 }
 
 /** A finding at an arbitrary row and cell (table-level rules). */

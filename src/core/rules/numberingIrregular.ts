@@ -13,9 +13,9 @@ export const numberingIrregularRule: Rule = {
   defaultSeverity: { numbering_irregular: "warning" },
   checkRow(row, emit) {
     const items = row.cell.items;
-    if (isItemPerRow(row) || !items.some((i) => i.number !== undefined)) return;
+    if (isItemPerRow(row) || !anyNumbered(items)) return;
     const style = dominantStyle(items);
-    const seen = new Set<number>();
+    const seen = new Seen();
     let previous = 0;
     for (const item of items) {
       if (item.number === undefined) {
@@ -45,21 +45,46 @@ function report(emit: Emit, row: RowContext, item: IndicatorItem, kind: Irregula
   emitItem(emit, row, item, "numbering_irregular", { item: item.index, written: writtenNumber(item), expected: item.index, kind }, span ? { span } : {});
 }
 
+function anyNumbered(items: readonly IndicatorItem[]): boolean {
+  for (let i = 0; i < items.length; i++) if ((items[i] as IndicatorItem).number !== undefined) return true;
+  return false;
+}
+
 /** The style most numbered items use; ties go to the first item's style. */
 function dominantStyle(items: readonly IndicatorItem[]): NumberingStyle {
-  const counts = new Map<NumberingStyle, number>();
+  let dun = 0;
+  let dot = 0;
+  let paren = 0;
+  let none = 0;
   let best: NumberingStyle = "none";
   let bestCount = 0;
   for (const item of items) {
     if (item.number === undefined) continue;
-    const n = (counts.get(item.numberingStyle) ?? 0) + 1;
-    counts.set(item.numberingStyle, n);
+    const style = item.numberingStyle;
+    const n = style === "dun" ? ++dun : style === "dot" ? ++dot : style === "paren" ? ++paren : ++none;
     if (n > bestCount) {
-      best = item.numberingStyle;
+      best = style;
       bestCount = n;
     }
   }
   return best;
+}
+
+/** The item numbers seen so far in a cell: a bit mask for the usual small numbers, a set for
+ * the rest (no set at all for most cells). */
+class Seen {
+  private small = 0;
+  private large: Set<number> | undefined;
+
+  has(n: number): boolean {
+    if (n >= 0 && n < 31) return (this.small & (1 << n)) !== 0;
+    return this.large?.has(n) ?? false;
+  }
+
+  add(n: number): void {
+    if (n >= 0 && n < 31) this.small |= 1 << n;
+    else (this.large ??= new Set<number>()).add(n);
+  }
 }
 
 function writtenNumber(item: IndicatorItem): string {

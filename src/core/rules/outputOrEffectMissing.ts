@@ -8,8 +8,13 @@ export const outputOrEffectMissingRule: Rule = {
   checkRow(row, emit) {
     const items = row.cell.items;
     if (items.length === 0) return;
-    const output = items.some((i) => i.level1 === "产出指标");
-    const effect = items.some((i) => i.level1 === "效益指标");
+    let output = false;
+    let effect = false;
+    for (let i = 0; i < items.length; i++) {
+      const level1 = (items[i] as (typeof items)[number]).level1;
+      if (level1 === "产出指标") output = true;
+      else if (level1 === "效益指标") effect = true;
+    }
     if (output && effect) return;
     emitRow(emit, row, "output_or_effect_missing", { missing: !output && !effect ? "both" : output ? "effect" : "output" });
   },

@@ -16,8 +16,12 @@ export interface RowContext {
   /** The raw indicator cell value as read. */
   rawIndicator: CellValue;
   cell: ParsedCell;
-  /** Every cell of the row as trimmed text, joined (for duplicate-row detection). */
+  /** Every cell of the row as trimmed text, joined (for duplicate-row detection). check.ts
+   * builds it on first read (see SheetRow): read it only when rowFingerprint says to. */
   rowKey: string;
+  /** A cheap fingerprint of the row's cells, equal for equal rowKeys (see rowFingerprint):
+   * rows whose fingerprints differ are not duplicates. Absent: compare rowKey. */
+  rowFingerprint?: number;
   /** Item-per-row layout only: the cell and row of each item, by 0-based item position. */
   itemCells?: { address: string; rowNumber: number }[];
 }

@@ -13,8 +13,13 @@ export const satisfactionOrCostMissingRule: Rule = {
   checkRow(row, emit) {
     const items = row.cell.items;
     if (items.length === 0) return;
-    const satisfaction = items.some((i) => i.level1 === "满意度指标" || i.level2 === "服务对象满意度指标");
-    const cost = items.some((i) => i.level1 === "成本指标" || (i.level2 !== undefined && COST_LEVEL2.has(i.level2)));
+    let satisfaction = false;
+    let cost = false;
+    for (let k = 0; k < items.length; k++) {
+      const i = items[k] as (typeof items)[number];
+      if (i.level1 === "满意度指标" || i.level2 === "服务对象满意度指标") satisfaction = true;
+      if (i.level1 === "成本指标" || (i.level2 !== undefined && COST_LEVEL2.has(i.level2))) cost = true;
+    }
     if (satisfaction && cost) return;
     emitRow(emit, row, "satisfaction_or_cost_missing", { missing: !satisfaction && !cost ? "both" : satisfaction ? "cost" : "satisfaction" });
   },

@@ -21,10 +21,11 @@ export const timelinessValueInvalidRule: Rule = {
     for (const item of row.cell.items) {
       const v = item.value;
       if (v.kind === "empty" || v.kind === "time" || v.placeholder || v.garbled !== undefined) continue;
-      if (v.kind === "quantitative" || v.kind === "range") {
-        if (v.unit === undefined || v.unit === "%" || TIME_UNITS.has(v.unit)) continue;
-      } else if (TIMELY_WORDS.test(v.text ?? v.raw)) continue;
+      const numeric = v.kind === "quantitative" || v.kind === "range";
+      if (numeric && (v.unit === undefined || v.unit === "%" || TIME_UNITS.has(v.unit))) continue;
+      // The shared classification first: it is memoised per item, the word test is not.
       if (!classifyIndicator(item).timeliness) continue;
+      if (!numeric && TIMELY_WORDS.test(v.text ?? v.raw)) continue;
       emitItem(emit, row, item, "timeliness_value_invalid", { item: item.index, name: item.name, value: v.raw }, { span: v.span });
     }
   },

@@ -1,5 +1,5 @@
-import { canonicalValueText } from "../clean/canonicalCellText";
 import type { ParsedValue } from "../model";
+import { canonicalValue, isPlainDecimal } from "./canonicalValue";
 import type { Rule } from "./rule";
 import { emitItem } from "./finding";
 
@@ -7,7 +7,8 @@ import { emitItem } from "./finding";
  * A value written in a non-canonical form that means the same: word operators (`80%以上` →
  * `≥80%`, `不低于90%` → `≥90%`), operator variants (`>=`, `＞＝`, `≧` → `≥`), `％`, full-width
  * digits, thousands separators, stray spaces. The canonical text is the cleaner's own
- * (canonicalValueText), so the rule and the cleaned workbook never disagree. Auto-fix.
+ * (canonicalValueText, through its regex-free twin canonicalValue), so the rule and the cleaned
+ * workbook never disagree. Auto-fix.
  */
 export const valueNormalizedRule: Rule = {
   codes: ["value_normalized"],
@@ -16,7 +17,7 @@ export const valueNormalizedRule: Rule = {
     for (const item of row.cell.items) {
       const v = item.value;
       if (v.kind === "empty" || isPlainCanonical(v)) continue;
-      const canonical = canonicalValueText(v);
+      const canonical = canonicalValue(v);
       if (canonical === v.raw || canonical === "") continue;
       emitItem(
         emit,
@@ -52,16 +53,4 @@ function isPlainCanonical(v: ParsedValue): boolean {
     raw.startsWith(numberRaw, glyph.length) &&
     raw.endsWith(unit)
   );
-}
-
-/** ASCII digits with at most one inner dot: `90`, `0.5` (the cleaner's PLAIN_DECIMAL). */
-function isPlainDecimal(text: string): boolean {
-  let dot = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) continue;
-    if (c !== 0x2e || dot >= 0 || i === 0 || i === text.length - 1) return false;
-    dot = i;
-  }
-  return text.length > 0;
 }

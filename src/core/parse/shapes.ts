@@ -1,0 +1,52 @@
+import type { IndicatorItem, NumberingStyle, ParsedValue, Span, ValueKind } from "../model";
+
+/**
+ * Constructors of the parser's output objects. Every item and every value is built here with
+ * all of its fields in one fixed order (absent fields hold `undefined`), so all items share one
+ * hidden class and all values another: the rules read the same fields of every item, and a
+ * property access that sees one shape is a single load instead of a megamorphic lookup.
+ * Reading code cannot tell the difference: an absent optional field reads `undefined` either
+ * way, and JSON leaves both out.
+ */
+
+export function newValue(kind: ValueKind, raw: string, span: Span): ParsedValue {
+  return {
+    kind,
+    raw,
+    span,
+    operator: undefined,
+    operatorSource: undefined,
+    operatorRaw: undefined,
+    number: undefined,
+    numberRaw: undefined,
+    upper: undefined,
+    unit: undefined,
+    text: undefined,
+    placeholder: undefined,
+    garbled: undefined,
+    vague: undefined,
+  };
+}
+
+export function newItem(index: number, numberingStyle: NumberingStyle, name: string, nameSpan: Span, value: ParsedValue, raw: string, span: Span): IndicatorItem {
+  return {
+    index,
+    number: undefined,
+    numberRaw: undefined,
+    numberingStyle,
+    level1Raw: undefined,
+    level1: undefined,
+    level1Span: undefined,
+    level2: undefined,
+    level2Raw: undefined,
+    level2Source: "none",
+    name,
+    nameSpan,
+    label: undefined,
+    labelSpan: undefined,
+    value,
+    raw,
+    span,
+    terminator: undefined,
+  };
+}

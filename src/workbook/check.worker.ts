@@ -10,7 +10,8 @@ import type { CellEdit } from "../core/plan";
 import { detailSheetPlan } from "../core/summary/summaryModel";
 import { buildAnnotatedWorkbook } from "./outputs";
 import type { BadFileKind } from "./messages";
-import { BadWorkbookError, readWorkbook, type SheetState, type WorkbookData } from "./readWorkbook";
+import { BadWorkbookError, type SheetState, type WorkbookData } from "./workbookData";
+import { readXlsx } from "./xlsx/readXlsx";
 import { writeCleaned } from "./writeCleaned";
 
 /**
@@ -114,7 +115,9 @@ export function createCheckSession(post: Post): CheckSession {
     originals.clear();
     last = undefined;
     post({ type: "progress", id, progress: { phase: "read" } });
-    data = await readWorkbook(bytes);
+    // The fast reader (fflate + one scan per part): the same snapshots as exceljs's load,
+    // at a fraction of its time and memory.
+    data = readXlsx(bytes);
     if (data.sheets.length === 0) throw new BadWorkbookError("noSheets");
     const sheets: FileSheet[] = data.sheets.map((s, i) => ({
       name: s.name,

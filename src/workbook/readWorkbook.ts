@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { CellValue, SheetSnapshot } from "../core/model";
 import { readCell } from "./cellValue";
 import { fillMerges, type MergeRange } from "./merges";
-import type { BadFileKind } from "./messages";
+import { BadWorkbookError, type SheetInfo, type WorkbookData } from "./workbookData";
 import { sniffWorkbook } from "./sniff";
 
 /**
@@ -11,34 +11,7 @@ import { sniffWorkbook } from "./sniff";
  * Shared by the command line and the browser file mode: bytes in, no file system.
  */
 
-export type SheetState = "visible" | "hidden" | "veryHidden";
-
-export interface SheetInfo {
-  name: string;
-  state: SheetState;
-  /** 0-based; hidden rows and columns are read like the others and listed here. */
-  hiddenRowIndexes: number[];
-  hiddenColumnIndexes: number[];
-  merges: MergeRange[];
-}
-
-export interface WorkbookData {
-  /** In tab order. Worksheets only: exceljs does not load chart sheets, so they never appear. */
-  sheets: SheetSnapshot[];
-  /** `info[i]` describes `sheets[i]`. */
-  info: SheetInfo[];
-}
-
-/** A file the user must fix; `kind` selects the message (messages.ts). */
-export class BadWorkbookError extends Error {
-  constructor(
-    readonly kind: BadFileKind,
-    readonly detail?: string,
-  ) {
-    super(detail ? `${kind}: ${detail}` : kind);
-    this.name = "BadWorkbookError";
-  }
-}
+export { BadWorkbookError, type SheetInfo, type SheetState, type WorkbookData } from "./workbookData";
 
 export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookData> {
   const workbook = await loadWorkbook(bytes);

@@ -1,0 +1,96 @@
+import type { XmlHandler } from "./xmlScanner";
+
+/**
+ * xl/sharedStrings.xml → one entry per `<si>`, as the exceljs reader turns it into a cell value:
+ * - `<si><t>text</t></si>` → the text;
+ * - rich text `<si><r><rPr/><t>a</t></r><r><t>b</t></r></si>` → its runs' text joined ("ab");
+ * - phonetic runs (`<rPh>`) and the phonetic properties are not text the user typed: ignored;
+ * - `_x000D_`-style escapes (Excel's way to store control characters) are decoded inside `<t>`,
+ *   with exceljs's pattern: exactly four UPPER-case hex digits;
+ * - an `<si>` with neither `<t>` nor `<r>` → EMPTY_SHARED_STRING (exceljs reads such a cell
+ *   as empty).
+ */
+
+/** Marks an `<si>` that holds nothing at all (not even an empty `<t/>`). */
+export const EMPTY_SHARED_STRING = null;
+export type SharedString = string | typeof EMPTY_SHARED_STRING;
+
+/** `_x000D_` → "\r": the escape Excel writes for characters XML cannot hold. */
+const ESCAPE = /_x([0-9A-F]{4})_/g;
+
+export function decodeEscapes(text: string): string {
+  if (text.indexOf("_x") < 0) return text;
+  return text.replace(ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+const NONE = 0;
+const DIRECT = 1;
+const RUN = 2;
+
+export class SharedStringsHandler implements XmlHandler {
+  readonly strings: SharedString[] = [];
+  private depth = 0;
+  /** Inside `<rPh>` (or another element we skip), at this depth; 0 when not. */
+  private skipDepth = 0;
+  private capture = NONE;
+  private buffer = "";
+  private direct: string | undefined;
+  private runs: string[] | undefined;
+  private runText: string | undefined;
+
+  get wantsText(): boolean {
+    return this.capture !== NONE;
+  }
+
+  open(name: string): void {
+    const depth = ++this.depth;
+    if (this.skipDepth > 0) return;
+    if (depth === 2) {
+      if (name === "si") {
+        this.direct = undefined;
+        this.runs = undefined;
+      }
+      return;
+    }
+    if (depth === 3) {
+      if (name === "t") {
+        this.capture = DIRECT;
+        this.buffer = "";
+      } else if (name === "r") {
+        this.runText = undefined;
+      } else this.skipDepth = depth;
+      return;
+    }
+    if (depth === 4 && name === "t" && this.capture === NONE) {
+      this.capture = RUN;
+      this.buffer = "";
+    }
+  }
+
+  close(name: string): void {
+    const depth = this.depth--;
+    if (this.skipDepth > 0) {
+      if (depth === this.skipDepth) this.skipDepth = 0;
+      return;
+    }
+    if (depth === 2) {
+      if (name === "si") this.strings.push(this.direct !== undefined ? this.direct : this.runs !== undefined ? this.runs.join("") : EMPTY_SHARED_STRING);
+      return;
+    }
+    if (depth === 3) {
+      if (name === "t" && this.capture === DIRECT) {
+        this.direct = decodeEscapes(this.buffer);
+        this.capture = NONE;
+      } else if (name === "r") (this.runs ??= []).push(this.runText ?? "");
+      return;
+    }
+    if (depth === 4 && name === "t" && this.capture === RUN) {
+      this.runText = decodeEscapes(this.buffer);
+      this.capture = NONE;
+    }
+  }
+
+  text(text: string): void {
+    this.buffer += text;
+  }
+}

@@ -1,0 +1,87 @@
+import { attribute, parseAttributes, scanXml, type XmlHandler } from "./xmlScanner";
+
+/**
+ * xl/styles.xml reduced to what reading values needs: which cell styles (`s="3"`) show a
+ * number as a date. Decided as exceljs decides, so dates read the same as with the exceljs
+ * reader: a style's number format is its custom `<numFmt>` or one of the built-in formats
+ * exceljs knows by id (the locale-specific ids 27–36 and 50–81 it does not, so they stay
+ * numbers); the format is a date when, outside `[…]` and `"…"`, it has one of `ymdhMsb`.
+ * Style 0 is never a date (exceljs skips a falsy style id).
+ */
+export function readDateStyles(xml: string | undefined): boolean[] {
+  if (xml === undefined) return [];
+  const customFormats = new Map<number, string>();
+  const formatIds: number[] = [];
+  let section: "" | "numFmts" | "cellXfs" = "";
+  let depth = 0;
+  const handler: XmlHandler = {
+    wantsText: false,
+    open(name, source, from, to) {
+      depth++;
+      if (depth === 2 && (name === "numFmts" || name === "cellXfs")) section = name;
+      else if (depth === 3 && section === "numFmts" && name === "numFmt") {
+        const a = parseAttributes(source, from, to);
+        // exceljs drops the backslash of each escaped character (`\-` → `-`).
+        const code = (attribute(a, "formatCode") ?? "").replace(/[\\](.)/g, "$1");
+        customFormats.set(parseInt(attribute(a, "numFmtId") ?? "", 10), code);
+      } else if (depth === 3 && section === "cellXfs" && name === "xf") {
+        formatIds.push(parseInt(attribute(parseAttributes(source, from, to), "numFmtId") ?? "", 10));
+      }
+    },
+    close() {
+      depth--;
+      if (depth === 1) section = "";
+    },
+    text() {},
+  };
+  scanXml(xml, handler);
+  return formatIds.map((id, index) => {
+    if (index === 0 || !id) return false;
+    // A custom format shadows the built-in one unless it is empty (exceljs: `custom || builtIn`).
+    const format = customFormats.get(id) || BUILT_IN_FORMATS[id];
+    return format !== undefined && isDateFormat(format);
+  });
+}
+
+/** `yyyy"年"m"月"d"日"` → true, `0.00%` → false, `[Red]0` → false. */
+export function isDateFormat(format: string): boolean {
+  const bare = format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
+  return /[ymdhMsb]/.test(bare);
+}
+
+/** The built-in number formats exceljs resolves by id (ECMA-376 §18.8.30, locale-free ones). */
+const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+/** An Excel serial day → Date, as exceljs converts it (UTC, rounded to the millisecond). */
+export function excelToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}

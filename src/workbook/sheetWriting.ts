@@ -72,7 +72,8 @@ export function hyperlinkFormula(link: CellLink): string {
   return `HYPERLINK(${stringLiteral(location)},${stringLiteral(linkLabel(link))})`;
 }
 
-function linkLabel(link: CellLink): string {
+/** The text a link cell shows (its cached result), cut at the formula-literal limit. */
+export function linkLabel(link: CellLink): string {
   return link.text.slice(0, MAX_FORMULA_STRING);
 }
 

@@ -2,7 +2,8 @@ import type { Highlight, SheetPlan } from "../core/plan";
 import { DETAIL_SHEET_NAME, HIGHLIGHT_FILL, SUMMARY_SHEET_NAME } from "../core/plan";
 import { loadWorkbook } from "./readWorkbook";
 import { addGeneratedSheet, restyle, workbookBytes } from "./sheetWriting";
-import { sheetOf } from "./writeCleaned";
+import { sheetOf, tryPatch } from "./writeCleaned";
+import { fflateCodec, type ZipCodec } from "./xlsx/zipCodec";
 
 /**
  * The annotated workbook, mirroring what the add-in does inside Excel: the ORIGINAL file with
@@ -11,8 +12,24 @@ import { sheetOf } from "./writeCleaned";
  * already says what is wrong with each cell, and notes would pile up over repeated runs.
  * exceljs cannot write charts, so the summary's by-rule chart exists only in the add-in;
  * its table is still there.
+ *
+ * Made by patching the original zip (xlsx/patchPackage.ts), everything else kept as it was;
+ * the exceljs writer below is the fallback for files the patch does not handle.
  */
-export async function writeAnnotated(bytes: Uint8Array, highlights: readonly Highlight[], summary: SheetPlan, detail: SheetPlan): Promise<Uint8Array> {
+export async function writeAnnotated(
+  bytes: Uint8Array,
+  highlights: readonly Highlight[],
+  summary: SheetPlan,
+  detail: SheetPlan,
+  codec: ZipCodec = fflateCodec,
+): Promise<Uint8Array> {
+  const patched = await tryPatch(bytes, { detail, annotated: { highlights, summary } }, codec);
+  const out = patched?.annotated;
+  return out instanceof Uint8Array ? out : writeAnnotatedWithExcelJS(bytes, highlights, summary, detail);
+}
+
+/** The exceljs writer: loads the whole workbook, fills cells, adds the sheets, writes it out. */
+export async function writeAnnotatedWithExcelJS(bytes: Uint8Array, highlights: readonly Highlight[], summary: SheetPlan, detail: SheetPlan): Promise<Uint8Array> {
   const workbook = await loadWorkbook(bytes);
   // An error and a warning on one cell: the error's colour wins.
   const worst = new Map<string, Highlight>();

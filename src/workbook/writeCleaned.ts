@@ -5,6 +5,9 @@ import { readCell } from "./cellValue";
 import { loadWorkbook } from "./readWorkbook";
 import { removeRows } from "./removeRows";
 import { addGeneratedSheet, workbookBytes, writeTextCell } from "./sheetWriting";
+import { patchOutputs, type PatchRequest, type PatchResult } from "./xlsx/patchPackage";
+import { Unpatchable } from "./xlsx/zipArchive";
+import { fflateCodec, type ZipCodec } from "./xlsx/zipCodec";
 
 /** What the cleaner plans (src/core/clean/planCleaning.ts CleanPlan). */
 export interface CleaningPlan {
@@ -27,9 +30,30 @@ export class StaleEditError extends Error {
  * the listed rows deleted; every other sheet, value, formula, format, merge and column width
  * as it was; no highlight fills; plus the 指标明细 sheet. Edits are addressed by the
  * original row positions, so they are applied before any row moves.
- * exceljs cannot carry charts, pivot tables, form controls or macros over: those are lost.
+ *
+ * Made by patching the original zip (xlsx/patchPackage.ts): untouched parts, charts, pivot
+ * tables and macros included, are copied as they are. When the file holds something the
+ * patch cannot move with deleted rows (tables, drawings, notes, conditional formats …), the
+ * exceljs writer below runs instead, which loses charts, pivot tables, form controls and macros.
  */
-export async function writeCleaned(bytes: Uint8Array, plan: CleaningPlan, detail: SheetPlan): Promise<Uint8Array> {
+export async function writeCleaned(bytes: Uint8Array, plan: CleaningPlan, detail: SheetPlan, codec: ZipCodec = fflateCodec): Promise<Uint8Array> {
+  const patched = await tryPatch(bytes, { detail, cleaned: { plan } }, codec);
+  const out = patched?.cleaned;
+  return out instanceof Uint8Array ? out : writeCleanedWithExcelJS(bytes, plan, detail);
+}
+
+/** The patch, or undefined when the file cannot be patched at all. */
+export async function tryPatch(bytes: Uint8Array, request: PatchRequest, codec: ZipCodec): Promise<PatchResult | undefined> {
+  try {
+    return await patchOutputs(bytes, request, codec);
+  } catch (e) {
+    if (e instanceof Unpatchable) return undefined;
+    throw e;
+  }
+}
+
+/** The exceljs writer: loads the whole workbook, edits it, writes it out again. */
+export async function writeCleanedWithExcelJS(bytes: Uint8Array, plan: CleaningPlan, detail: SheetPlan): Promise<Uint8Array> {
   const workbook = await loadWorkbook(bytes);
   for (const edit of plan.edits) {
     const ws = sheetOf(workbook, edit.sheet);

@@ -1,0 +1,186 @@
+import { Unpatchable } from "./zipArchive";
+
+/**
+ * Small helpers for editing OOXML parts as text, in single forward scans: tags are found with
+ * indexOf, attributes read and set on one tag at a time; no DOM is built.
+ */
+
+/** Characters XML 1.0 forbids, and DEL, dropped the way exceljs drops them (tab, LF and CR stay);
+ * lone surrogates and U+FFFE/U+FFFF too, which exceljs would let through. */
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const SPECIAL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff\ud800-\udfff]/;
+
+/** Text or an attribute value, escaped (& < > ") with forbidden characters removed. */
+export function escapeXml(s: string): string {
+  if (!SPECIAL.test(s)) return s;
+  return s.replace(FORBIDDEN, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** `<is><t>…</t></is>` (an inline string's content), keeping leading/trailing spaces and line breaks. */
+export function inlineTextXml(text: string): string {
+  const preserve = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
+  return `<is><t${preserve}>${escapeXml(text)}</t></is>`;
+}
+
+const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g;
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+export function unescapeXml(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(ENTITY, (_, dec?: string, hex?: string, name?: string) => {
+    if (name !== undefined) return NAMED[name] ?? "";
+    return String.fromCodePoint(dec !== undefined ? Number(dec) : parseInt(hex ?? "0", 16));
+  });
+}
+
+/** Index just past the `>` of the tag starting at `start` (quoted values may hold `>`). */
+export function tagEnd(xml: string, start: number): number {
+  // Tags are short: a character loop, never a search that could run to the end of the part.
+  const n = xml.length;
+  for (let i = start; i < n; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 62) return i + 1;
+    if (c === 34 || c === 39) {
+      const close = xml.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (close < 0) break;
+      i = close;
+    }
+  }
+  throw new Unpatchable("unterminated tag");
+}
+
+/** Index of the next `<name` start tag at or after `from` (not `<nameX`), or -1. */
+export function findTag(xml: string, name: string, from: number, end = xml.length): number {
+  const probe = `<${name}`;
+  let i = from;
+  for (;;) {
+    i = xml.indexOf(probe, i);
+    if (i < 0 || i >= end) return -1;
+    const next = xml.charCodeAt(i + probe.length);
+    // space, tab, CR, LF, `>` or `/`
+    if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) return i;
+    i += probe.length;
+  }
+}
+
+/** One element `<name …>…</name>` or `<name …/>`: where it starts, where its start tag ends,
+ * where its content ends and where the element ends. */
+export interface ElementSpan {
+  start: number;
+  openEnd: number;
+  contentEnd: number;
+  end: number;
+  selfClosing: boolean;
+}
+
+export function elementAt(xml: string, name: string, start: number): ElementSpan {
+  const openEnd = tagEnd(xml, start);
+  if (xml.charCodeAt(openEnd - 2) === 47) return { start, openEnd, contentEnd: openEnd, end: openEnd, selfClosing: true };
+  const close = xml.indexOf(`</${name}>`, openEnd);
+  if (close < 0) throw new Unpatchable(`unterminated <${name}>`);
+  return { start, openEnd, contentEnd: close, end: close + name.length + 3, selfClosing: false };
+}
+
+/** The first element `name` in [from, end), or undefined. */
+export function findElement(xml: string, name: string, from = 0, end = xml.length): ElementSpan | undefined {
+  const i = findTag(xml, name, from, end);
+  return i < 0 ? undefined : elementAt(xml, name, i);
+}
+
+/** Every element `name` in [from, end), in order. */
+export function allElements(xml: string, name: string, from = 0, end = xml.length): ElementSpan[] {
+  const out: ElementSpan[] = [];
+  for (let e = findElement(xml, name, from, end); e; e = findElement(xml, name, e.end, end)) out.push(e);
+  return out;
+}
+
+/** Where an attribute's value lies in a start tag (between its quotes), or undefined. */
+function attrSpan(tag: string, name: string): { nameStart: number; valueStart: number; valueEnd: number } | undefined {
+  let i = 0;
+  for (;;) {
+    i = tag.indexOf(name, i);
+    if (i < 0) return undefined;
+    const before = tag.charCodeAt(i - 1);
+    let j = i + name.length;
+    while (tag.charCodeAt(j) === 32) j++;
+    if ((before === 32 || before === 9 || before === 10 || before === 13) && tag.charCodeAt(j) === 61) {
+      j++;
+      while (tag.charCodeAt(j) === 32) j++;
+      const quote = tag[j];
+      if (quote !== '"' && quote !== "'") return undefined;
+      const close = tag.indexOf(quote, j + 1);
+      return close < 0 ? undefined : { nameStart: i, valueStart: j + 1, valueEnd: close };
+    }
+    i += name.length;
+  }
+}
+
+/** An attribute's raw (still escaped) value in a start tag, or undefined. */
+export function getAttr(tag: string, name: string): string | undefined {
+  const span = attrSpan(tag, name);
+  return span ? tag.slice(span.valueStart, span.valueEnd) : undefined;
+}
+
+/** The start tag with the attribute set (replaced or appended), or removed for undefined;
+ * `value` is raw (escaped). */
+export function setAttr(tag: string, name: string, value: string | undefined): string {
+  const span = attrSpan(tag, name);
+  if (span) {
+    if (value === undefined) return tag.slice(0, span.nameStart - 1) + tag.slice(span.valueEnd + 1);
+    return tag.slice(0, span.valueStart) + value + tag.slice(span.valueEnd);
+  }
+  if (value === undefined) return tag;
+  const selfClosing = tag.endsWith("/>");
+  let cut = tag.length - (selfClosing ? 2 : 1);
+  while (cut > 0 && tag.charCodeAt(cut - 1) <= 32) cut--;
+  return `${tag.slice(0, cut)} ${name}="${value}"${selfClosing ? "/>" : ">"}`;
+}
+
+/** Concatenated text of the `<t>` elements in a string item or inline string (`<si>`, `<is>`),
+ * leaving out phonetic runs (`<rPh>`), which are not part of the cell's text. */
+export function textOfStringItem(xml: string): string {
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const t = findTag(xml, "t", i);
+    if (t < 0) return out;
+    const rph = findTag(xml, "rPh", i);
+    if (rph >= 0 && rph < t) {
+      const close = xml.indexOf("</rPh>", rph);
+      i = close < 0 ? xml.length : close + 6;
+      continue;
+    }
+    const e = elementAt(xml, "t", t);
+    out += decodeEscapedChars(unescapeXml(xml.slice(e.openEnd, e.contentEnd)));
+    i = e.end;
+  }
+}
+
+/** OOXML's `_xHHHH_` escapes (`_x000D_` → CR), as the readers decode them. */
+function decodeEscapedChars(s: string): string {
+  if (!s.includes("_x")) return s;
+  return s.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** `'it''s'!$A$1` or `Sheet1!$A$1` → the sheet name. */
+export function sheetOfReference(range: string): string | undefined {
+  const m = /^(?:'((?:[^']|'')*)'|([^!]*))!/.exec(range);
+  if (!m) return undefined;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+}
+
+/** `A1` → 1-based row and 0-based column. */
+export function parseCellRef(ref: string): { row: number; col: number } | undefined {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  if (i === 0 || i === ref.length) return undefined;
+  const row = Number(ref.slice(i));
+  if (!Number.isInteger(row) || row < 1) return undefined;
+  return { row, col: col - 1 };
+}

@@ -1,0 +1,361 @@
+import type { PlanCell, SheetPlan } from "../../core/plan";
+import { columnLetters } from "../merges";
+import { hyperlinkFormula, linkLabel } from "../sheetWriting";
+import type { StyleBook } from "./patchStyles";
+import type { DeflatedData, Deflater, ZipCodec } from "./zipCodec";
+
+/**
+ * A generated sheet (校验汇总, 指标明细) written as worksheet XML straight from its plan, with
+ * the semantics of sheetWriting.writePlanSheet: text as text cells (inline strings, format
+ * "@"), numbers as numbers, a CellLink as a HYPERLINK formula with its label as the cached
+ * result and the link font, bold rows, column widths. The XML is produced in chunks and
+ * deflated as it goes, so a 460,000-row 指标明细 never exists as one string.
+ */
+
+/** The formats generated cells use, created once in a StyleBook (see `generatedStyles`). */
+export interface GeneratedStyles {
+  text: number;
+  boldText: number;
+  bold: number;
+  link: number;
+  boldLink: number;
+}
+
+export function generatedStyles(book: StyleBook): GeneratedStyles {
+  return {
+    text: book.derive(0, { text: true }),
+    boldText: book.derive(0, { text: true, bold: true }),
+    bold: book.derive(0, { bold: true }),
+    link: book.derive(0, { link: true }),
+    boldLink: book.derive(0, { link: true, bold: true }),
+  };
+}
+
+/** Texts up to this length are stored once in the shared strings, wherever they occur. */
+const SHORT_TEXT = 24;
+
+/** Bytes of XML gathered before they are handed to the deflater. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Writes UTF-8 straight into fixed-size chunks, char by char, escaping text as it goes: no
+ * string is built per cell and nothing is allocated but the chunks (a TextEncoder call per
+ * cell cost more than the whole rest of the sheet).
+ */
+class ChunkWriter {
+  private buf = new Uint8Array(CHUNK_BYTES);
+  private pos = 0;
+
+  constructor(private readonly deflater: Deflater) {}
+
+  ascii(s: string): void {
+    if (this.pos + s.length > this.buf.length) this.grow(s.length);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < s.length; i++) buf[p++] = s.charCodeAt(i);
+    this.pos = p;
+  }
+
+  /** Text content or an attribute value: UTF-8, `& < > "` escaped, characters XML 1.0
+   * forbids dropped (as escapeXml does). */
+  text(s: string): void {
+    // At most 6 bytes per UTF-16 unit (`&quot;`).
+    if (this.pos + s.length * 6 > this.buf.length) this.grow(s.length * 6);
+    const buf = this.buf;
+    let p = this.pos;
+    const n = s.length;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        if (c >= 0x3f || (c >= 0x20 && c !== 0x22 && c !== 0x26 && c !== 0x3c && c !== 0x3e)) {
+          if (c !== 0x7f) buf[p++] = c;
+        } else if (c === 0x26) p = put(buf, p, AMP);
+        else if (c === 0x3c) p = put(buf, p, LT);
+        else if (c === 0x3e) p = put(buf, p, GT);
+        else if (c === 0x22) p = put(buf, p, QUOT);
+        else if (c === 0x09 || c === 0x0a || c === 0x0d) buf[p++] = c;
+      } else if (c < 0x800) {
+        buf[p++] = 0xc0 | (c >> 6);
+        buf[p++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        const d = s.charCodeAt(i + 1);
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          buf[p++] = 0xf0 | (cp >> 18);
+          buf[p++] = 0x80 | ((cp >> 12) & 0x3f);
+          buf[p++] = 0x80 | ((cp >> 6) & 0x3f);
+          buf[p++] = 0x80 | (cp & 0x3f);
+          i++;
+        }
+      } else if (c < 0xfffe) {
+        buf[p++] = 0xe0 | (c >> 12);
+        buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[p++] = 0x80 | (c & 0x3f);
+      }
+    }
+    this.pos = p;
+  }
+
+  /** Short constant markup, pre-encoded. */
+  raw(b: Uint8Array): void {
+    if (this.pos + b.length > this.buf.length) this.grow(b.length);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < b.length; i++) buf[p++] = b[i] ?? 0;
+    this.pos = p;
+  }
+
+  bytes(b: Uint8Array): void {
+    if (this.pos + b.length > this.buf.length) this.grow(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  /** Escaped text, remembered per column: the same text in the row above is copied, not
+   * encoded again (a cell's 原文, department and project repeat down its indicator rows). */
+  cachedText(s: string, cache: { value?: string; bytes?: Uint8Array }): void {
+    if (cache.value === s && cache.bytes) {
+      this.bytes(cache.bytes);
+      return;
+    }
+    if (s.length < 16) {
+      this.text(s);
+      return;
+    }
+    // text() may grow the buffer, so the start is taken after making room.
+    if (this.pos + s.length * 6 > this.buf.length) this.grow(s.length * 6);
+    const start = this.pos;
+    this.text(s);
+    cache.value = s;
+    cache.bytes = this.buf.slice(start, this.pos);
+  }
+
+  /** Hands a full chunk to the deflater (which keeps it: a new one is allocated). */
+  async maybeFlush(): Promise<void> {
+    if (this.pos >= CHUNK_BYTES - 4096) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.pos === 0) return;
+    const chunk = this.buf.subarray(0, this.pos);
+    this.buf = new Uint8Array(CHUNK_BYTES);
+    this.pos = 0;
+    await this.deflater.write(chunk);
+  }
+
+  /** A chunk too small for what comes: a bigger one, with what it holds. */
+  private grow(need: number): void {
+    const next = new Uint8Array(Math.max(CHUNK_BYTES, (this.pos + need) * 2));
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+}
+
+/**
+ * New `<si>` items for the workbook's shared-string table, numbered after its `existing`
+ * ones. A text that repeats down a column (a cell's 原文, department and project on each of its
+ * indicator rows) is stored once and referenced; a one-off text stays an inline string.
+ */
+export class SharedStringAppender {
+  private readonly collected: Uint8Array[] = [];
+  readonly items: ChunkWriter;
+  added = 0;
+  references = 0;
+
+  constructor(readonly existing: number) {
+    const collected = this.collected;
+    this.items = new ChunkWriter({
+      write(chunk) {
+        collected.push(chunk);
+        return Promise.resolve();
+      },
+      end: () => Promise.reject(new Error("not a deflater")),
+    });
+  }
+
+  /** Short texts (severity labels, sheet names, rule titles, units) by their item index. */
+  private readonly short = new Map<string, number>();
+
+  /** The item for a short text, stored once however often it occurs. */
+  shortItem(text: string): number {
+    let index = this.short.get(text);
+    if (index === undefined) {
+      index = this.add(text);
+      this.short.set(text, index);
+    }
+    return index;
+  }
+
+  /** Index of a new item holding `text`. */
+  add(text: string): number {
+    this.items.raw(SI_OPEN);
+    this.items.text(text);
+    this.items.raw(SI_CLOSE);
+    return this.existing + this.added++;
+  }
+
+  /** The `<si>` items written so far, as bytes. */
+  async chunks(): Promise<Uint8Array[]> {
+    await this.items.flush();
+    return this.collected;
+  }
+}
+
+export async function deflatePlanSheet(plan: SheetPlan, styles: GeneratedStyles, codec: ZipCodec, sst?: SharedStringAppender): Promise<DeflatedData> {
+  const deflater = codec.deflater();
+  const out = new ChunkWriter(deflater);
+
+  let lastRow = 0;
+  let lastCol = 0;
+  plan.rows.forEach((cells, r) => {
+    for (let c = cells.length - 1; c >= 0; c--) {
+      if (!isBlank(cells[c])) {
+        lastRow = r + 1;
+        lastCol = Math.max(lastCol, c + 1);
+        break;
+      }
+    }
+  });
+  const letters = Array.from({ length: Math.max(lastCol, 1) }, (_, c) => columnLetters(c));
+  const widths = (plan.columnWidths ?? [])
+    .map((w, c) => (typeof w === "number" && Number.isFinite(w) ? `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>` : ""))
+    .join("");
+  out.ascii(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      `<dimension ref="${lastRow > 0 ? `A1:${letters[lastCol - 1]}${lastRow}` : "A1"}"/>` +
+      '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
+      (widths ? `<cols>${widths}</cols>` : "") +
+      "<sheetData>",
+  );
+  const bold = new Set(plan.boldRows ?? []);
+  const caches: { value?: string; bytes?: Uint8Array }[] = [];
+  // Per column: the text in the row above and its shared-string index.
+  const sharedValue: (string | undefined)[] = [];
+  const sharedIndex: number[] = [];
+  const cellOpen = letters.map((l) => ascii(`<c r="${l}`));
+  const marks = markupFor(styles);
+  for (let r = 0; r < plan.rows.length; r++) {
+    const cells = plan.rows[r] ?? [];
+    if (!cells.some((v) => !isBlank(v))) continue;
+    const isBold = bold.has(r);
+    const rowNumber = ascii(String(r + 1));
+    out.raw(ROW_OPEN);
+    out.raw(rowNumber);
+    out.raw(TAG_END);
+    for (let c = 0; c < cells.length; c++) {
+      const value = cells[c];
+      if (value === null || value === undefined || value === "") continue;
+      out.raw(cellOpen[c] ?? ascii(`<c r="${columnLetters(c)}`));
+      out.raw(rowNumber);
+      if (typeof value === "string" && sst && !isBold) {
+        let index = sharedValue[c] === value ? sharedIndex[c] : undefined;
+        if (index === undefined && value.length <= SHORT_TEXT) {
+          index = sst.shortItem(value);
+        } else if (index === undefined && plan.rows[r + 1]?.[c] === value) {
+          index = sst.add(value);
+          sharedValue[c] = value;
+          sharedIndex[c] = index;
+        }
+        if (index !== undefined) {
+          sst.references++;
+          out.raw(marks.shared);
+          out.ascii(String(index));
+          out.raw(SHARED_END);
+          continue;
+        }
+      }
+      if (typeof value === "string") {
+        out.raw(isBold ? (needsPreserve(value) ? marks.boldTextPreserve : marks.boldText) : needsPreserve(value) ? marks.textPreserve : marks.text);
+        out.cachedText(value, (caches[c] ??= {}));
+        out.raw(TEXT_END);
+      } else writeCell(out, value, isBold, styles, (caches[c] ??= {}));
+    }
+    out.raw(ROW_END);
+    await out.maybeFlush();
+  }
+  out.ascii('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  await out.flush();
+  return deflater.end();
+}
+
+/** An empty text is left out, like a missing value: Excel shows the same empty cell. */
+function isBlank(value: PlanCell | undefined): boolean {
+  return value === null || value === undefined || value === "";
+}
+
+/** A cell after its `<c r="A1`: the rest of the start tag, the value, the end tag. */
+function writeCell(out: ChunkWriter, value: Exclude<PlanCell, null>, isBold: boolean, styles: GeneratedStyles, cache: { value?: string; bytes?: Uint8Array }): void {
+  if (typeof value === "number") {
+    // NaN and ±Infinity have no cell form; they are shown as their text.
+    if (!Number.isFinite(value)) {
+      writeText(out, String(value), isBold ? styles.boldText : styles.text, cache);
+      return;
+    }
+    out.ascii(isBold ? `" s="${styles.bold}"><v>${value}</v></c>` : `"><v>${value}</v></c>`);
+    return;
+  }
+  if (typeof value === "string") {
+    writeText(out, value, isBold ? styles.boldText : styles.text, cache);
+    return;
+  }
+  out.ascii(`" s="${isBold ? styles.boldLink : styles.link}" t="str"><f>`);
+  out.text(hyperlinkFormula(value));
+  out.ascii("</f><v>");
+  out.text(linkLabel(value));
+  out.ascii("</v></c>");
+}
+
+function writeText(out: ChunkWriter, text: string, style: number, cache: { value?: string; bytes?: Uint8Array }): void {
+  out.ascii('" s="');
+  out.ascii(String(style));
+  // Leading/trailing spaces and line breaks are kept (xml:space="preserve"), as inlineTextXml.
+  out.ascii(needsPreserve(text) ? '" t="inlineStr"><is><t xml:space="preserve">' : '" t="inlineStr"><is><t>');
+  out.cachedText(text, cache);
+  out.ascii("</t></is></c>");
+}
+
+function needsPreserve(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return isSpace(first) || isSpace(last) || text.includes("\n");
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+function ascii(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+const AMP = ascii("&amp;");
+const LT = ascii("&lt;");
+const GT = ascii("&gt;");
+const QUOT = ascii("&quot;");
+const ROW_OPEN = ascii('<row r="');
+const TAG_END = ascii('">');
+const ROW_END = ascii("</row>");
+const TEXT_END = ascii("</t></is></c>");
+const SHARED_END = ascii("</v></c>");
+const SI_OPEN = ascii('<si><t xml:space="preserve">');
+const SI_CLOSE = ascii("</t></si>");
+
+/** What follows `<c r="A1` in a text cell, per format and whitespace handling. */
+function markupFor(styles: GeneratedStyles) {
+  const text = (style: number, preserve: boolean) => ascii(`" s="${style}" t="inlineStr"><is><t${preserve ? ' xml:space="preserve"' : ""}>`);
+  return {
+    text: text(styles.text, false),
+    textPreserve: text(styles.text, true),
+    boldText: text(styles.boldText, false),
+    boldTextPreserve: text(styles.boldText, true),
+    shared: ascii(`" s="${styles.text}" t="s"><v>`),
+  };
+}
+
+function put(buf: Uint8Array, p: number, entity: Uint8Array): number {
+  for (let i = 0; i < entity.length; i++) buf[p++] = entity[i] ?? 0;
+  return p;
+}

@@ -1,0 +1,407 @@
+import fs from "fs";
+import path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { SaxesParser } from "saxes";
+import { checkWorkbook } from "../../src/core/checkWorkbook";
+import type { CellEdit, Highlight, SheetPlan } from "../../src/core/plan";
+import { buildOutputWorkbooks } from "../../src/workbook/outputs";
+import { readWorkbook } from "../../src/workbook/readWorkbook";
+import { writeAnnotated, writeAnnotatedWithExcelJS } from "../../src/workbook/writeAnnotated";
+import { StaleEditError, writeCleaned, writeCleanedWithExcelJS, type CleaningPlan } from "../../src/workbook/writeCleaned";
+import { patchOutputs } from "../../src/workbook/xlsx/patchPackage";
+import { openArchive, rawData, Unpatchable } from "../../src/workbook/xlsx/zipArchive";
+import { fflateCodec } from "../../src/workbook/xlsx/zipCodec";
+import { nodeCodec } from "../../src/workbook/xlsx/zipCodec.node";
+import { cellMap, loadBack, mergesOf, sheet, xlsxBytes } from "./helpers";
+
+/**
+ * The zip-patching writers (src/workbook/xlsx): what they keep byte for byte, what they
+ * change, that everything they write is well-formed and reads back the same as the exceljs
+ * writers' output, and that whatever they cannot move with deleted rows falls back to exceljs.
+ */
+
+const TABLE = "绩效目标表";
+const RAW = ["1、产出指标：培训人数，年度指标值：80%以上。", "1、效益指标：满意度，年度指标值：≥90%。", "1、产出指标：覆盖率，年度指标值：100%。"];
+const CLEAN = ["1、产出指标：培训人数，年度指标值：≥80%。", "1、效益指标：满意度，年度指标值：≥90%。<&>\"", "=SUM(A1)"];
+
+/** Title merged across, a department merged down rows 3–7, a blank row 5 and a dash row 7
+ * to delete, a total formula below, a second sheet pointing into the table. No notes,
+ * drawings or other things the row shift refuses. */
+function table(extra?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  return xlsxBytes((wb) => {
+    const ws = wb.addWorksheet(TABLE);
+    ws.getCell("A1").value = "项目支出绩效目标表";
+    ws.mergeCells("A1:E1");
+    ws.getRow(2).values = ["主管部门", "项目名称", "绩效指标", "金额", "备注"];
+    ws.getCell("A3").value = "区委组织部";
+    ws.mergeCells("A3:A7");
+    ws.getCell("B3").value = "项目甲";
+    ws.getCell("C3").value = RAW[0];
+    ws.getCell("D3").value = 10;
+    ws.getCell("B4").value = "项目乙";
+    ws.getCell("C4").value = RAW[1];
+    ws.getCell("D4").value = 20;
+    ws.getCell("B6").value = "项目丙";
+    ws.getCell("C6").value = RAW[2];
+    ws.getCell("D6").value = 30;
+    ws.getRow(6).height = 28;
+    ws.getCell("B7").value = "-----";
+    ws.getCell("C7").value = "-----";
+    ws.getCell("C8").value = "合计";
+    ws.getCell("D8").value = { formula: "SUM(D3:D7)", result: 60 };
+    ws.getCell("E9").value = { formula: "D8/3", result: 20 };
+    for (const a of ["C3", "C4", "C6"]) ws.getCell(a).alignment = { wrapText: true };
+    ws.getColumn(3).width = 60;
+    const notes = wb.addWorksheet("说明");
+    notes.getCell("A1").value = { formula: `'${TABLE}'!D8`, result: 60 };
+    notes.getCell("A2").value = { formula: `SUM('${TABLE}'!D3:D6)`, result: 60 };
+    extra?.(wb);
+  });
+}
+
+function edit(row: number, i: number): CellEdit {
+  return { sheet: TABLE, cell: `C${row}`, rowIndex: row - 1, columnIndex: 2, before: RAW[i]!, after: CLEAN[i]!, codes: [] };
+}
+
+const PLAN: CleaningPlan = { edits: [edit(3, 0), edit(4, 1), edit(6, 2)], removeRowIndexes: { [TABLE]: [4, 6] } };
+
+const DETAIL: SheetPlan = {
+  name: "指标明细",
+  rows: [["行号", "项目", "原文", "空"], [3, "项目甲", RAW[0]!, ""], [4, "项目甲", RAW[0]!, null], [6, " 前后空格 ", "a\nb", "x\u0001y"]],
+  columnWidths: [8, 20, 60],
+  boldRows: [0],
+};
+
+const SUMMARY: SheetPlan = {
+  name: "校验汇总",
+  rows: [["汇总"], [{ link: { sheet: TABLE, cell: "C3" }, text: "C3" }, "错误", 1], [{ link: { sheet: "O'Brien", cell: "B2" }, text: 'say "hi"' }, "错误", 2]],
+  columnWidths: [10, 20],
+  boldRows: [0],
+};
+
+const HIGHLIGHTS: Highlight[] = [
+  { sheet: TABLE, cell: "C3", rowIndex: 2, columnIndex: 2, severity: "error" },
+  { sheet: TABLE, cell: "C4", rowIndex: 3, columnIndex: 2, severity: "warning" },
+  { sheet: TABLE, cell: "C4", rowIndex: 3, columnIndex: 2, severity: "error" },
+  { sheet: TABLE, cell: "C6", rowIndex: 5, columnIndex: 2, severity: "warning" },
+  // cells that do not exist yet: one in an existing row, one in a row the file lacks
+  { sheet: TABLE, cell: "E4", rowIndex: 3, columnIndex: 4, severity: "warning" },
+  { sheet: TABLE, cell: "B12", rowIndex: 11, columnIndex: 1, severity: "error" },
+];
+
+async function patched(bytes: Uint8Array, codec = fflateCodec) {
+  return patchOutputs(bytes, { detail: DETAIL, cleaned: { plan: PLAN }, annotated: { highlights: HIGHLIGHTS, summary: SUMMARY } }, codec);
+}
+
+function ok(out: Uint8Array | Unpatchable | undefined): Uint8Array {
+  if (!(out instanceof Uint8Array)) throw new Error(`not patched: ${String(out)}`);
+  return out;
+}
+
+const fillOf = (cell: ExcelJS.Cell) => (cell.fill && cell.fill.type === "pattern" ? cell.fill.fgColor?.argb : undefined);
+
+/** Every XML part parses (saxes, namespaces on) and JSZip reads every entry. */
+async function expectWellFormed(bytes: Uint8Array): Promise<void> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n));
+  expect(names.length).toBeGreaterThan(5);
+  for (const name of names) {
+    const text = await zip.file(name)!.async("string");
+    const parser = new SaxesParser({ xmlns: true });
+    expect(() => {
+      parser.write(text).close();
+    }).not.toThrow();
+  }
+}
+
+describe("patched cleaned workbook", () => {
+  let input: Uint8Array;
+  let out: ExcelJS.Workbook;
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    input = await table();
+    bytes = ok((await patched(input)).cleaned);
+    out = await loadBack(bytes);
+  });
+
+  it("is made by the patch, is well-formed, and reads back in exceljs and JSZip", async () => {
+    await expectWellFormed(bytes);
+    expect(out.worksheets.map((w) => w.name)).toEqual([TABLE, "说明", "指标明细"]);
+  });
+
+  it("gives edited cells their new text as text (numFmt @), keeping the rest of their format", () => {
+    const ws = sheet(out, TABLE);
+    expect(ws.getCell("C3").value).toBe(CLEAN[0]);
+    expect(ws.getCell("C4").value).toBe(CLEAN[1]);
+    expect(ws.getCell("C5").value).toBe("=SUM(A1)");
+    expect(ws.getCell("C5").type).toBe(ExcelJS.ValueType.String);
+    for (const a of ["C3", "C4", "C5"]) {
+      expect(ws.getCell(a).numFmt).toBe("@");
+      expect(ws.getCell(a).alignment).toEqual({ wrapText: true });
+    }
+    expect(ws.getCell("B3").numFmt).toBeUndefined();
+  });
+
+  it("deletes the rows, moving values, heights, merges and formulas like Excel", () => {
+    const ws = sheet(out, TABLE);
+    expect(ws.getCell("B5").value).toBe("项目丙");
+    expect(ws.getRow(5).height).toBe(28);
+    expect(ws.getCell("C6").value).toBe("合计");
+    expect(cellMap(ws).get("D6")).toEqual({ formula: "SUM(D3:D5)", result: 60 });
+    expect(cellMap(ws).get("E7")).toEqual({ formula: "D6/3", result: 20 });
+    expect(mergesOf(ws)).toEqual(["A1:E1", "A3:A5"]);
+    expect(cellMap(sheet(out, "说明")).get("A1")).toEqual({ formula: `'${TABLE}'!D6`, result: 60 });
+    expect(cellMap(sheet(out, "说明")).get("A2")).toEqual({ formula: `SUM('${TABLE}'!D3:D5)`, result: 60 });
+    expect(ws.rowCount).toBe(7);
+  });
+
+  it("writes 指标明细: numbers, text as text, bold header, widths, forbidden characters dropped", () => {
+    const ws = sheet(out, "指标明细");
+    expect(ws.getCell("A1").font?.bold).toBe(true);
+    expect(ws.getCell("A1").numFmt).toBe("@");
+    expect(ws.getCell("A2").value).toBe(3);
+    expect(ws.getCell("C3").value).toBe(RAW[0]);
+    expect(ws.getCell("C3").numFmt).toBe("@");
+    expect(ws.getCell("B4").value).toBe(" 前后空格 ");
+    expect(ws.getCell("C4").value).toBe("a\nb");
+    expect(ws.getCell("D4").value).toBe("xy");
+    expect(ws.getColumn(3).width).toBe(60);
+  });
+
+  it("reads back like the exceljs writer's output", async () => {
+    const old = await loadBack(await writeCleanedWithExcelJS(input, PLAN, DETAIL));
+    for (const name of [TABLE, "说明"]) expect(cellMap(sheet(out, name))).toEqual(cellMap(sheet(old, name)));
+    const detailOld = cellMap(sheet(old, "指标明细"));
+    for (const [k, v] of detailOld) if (v === "") detailOld.delete(k); // an empty text is written as no value
+    expect(cellMap(sheet(out, "指标明细"))).toEqual(detailOld);
+    expect(mergesOf(sheet(out, TABLE))).toEqual(mergesOf(sheet(old, TABLE)));
+  });
+
+  it("keeps a merged block's value when its top row goes", async () => {
+    const plan: CleaningPlan = { edits: [], removeRowIndexes: { [TABLE]: [2] } };
+    const result = await patchOutputs(input, { detail: DETAIL, cleaned: { plan } }, fflateCodec);
+    const ws = sheet(await loadBack(ok(result.cleaned)), TABLE);
+    expect(ws.getCell("A3").value).toBe("区委组织部");
+    expect(mergesOf(ws)).toEqual(["A1:E1", "A3:A6"]);
+    expect(ws.getCell("B3").value).toBe("项目乙");
+  });
+
+  it("refuses a stale edit through the exceljs path (StaleEditError)", async () => {
+    const plan: CleaningPlan = { edits: [{ ...edit(3, 0), before: "别的文字" }], removeRowIndexes: {} };
+    expect((await patchOutputs(input, { detail: DETAIL, cleaned: { plan } }, fflateCodec)).cleaned).toBeInstanceOf(Unpatchable);
+    await expect(writeCleaned(input, plan, DETAIL)).rejects.toBeInstanceOf(StaleEditError);
+  });
+});
+
+describe("patched annotated workbook", () => {
+  let input: Uint8Array;
+  let bytes: Uint8Array;
+  let out: ExcelJS.Workbook;
+  beforeAll(async () => {
+    input = await table((wb) => wb.addWorksheet("O'Brien"));
+    bytes = ok((await patched(input)).annotated);
+    out = await loadBack(bytes);
+  });
+
+  it("is well-formed and adds 校验汇总 and 指标明细 at the end", async () => {
+    await expectWellFormed(bytes);
+    expect(out.worksheets.map((w) => w.name)).toEqual([TABLE, "说明", "O'Brien", "校验汇总", "指标明细"]);
+  });
+
+  it("fills error cells FFC7CE and warning cells FFEB9C; the error wins; new cells are created", () => {
+    const ws = sheet(out, TABLE);
+    expect(fillOf(ws.getCell("C3"))).toBe("FFFFC7CE");
+    expect(ws.getCell("C3").fill).toMatchObject({ type: "pattern", pattern: "solid" });
+    expect(fillOf(ws.getCell("C4"))).toBe("FFFFC7CE");
+    expect(fillOf(ws.getCell("C6"))).toBe("FFFFEB9C");
+    expect(fillOf(ws.getCell("E4"))).toBe("FFFFEB9C");
+    expect(fillOf(ws.getCell("B12"))).toBe("FFFFC7CE");
+    expect(ws.getCell("C3").alignment).toEqual({ wrapText: true });
+    const filled: string[] = [];
+    ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => (fillOf(cell) ? filled.push(cell.address) : undefined)));
+    expect(filled.sort()).toEqual(["B12", "C3", "C4", "C6", "E4"]);
+    expect(ws.getCell("C3").value).toBe(RAW[0]);
+  });
+
+  it("writes links as HYPERLINK formulas with cached result and link font, quotes doubled", () => {
+    const ws = sheet(out, "校验汇总");
+    expect(ws.getCell("A2").formula).toBe(`HYPERLINK("#'${TABLE}'!C3","C3")`);
+    expect(ws.getCell("A2").result).toBe("C3");
+    expect(ws.getCell("A2").font).toMatchObject({ underline: true, color: { argb: "FF0563C1" } });
+    expect(ws.getCell("A3").formula).toBe(`HYPERLINK("#'O''Brien'!B2","say ""hi""")`);
+    expect(ws.getCell("A1").font?.bold).toBe(true);
+    expect(ws.getCell("C2").value).toBe(1);
+    expect(ws.getColumn(2).width).toBe(20);
+  });
+
+  it("sets recalculation on open", async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  });
+
+  it("reads back like the exceljs writer's output", async () => {
+    const old = await loadBack(await writeAnnotatedWithExcelJS(input, HIGHLIGHTS, SUMMARY, DETAIL));
+    for (const name of [TABLE, "说明", "校验汇总"]) expect(cellMap(sheet(out, name))).toEqual(cellMap(sheet(old, name)));
+    const ws = sheet(out, TABLE);
+    const wsOld = sheet(old, TABLE);
+    for (const a of ["C3", "C4", "C6", "E4", "B12", "B3"]) expect(fillOf(ws.getCell(a))).toBe(fillOf(wsOld.getCell(a)));
+  });
+});
+
+describe("what the patch keeps", () => {
+  /** A workbook with parts exceljs would drop: a chart, an image, a VBA project. */
+  async function withForeignParts(bytes: Uint8Array, chartText = "<c:chartSpace/>"): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(bytes);
+    zip.file("xl/charts/chart1.xml", `<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">${chartText}</c:chartSpace>`);
+    zip.file("xl/media/image1.png", new Uint8Array(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251)));
+    zip.file("xl/vbaProject.bin", new Uint8Array(Array.from({ length: 3000 }, (_, i) => i % 256)));
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+
+  it("copies every part it does not change byte for byte, compressed data included", async () => {
+    const input = await withForeignParts(await table());
+    const result = await patched(input);
+    const original = openArchive(input);
+    for (const out of [ok(result.cleaned), ok(result.annotated)]) {
+      const archive = openArchive(out);
+      for (const name of ["xl/charts/chart1.xml", "xl/media/image1.png", "xl/vbaProject.bin", "xl/theme/theme1.xml", "docProps/core.xml"]) {
+        const a = original.byName.get(name)!;
+        const b = archive.byName.get(name)!;
+        expect({ name, crc: b.crc32, raw: Buffer.from(rawData(archive, b)).equals(Buffer.from(rawData(original, a))) }).toEqual({ name, crc: a.crc32, raw: true });
+      }
+    }
+  });
+
+  it("handles stored entries, data descriptors and UTF-8 names in the input", async () => {
+    const zip = await JSZip.loadAsync(await table());
+    zip.file("customXml/说明.xml", "<x>中文</x>");
+    const input = await zip.generateAsync({ type: "uint8array", compression: "STORE", streamFiles: true });
+    const archive = openArchive(input);
+    expect(archive.entries.some((e) => e.flags & 0x8)).toBe(true);
+    const out = ok((await patched(input)).annotated);
+    const back = await JSZip.loadAsync(out);
+    expect(await back.file("customXml/说明.xml")!.async("string")).toBe("<x>中文</x>");
+    expect(sheet(await loadBack(out), TABLE).getCell("C3").value).toBe(RAW[0]);
+  });
+
+  it("produces the same workbook with Node's zlib (chunked, in parallel) as with fflate", async () => {
+    const big: SheetPlan = { name: "指标明细", rows: Array.from({ length: 30000 }, (_, i) => [i, `项目${i % 97}`, `${RAW[i % 3]}${i}`, i % 5 === 0 ? "同一" : null]) };
+    const input = await table();
+    const request = { detail: big, cleaned: { plan: PLAN } };
+    const [a, b] = [await patchOutputs(input, request, nodeCodec), await patchOutputs(input, request, fflateCodec)];
+    const wa = sheet(await loadBack(ok(a.cleaned)), "指标明细");
+    const wb = sheet(await loadBack(ok(b.cleaned)), "指标明细");
+    expect(wa.rowCount).toBe(30000);
+    expect(cellMap(wa)).toEqual(cellMap(wb));
+    expect(wa.getCell("C29999").value).toBe(`${RAW[29998 % 3]}29998`);
+  });
+});
+
+describe("generated sheets over repeated runs", () => {
+  it("replaces our own sheets on a second run and never touches a user's 指标明细", async () => {
+    const input = await table((wb) => {
+      wb.addWorksheet("指标明细").getCell("A1").value = "用户自己的明细";
+    });
+    const once = ok((await patched(input)).annotated);
+    const twiceBytes = ok((await patched(once)).annotated);
+    const twice = await loadBack(twiceBytes);
+    expect(twice.worksheets.map((w) => w.name)).toEqual([TABLE, "说明", "指标明细", "校验汇总", "指标明细 (2)"]);
+    expect(sheet(twice, "指标明细").getCell("A1").value).toBe("用户自己的明细");
+    expect(sheet(twice, "指标明细 (2)").getCell("A1").value).toBe("行号");
+    const zip = await JSZip.loadAsync(twiceBytes);
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    expect(workbook.match(/_IndicatorChecker_Detail/g)).toHaveLength(1);
+    expect(workbook.match(/_IndicatorChecker_Summary/g)).toHaveLength(1);
+    const sheetParts = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    expect(sheetParts).toHaveLength(5);
+    await expectWellFormed(twiceBytes);
+  });
+
+  it("a cleaned run over an annotated output keeps 校验汇总 and replaces 指标明细", async () => {
+    const annotated = ok((await patched(await table())).annotated);
+    const cleaned = await loadBack(ok((await patchOutputs(annotated, { detail: DETAIL, cleaned: { plan: PLAN } }, fflateCodec)).cleaned));
+    expect(cleaned.worksheets.map((w) => w.name)).toEqual([TABLE, "说明", "校验汇总", "指标明细"]);
+    // the summary's link into the table follows the moved row
+    expect(sheet(cleaned, "校验汇总").getCell("A2").formula).toBe(`HYPERLINK("#'${TABLE}'!C3","C3")`);
+  });
+});
+
+describe("falls back to exceljs for what a row shift cannot move", () => {
+  const cases: [string, (wb: ExcelJS.Workbook) => void][] = [
+    ["a note", (wb) => void (wb.getWorksheet(TABLE)!.getCell("B6").note = "备注")],
+    ["conditional formatting", (wb) => wb.getWorksheet(TABLE)!.addConditionalFormatting({ ref: "D3:D8", rules: [{ type: "expression", formulae: ["D3>10"], priority: 1 }] })],
+    ["a data validation", (wb) => void (wb.getWorksheet(TABLE)!.getCell("D6").dataValidation = { type: "whole", formulae: [0], allowBlank: true })],
+    ["an auto filter", (wb) => void (wb.getWorksheet(TABLE)!.autoFilter = "A2:E8")],
+    ["a hyperlink", (wb) => void (wb.getWorksheet(TABLE)!.getCell("E6").value = { text: "链接", hyperlink: "https://example.com" })],
+    ["a shared formula", (wb) => {
+      const ws = wb.getWorksheet(TABLE)!;
+      ws.getCell("E3").value = { formula: "D3*2", result: 20, shareType: "shared", ref: "E3:E6" } as ExcelJS.CellFormulaValue;
+      ws.getCell("E4").value = { sharedFormula: "E3", result: 40 } as ExcelJS.CellSharedFormulaValue;
+    }],
+    ["a frozen pane below the first deleted row", (wb) => void (wb.getWorksheet(TABLE)!.views = [{ state: "frozen", ySplit: 6 }])],
+  ];
+
+  it.each(cases)("%s", async (_, extra) => {
+    const input = await table(extra);
+    const result = await patchOutputs(input, { detail: DETAIL, cleaned: { plan: PLAN } }, fflateCodec);
+    expect(result.cleaned).toBeInstanceOf(Unpatchable);
+    const out = await loadBack(await writeCleaned(input, PLAN, DETAIL));
+    expect(sheet(out, TABLE).getCell("C3").value).toBe(CLEAN[0]);
+    expect(sheet(out, TABLE).getCell("B5").value).toBe("项目丙");
+    // the same file without deletions needs no row shift: patched
+    const noDelete = await patchOutputs(input, { detail: DETAIL, cleaned: { plan: { ...PLAN, removeRowIndexes: {} } } }, fflateCodec);
+    expect(noDelete.cleaned).toBeInstanceOf(Uint8Array);
+  });
+
+  it("a chart pointing at the sheet losing rows", async () => {
+    const zip = await JSZip.loadAsync(await table());
+    zip.file("xl/charts/chart1.xml", `<c:chartSpace xmlns:c="x"><c:f>'${TABLE}'!$D$3:$D$6</c:f></c:chartSpace>`);
+    const input = await zip.generateAsync({ type: "uint8array" });
+    const result = await patchOutputs(input, { detail: DETAIL, cleaned: { plan: PLAN }, annotated: { highlights: HIGHLIGHTS, summary: SUMMARY } }, fflateCodec);
+    expect(result.cleaned).toBeInstanceOf(Unpatchable);
+    expect(result.annotated).toBeInstanceOf(Uint8Array);
+  });
+
+  it("not a zip at all: the exceljs path reports it", async () => {
+    await expect(writeAnnotated(new Uint8Array([1, 2, 3]), [], SUMMARY, DETAIL)).rejects.toMatchObject({ name: "BadWorkbookError" });
+  });
+});
+
+describe("both outputs in one call, against the exceljs writers, on the bundled sample", () => {
+  it("reads back the same cell values and styles", async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(__dirname, "../../assets/samples/绩效目标表-示例.xlsx")));
+    const check = checkWorkbook((await readWorkbook(bytes)).sheets, {});
+    const options = { lang: "zh" as const, file: "示例.xlsx", generatedAt: "2025-01-01 00:00:00" };
+    const both = await buildOutputWorkbooks(bytes, check, { ...options, clean: true, annotate: true, codec: nodeCodec });
+    const { buildAnnotatedWorkbook, buildCleanedWorkbook } = await import("../../src/workbook/outputs");
+    const newOnes = [await loadBack(both.cleaned!), await loadBack(both.annotated!)];
+    // the single-output functions give the same bytes' content
+    const single = [await loadBack(await buildCleanedWorkbook(bytes, check, options)), await loadBack(await buildAnnotatedWorkbook(bytes, check, options))];
+    const { planCleaning } = await import("../../src/core/clean/planCleaning");
+    const { buildSummary, detailSheetPlan, highlightsFor, summarySheetPlan } = await import("../../src/core/summary/summaryModel");
+    const detail = detailSheetPlan(check.checks, "zh");
+    const old = [
+      await loadBack(await writeCleanedWithExcelJS(bytes, planCleaning(check.checks, { unifyNames: false }), detail)),
+      await loadBack(
+        await writeAnnotatedWithExcelJS(bytes, highlightsFor(check.report.issues), summarySheetPlan(buildSummary({ checks: check.checks, ...options }), "zh"), detail),
+      ),
+    ];
+    const view = (wb: ExcelJS.Workbook) =>
+      wb.worksheets.map((ws) => {
+        const cells: Record<string, unknown> = {};
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            const value = cell.type === ExcelJS.ValueType.Formula ? { f: cell.formula, r: cell.result } : cell.value;
+            if (value === "" || value === null) return;
+            cells[cell.address] = [value, cell.numFmt ?? null, fillOf(cell) ?? null, cell.font?.bold ?? null, cell.font?.underline ?? null];
+          }),
+        );
+        return { name: ws.name, cells, merges: mergesOf(ws), rows: ws.rowCount };
+      });
+    for (let i = 0; i < 2; i++) {
+      expect(view(newOnes[i]!)).toEqual(view(old[i]!));
+      expect(view(single[i]!)).toEqual(view(old[i]!));
+    }
+  });
+});

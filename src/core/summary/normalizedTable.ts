@@ -12,40 +12,124 @@ import { SUMMARY_MESSAGES } from "./messages";
  * written, which may be missing, repeated or out of order (numbering_irregular says so).
  */
 export function buildNormalizedTable(rows: readonly RowContext[], issues: readonly Issue[]): NormalizedIndicator[] {
+  const problems = new ItemProblems(issues);
+  const table: NormalizedIndicator[] = [];
+  for (const row of rows) {
+    const items = row.cell.items;
+    for (let i = 0; i < items.length; i++) table.push(normalizedIndicator(row, items[i]!, i, problems));
+  }
+  return table;
+}
+
+/**
+ * The same rows as buildNormalizedTable, made one at a time: a writer that streams them out
+ * (the CLI's JSON report) never holds the whole table, which for 100,000 project rows is
+ * close to half a million objects.
+ */
+export function* normalizedIndicators(rows: readonly RowContext[], issues: readonly Issue[]): Generator<NormalizedIndicator, void, undefined> {
+  const problems = new ItemProblems(issues);
+  for (const row of rows) {
+    const items = row.cell.items;
+    for (let i = 0; i < items.length; i++) yield normalizedIndicator(row, items[i]!, i, problems);
+  }
+}
+
+function normalizedIndicator(row: RowContext, item: IndicatorItem, i: number, problems: ItemProblems): NormalizedIndicator {
+  // Item-per-row tables: each item sits on its own sheet row, and its issues point there.
+  const rowNumber = row.itemCells?.[i]?.rowNumber ?? row.rowNumber;
+  const value = item.value;
+  return {
+    rowNumber,
+    department: row.department,
+    unit: row.unit,
+    project: row.project,
+    itemNumber: item.index,
+    level1: item.level1 ?? item.level1Raw ?? "",
+    level2: item.level2 ?? item.level2Raw ?? "",
+    level2Source: item.level2Source === "written" ? "填写" : item.level2Source === "inferred" ? "推断" : "",
+    name: item.name,
+    operator: value.operator ?? "",
+    number: value.number ?? null,
+    upper: value.upper ?? null,
+    valueUnit: value.unit ?? "",
+    qualitative: value.kind === "qualitative" || value.kind === "time" ? (value.text ?? value.raw).trim() : "",
+    direction: directionOf(item),
+    raw: item.raw.trim(),
+    problems: problems.of(row.sheet, rowNumber, item.index),
+  };
+}
+
+/**
+ * The messages of one item's issues, in issue order, joined with ；(cell-level issues, with no
+ * item, are left out). The engine sorts issues by row and item and the table asks in that
+ * order, so the usual answer is a walk along the issues with no index; if either order is
+ * broken the issues are put in a map once and asked from there.
+ */
+class ItemProblems {
+  private readonly issues: readonly Issue[];
+  private next = 0;
+  private lastRow = -Infinity;
+  private lastItem = -Infinity;
+  private byItem: Map<string, string[]> | undefined;
+
+  constructor(issues: readonly Issue[]) {
+    this.issues = issues;
+    if (!sortedByRowAndItem(issues)) this.byItem = problemsMap(issues);
+  }
+
+  of(sheet: string, rowNumber: number, item: number): string {
+    // Asked out of order (or with a NaN): the walk cannot go back, the map answers from here on.
+    if (!this.byItem && !(rowNumber > this.lastRow || (rowNumber === this.lastRow && item > this.lastItem))) this.byItem = problemsMap(this.issues);
+    if (this.byItem) return this.byItem.get(itemKey(sheet, rowNumber, item))?.join("；") ?? "";
+    this.lastRow = rowNumber;
+    this.lastItem = item;
+    const issues = this.issues;
+    let j = this.next;
+    // Item issues before this item, and cell-level ones, are passed over for good: the asking order rises.
+    while (j < issues.length) {
+      const issue = issues[j]!;
+      if (issue.item !== undefined && (issue.rowNumber > rowNumber || (issue.rowNumber === rowNumber && issue.item >= item))) break;
+      j++;
+    }
+    let found: string | undefined;
+    let more: string[] | undefined;
+    for (; j < issues.length; j++) {
+      const issue = issues[j]!;
+      if (issue.item === undefined) continue;
+      if (issue.rowNumber !== rowNumber || issue.item !== item) break;
+      if (issue.sheet !== sheet) continue;
+      if (found === undefined) found = issue.message;
+      else (more ??= [found]).push(issue.message);
+    }
+    this.next = j;
+    return more ? more.join("；") : (found ?? "");
+  }
+}
+
+/** Whether the item issues come in rising (row, item) order, as the engine sorts them (a NaN
+ * anywhere says no: the walk needs numbers that compare). */
+function sortedByRowAndItem(issues: readonly Issue[]): boolean {
+  let row = -Infinity;
+  let item = -Infinity;
+  for (const issue of issues) {
+    if (issue.item === undefined) continue;
+    if (!(issue.rowNumber > row || (issue.rowNumber === row && issue.item >= item))) return false;
+    row = issue.rowNumber;
+    item = issue.item;
+  }
+  return true;
+}
+
+function problemsMap(issues: readonly Issue[]): Map<string, string[]> {
   const problems = new Map<string, string[]>();
   for (const issue of issues) {
     if (issue.item === undefined) continue;
     const key = itemKey(issue.sheet, issue.rowNumber, issue.item);
-    const list = problems.get(key) ?? [];
-    list.push(issue.message);
-    problems.set(key, list);
+    const list = problems.get(key);
+    if (list) list.push(issue.message);
+    else problems.set(key, [issue.message]);
   }
-  return rows.flatMap((row) =>
-    row.cell.items.map((item, i): NormalizedIndicator => {
-      // Item-per-row tables: each item sits on its own sheet row, and its issues point there.
-      const rowNumber = row.itemCells?.[i]?.rowNumber ?? row.rowNumber;
-      const value = item.value;
-      return {
-        rowNumber,
-        department: row.department,
-        unit: row.unit,
-        project: row.project,
-        itemNumber: item.index,
-        level1: item.level1 ?? item.level1Raw ?? "",
-        level2: item.level2 ?? item.level2Raw ?? "",
-        level2Source: item.level2Source === "written" ? "填写" : item.level2Source === "inferred" ? "推断" : "",
-        name: item.name,
-        operator: value.operator ?? "",
-        number: value.number ?? null,
-        upper: value.upper ?? null,
-        valueUnit: value.unit ?? "",
-        qualitative: value.kind === "qualitative" || value.kind === "time" ? (value.text ?? value.raw).trim() : "",
-        direction: directionOf(item),
-        raw: item.raw.trim(),
-        problems: (problems.get(itemKey(row.sheet, rowNumber, item.index)) ?? []).join("；"),
-      };
-    }),
-  );
+  return problems;
 }
 
 function itemKey(sheet: string, rowNumber: number, item: number): string {

@@ -1,0 +1,143 @@
+import * as fs from "fs";
+import * as path from "path";
+import type { WorkbookCheck } from "../core/checkWorkbook";
+import { writeJsonReport, type JsonReportParts } from "../core/jsonReport";
+import type { SheetCheck } from "../core/check";
+import type { NormalizedIndicator } from "../core/model";
+import { normalizedIndicators } from "../core/summary/normalizedTable";
+
+/** Bytes gathered before a write to the file. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Text written to a file in chunks of a megabyte: each piece (one issue, one line) is encoded
+ * into one reused buffer as it comes, so no long string is ever built and the pieces die young
+ * (cheap for the garbage collector even beside a heap of hundreds of megabytes).
+ */
+export class ChunkedFileWriter {
+  private readonly buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+
+  constructor(private readonly fd: number) {}
+
+  readonly write = (text: string): void => {
+    // A UTF-16 unit is at most 3 bytes of UTF-8.
+    if (this.used + 3 * text.length > CHUNK_BYTES) {
+      this.flush();
+      if (3 * text.length > CHUNK_BYTES) return this.writeBytes(Buffer.from(text, "utf8"));
+    }
+    this.used += this.buffer.write(text, this.used, "utf8");
+  };
+
+  flush(): void {
+    if (this.used === 0) return;
+    const used = this.used;
+    this.used = 0;
+    this.writeBytes(this.buffer.subarray(0, used));
+  }
+
+  private writeBytes(bytes: Uint8Array): void {
+    let offset = 0;
+    while (offset < bytes.length) offset += fs.writeSync(this.fd, bytes, offset, bytes.length - offset);
+  }
+}
+
+/** A WorkbookCheck's JSON report, the long lists made as they are written. */
+export function workbookReportParts(check: WorkbookCheck): JsonReportParts {
+  const { report, checks } = check;
+  return {
+    ...(report.file !== undefined ? { file: report.file } : {}),
+    sheets: report.sheets,
+    counts: report.counts,
+    issues: report.issues,
+    normalized: sheetsNormalized(checks),
+  };
+}
+
+// The normalized rows of every sheet in turn, as buildReport concatenates them.
+function* sheetsNormalized(checks: readonly SheetCheck[]): Generator<NormalizedIndicator, void, undefined> {
+  for (const c of checks) yield* normalizedIndicators(c.rows, c.issues);
+}
+
+/**
+ * `--json OUT`, written file by file as each check ends, so no report outlives its file:
+ * one input → OUT is the report; several → OUT.json holds `{"version":1,"files":[…]}` (each
+ * report laid out as a single report is, one level in), any other OUT is a folder with one
+ * `<name>-校验报告.json` per file. A failed write is kept and told by `finish`, after all
+ * files were checked, as before.
+ */
+export class JsonOutput {
+  private combined: { fd: number; writer: ChunkedFileWriter; count: number } | undefined;
+  private error: Error | undefined;
+
+  constructor(
+    private readonly out: string,
+    private readonly many: boolean,
+  ) {}
+
+  add(check: WorkbookCheck, file: string): void {
+    if (this.error) return;
+    try {
+      const parts = workbookReportParts(check);
+      if (!this.many) {
+        fs.mkdirSync(path.dirname(path.resolve(this.out)), { recursive: true });
+        writeReportFile(this.out, parts);
+      } else if (this.out.toLowerCase().endsWith(".json")) {
+        if (!this.combined) {
+          fs.mkdirSync(path.dirname(path.resolve(this.out)), { recursive: true });
+          const fd = fs.openSync(this.out, "w");
+          this.combined = { fd, writer: new ChunkedFileWriter(fd), count: 0 };
+          this.combined.writer.write('{\n  "version": 1,\n  "files": [');
+        }
+        const { writer } = this.combined;
+        writer.write(this.combined.count++ ? ",\n    " : "\n    ");
+        writeJsonReport(parts, writer.write, "    ");
+        writer.flush();
+      } else {
+        fs.mkdirSync(this.out, { recursive: true });
+        const base = path.basename(parts.file ?? file, path.extname(parts.file ?? ""));
+        writeReportFile(path.join(this.out, `${base}-校验报告.json`), parts);
+      }
+    } catch (e) {
+      this.error = e as Error;
+      this.closeCombined();
+    }
+  }
+
+  /** Ends the combined file; the error of a failed write, if any. */
+  finish(): Error | undefined {
+    if (!this.error && this.combined) {
+      try {
+        this.combined.writer.write("\n  ]\n}\n");
+        this.combined.writer.flush();
+      } catch (e) {
+        this.error = e as Error;
+      }
+    }
+    this.closeCombined();
+    return this.error;
+  }
+
+  private closeCombined(): void {
+    if (!this.combined) return;
+    const { fd } = this.combined;
+    this.combined = undefined;
+    try {
+      fs.closeSync(fd);
+    } catch (e) {
+      this.error ??= e as Error;
+    }
+  }
+}
+
+function writeReportFile(file: string, parts: JsonReportParts): void {
+  const fd = fs.openSync(file, "w");
+  try {
+    const writer = new ChunkedFileWriter(fd);
+    writeJsonReport(parts, writer.write);
+    writer.write("\n");
+    writer.flush();
+  } finally {
+    fs.closeSync(fd);
+  }
+}

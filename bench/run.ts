@@ -22,8 +22,6 @@ const OUT_DIR = path.join(CACHE_DIR, "out");
 const BIG = 100_000;
 const MID = 10_000;
 const SMALL = 1_000;
-/** The CLI's default: report-only files above this size take the streaming reader (src/cli/main.ts). */
-const STREAM_THRESHOLD_BYTES = 1024 * 1024;
 
 interface EngineResult {
   mode: string;
@@ -94,7 +92,6 @@ function firstLine(text: string): string {
 interface CliSeries {
   bare: ChildResult[];
   check: ChildResult[];
-  checkOther: ChildResult[];
   cleanAnnotate: ChildResult[];
 }
 
@@ -105,17 +102,12 @@ async function cliSeries(cli: Built, bareLoad: Built, file: string, reps: number
   if (!bareLoad.ok) return `baseline probe not built: ${bareLoad.reason}`;
   if (!cli.ok) return `CLI not built: ${cli.reason}`;
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  const size = fs.statSync(file).size;
-  const shipped = { INDICATOR_CHECKER_STREAM_BYTES: undefined };
-  // The other reading path, so both are on record whatever the threshold picks for this file.
-  const other = { INDICATOR_CHECKER_STREAM_BYTES: size >= STREAM_THRESHOLD_BYTES ? String(Number.MAX_SAFE_INTEGER) : "0" };
   const json = path.join(OUT_DIR, "report.json");
   const stdout = path.join(OUT_DIR, "cli-stdout.txt");
-  const series: CliSeries = { bare: [], check: [], checkOther: [], cleanAnnotate: [] };
+  const series: CliSeries = { bare: [], check: [], cleanAnnotate: [] };
   const steps: [keyof CliSeries, () => Promise<ChildResult>][] = [
     ["bare", () => runChild([bareLoad.file, file])],
-    ["check", () => runChild([cli.file, "check", file, "--json", json], shipped, stdout, CLI_TIMEOUT_MS)],
-    ["checkOther", () => runChild([cli.file, "check", file, "--json", json], other, stdout, CLI_TIMEOUT_MS)],
+    ["check", () => runChild([cli.file, "check", file, "--json", json], {}, stdout, CLI_TIMEOUT_MS)],
   ];
   if (withOutputs) {
     steps.push([
@@ -123,7 +115,7 @@ async function cliSeries(cli: Built, bareLoad: Built, file: string, reps: number
       () =>
         runChild(
           [cli.file, "check", file, "--json", json, "--clean", path.join(OUT_DIR, "cleaned.xlsx"), "--annotate", path.join(OUT_DIR, "annotated.xlsx")],
-          shipped,
+          {},
           stdout,
           CLI_TIMEOUT_MS,
         ),
@@ -162,9 +154,6 @@ function cliRows(series: CliSeries | string, rowsLabel: string, fileSize: number
   const bareRss = median(series.bare.map((r) => r.peakRssBytes));
   const baseWall = `${formatMs(bareWall)} bare exceljs readFile`;
   const baseRss = `${formatBytes(bareRss)} bare exceljs readFile`;
-  const streamed = fileSize >= STREAM_THRESHOLD_BYTES;
-  const shippedPath = streamed ? "streaming reader" : "in-memory load";
-  const otherPath = streamed ? "in-memory load" : "streaming reader";
   const rows: BenchRow[] = [];
   const add = (measure: string, runs: readonly ChildResult[], what: "wall" | "rss", target: string, limit: number, note: string) => {
     if (runs.length === 0) return;
@@ -200,10 +189,8 @@ function cliRows(series: CliSeries | string, rowsLabel: string, fileSize: number
     });
   };
   const size = `file ${formatBytes(fileSize)}`;
-  add(`CLI check ${rowsLabel}, wall time`, series.check, "wall", wallT, 1.3, `${size}, as shipped (${shippedPath}: default 1 MiB threshold)`);
-  add(`CLI check ${rowsLabel}, peak memory`, series.check, "rss", memT, 1.0, `as shipped (${shippedPath})`);
-  add(`CLI check ${rowsLabel}, wall time, ${otherPath} forced`, series.checkOther, "wall", `${wallT} (informative)`, 1.3, "INDICATOR_CHECKER_STREAM_BYTES set to force the other path");
-  add(`CLI check ${rowsLabel}, peak memory, ${otherPath} forced`, series.checkOther, "rss", `${memT} (informative)`, 1.0, "the other reading path");
+  add(`CLI check ${rowsLabel}, wall time`, series.check, "wall", wallT, 1.3, `${size}; JSON report written`);
+  add(`CLI check ${rowsLabel}, peak memory`, series.check, "rss", memT, 1.0, "the whole CLI process");
   add(`CLI check --clean --annotate ${rowsLabel}, wall time`, series.cleanAnnotate, "wall", outT, 2.5, "both output workbooks and the JSON report written");
   add(`CLI check --clean --annotate ${rowsLabel}, peak memory`, series.cleanAnnotate, "rss", "— (informative)", Number.POSITIVE_INFINITY, "no target in the issue");
   return rows;

@@ -1,4 +1,21 @@
+import fc from "fast-check";
 import { asciiNumber, foldWidth, significant } from "../../src/core/clean/text";
+
+/** The definitions the one-pass helpers are held to. */
+const referenceFold = (text: string) => text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+const referenceSignificant = (text: string, keepDot: boolean) => referenceFold(text).replace(keepDot ? /[^\p{L}\p{N}%.]+/gu : /[^\p{L}\p{N}%]+/gu, "");
+
+/** Strings that mix the ranges the helpers decide by hand with everything else. */
+const mixed = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom("，", "：", "％", "．", "１", "Ａ", "ｚ", "\u3000", "、", "。", "≥", "𠀀", "😀", "\ud800", "\udc00", "Ⅻ", "²", "é", "ー", "ｶ", "9", ".", "%", ",", " "),
+      fc.integer({ min: 0x4dff, max: 0xa000 }).map((c) => String.fromCharCode(c)),
+      fc.string({ unit: "binary", maxLength: 3 }),
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(""));
 
 describe("cleaner text helpers", () => {
   it("folds full-width ASCII forms (，：included) but leaves the CJK marks 、 and 。", () => {
@@ -22,6 +39,16 @@ describe("cleaner text helpers", () => {
   it("reduces a text to its letters, digits and percent signs", () => {
     expect(significant("不低于 ９０．5％", true)).toBe("不低于90.5%");
     expect(significant("1.产出指标：培训人数，", false)).toBe("1产出指标培训人数");
+  });
+
+  it("folds and reduces exactly as the regular-expression definitions do, astral and lone surrogates included", () => {
+    fc.assert(
+      fc.property(mixed, fc.boolean(), (text, keepDot) => {
+        expect(foldWidth(text)).toBe(referenceFold(text));
+        expect(significant(text, keepDot)).toBe(referenceSignificant(text, keepDot));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it("stays linear on long separator runs (no catastrophic backtracking)", () => {

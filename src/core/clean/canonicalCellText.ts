@@ -24,26 +24,63 @@ import { asciiNumber, foldWidth, removeFirst, removeLast, significant } from "./
  * reads the rewritten item differently, the item is kept verbatim rather than lose a word.
  */
 export function canonicalCellText(cell: ParsedCell): string {
-  if (cell.items.length === 0) return cell.text;
-  const cleaned = rewriteCell(cell);
-  if (cleaned === cell.text) return cleaned;
+  return canonicalCellForm(cell).text;
+}
+
+/** canonicalCellText, and for a cell it changes, which items of the cleaned text are in
+ * canonical form (what isCanonicalItem says of each item of the cleaned text read back),
+ * found while the cleaned text is checked, so a caller needs no further parse. */
+export interface CanonicalCellForm {
+  text: string;
+  /** Present when `text` differs from the cell's own text. */
+  canonicalItems?: boolean[];
+}
+
+/** Single-item read-backs by text (canonicalItem parses every rewritten item back). The
+ * check below rewrites the cleaned items again, and tables repeat their indicator texts from
+ * project to project (4× in the bench's tables), so a sheet's cleaning shares one of these.
+ * Parsing is pure and the items are only read, so a cached read-back is as good as a new one. */
+export class ReadBacks {
+  private readonly byText = new Map<string, IndicatorItem[]>();
+  /** Bounds the memory a sheet of mostly unique texts could pin. */
+  private static readonly LIMIT = 100_000;
+
+  items(text: string): IndicatorItem[] {
+    let items = this.byText.get(text);
+    if (!items) {
+      items = parseIndicatorCell(text).items;
+      if (this.byText.size >= ReadBacks.LIMIT) this.byText.clear();
+      this.byText.set(text, items);
+    }
+    return items;
+  }
+}
+
+export function canonicalCellForm(cell: ParsedCell, readBacks: ReadBacks = new ReadBacks()): CanonicalCellForm {
+  if (cell.items.length === 0) return { text: cell.text };
+  const cleaned = rewriteCell(cell, readBacks).text;
+  if (cleaned === cell.text) return { text: cleaned };
   // The whole cell, read back, must hold the same items and be its own canonical form; else a
   // verbatim item changed how its neighbours read (`产出指标。≥` re-read as a heading and an
   // item) and the author's text is safer than a cleaning that would shift on every pass.
   const reread = parseIndicatorCell(cleaned);
-  const stable =
-    (reread.leading?.text ?? "") === (cell.leading?.text ?? "") &&
-    reread.items.length === cell.items.length &&
-    reread.items.every((item, i) => sameMeaning(item, cell.items[i])) &&
-    rewriteCell(reread) === cleaned;
-  return stable ? cleaned : cell.text;
+  if ((reread.leading?.text ?? "") !== (cell.leading?.text ?? "")) return { text: cell.text };
+  if (reread.items.length !== cell.items.length || !reread.items.every((item, i) => sameMeaning(item, cell.items[i]))) return { text: cell.text };
+  const again = rewriteCell(reread, readBacks);
+  if (again.text !== cleaned) return { text: cell.text };
+  return { text: cleaned, canonicalItems: again.items.map((c, i) => c.rewritten && c.text === reread.items[i]?.raw) };
 }
 
-function rewriteCell(cell: ParsedCell): string {
+function rewriteCell(cell: ParsedCell, readBacks: ReadBacks): { text: string; items: CanonicalItem[] } {
   const parts: string[] = [];
+  const items: CanonicalItem[] = [];
   if (cell.leading) parts.push(cell.leading.text);
-  for (const item of cell.items) parts.push(canonicalItem(item, cell.text).text);
-  return parts.join("");
+  for (const item of cell.items) {
+    const canonical = canonicalItem(item, cell.text, readBacks);
+    items.push(canonical);
+    parts.push(canonical.text);
+  }
+  return { text: parts.join(""), items };
 }
 
 /** The canonical label every item gets. */
@@ -57,7 +94,7 @@ export interface CanonicalItem {
 
 /** One item in canonical form, or its raw text when canonicalising would lose content.
  * `cellText` is the text the item's spans point into (to read the label as written). */
-export function canonicalItem(item: IndicatorItem, cellText: string): CanonicalItem {
+export function canonicalItem(item: IndicatorItem, cellText: string, readBacks?: ReadBacks): CanonicalItem {
   if (item.name === "" && item.value.kind === "empty") return { text: item.raw, rewritten: false };
   const head = itemHead(item);
   const value = canonicalValueText(item.value);
@@ -65,7 +102,7 @@ export function canonicalItem(item: IndicatorItem, cellText: string): CanonicalI
   const text = `${item.index}、${head ? `${head}：` : ""}${item.name}，${CANONICAL_LABEL}：${value}。`;
   // Read back, the rewritten item must say what the original said: a label changes how some
   // texts split (`1、指标:）` reads as a name alone, `1、指标:），年度指标值：` as category + name).
-  const reread = parseIndicatorCell(text).items;
+  const reread = readBacks ? readBacks.items(text) : parseIndicatorCell(text).items;
   if (reread.length !== 1 || !sameMeaning(reread[0], item)) return { text: item.raw, rewritten: false };
   return { text, rewritten: true };
 }

@@ -1,9 +1,8 @@
 import type { SheetCheck } from "../check";
 import type { DetectedTable, Issue, RuleCode, SkipReason } from "../model";
-import { parseIndicatorCell } from "../parse/parseCell";
 import type { CellEdit } from "../plan";
 import { toA1 } from "../table/address";
-import { canonicalCellText, canonicalValueText, isCanonicalItem } from "./canonicalCellText";
+import { canonicalCellForm, canonicalValueText, ReadBacks } from "./canonicalCellText";
 import { unifyNameEdits } from "./unifyNames";
 
 /**
@@ -60,12 +59,14 @@ function cellLayoutEdits(check: SheetCheck): CellEdit[] {
   if (columnIndex === undefined) return [];
   const edits: CellEdit[] = [];
   const byCell = issuesByCell(check.issues);
+  const readBacks = new ReadBacks();
   for (const row of check.rows) {
     // Numbers, dates and booleans hold no items; only text cells are rewritten.
     if (typeof row.rawIndicator !== "string") continue;
     const before = row.cell.text;
-    const after = canonicalCellText(row.cell);
-    if (after === before) continue;
+    const form = canonicalCellForm(row.cell, readBacks);
+    const after = form.text;
+    if (after === before || !form.canonicalItems) continue;
     edits.push({
       sheet: check.sheet,
       cell: row.indicatorAddress,
@@ -73,17 +74,16 @@ function cellLayoutEdits(check: SheetCheck): CellEdit[] {
       columnIndex,
       before,
       after,
-      codes: resolvedCodes(byCell.get(row.indicatorAddress) ?? [], after),
+      codes: resolvedCodes(byCell.get(row.indicatorAddress) ?? [], form.canonicalItems),
     });
   }
   return edits;
 }
 
-/** The canonicalisation codes of `issues` that no longer hold on `after`: an item issue is
- * resolved when that item is canonical after cleaning, a cell issue when every item is. */
-function resolvedCodes(issues: readonly Issue[], after: string): RuleCode[] {
-  const reparsed = parseIndicatorCell(after);
-  const canonical = reparsed.items.map((item) => isCanonicalItem(item, after));
+/** The canonicalisation codes of `issues` that no longer hold after cleaning: an item issue is
+ * resolved when that item is canonical in the cleaned text (`canonical`, by item), a cell
+ * issue when every item is. */
+function resolvedCodes(issues: readonly Issue[], canonical: readonly boolean[]): RuleCode[] {
   const codes = new Set<RuleCode>();
   for (const issue of issues) {
     if (!CANONICALISATION_CODES.includes(issue.code)) continue;

@@ -6,14 +6,20 @@
 
 /** Full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space.
  * Example: `＞＝９０％` → `>=90%`, `１，０００` → `1,000`. */
-const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
-const IDEOGRAPHIC_SPACE = /\u3000/g;
+function foldedCode(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  return c === 0x3000 ? 0x20 : c;
+}
 
-/** Folds full-width ASCII forms to ASCII (`，：` included); the CJK marks `、。` stay. */
+/** Folds full-width ASCII forms to ASCII (`，：` included); the CJK marks `、。` stay.
+ * A loop, not a replace with a callback: the cleaner folds every item several times. */
 export function foldWidth(text: string): string {
-  return text
-    .replace(FULL_WIDTH_ASCII, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(IDEOGRAPHIC_SPACE, " ");
+  let i = 0;
+  while (i < text.length && foldedCode(text.charCodeAt(i)) === text.charCodeAt(i)) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) out += String.fromCharCode(foldedCode(text.charCodeAt(i)));
+  return out;
 }
 
 /** A comma between digits followed by exactly three digits: a thousands separator.
@@ -36,15 +42,29 @@ export function asciiNumber(numberRaw: string | undefined): string | undefined {
 
 /** Letters (CJK included), digits and `%` (and `.` inside values): what must survive
  * cleaning, in order. Example: `不低于 ９０．5％` → `不低于90.5%` (with dots) or `不低于905%`. */
-const INSIGNIFICANT_WITH_DOT = /[^\p{L}\p{N}%.]+/gu;
-const INSIGNIFICANT = /[^\p{L}\p{N}%]+/gu;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 
 /** The text reduced to what carries content: width folded, separators, spaces and
  * punctuation dropped. Two texts with equal significant content say the same thing.
- * Dots count inside a value (`9.5` ≠ `95`) but not across an item (`1.` numbering). */
+ * Dots count inside a value (`9.5` ≠ `95`) but not across an item (`1.` numbering).
+ * One pass: ASCII and the CJK ideographs are decided by range, any other code point by
+ * Unicode's letter/number classes (test/clean/text.test.ts holds it to the regex definition). */
 export function significant(text: string, keepDot: boolean): string {
-  const folded = foldWidth(text).replace(THOUSANDS_SEPARATOR, "");
-  return folded.replace(keepDot ? INSIGNIFICANT_WITH_DOT : INSIGNIFICANT, "");
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = foldedCode(text.charCodeAt(i));
+    if (c < 0x80) {
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 37 || (keepDot && c === 46)) out += String.fromCharCode(c);
+    } else if (c >= 0x4e00 && c <= 0x9fff) {
+      out += String.fromCharCode(c);
+    } else {
+      const point = text.codePointAt(i) ?? c;
+      const ch = String.fromCodePoint(point);
+      if (LETTER_OR_NUMBER.test(ch)) out += ch;
+      if (ch.length === 2) i++;
+    }
+  }
+  return out;
 }
 
 /** Removes the first occurrence of `part` from `text` (no-op for an absent or empty part). */

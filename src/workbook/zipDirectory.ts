@@ -9,10 +9,18 @@
  */
 
 export interface ZipEntry {
+  /** Latin-1 reading of the name's bytes: enough to compare with ASCII part names. */
   name: string;
+  /** The name's bytes as stored (a view into the buffer), for readers that need the real name. */
+  nameBytes: Uint8Array;
   /** 0 stored, 8 deflate. */
   method: number;
+  /** General purpose flags as stored (bit 0 encrypted, bit 3 data descriptor, bit 11 UTF-8 name). */
   flags: number;
+  crc32: number;
+  /** DOS time and date as stored. */
+  time: number;
+  date: number;
   compressedSize: number;
   uncompressedSize: number;
   /** Offset of the local header as stored in the directory (add `ZipDirectory.shift`). */
@@ -21,6 +29,8 @@ export interface ZipEntry {
 
 export interface ZipDirectory {
   entries: ZipEntry[];
+  /** Disk numbers of the end record: both 0 unless the archive is split. */
+  split: boolean;
   /** Where the directory starts in the buffer given. */
   directoryStart: number;
   /** Actual minus stored directory offset: 0 for an ordinary whole file. */
@@ -74,8 +84,12 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectoryResult {
     if (next > directoryEnd) return { ok: false, problem: "truncated" };
     const entry: ZipEntry = {
       name: latin1(bytes, p + 46, nameLength),
+      nameBytes: bytes.subarray(p + 46, p + 46 + nameLength),
       method: view.getUint16(p + 10, true),
       flags: view.getUint16(p + 8, true),
+      crc32: view.getUint32(p + 16, true),
+      time: view.getUint16(p + 12, true),
+      date: view.getUint16(p + 14, true),
       compressedSize: view.getUint32(p + 20, true),
       uncompressedSize: view.getUint32(p + 24, true),
       localHeaderOffset: view.getUint32(p + 42, true),
@@ -84,7 +98,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectoryResult {
     entries.push(entry);
     p = next;
   }
-  return { ok: true, directory: { entries, directoryStart, shift: directoryStart - storedOffset } };
+  const split = view.getUint16(eocd + 4, true) !== 0 || view.getUint16(eocd + 6, true) !== 0;
+  return { ok: true, directory: { entries, split, directoryStart, shift: directoryStart - storedOffset } };
 }
 
 /** The last EOCD signature whose comment length reaches exactly the end of the buffer

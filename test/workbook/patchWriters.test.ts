@@ -1,5 +1,6 @@
 import fs from "fs";
 import path from "path";
+import zlib from "zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
@@ -9,9 +10,10 @@ import { buildOutputWorkbooks } from "../../src/workbook/outputs";
 import { readWorkbook } from "../../src/workbook/readWorkbook";
 import { writeAnnotated, writeAnnotatedWithExcelJS } from "../../src/workbook/writeAnnotated";
 import { StaleEditError, writeCleaned, writeCleanedWithExcelJS, type CleaningPlan } from "../../src/workbook/writeCleaned";
-import { patchOutputs } from "../../src/workbook/xlsx/patchPackage";
+import { deflateText, patchOutputs } from "../../src/workbook/xlsx/patchPackage";
 import { openArchive, rawData, Unpatchable } from "../../src/workbook/xlsx/zipArchive";
-import { fflateCodec } from "../../src/workbook/xlsx/zipCodec";
+import { deflatePlanSheet, SharedStringAppender } from "../../src/workbook/xlsx/writePlanSheetXml";
+import { crc32, fflateCodec, type DeflatedData, type ZipCodec } from "../../src/workbook/xlsx/zipCodec";
 import { nodeCodec } from "../../src/workbook/xlsx/zipCodec.node";
 import { cellMap, loadBack, mergesOf, sheet, xlsxBytes } from "./helpers";
 
@@ -402,6 +404,73 @@ describe("both outputs in one call, against the exceljs writers, on the bundled 
     for (let i = 0; i < 2; i++) {
       expect(view(newOnes[i]!)).toEqual(view(old[i]!));
       expect(view(single[i]!)).toEqual(view(old[i]!));
+    }
+  });
+});
+
+describe("the writers' fast paths", () => {
+  const STYLES = { text: 1, boldText: 2, bold: 3, link: 4, boldLink: 5 };
+  const inflated = (d: DeflatedData) => new Uint8Array(zlib.inflateRawSync(Buffer.concat(d.chunks)));
+
+  it("writes numbers, row numbers and shared-string indexes digit for digit as String() does", async () => {
+    const numbers = [0, -0, 7, 10, 99, 100, 123456789, 2147483647, 2147483648, 9007199254740991, 1e21, -5, 1.5, 0.1 + 0.2, 1e-7];
+    // Rows far enough down for row numbers of several lengths.
+    const rows: SheetPlan["rows"] = Array.from({ length: 1300 }, () => []);
+    numbers.forEach((n, i) => (rows[i * 86] = [n, "短", `长的一段文字，出现两次，第${i}段。`.repeat(2)]));
+    numbers.forEach((n, i) => (rows[i * 86 + 1] = [n, "短", `长的一段文字，出现两次，第${i}段。`.repeat(2)]));
+    rows[1299] = [1];
+    for (const codec of [fflateCodec, nodeCodec]) {
+      const appender = new SharedStringAppender(1234567);
+      const xml = new TextDecoder().decode(inflated(await deflatePlanSheet({ name: "x", rows }, STYLES, codec, appender)));
+      const cells = [...xml.matchAll(/<c r="([A-Z]+)(\d+)"[^>]*?(?: t="(\w+)")?><v>([^<]*)<\/v><\/c>/g)];
+      const numberCells = cells.filter((m) => m[1] === "A").map((m) => [m[2], m[4]]);
+      const expected = rows.flatMap((r, i) => (typeof r[0] === "number" ? [[String(i + 1), String(r[0])]] : []));
+      expect(numberCells).toEqual(expected);
+      expect(new Set(cells.filter((m) => m[3] === "s").map((m) => Number(m[4])).filter((n) => n < 1234567))).toEqual(new Set());
+      expect(xml).toContain('<row r="1300"><c r="A1300"><v>1</v></c></row>');
+      // One short item, one per repeated long text; the indexes follow the table's items.
+      expect(appender.added).toBe(1 + numbers.length);
+    }
+  });
+
+  it("nodeCodec and fflateCodec only release a chunk once they no longer read it", async () => {
+    const text = Array.from({ length: 60000 }, (_, i) => `<row r="${i}"><c><v>${(i * 7919) % 100003}</v></c></row>`).join("");
+    const all = new TextEncoder().encode(text);
+    const piece = 256 * 1024;
+    for (const codec of [nodeCodec, fflateCodec] as ZipCodec[]) {
+      const d = codec.deflater();
+      let released = 0;
+      for (let i = 0; i < all.length; i += piece) {
+        // Each chunk is a copy that is scribbled over as soon as it is released.
+        const chunk = all.slice(i, i + piece);
+        await d.write(chunk, () => {
+          chunk.fill(0x21);
+          released++;
+        });
+      }
+      const data = await d.end();
+      expect(released).toBe(Math.ceil(all.length / piece));
+      expect(data.size).toBe(all.length);
+      expect(data.crc32).toBe(crc32(all));
+      expect(Buffer.compare(inflated(data), all)).toBe(0);
+    }
+  });
+
+  it("encodes a long part in pieces without cutting a surrogate pair, as one TextEncoder call would", async () => {
+    const piece = Math.floor((1 << 20) / 3);
+    // A pair across the first cut, a lone surrogate at the second, three-byte characters after.
+    const text = `${"a".repeat(piece - 1)}😀${"中".repeat(piece - 3)}\ud800${"é".repeat(piece)}😀`;
+    for (const codec of [nodeCodec, fflateCodec] as ZipCodec[]) {
+      const data = await deflateText(codec, text);
+      expect(Buffer.compare(inflated(data), new TextEncoder().encode(text))).toBe(0);
+    }
+  });
+
+  it("nodeCodec inflates a whole part whatever size the directory claims", async () => {
+    const all = new TextEncoder().encode("<sst>".padEnd(300000, "数据x"));
+    const raw = zlib.deflateRawSync(all);
+    for (const size of [all.length, 0, 10, all.length - 1, all.length * 3]) {
+      expect(Buffer.compare(await nodeCodec.inflate(raw, size), all)).toBe(0);
     }
   });
 });

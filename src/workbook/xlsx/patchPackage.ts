@@ -222,16 +222,29 @@ async function assemble(
   return writeZip(entries);
 }
 
-/** A part's new text, deflated in 1 MiB pieces (in parallel where the codec can). */
-async function deflateText(codec: ZipCodec, xml: string): Promise<DeflatedData> {
-  const bytes = new TextEncoder().encode(xml);
-  if (bytes.length <= PIECE) return deflateAll(codec, bytes);
+/** A part's new text, deflated in 1 MiB pieces (in parallel where the codec can). A long text
+ * is encoded piece by piece as the pieces are deflated, into buffers the deflater hands back. */
+export async function deflateText(codec: ZipCodec, xml: string): Promise<DeflatedData> {
+  const encoder = new TextEncoder();
+  if (xml.length <= PIECE_CHARS) return deflateAll(codec, encoder.encode(xml));
   const d = codec.deflater();
-  for (let i = 0; i < bytes.length; i += PIECE) await d.write(bytes.subarray(i, i + PIECE));
+  const free: Uint8Array[] = [];
+  for (let i = 0; i < xml.length; ) {
+    // A surrogate pair is not cut in two.
+    let end = Math.min(xml.length, i + PIECE_CHARS);
+    const last = xml.charCodeAt(end - 1);
+    if (end < xml.length && last >= 0xd800 && last <= 0xdbff) end--;
+    const buffer = free.pop() ?? new Uint8Array(PIECE);
+    const { written } = encoder.encodeInto(xml.slice(i, end), buffer);
+    i = end;
+    await d.write(buffer.subarray(0, written), () => free.push(buffer));
+  }
   return d.end();
 }
 
 const PIECE = 1 << 20;
+/** UTF-16 units that surely fit in PIECE bytes of UTF-8 (at most 3 bytes each). */
+const PIECE_CHARS = Math.floor(PIECE / 3);
 
 /** The original archive, with its parts inflated on demand (once each). */
 class Package {
@@ -322,7 +335,8 @@ class Package {
         const d = codec.deflater();
         const encoder = new TextEncoder();
         await d.write(encoder.encode(head.slice(0, open) + newTag));
-        await d.write(bytes.subarray(openEnd, close));
+        // In pieces, so they are deflated in parallel where the codec can.
+        for (let i = openEnd; i < close; i += PIECE) await d.write(bytes.subarray(i, Math.min(close, i + PIECE)));
         for (const chunk of await appender.chunks()) await d.write(chunk);
         await d.write(bytes.subarray(close));
         return d.end();

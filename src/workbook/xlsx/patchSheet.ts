@@ -310,9 +310,9 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
     tail = tail.slice(0, mergeCellsSpan.start) + replacement + tail.slice(mergeCellsSpan.end);
   }
   out.push(tail);
-  let result = out.join("");
-  if (extent.rows > 0) result = growDimension(result, extent);
-  return result;
+  // `<dimension>` lies in the head (before sheetData): widened there, the sheet is not copied again.
+  if (extent.rows > 0) out[0] = growDimension(out[0] ?? "", extent);
+  return out.join("");
 }
 
 /** A cell that does not exist yet, in the column's or row's format. */

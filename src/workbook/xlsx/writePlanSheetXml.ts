@@ -43,7 +43,7 @@ const CHUNK_BYTES = 1 << 20;
  * cell cost more than the whole rest of the sheet).
  */
 class ChunkWriter {
-  private buf = new Uint8Array(CHUNK_BYTES);
+  private buf: Uint8Array = new Uint8Array(CHUNK_BYTES);
   private pos = 0;
 
   constructor(private readonly deflater: Deflater) {}
@@ -96,6 +96,30 @@ class ChunkWriter {
     this.pos = p;
   }
 
+  /** A non-negative integer's decimal digits (as `String(n)` writes them), with no string made. */
+  uint(n: number): void {
+    if (n > 0x7fffffff) {
+      this.ascii(String(n));
+      return;
+    }
+    if (this.pos + 10 > this.buf.length) this.grow(10);
+    const buf = this.buf;
+    if (n < 10) {
+      buf[this.pos++] = 0x30 + n;
+      return;
+    }
+    // Small integer arithmetic only: `Math.floor(x / 10)` on doubles cost more than the rest of a cell.
+    const end = this.pos + (n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : n < 1000000 ? 6 : n < 10000000 ? 7 : n < 100000000 ? 8 : n < 1000000000 ? 9 : 10);
+    let p = end;
+    let x = n | 0;
+    do {
+      const q = (x / 10) | 0;
+      buf[--p] = 0x30 + x - q * 10;
+      x = q;
+    } while (x > 0);
+    this.pos = end;
+  }
+
   /** Short constant markup, pre-encoded. */
   raw(b: Uint8Array): void {
     if (this.pos + b.length > this.buf.length) this.grow(b.length);
@@ -130,17 +154,23 @@ class ChunkWriter {
     cache.bytes = this.buf.slice(start, this.pos);
   }
 
-  /** Hands a full chunk to the deflater (which keeps it: a new one is allocated). */
+  /** Chunks the deflater is done with, to be filled again: a new megabyte per chunk is
+   * memory outside the JS heap that V8 answers with full collections of the whole heap. */
+  private readonly free: Uint8Array[] = [];
+
+  /** Hands a full chunk to the deflater (which keeps it until it releases it). */
   async maybeFlush(): Promise<void> {
     if (this.pos >= CHUNK_BYTES - 4096) await this.flush();
   }
 
   async flush(): Promise<void> {
     if (this.pos === 0) return;
-    const chunk = this.buf.subarray(0, this.pos);
-    this.buf = new Uint8Array(CHUNK_BYTES);
+    const full = this.buf;
+    const chunk = full.subarray(0, this.pos);
+    this.buf = this.free.pop() ?? new Uint8Array(CHUNK_BYTES);
     this.pos = 0;
-    await this.deflater.write(chunk);
+    // A chunk grown past the standard size is not kept for reuse.
+    await this.deflater.write(chunk, full.length === CHUNK_BYTES ? () => this.free.push(full) : undefined);
   }
 
   /** A chunk too small for what comes: a bigger one, with what it holds. */
@@ -233,25 +263,34 @@ export async function deflatePlanSheet(plan: SheetPlan, styles: GeneratedStyles,
   // Per column: the text in the row above and its shared-string index.
   const sharedValue: (string | undefined)[] = [];
   const sharedIndex: number[] = [];
+  // Per column: the last short text and its item (the Map lookup hashes the text; a column
+  // mostly repeats the text of the row above).
+  const shortValue: (string | undefined)[] = [];
+  const shortIndex: number[] = [];
   const cellOpen = letters.map((l) => ascii(`<c r="${l}`));
   const marks = markupFor(styles);
   for (let r = 0; r < plan.rows.length; r++) {
     const cells = plan.rows[r] ?? [];
     if (!cells.some((v) => !isBlank(v))) continue;
     const isBold = bold.has(r);
-    const rowNumber = ascii(String(r + 1));
+    const rowNumber = r + 1;
     out.raw(ROW_OPEN);
-    out.raw(rowNumber);
+    out.uint(rowNumber);
     out.raw(TAG_END);
     for (let c = 0; c < cells.length; c++) {
       const value = cells[c];
       if (value === null || value === undefined || value === "") continue;
       out.raw(cellOpen[c] ?? ascii(`<c r="${columnLetters(c)}`));
-      out.raw(rowNumber);
+      out.uint(rowNumber);
       if (typeof value === "string" && sst && !isBold) {
         let index = sharedValue[c] === value ? sharedIndex[c] : undefined;
         if (index === undefined && value.length <= SHORT_TEXT) {
-          index = sst.shortItem(value);
+          if (shortValue[c] === value) index = shortIndex[c];
+          else {
+            index = sst.shortItem(value);
+            shortValue[c] = value;
+            shortIndex[c] = index;
+          }
         } else if (index === undefined && plan.rows[r + 1]?.[c] === value) {
           index = sst.add(value);
           sharedValue[c] = value;
@@ -260,14 +299,17 @@ export async function deflatePlanSheet(plan: SheetPlan, styles: GeneratedStyles,
         if (index !== undefined) {
           sst.references++;
           out.raw(marks.shared);
-          out.ascii(String(index));
+          out.uint(index);
           out.raw(SHARED_END);
           continue;
         }
       }
       if (typeof value === "string") {
         out.raw(isBold ? (needsPreserve(value) ? marks.boldTextPreserve : marks.boldText) : needsPreserve(value) ? marks.textPreserve : marks.text);
-        out.cachedText(value, (caches[c] ??= {}));
+        // With a shared-string table, a text repeated from the row above is a shared item
+        // already: remembering it would only copy it.
+        if (sst) out.text(value);
+        else out.cachedText(value, (caches[c] ??= {}));
         out.raw(TEXT_END);
       } else writeCell(out, value, isBold, styles, (caches[c] ??= {}));
     }
@@ -292,7 +334,15 @@ function writeCell(out: ChunkWriter, value: Exclude<PlanCell, null>, isBold: boo
       writeText(out, String(value), isBold ? styles.boldText : styles.text, cache);
       return;
     }
-    out.ascii(isBold ? `" s="${styles.bold}"><v>${value}</v></c>` : `"><v>${value}</v></c>`);
+    if (isBold) {
+      out.ascii('" s="');
+      out.uint(styles.bold);
+    }
+    out.raw(NUMBER_OPEN);
+    // Whole numbers written digit by digit are what `String(value)` gives (-0 is "0").
+    if (Number.isSafeInteger(value) && value >= 0) out.uint(value);
+    else out.ascii(String(value));
+    out.raw(NUMBER_END);
     return;
   }
   if (typeof value === "string") {
@@ -340,6 +390,8 @@ const TAG_END = ascii('">');
 const ROW_END = ascii("</row>");
 const TEXT_END = ascii("</t></is></c>");
 const SHARED_END = ascii("</v></c>");
+const NUMBER_OPEN = ascii('"><v>');
+const NUMBER_END = SHARED_END;
 const SI_OPEN = ascii('<si><t xml:space="preserve">');
 const SI_CLOSE = ascii("</t></si>");
 

@@ -14,8 +14,9 @@ export interface ZipCodec {
 
 export interface Deflater {
   /** Appends bytes; resolves when the deflater is ready for more (bounded memory). The chunk
-   * must not be changed afterwards. */
-  write(chunk: Uint8Array): Promise<void>;
+   * must not be changed afterwards, until `release` (when given) is called: the deflater no
+   * longer reads it then, and its buffer can be filled again. */
+  write(chunk: Uint8Array, release?: () => void): Promise<void>;
   end(): Promise<DeflatedData>;
 }
 
@@ -53,10 +54,12 @@ export const fflateCodec: ZipCodec = {
       compressedSize += data.length;
     });
     return {
-      write(chunk) {
+      write(chunk, release) {
         crc = crc32(chunk, crc);
         size += chunk.length;
+        // fflate copies what it keeps into its own window.
         stream.push(chunk, false);
+        release?.();
         return Promise.resolve();
       },
       end() {

@@ -5,7 +5,7 @@ import type { HostRun, Progress } from "../app/host";
 import { checkWorkbook, type WorkbookCheck } from "../core/checkWorkbook";
 import { planCleaning } from "../core/clean/planCleaning";
 import { toJsonReport } from "../core/jsonReport";
-import type { CellValue, CheckOptions, Issue, Lang, SheetSnapshot } from "../core/model";
+import type { CellValue, CheckOptions, Issue, Lang, Report, SheetSnapshot } from "../core/model";
 import type { CellEdit } from "../core/plan";
 import { detailSheetPlan } from "../core/summary/summaryModel";
 import { buildAnnotatedWorkbook } from "./outputs";
@@ -151,7 +151,11 @@ export function createCheckSession(post: Post): CheckSession {
       if (start % (ISSUE_CHUNK * PROGRESS_EVERY) === 0) post({ type: "progress", id, progress: { phase: "write", fraction: start / issues.length } });
       post({ type: "issues", id, issues: issues.slice(start, start + ISSUE_CHUNK) });
     }
-    const run: HostRun = { report: { ...result.report, issues: [], normalized: [] }, failures: [], highlighted: true };
+    // Field by field, not a spread: the report's normalized table is built on first read
+    // (core/check.ts buildReport), and the pane does not need it.
+    const { version, file, sheets, counts } = result.report;
+    const report: Report = { version, ...(file !== undefined ? { file } : {}), sheets, issues: [], counts, normalized: [] };
+    const run: HostRun = { report, failures: [], highlighted: true };
     const failures = result.failures.map((f) => ({ sheet: f.sheet, failure: f.failure }));
     post({ type: "done", id, result: { run, failures } });
   }

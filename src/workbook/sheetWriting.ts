@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { CellLink, PlanCell, SheetPlan } from "../core/plan";
+import { sheetOfReference } from "./xlsx/patchXml";
 
 /**
  * What every writer uses to put our data into a workbook, so no path can turn user text
@@ -108,7 +109,7 @@ const MARKER_PREFIX = "_IndicatorChecker_";
  */
 export function addGeneratedSheet(workbook: ExcelJS.Workbook, base: string, marker: string, plan: SheetPlan): ExcelJS.Worksheet {
   const markerName = MARKER_PREFIX + marker;
-  const previous = workbook.definedNames.getRanges(markerName).ranges.map((r) => sheetOfRange(r));
+  const previous = workbook.definedNames.getRanges(markerName).ranges.map((r) => sheetOfReference(r));
   for (const name of previous) {
     const ws = name !== undefined ? workbook.getWorksheet(name) : undefined;
     if (ws) workbook.removeWorksheet(ws.id);
@@ -122,14 +123,6 @@ export function addGeneratedSheet(workbook: ExcelJS.Workbook, base: string, mark
   writePlanSheet(ws, plan);
   workbook.definedNames.add(`'${name.replace(/'/g, "''")}'!$A$1`, markerName);
   return ws;
-}
-
-/** `'校验汇总'!$A$1` → `校验汇总`. */
-function sheetOfRange(range: string): string | undefined {
-  // "'it''s'!$A$1" or "Sheet1!$A$1": a quoted name with doubled quotes, or a bare one.
-  const m = /^(?:'((?:[^']|'')*)'|([^!]*))!/.exec(range);
-  if (!m) return undefined;
-  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
 }
 
 /** exceljs writes a Node Buffer (or an ArrayBuffer in the browser); callers get bytes. */

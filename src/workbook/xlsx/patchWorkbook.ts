@@ -1,4 +1,5 @@
 import { shiftFormulaRows, type RowDeletion } from "../formulaRows";
+import { resolvePart } from "./workbookParts";
 import { allElements, escapeXml, findElement, getAttr, setAttr, sheetOfReference, unescapeXml } from "./patchXml";
 import { Unpatchable } from "./zipArchive";
 
@@ -210,17 +211,6 @@ export class WorkbookModel {
 function withLocalSheetId(n: DefinedName, id: number): DefinedName {
   const open = n.element.slice(0, n.element.indexOf(">") + 1);
   return { ...n, localSheetId: id, element: setAttr(open, "localSheetId", String(id)) + n.element.slice(open.length) };
-}
-
-/** `worksheets/sheet1.xml` relative to `xl/`, or `/xl/worksheets/sheet1.xml` → a zip path. */
-export function resolvePart(dir: string, target: string): string {
-  const parts = (target.startsWith("/") ? target.slice(1) : dir + target).split("/");
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === "..") out.pop();
-    else if (p !== "." && p !== "") out.push(p);
-  }
-  return out.join("/");
 }
 
 /** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */

@@ -1,3 +1,5 @@
+import { decodeEscapes } from "./sharedStrings";
+import { decodeText, XmlError } from "./xmlScanner";
 import { Unpatchable } from "./zipArchive";
 
 /**
@@ -22,15 +24,17 @@ export function inlineTextXml(text: string): string {
   return `<is><t${preserve}>${escapeXml(text)}</t></is>`;
 }
 
-const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g;
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
+/** Entity references decoded (and line ends normalised) exactly as the reader decodes them
+ * (xmlScanner.ts), so a cell's text compares equal to the text the check was made from. A
+ * reference the reader would reject makes the file one the patch does not handle. */
 export function unescapeXml(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(ENTITY, (_, dec?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return NAMED[name] ?? "";
-    return String.fromCodePoint(dec !== undefined ? Number(dec) : parseInt(hex ?? "0", 16));
-  });
+  if (!s.includes("&") && !s.includes("\r")) return s;
+  try {
+    return decodeText(s);
+  } catch (e) {
+    if (e instanceof XmlError) throw new Unpatchable(e.message);
+    throw e;
+  }
 }
 
 /** Index just past the `>` of the tag starting at `start` (quoted values may hold `>`). */
@@ -151,15 +155,9 @@ export function textOfStringItem(xml: string): string {
       continue;
     }
     const e = elementAt(xml, "t", t);
-    out += decodeEscapedChars(unescapeXml(xml.slice(e.openEnd, e.contentEnd)));
+    out += decodeEscapes(unescapeXml(xml.slice(e.openEnd, e.contentEnd)));
     i = e.end;
   }
-}
-
-/** OOXML's `_xHHHH_` escapes (`_x000D_` → CR), as the readers decode them. */
-function decodeEscapedChars(s: string): string {
-  if (!s.includes("_x")) return s;
-  return s.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** `'it''s'!$A$1` or `Sheet1!$A$1` → the sheet name. */

@@ -157,17 +157,6 @@ const INFERENCES: readonly { tails: readonly string[]; level2: Level2; countLike
 /** Trailing words that say nothing about what is measured: `拨付完成率指标`, `覆盖率（%）`. */
 const TRAILING_NOISE = ["指标", "(%)", "%"];
 
-function nameHead(folded: string): string {
-  let head = folded;
-  const last = head.charCodeAt(head.length - 1);
-  // Only names ending in 标, `)` or `%` carry noise; the rest skip the comparisons.
-  if (last !== 0x6807 && last !== 0x29 && last !== 0x25) return head;
-  for (const noise of TRAILING_NOISE) {
-    if (head.length > noise.length && head.endsWith(noise)) head = head.slice(0, -noise.length);
-  }
-  return head;
-}
-
 /**
  * The 二级 an unlabelled item's name implies, when that is safe: `…及时率/…时限/完成时间` →
  * 时效指标, `…数量/…人数/…次数/…期数` → 数量指标, `…合格率/…达标率` → 质量指标, `…满意度` →
@@ -176,19 +165,13 @@ function nameHead(folded: string): string {
  * A ratio of counts (`实际发放人数/应发放人数`) is a rate, not a count.
  */
 export function inferLevel2(level1: Level1 | undefined, name: string): Level2 | undefined {
-  if (level1 === undefined) return undefined;
-  return inferFromHead(level1, nameHead(key(name)));
-}
-
-/** inferLevel2 for a name already width-folded (the parser's own path). */
-export function inferLevel2Folded(level1: Level1 | undefined, foldedName: string): Level2 | undefined {
-  if (level1 === undefined) return undefined;
-  // The parser's names are trimmed; spaces inside them do not reach the tail we compare.
-  return inferFromHead(level1, nameHead(foldedName));
+  const folded = key(name);
+  return inferLevel2At(level1, folded, 0, folded.length);
 }
 
 /**
- * inferLevel2Folded of the folded name [s, e) of a cell, read in place (no slice is made).
+ * inferLevel2 of the folded name [s, e) of a cell, read in place (no slice is made): the
+ * parser's path, and the one inferLevel2 takes too.
  * Same tails, same order, same noise stripping.
  */
 export function inferLevel2At(level1: Level1 | undefined, folded: string, s: number, e: number): Level2 | undefined {
@@ -231,14 +214,3 @@ const TAILS_BY_END: ReadonlyMap<number, readonly { tail: string; level2: Level2;
   return map;
 })();
 
-function inferFromHead(level1: Level1, head: string): Level2 | undefined {
-  const candidates = head === "" ? undefined : TAILS_BY_END.get(head.charCodeAt(head.length - 1));
-  if (!candidates) return undefined;
-  for (const { tail, level2, countLike } of candidates) {
-    if (!head.endsWith(tail)) continue;
-    // A ratio of counts (`实际发放人数/应发放人数`) is a rate.
-    if (countLike && head.includes("/")) return undefined;
-    return level2BelongsTo(level1, level2) ? level2 : undefined;
-  }
-  return undefined;
-}

@@ -1,5 +1,5 @@
 import type { ParsedValue } from "../model";
-import { canonicalValue, isPlainDecimal } from "./canonicalValue";
+import { canonicalValueText } from "../clean/canonicalCellText";
 import type { Rule } from "./rule";
 import { emitItem } from "./finding";
 
@@ -7,8 +7,7 @@ import { emitItem } from "./finding";
  * A value written in a non-canonical form that means the same: word operators (`80%以上` →
  * `≥80%`, `不低于90%` → `≥90%`), operator variants (`>=`, `＞＝`, `≧` → `≥`), `％`, full-width
  * digits, thousands separators, stray spaces. The canonical text is the cleaner's own
- * (canonicalValueText, through its regex-free twin canonicalValue), so the rule and the cleaned
- * workbook never disagree. Auto-fix.
+ * (canonicalValueText), so the rule and the cleaned workbook never disagree. Auto-fix.
  */
 export const valueNormalizedRule: Rule = {
   codes: ["value_normalized"],
@@ -17,7 +16,7 @@ export const valueNormalizedRule: Rule = {
     for (const item of row.cell.items) {
       const v = item.value;
       if (v.kind === "empty" || isPlainCanonical(v)) continue;
-      const canonical = canonicalValue(v);
+      const canonical = canonicalValueText(v);
       if (canonical === v.raw || canonical === "") continue;
       emitItem(
         emit,
@@ -53,4 +52,16 @@ function isPlainCanonical(v: ParsedValue): boolean {
     raw.startsWith(numberRaw, glyph.length) &&
     raw.endsWith(unit)
   );
+}
+
+/** `90`, `0.5`, `1000`: ASCII digits with at most one inner dot (asciiNumber leaves it as is). */
+function isPlainDecimal(text: string): boolean {
+  let dot = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) continue;
+    if (c !== 0x2e || dot >= 0 || i === 0 || i === text.length - 1) return false;
+    dot = i;
+  }
+  return text.length > 0;
 }

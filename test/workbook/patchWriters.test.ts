@@ -8,6 +8,7 @@ import { checkWorkbook } from "../../src/core/checkWorkbook";
 import type { CellEdit, Highlight, SheetPlan } from "../../src/core/plan";
 import { buildOutputWorkbooks } from "../../src/workbook/outputs";
 import { readWorkbook } from "../../src/workbook/readWorkbook";
+import { readXlsx } from "../../src/workbook/xlsx/readXlsx";
 import { writeAnnotated, writeAnnotatedWithExcelJS } from "../../src/workbook/writeAnnotated";
 import { StaleEditError, writeCleaned, writeCleanedWithExcelJS, type CleaningPlan } from "../../src/workbook/writeCleaned";
 import { deflateText, patchOutputs } from "../../src/workbook/xlsx/patchPackage";
@@ -193,6 +194,59 @@ describe("patched cleaned workbook", () => {
     const plan: CleaningPlan = { edits: [{ ...edit(3, 0), before: "别的文字" }], removeRowIndexes: {} };
     expect((await patchOutputs(input, { detail: DETAIL, cleaned: { plan } }, fflateCodec)).cleaned).toBeInstanceOf(Unpatchable);
     await expect(writeCleaned(input, plan, DETAIL)).rejects.toBeInstanceOf(StaleEditError);
+  });
+});
+
+describe("stale-edit check on cells holding line breaks", () => {
+  // A cell's text reaches the engine through the reader; the patch writer refuses an edit whose
+  // `before` differs from the cell. CR survives XML only as `&#13;` or `_x000D_` (a literal CR
+  // is read as LF), and exceljs — hence the reader — decodes `_x000D_` in shared strings and
+  // rich-text runs but not in a plain inline `<t>`. The check must read every form the same way.
+  const VARIANTS: { where: "shared" | "inline"; form: string; xml: string; text: string }[] = [
+    { where: "shared", form: "character references", xml: "<t>a&#13;&#10;b</t>", text: "a\r\nb" },
+    { where: "shared", form: "_x000D_", xml: "<t>a_x000D_\nb</t>", text: "a\r\nb" },
+    { where: "shared", form: "a literal CR LF", xml: "<t>a\r\nb</t>", text: "a\nb" },
+    { where: "shared", form: "_x000D_ in runs", xml: "<r><t>a_x000D_</t></r><r><t>b</t></r>", text: "a\rb" },
+    { where: "inline", form: "character references", xml: "<t>a&#13;&#10;b</t>", text: "a\r\nb" },
+    { where: "inline", form: "_x000D_", xml: "<t>a_x000D_\nb</t>", text: "a_x000D_\nb" },
+    { where: "inline", form: "a literal CR", xml: "<t>a\rb</t>", text: "a\nb" },
+    { where: "inline", form: "_x000D_ in runs", xml: "<r><t>a_x000D_</t></r><r><t>b</t></r>", text: "a\rb" },
+  ];
+
+  async function withCell(where: "shared" | "inline", xml: string): Promise<Uint8Array> {
+    const base = await xlsxBytes((wb) => {
+      const ws = wb.addWorksheet(TABLE);
+      ws.getCell("A1").value = "PLACEHOLDER";
+      ws.getCell("A2").value = "下一行";
+    });
+    const zip = await JSZip.loadAsync(base);
+    if (where === "shared") {
+      const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
+      zip.file("xl/sharedStrings.xml", sst.replace(/<si>(?:(?!<\/si>).)*PLACEHOLDER(?:(?!<\/si>).)*<\/si>/, `<si>${xml}</si>`));
+    } else {
+      const ws = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+      zip.file("xl/worksheets/sheet1.xml", ws.replace(/<c r="A1"[^>]*>.*?<\/c>/, `<c r="A1" t="inlineStr"><is>${xml}</is></c>`));
+    }
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+
+  const cleanedWith = (bytes: Uint8Array, before: string) =>
+    patchOutputs(
+      bytes,
+      { detail: DETAIL, cleaned: { plan: { edits: [{ sheet: TABLE, cell: "A1", rowIndex: 0, columnIndex: 0, before, after: "新文字", codes: [] }], removeRowIndexes: {} } } },
+      fflateCodec,
+    );
+
+  it.each(VARIANTS)("$where string, $form: read as the reader reads it, patched in place", async ({ where, xml, text }) => {
+    const bytes = await withCell(where, xml);
+    // Both readers (exceljs for the pane's fallback, the fast one for the CLI and the worker).
+    expect((await readWorkbook(bytes)).sheets[0]?.values[0]?.[0]).toBe(text);
+    expect(readXlsx(bytes).sheets[0]?.values[0]?.[0]).toBe(text);
+    const out = await cleanedWith(bytes, text);
+    expect(sheet(await loadBack(ok(out.cleaned)), TABLE).getCell("A1").value).toBe("新文字");
+    // The same edit planned on a text that differs only in its line break is refused.
+    const other = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text.replace("\n", "\r\n");
+    expect((await cleanedWith(bytes, other)).cleaned).toBeInstanceOf(Unpatchable);
   });
 });
 

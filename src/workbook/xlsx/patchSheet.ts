@@ -7,10 +7,10 @@ import {
   findElement,
   findTag,
   getAttr,
+  inlineStringText,
   inlineTextXml,
   parseCellRef,
   setAttr,
-  textOfStringItem,
   unescapeXml,
 } from "./patchXml";
 import type { StyleBook } from "./patchStyles";
@@ -362,7 +362,7 @@ function checkStale(tag: string, inner: string, edit: SheetEdit, patch: SheetPat
     }
     case "inlineStr": {
       const is = findElement(inner, "is");
-      found = is ? textOfStringItem(inner.slice(is.openEnd, is.contentEnd)) : "";
+      found = is ? inlineStringText(inner.slice(is.openEnd, is.contentEnd)) : "";
       break;
     }
     case "str":

@@ -141,8 +141,9 @@ export function setAttr(tag: string, name: string, value: string | undefined): s
 }
 
 /** Concatenated text of the `<t>` elements in a string item or inline string (`<si>`, `<is>`),
- * leaving out phonetic runs (`<rPh>`), which are not part of the cell's text. */
-export function textOfStringItem(xml: string): string {
+ * leaving out phonetic runs (`<rPh>`), which are not part of the cell's text. `_xHHHH_`
+ * escapes are decoded unless `decode` is false. */
+export function textOfStringItem(xml: string, decode = true): string {
   let out = "";
   let i = 0;
   for (;;) {
@@ -155,9 +156,25 @@ export function textOfStringItem(xml: string): string {
       continue;
     }
     const e = elementAt(xml, "t", t);
-    out += decodeEscapes(unescapeXml(xml.slice(e.openEnd, e.contentEnd)));
+    const text = unescapeXml(xml.slice(e.openEnd, e.contentEnd));
+    out += decode ? decodeEscapes(text) : text;
     i = e.end;
   }
+}
+
+/** An inline string's text (the content of `<is>`) as the sheet reader reads it (worksheet.ts,
+ * after exceljs): with runs (`<r>`), the runs' texts joined, `_xHHHH_` decoded; without, the
+ * `<t>` text as written, `_x000D_` left as it stands. The stale-edit check compares a cell with
+ * the text the reader gave the engine, so it reads the cell the same way. */
+export function inlineStringText(xml: string): string {
+  const runs = allElements(xml, "r");
+  if (runs.length === 0) return textOfStringItem(xml, false);
+  let out = "";
+  for (const run of runs) {
+    const t = findElement(xml, "t", run.openEnd, run.contentEnd);
+    if (t) out += decodeEscapes(unescapeXml(xml.slice(t.openEnd, t.contentEnd)));
+  }
+  return out;
 }
 
 /** `'it''s'!$A$1` or `Sheet1!$A$1` → the sheet name. */

@@ -2,7 +2,8 @@ import type { Highlight, SheetPlan } from "../core/plan";
 import { DETAIL_SHEET_NAME, HIGHLIGHT_FILL, SUMMARY_SHEET_NAME } from "../core/plan";
 import { loadWorkbook } from "./readWorkbook";
 import { addGeneratedSheet, restyle, workbookBytes } from "./sheetWriting";
-import { sheetOf, tryPatch } from "./writeCleaned";
+import { sheetOf } from "./writeCleaned";
+import { tryPatch } from "./xlsx/patchPackage";
 import { fflateCodec, type ZipCodec } from "./xlsx/zipCodec";
 
 /**

@@ -5,8 +5,7 @@ import { readCell } from "./cellValue";
 import { loadWorkbook } from "./readWorkbook";
 import { removeRows } from "./removeRows";
 import { addGeneratedSheet, workbookBytes, writeTextCell } from "./sheetWriting";
-import { patchOutputs, type PatchRequest, type PatchResult } from "./xlsx/patchPackage";
-import { Unpatchable } from "./xlsx/zipArchive";
+import { tryPatch } from "./xlsx/patchPackage";
 import { fflateCodec, type ZipCodec } from "./xlsx/zipCodec";
 
 /** What the cleaner plans (src/core/clean/planCleaning.ts CleanPlan). */
@@ -40,16 +39,6 @@ export async function writeCleaned(bytes: Uint8Array, plan: CleaningPlan, detail
   const patched = await tryPatch(bytes, { detail, cleaned: { plan } }, codec);
   const out = patched?.cleaned;
   return out instanceof Uint8Array ? out : writeCleanedWithExcelJS(bytes, plan, detail);
-}
-
-/** The patch, or undefined when the file cannot be patched at all. */
-export async function tryPatch(bytes: Uint8Array, request: PatchRequest, codec: ZipCodec): Promise<PatchResult | undefined> {
-  try {
-    return await patchOutputs(bytes, request, codec);
-  } catch (e) {
-    if (e instanceof Unpatchable) return undefined;
-    throw e;
-  }
 }
 
 /** The exceljs writer: loads the whole workbook, edits it, writes it out again. */

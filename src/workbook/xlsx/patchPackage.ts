@@ -43,6 +43,17 @@ const SHARED_STRINGS_REL = "http://schemas.openxmlformats.org/officeDocument/200
 /** Parts that can point at cell ranges of a sheet and that a row shift does not rewrite. */
 const RANGE_HOLDERS = /^xl\/(charts|pivotCache|pivotTables|tables|queryTables|slicerCaches|timelines|timelineCaches|externalLinks)\//;
 
+/** patchOutputs, or undefined when the file cannot be patched at all (a caller then writes
+ * each output with its exceljs writer). */
+export async function tryPatch(bytes: Uint8Array, request: PatchRequest, codec: ZipCodec): Promise<PatchResult | undefined> {
+  try {
+    return await patchOutputs(bytes, request, codec);
+  } catch (e) {
+    if (e instanceof Unpatchable) return undefined;
+    throw e;
+  }
+}
+
 /** Throws Unpatchable when nothing can be patched (not a zip we handle); an output that alone
  * cannot be patched comes back as its Unpatchable, so the other still benefits. */
 export async function patchOutputs(bytes: Uint8Array, request: PatchRequest, codec: ZipCodec): Promise<PatchResult> {

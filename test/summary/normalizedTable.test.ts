@@ -1,6 +1,6 @@
 import { checkSheet } from "../../src/core/check";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
-import { buildNormalizedTable, directionOf, NORMALIZED_HEADERS, normalizedRows } from "../../src/core/summary/normalizedTable";
+import { buildNormalizedTable, directionOf, NORMALIZED_HEADERS, normalizedRowCells } from "../../src/core/summary/normalizedTable";
 import { seedSnapshot } from "../clean/seedSheet";
 import { issue, row } from "./fixtures";
 
@@ -64,10 +64,10 @@ describe("directionOf", () => {
   });
 });
 
-describe("normalizedRows", () => {
+describe("normalizedRowCells", () => {
   it("matches the headers column for column, empty cells for missing numbers, translated labels in English", () => {
     const table = buildNormalizedTable([row("Sheet1", 6, "培训", "1、产出指标：培训人数，年度指标值：≥50人。2、效益指标：项目持续发挥作用的期限，年度指标值：长期。")], []);
-    const zh = normalizedRows(table, "zh");
+    const zh = table.map((r) => normalizedRowCells(r, "zh"));
     expect(NORMALIZED_HEADERS.zh).toHaveLength(17);
     expect(NORMALIZED_HEADERS.en).toHaveLength(17);
     for (const cells of zh) expect(cells).toHaveLength(17);
@@ -76,7 +76,7 @@ describe("normalizedRows", () => {
     expect(at("数值", 1)).toBeNull();
     expect(at("方向(正向/反向)", 0)).toBe("正向");
     expect(at("定性值", 1)).toBe("长期");
-    expect(normalizedRows(table, "en")[0]?.[14]).toBe("positive");
+    expect(normalizedRowCells(table[0]!, "en")[14]).toBe("positive");
   });
 });
 

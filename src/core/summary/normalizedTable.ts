@@ -157,11 +157,11 @@ export const NORMALIZED_HEADERS: Record<Lang, readonly string[]> = {
   en: SUMMARY_MESSAGES.en.normalizedHeaders,
 };
 
-/** The table's data rows (no header: take NORMALIZED_HEADERS[lang]) as cells for writers.
+/** One row of the table (no header: take NORMALIZED_HEADERS[lang]) as cells for writers.
  * Missing numbers are empty cells, not zeros; 二级来源 and 方向 are translated for `en`. */
-export function normalizedRows(table: readonly NormalizedIndicator[], lang: Lang): PlanCell[][] {
+export function normalizedRowCells(r: NormalizedIndicator, lang: Lang): PlanCell[] {
   const m = SUMMARY_MESSAGES[lang];
-  return table.map((r) => [
+  return [
     r.rowNumber,
     r.department,
     r.unit,
@@ -179,5 +179,5 @@ export function normalizedRows(table: readonly NormalizedIndicator[], lang: Lang
     r.direction === "" ? "" : m.direction[r.direction],
     r.raw,
     r.problems,
-  ]);
+  ];
 }

@@ -4,7 +4,7 @@ import type { Counts, Issue, Lang, Level1, RuleCode, Severity } from "../model";
 import { DETAIL_SHEET_NAME, SUMMARY_SHEET_NAME, type Highlight, type PlanCell, type SheetPlan } from "../plan";
 import { parseA1 } from "../table/address";
 import { SUMMARY_MESSAGES } from "./messages";
-import { NORMALIZED_HEADERS, normalizedRows } from "./normalizedTable";
+import { NORMALIZED_HEADERS, normalizedIndicators, normalizedRowCells } from "./normalizedTable";
 
 /**
  * The numbers behind the 校验汇总 sheet and the plans of the two generated sheets. The core
@@ -99,22 +99,27 @@ function countByRule(issues: readonly Issue[], lang: Lang): RuleCount[] {
 function countByLevel1(checks: readonly SheetCheck[], lang: Lang): Level1Count[] {
   const unrecognised = SUMMARY_MESSAGES[lang].unrecognisedLevel1;
   const counts = new Map<string, Level1Count>();
-  const categoryOfItem = new Map<string, string>();
   for (const check of checks) {
+    // Each item's count entry by sheet row and item position (an issue names both), per sheet:
+    // numbers as keys, not a string per item (at 100,000 rows, ~460,000 of them).
+    const entryOfItem = new Map<number, Level1Count[]>();
     for (const row of check.rows) {
-      row.cell.items.forEach((item, i) => {
+      const items = row.cell.items;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i]!;
         const level1 = item.level1 ?? (item.level1Raw?.trim() || unrecognised);
-        const entry = counts.get(level1) ?? { level1, indicators: 0, issues: 0 };
+        let entry = counts.get(level1);
+        if (!entry) counts.set(level1, (entry = { level1, indicators: 0, issues: 0 }));
         entry.indicators++;
-        counts.set(level1, entry);
         const rowNumber = row.itemCells?.[i]?.rowNumber ?? row.rowNumber;
-        categoryOfItem.set(`${check.sheet}\u0001${rowNumber}\u0001${item.index}`, level1);
-      });
+        let byItem = entryOfItem.get(rowNumber);
+        if (!byItem) entryOfItem.set(rowNumber, (byItem = []));
+        byItem[item.index] = entry;
+      }
     }
     for (const issue of check.issues) {
-      if (issue.item === undefined) continue;
-      const level1 = categoryOfItem.get(`${issue.sheet}\u0001${issue.rowNumber}\u0001${issue.item}`);
-      const entry = level1 !== undefined ? counts.get(level1) : undefined;
+      if (issue.item === undefined || issue.sheet !== check.sheet) continue;
+      const entry = entryOfItem.get(issue.rowNumber)?.[issue.item];
       if (entry) entry.issues++;
     }
   }
@@ -207,10 +212,19 @@ export function detailSheetPlan(checks: readonly SheetCheck[], lang: Lang): Shee
   const m = SUMMARY_MESSAGES[lang];
   const withSheet = checks.length > 1;
   const header: PlanCell[] = [...(withSheet ? [m.sheetColumn] : []), ...NORMALIZED_HEADERS[lang]];
-  const body = checks.flatMap((check) => normalizedRows(check.normalized, lang).map((row) => (withSheet ? [check.sheet, ...row] : row)));
+  // Rows made from the normalized indicators one at a time (normalizedIndicators), not from
+  // check.normalized: that getter keeps the whole table on the check for as long as the check
+  // lives — at 100,000 project rows, ~460,000 objects nobody reads again.
+  const rows: PlanCell[][] = [header];
+  for (const check of checks) {
+    for (const indicator of normalizedIndicators(check.rows, check.issues)) {
+      const cells = normalizedRowCells(indicator, lang);
+      rows.push(withSheet ? [check.sheet, ...cells] : cells);
+    }
+  }
   return {
     name: DETAIL_SHEET_NAME,
-    rows: [header, ...body],
+    rows,
     columnWidths: withSheet ? [14, ...DETAIL_WIDTHS] : [...DETAIL_WIDTHS],
     boldRows: [0],
   };

@@ -3,13 +3,18 @@ import type {
   CheckOptions,
   Counts,
   DetectedTable,
+  Fix,
   Issue,
+  IssueParams,
+  Lang,
   NormalizedIndicator,
   ParsedCell,
   Report,
   RuleCode,
   SheetReport,
+  Severity,
   SheetSnapshot,
+  Span,
 } from "./model";
 import { parseIndicatorCell, parseItemFromParts } from "./parse/parseCell";
 import { ALL_RULES } from "./rules/index";
@@ -190,6 +195,7 @@ function runRules(sheet: string, table: DetectedTable, rows: readonly RowContext
   const lang = options.lang ?? "zh";
   const issues: Issue[] = [];
   const rowByNumber = new Map(rows.map((r) => [r.rowNumber, r]));
+  const texts = new TextMemo(lang);
   const emit = (f: RuleFinding) => {
     const severity = severities[f.code];
     if (severity === "off") return;
@@ -197,28 +203,137 @@ function runRules(sheet: string, table: DetectedTable, rows: readonly RowContext
     const row = rowByNumber.get(f.rowNumber);
     // In the item-per-row layout an item's issue points at that item's own row.
     const itemCell = f.item !== undefined ? row?.itemCells?.[f.item - 1] : undefined;
-    const issue: Issue = {
-      code: f.code,
-      severity,
-      params,
-      message: formatIssue(f.code, params, lang),
-      sheet,
-      cell: f.cell ?? itemCell?.address ?? row?.indicatorAddress ?? toA1(f.rowNumber - 1, 0),
-      rowNumber: itemCell?.rowNumber ?? f.rowNumber,
-    };
-    // Optional fields only when present (no spread of temporary objects per finding).
-    if (f.item !== undefined) issue.item = f.item;
-    if (f.span) issue.span = f.span;
-    if (f.fix) issue.fix = { edits: f.fix.edits, auto: f.fix.auto, description: formatFix(f.code, params, lang) };
-    issues.push(issue);
+    const leaf = texts.leaf(f.code, params);
+    const fix = f.fix ? { edits: f.fix.edits, auto: f.fix.auto, description: texts.fix(leaf, f.code, params) } : undefined;
+    issues.push(
+      newIssue(
+        f.code,
+        severity,
+        params,
+        texts.message(leaf, f.code, params),
+        sheet,
+        f.cell ?? itemCell?.address ?? row?.indicatorAddress ?? toA1(f.rowNumber - 1, 0),
+        itemCell?.rowNumber ?? f.rowNumber,
+        f.item,
+        f.span,
+        fix,
+      ),
+    );
   };
   const enabled = ALL_RULES.filter((rule) => rule.codes.some((code: RuleCode) => severities[code] !== "off"));
+  // Per-cell rules run first, so a row's per-cell issues are one run of `issues` that a later
+  // row with the same ParsedCell copies. The order of rules within a row does not show: the
+  // sort below orders a row's issues by item, severity and code, and every code belongs to one
+  // rule, whose own order is kept.
+  const perCell = enabled.filter((rule) => rule.perCell === true && rule.checkRow !== undefined);
+  const perRow = enabled.filter((rule) => rule.perCell !== true && rule.checkRow !== undefined);
+  /** The first row of each cell: where its per-cell issues start in `issues`, and how many. */
+  const firstIssues = new Map<ParsedCell, { start: number; count: number }>();
   for (const row of rows) {
-    for (const rule of enabled) rule.checkRow?.(row, emit);
+    // Item-per-row groups own their cells and point issues at item rows: always run.
+    const first = row.itemCells === undefined ? firstIssues.get(row.cell) : undefined;
+    if (first) {
+      for (let i = first.start, end = first.start + first.count; i < end; i++) issues.push(moveIssue(issues[i] as Issue, row));
+    } else {
+      const start = issues.length;
+      for (const rule of perCell) rule.checkRow?.(row, emit);
+      if (row.itemCells === undefined) firstIssues.set(row.cell, { start, count: issues.length - start });
+    }
+    for (const rule of perRow) rule.checkRow?.(row, emit);
   }
   const ctx = { sheet, table, rows };
   for (const rule of enabled) rule.checkTable?.(ctx, emit);
   return sortIssues(issues);
+}
+
+/** A per-cell issue of one row as the same cell's issue in another row (cell layout: the
+ * row's indicator cell). Params, span and fix are shared: issues are read-only data. */
+function moveIssue(issue: Issue, row: RowContext): Issue {
+  const { code, severity, params, message, sheet, item, span, fix } = issue;
+  return newIssue(code, severity, params, message, sheet, row.indicatorAddress, row.rowNumber, item, span, fix);
+}
+
+/**
+ * An issue with its optional fields only when present, in the model's key order. One literal
+ * per combination: a literal gets exactly its own fields in the object, where fields added
+ * afterwards would each issue need a separate property store.
+ */
+function newIssue(
+  code: RuleCode,
+  severity: Severity,
+  params: IssueParams,
+  message: string,
+  sheet: string,
+  cell: string,
+  rowNumber: number,
+  item: number | undefined,
+  span: Span | undefined,
+  fix: Fix | undefined,
+): Issue {
+  if (item !== undefined) {
+    if (span) {
+      return fix
+        ? { code, severity, params, message, sheet, cell, rowNumber, item, span, fix }
+        : { code, severity, params, message, sheet, cell, rowNumber, item, span };
+    }
+    return fix ? { code, severity, params, message, sheet, cell, rowNumber, item, fix } : { code, severity, params, message, sheet, cell, rowNumber, item };
+  }
+  if (span) return fix ? { code, severity, params, message, sheet, cell, rowNumber, span, fix } : { code, severity, params, message, sheet, cell, rowNumber, span };
+  return fix ? { code, severity, params, message, sheet, cell, rowNumber, fix } : { code, severity, params, message, sheet, cell, rowNumber };
+}
+
+/** A node of TextMemo's tree: param names and values lead on; MESSAGE and FIX hold texts. */
+type MemoNode = Map<unknown, MemoNode | string>;
+const MESSAGE = Symbol("message");
+const FIX = Symbol("fix");
+
+/**
+ * The messages and fix descriptions of one check, formatted once per distinct code and params:
+ * a sheet repeats the same findings (one template per unit, 满意度 missing in most rows), and
+ * one string then serves all their issues. The params are looked up as a path through a tree
+ * (code, then each param's name and value in order) rather than joined into one key: names and
+ * values are mostly the parser's shared strings (parse/intern.ts), whose hashes are computed
+ * once, so a lookup costs less than formatting. Map keys compare as SameValueZero, so 0 and
+ * -0 share a text: no message can tell them apart.
+ */
+class TextMemo {
+  private readonly root: MemoNode = new Map();
+
+  constructor(private readonly lang: Lang) {}
+
+  /** The message of `leaf`, the node of `code` and `params`. */
+  message(leaf: MemoNode, code: RuleCode, params: IssueParams): string {
+    let text = leaf.get(MESSAGE) as string | undefined;
+    if (text === undefined) {
+      text = formatIssue(code, params, this.lang);
+      leaf.set(MESSAGE, text);
+    }
+    return text;
+  }
+
+  fix(leaf: MemoNode, code: RuleCode, params: IssueParams): string {
+    let text = leaf.get(FIX) as string | undefined;
+    if (text === undefined) {
+      text = formatFix(code, params, this.lang);
+      leaf.set(FIX, text);
+    }
+    return text;
+  }
+
+  leaf(code: RuleCode, params: IssueParams): MemoNode {
+    let node = this.child(this.root, code);
+    for (const name in params) node = this.child(this.child(node, name), params[name]);
+    return node;
+  }
+
+  private child(node: MemoNode, key: unknown): MemoNode {
+    let next = node.get(key) as MemoNode | undefined;
+    if (next === undefined) {
+      next = new Map();
+      node.set(key, next);
+    }
+    return next;
+  }
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -1,6 +1,7 @@
 import type { IndicatorItem, ParsedCell } from "../model";
 import { foldWidth } from "./normalizeText";
-import { inferLevel2Into, parseItem } from "./parseItem";
+import { internSpan, internText } from "./intern";
+import { inferLevel2Into, parseItem, shareValueTexts } from "./parseItem";
 import { PREFIX_GLYPHS, PREFIX_WORDS } from "./valueWords";
 import { readValue } from "./parseValue";
 import { SegmentCursor } from "./segmentCell";
@@ -99,8 +100,9 @@ export function parseItemFromParts(parts: ItemParts, index: number): IndicatorIt
   }
   const level1Text = (parts.level1 ?? "").trim();
   const level2Text = (parts.level2 ?? "").trim();
-  const name = (parts.name ?? "").trim();
-  const item = newItem(index, "none", name, { start: 0, end: 0 }, value, value.raw, { start: 0, end: valueText.length });
+  const name = internText((parts.name ?? "").trim());
+  shareValueTexts(value);
+  const item = newItem(index, "none", name, internSpan(0, 0), value, value.raw, internSpan(0, valueText.length));
   const level1 = canonicalLevel1(level1Text);
   if (level1Text !== "") item.level1Raw = level1Text;
   if (level1 !== undefined) item.level1 = level1;

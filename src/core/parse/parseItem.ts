@@ -3,6 +3,7 @@ import { isDigit, isWhitespace } from "./normalizeText";
 import { isThousandsSeparator, looksLikeValue, readValue } from "./parseValue";
 import { HEAD, readHead } from "./readHead";
 import type { SegmentCursor } from "./segmentCell";
+import { internSlice, internSpan, internText } from "./intern";
 import { newItem } from "./shapes";
 import { inferLevel2At, LEVEL1_SYNONYMS, LEVEL2_SYNONYMS } from "./vocabulary";
 
@@ -54,17 +55,18 @@ export function parseItem(text: string, folded: string, at: SegmentCursor, index
     nameEnd = splitNameEnd;
   }
   const nameSpan = trimName(folded, nameStart, Math.max(nameStart, nameEnd));
-  const name = text.slice(nameSpan.start, nameSpan.end);
+  const name = internSlice(text, nameSpan.start, nameSpan.end);
+  shareValueTexts(value);
 
-  const item = newItem(index, at.hasMarker ? at.marker.style : "none", name, nameSpan, value, text.slice(at.start, at.end), { start: at.start, end: at.end });
+  const item = newItem(index, at.hasMarker ? at.marker.style : "none", name, nameSpan, value, text.slice(at.start, at.end), internSpan(at.start, at.end));
   if (at.hasMarker) {
     item.number = at.marker.number;
-    item.numberRaw = text.slice(at.marker.digitsStart, at.marker.digitsEnd);
+    item.numberRaw = internSlice(text, at.marker.digitsStart, at.marker.digitsEnd);
   }
   if (hasHead) {
     if (level1Start >= 0) {
       item.level1Raw = writtenWord(text, level1Start, level1End, LEVEL1_WORDS);
-      item.level1Span = { start: level1Start, end: level1End };
+      item.level1Span = internSpan(level1Start, level1End);
       if (level1 !== undefined) item.level1 = level1;
     }
     if (level2End > level2Start) {
@@ -79,10 +81,18 @@ export function parseItem(text: string, folded: string, at: SegmentCursor, index
   }
   if (labelled) {
     item.label = at.label;
-    item.labelSpan = { start: at.labelStart, end: at.labelEnd };
+    item.labelSpan = internSpan(at.labelStart, at.labelEnd);
   }
   if (at.terminatorStart >= 0) item.terminator = terminatorText(text, at.terminatorStart, at.terminatorLength);
   return item;
+}
+
+/** The value's texts as the shared strings of internText (a value's `text` is its `raw`). */
+export function shareValueTexts(value: ParsedValue): void {
+  const raw = value.raw;
+  const shared = internText(raw);
+  if (value.text !== undefined) value.text = value.text === raw ? shared : internText(value.text);
+  value.raw = shared;
 }
 
 /** The written forms of the categories: a category written as one of them (the usual case) is
@@ -160,7 +170,7 @@ function trimName(folded: string, start: number, end: number): Span {
   let s = start;
   while (s < end && (isWhitespace(folded.charCodeAt(s)) || isSeparator(folded.charCodeAt(s)))) s++;
   const e = trimSeparatorsEnd(folded, s, end);
-  return { start: s, end: e };
+  return internSpan(s, e);
 }
 
 /** Whether the text after an unknown head is a value with no name before it. */

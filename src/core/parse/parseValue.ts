@@ -1,5 +1,6 @@
 import type { Operator, OperatorSource, ParsedValue, Span } from "../model";
 import { foldWidth, isDigit, isHan, isSpace, isWhitespace } from "./normalizeText";
+import { internSlice, internSpan } from "./intern";
 import { newValue } from "./shapes";
 import { compactFolded } from "./vocabulary";
 import {
@@ -26,7 +27,7 @@ import {
  */
 export function parseValue(text: string, offset: number): ParsedValue {
   const value = readValue(text, foldWidth(text), 0, text.length);
-  if (offset !== 0) value.span = { start: value.span.start + offset, end: value.span.end + offset };
+  if (offset !== 0) value.span = internSpan(value.span.start + offset, value.span.end + offset);
   return value;
 }
 
@@ -38,7 +39,7 @@ export function readValue(text: string, folded: string, start: number, end: numb
   trimValue(folded, start, end);
   const s = trimmedStart;
   const e = trimmedEnd;
-  const span: Span = { start: s, end: e };
+  const span = internSpan(s, e);
   const raw = text.slice(s, e);
   if (s === e) return newValue("empty", raw, span);
   if (isDateShape(folded, s, e)) return timeValue(raw, span);
@@ -543,7 +544,7 @@ function quantityValue(text: string, raw: string, span: Span): ParsedValue {
     value.operator = "=";
     value.operatorSource = "implicit";
   }
-  value.numberRaw = text.slice(q.lower.start, q.lower.end);
+  value.numberRaw = internSlice(text, q.lower.start, q.lower.end);
   if (q.lower.value !== undefined && q.lower.garbledEnd < 0) value.number = q.lower.value;
   if (q.upper !== undefined && q.upper.value !== undefined && q.upper.garbledEnd < 0) value.upper = q.upper.value;
   if (q.unit !== undefined) value.unit = q.unit;

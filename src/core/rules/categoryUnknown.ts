@@ -18,6 +18,7 @@ const LEVEL2_OF: Record<Level1, ReadonlySet<Level2>> = {
 export const categoryUnknownRule: Rule = {
   codes: ["category_unknown"],
   defaultSeverity: { category_unknown: "error" },
+  perCell: true,
   checkRow(row, emit) {
     if (row.cell.items.length === 0) {
       if (row.cell.text.trim() !== "") emitRow(emit, row, "category_unknown", { item: 0, kind: "missing", written: "", level1: "" });

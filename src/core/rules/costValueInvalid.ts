@@ -10,6 +10,7 @@ import { emitItem } from "./finding";
 export const costValueInvalidRule: Rule = {
   codes: ["cost_value_invalid"],
   defaultSeverity: { cost_value_invalid: "warning" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       const v = item.value;

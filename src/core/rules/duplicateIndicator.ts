@@ -11,6 +11,7 @@ const PAIRWISE_MAX = 16;
 export const duplicateIndicatorRule: Rule = {
   codes: ["duplicate_indicator"],
   defaultSeverity: { duplicate_indicator: "warning" },
+  perCell: true,
   checkRow(row, emit) {
     const items = row.cell.items;
     if (items.length < 2) return;

@@ -7,6 +7,7 @@ import { emitItem } from "./finding";
 export const negativeDirectionGeRule: Rule = {
   codes: ["negative_direction_ge"],
   defaultSeverity: { negative_direction_ge: "warning" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       const v = item.value;

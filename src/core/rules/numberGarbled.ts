@@ -6,6 +6,7 @@ import { emitItem } from "./finding";
 export const numberGarbledRule: Rule = {
   codes: ["number_garbled"],
   defaultSeverity: { number_garbled: "error" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       const garbled = item.value.garbled;

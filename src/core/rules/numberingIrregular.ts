@@ -11,6 +11,7 @@ import { emitItem, isItemPerRow } from "./finding";
 export const numberingIrregularRule: Rule = {
   codes: ["numbering_irregular"],
   defaultSeverity: { numbering_irregular: "warning" },
+  perCell: true,
   checkRow(row, emit) {
     const items = row.cell.items;
     if (isItemPerRow(row) || !anyNumbered(items)) return;

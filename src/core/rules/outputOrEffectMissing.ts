@@ -5,6 +5,7 @@ import { emitRow } from "./finding";
 export const outputOrEffectMissingRule: Rule = {
   codes: ["output_or_effect_missing"],
   defaultSeverity: { output_or_effect_missing: "warning" },
+  perCell: true,
   checkRow(row, emit) {
     const items = row.cell.items;
     if (items.length === 0) return;

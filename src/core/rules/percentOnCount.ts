@@ -8,6 +8,7 @@ import { emitItem, hasCleanNumber } from "./finding";
 export const percentOnCountRule: Rule = {
   codes: ["percent_on_count"],
   defaultSeverity: { percent_on_count: "warning" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       if (!hasCleanNumber(item) || item.value.unit !== "%") continue;

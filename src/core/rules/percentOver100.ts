@@ -9,6 +9,7 @@ import { emitItem, hasCleanNumber } from "./finding";
 export const percentOver100Rule: Rule = {
   codes: ["percent_over_100"],
   defaultSeverity: { percent_over_100: "error" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       if (!hasCleanNumber(item) || item.value.unit !== "%") continue;

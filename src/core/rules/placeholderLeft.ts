@@ -26,6 +26,7 @@ function placeholderRun(name: string): [number, number] | undefined {
 export const placeholderLeftRule: Rule = {
   codes: ["placeholder_left"],
   defaultSeverity: { placeholder_left: "error" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       if (item.value.placeholder) {

@@ -7,6 +7,7 @@ import { emitItem, hasCleanNumber } from "./finding";
 export const positiveTargetZeroRule: Rule = {
   codes: ["positive_target_zero"],
   defaultSeverity: { positive_target_zero: "warning" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       const v = item.value;

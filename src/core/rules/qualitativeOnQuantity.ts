@@ -7,6 +7,7 @@ import { emitItem } from "./finding";
 export const qualitativeOnQuantityRule: Rule = {
   codes: ["qualitative_on_quantity"],
   defaultSeverity: { qualitative_on_quantity: "warning" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       if (item.value.kind !== "qualitative" || item.value.placeholder) continue;

@@ -14,6 +14,7 @@ const EXACTLY_100 = "=100%";
 export const rateGe100Rule: Rule = {
   codes: ["rate_ge_100"],
   defaultSeverity: { rate_ge_100: "warning" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       const v = item.value;

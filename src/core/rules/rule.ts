@@ -53,6 +53,12 @@ export interface Rule {
   defaultSeverity: Partial<Record<RuleCode, Severity>>;
   /** Per-row check: sees one data row. */
   checkRow?(row: RowContext, emit: Emit): void;
+  /**
+   * checkRow reads nothing of the row but `cell` and isItemPerRow, and reports through emitItem
+   * or emitRow without a `cell`: rows that share one ParsedCell get the same findings but for
+   * their row number, so the engine runs it once per distinct cell and copies the rest.
+   */
+  perCell?: boolean;
   /** Whole-table check: sees every data row (duplicates, name variants, skipped rows). */
   checkTable?(table: TableContext, emit: Emit): void;
 }

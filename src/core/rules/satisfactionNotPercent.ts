@@ -9,6 +9,7 @@ import { emitItem } from "./finding";
 export const satisfactionNotPercentRule: Rule = {
   codes: ["satisfaction_not_percent"],
   defaultSeverity: { satisfaction_not_percent: "warning" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       const v = item.value;

@@ -10,6 +10,7 @@ const COST_LEVEL2: ReadonlySet<Level2> = new Set<Level2>(["成本指标", "经�
 export const satisfactionOrCostMissingRule: Rule = {
   codes: ["satisfaction_or_cost_missing"],
   defaultSeverity: { satisfaction_or_cost_missing: "info" },
+  perCell: true,
   checkRow(row, emit) {
     const items = row.cell.items;
     if (items.length === 0) return;

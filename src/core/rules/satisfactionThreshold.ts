@@ -12,6 +12,7 @@ export const SATISFACTION_FLOOR = 85;
 export const satisfactionThresholdRule: Rule = {
   codes: ["satisfaction_threshold"],
   defaultSeverity: { satisfaction_threshold: "info" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       if (!hasCleanNumber(item)) continue;

@@ -17,6 +17,7 @@ const TIMELY_WORDS = /及时|按时|按期|准时|如期|限时|按计划|按进
 export const timelinessValueInvalidRule: Rule = {
   codes: ["timeliness_value_invalid"],
   defaultSeverity: { timeliness_value_invalid: "warning" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       const v = item.value;

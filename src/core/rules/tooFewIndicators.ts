@@ -8,6 +8,7 @@ export const MIN_INDICATORS = 3;
 export const tooFewIndicatorsRule: Rule = {
   codes: ["too_few_indicators"],
   defaultSeverity: { too_few_indicators: "warning" },
+  perCell: true,
   checkRow(row, emit) {
     const count = row.cell.items.length;
     if (count > 0 && count < MIN_INDICATORS) emitRow(emit, row, "too_few_indicators", { count });

@@ -5,6 +5,7 @@ import { emitItem, hasCleanNumber } from "./finding";
 export const unitMissingRule: Rule = {
   codes: ["unit_missing"],
   defaultSeverity: { unit_missing: "warning" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       if (!hasCleanNumber(item) || item.value.unit !== undefined) continue;

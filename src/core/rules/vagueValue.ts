@@ -5,6 +5,7 @@ import { emitItem } from "./finding";
 export const vagueValueRule: Rule = {
   codes: ["vague_value"],
   defaultSeverity: { vague_value: "info" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       if (!item.value.vague) continue;

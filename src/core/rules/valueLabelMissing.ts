@@ -16,6 +16,7 @@ const SEPARATOR_BEFORE = new Set(["，", ",", "：", ":", "、", " ", "\u3000", 
 export const valueLabelMissingRule: Rule = {
   codes: ["value_label_missing"],
   defaultSeverity: { value_label_missing: "warning" },
+  perCell: true,
   checkRow(row, emit) {
     if (isItemPerRow(row)) return;
     const text = row.cell.text;

@@ -6,6 +6,7 @@ import { emitItem } from "./finding";
 export const valueMissingRule: Rule = {
   codes: ["value_missing"],
   defaultSeverity: { value_missing: "error" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       if (item.value.kind !== "empty") continue;

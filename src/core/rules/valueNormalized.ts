@@ -12,6 +12,7 @@ import { emitItem } from "./finding";
 export const valueNormalizedRule: Rule = {
   codes: ["value_normalized"],
   defaultSeverity: { value_normalized: "info" },
+  perCell: true,
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       const v = item.value;

@@ -1,6 +1,6 @@
 import type { IndicatorItem, ParsedCell, ParsedValue } from "../model";
 import { parseIndicatorCell } from "../parse/parseCell";
-import { asciiNumber, foldWidth, removeFirst, removeLast, significant } from "./text";
+import { asciiNumber, foldWidth, removeLast, sameSignificant, sameSignificantWithout } from "./text";
 
 /**
  * The canonical text of an indicator cell (DOMAIN.md §4):
@@ -36,29 +36,133 @@ export interface CanonicalCellForm {
   canonicalItems?: boolean[];
 }
 
-/** Single-item read-backs by text (canonicalItem parses every rewritten item back). The
- * check below rewrites the cleaned items again, and tables repeat their indicator texts from
- * project to project (4× in the bench's tables), so a sheet's cleaning shares one of these.
- * Parsing is pure and the items are only read, so a cached read-back is as good as a new one. */
+/** What the cleaner of one sheet remembers between cells: the read-back of each canonical item
+ * text (canonicalItem parses every rewritten item back), and the canonical forms of the items
+ * of cleaned cells, which canonicalCellForm rewrites a second time. Tables repeat their
+ * indicator items from project to project, so most of these are met again. Parsing and
+ * canonicalItem are pure and their results are only read, so a remembered result is as good as
+ * a new one. */
 export class ReadBacks {
-  private readonly byText = new Map<string, IndicatorItem[]>();
+  /** Read-backs by the parts of the canonical text (name → value → head → index): each part
+   * is a short string, often one already hashed, and each Map stays small (80 names in the
+   * bench), where the whole text would be a fresh string to flatten and hash against a Map of
+   * tens of thousands, a cache miss or two per lookup. Different parts that spell the same text
+   * (no head, and a name holding `：`) merely parse it twice. */
+  private readonly byParts = new Map<string, Map<string, Map<string, ReadBack[]>>>();
+  private size = 0;
   /** Bounds the memory a sheet of mostly unique texts could pin. */
   private static readonly LIMIT = 100_000;
 
-  items(text: string): IndicatorItem[] {
-    let items = this.byText.get(text);
-    if (!items) {
-      items = parseIndicatorCell(text).items;
-      if (this.byText.size >= ReadBacks.LIMIT) this.byText.clear();
-      this.byText.set(text, items);
+  /** The read-back of `text`, the canonical item `index、head：name，年度指标值：value。`. */
+  readBack(index: number, head: string, name: string, value: string, text: string): ReadBack {
+    let byValue = this.byParts.get(name);
+    if (!byValue) {
+      byValue = new Map();
+      this.byParts.set(name, byValue);
     }
-    return items;
+    let byHead = byValue.get(value);
+    if (!byHead) {
+      byHead = new Map();
+      byValue.set(value, byHead);
+    }
+    let byIndex = byHead.get(head);
+    if (!byIndex) {
+      byIndex = [];
+      byHead.set(head, byIndex);
+    }
+    let readBack = byIndex[index];
+    if (!readBack) {
+      if (this.size >= ReadBacks.LIMIT) {
+        this.byParts.clear();
+        this.size = 0;
+      }
+      readBack = { items: parseIndicatorCell(text).items, again: [] };
+      byIndex[index] = readBack;
+      this.size++;
+    }
+    return readBack;
   }
+
+  /** canonicalItem of an item of a cleaned cell read back, remembered; `first` is the form the
+   * first rewrite gave the item at its place. Its read-back holds the memos, so this costs no
+   * lookup. */
+  formAgain(item: IndicatorItem, cellText: string, first: ItemForm | undefined): ItemForm {
+    const readBack = first?.readBack;
+    return readBack ? remembered(readBack.again, item, cellText, this) : canonicalItemForm(item, cellText, this);
+  }
+}
+
+/** A text read on its own, and the canonical forms of the items of cleaned cells that were
+ * rewritten to it (the same canonical item recurs in many cleaned cells). */
+interface ReadBack {
+  items: IndicatorItem[];
+  again: ItemMemo[];
+}
+
+/** One remembered canonicalItem: the item it was computed for, with its label as written. */
+interface ItemMemo {
+  item: IndicatorItem;
+  label: string;
+  form: ItemForm;
+}
+
+/** The form of the first memo whose item has the same inputs, else a new one, remembered. */
+function remembered(memos: ItemMemo[], item: IndicatorItem, cellText: string, readBacks: ReadBacks): ItemForm {
+  const label = labelText(item, cellText);
+  for (let i = 0; i < memos.length; i++) {
+    const memo = memos[i] as ItemMemo;
+    if (memo.label === label && sameInputs(memo.item, item)) return memo.form;
+  }
+  const form = canonicalItemForm(item, cellText, readBacks);
+  if (memos.length < MEMOS_PER_READ_BACK) memos.push({ item, label, form });
+  return form;
+}
+
+/** Cleaned items read back as the same text almost always read the same (one memo); the bound
+ * keeps a text that reads many ways from growing a list searched on every lookup. */
+const MEMOS_PER_READ_BACK = 8;
+
+/** The label as written in the cell; empty when the item has none. */
+function labelText(item: IndicatorItem, cellText: string): string {
+  return item.labelSpan ? cellText.slice(item.labelSpan.start, item.labelSpan.end) : "";
+}
+
+/** Whether canonicalItem reads the same of both items (the written label aside, which the
+ * caller compares): every field it, itemHead, canonicalValueText, keepsContent and sameMeaning
+ * read. A field added to any of them must be added here. */
+function sameInputs(a: IndicatorItem, b: IndicatorItem): boolean {
+  const va = a.value;
+  const vb = b.value;
+  return (
+    a.index === b.index &&
+    a.raw === b.raw &&
+    a.name === b.name &&
+    a.numberRaw === b.numberRaw &&
+    a.label === b.label &&
+    a.level1Raw === b.level1Raw &&
+    a.level1 === b.level1 &&
+    a.level2Raw === b.level2Raw &&
+    a.level2 === b.level2 &&
+    a.level2Source === b.level2Source &&
+    va.kind === vb.kind &&
+    va.raw === vb.raw &&
+    va.operator === vb.operator &&
+    va.operatorSource === vb.operatorSource &&
+    va.operatorRaw === vb.operatorRaw &&
+    va.number === vb.number &&
+    va.numberRaw === vb.numberRaw &&
+    va.upper === vb.upper &&
+    va.unit === vb.unit &&
+    va.text === vb.text &&
+    va.placeholder === vb.placeholder &&
+    va.garbled === vb.garbled
+  );
 }
 
 export function canonicalCellForm(cell: ParsedCell, readBacks: ReadBacks = new ReadBacks()): CanonicalCellForm {
   if (cell.items.length === 0) return { text: cell.text };
-  const cleaned = rewriteCell(cell, readBacks).text;
+  const first = rewriteCell(cell, readBacks, undefined);
+  const cleaned = first.text;
   if (cleaned === cell.text) return { text: cleaned };
   // The whole cell, read back, must hold the same items and be its own canonical form; else a
   // verbatim item changed how its neighbours read (`产出指标。≥` re-read as a heading and an
@@ -66,17 +170,20 @@ export function canonicalCellForm(cell: ParsedCell, readBacks: ReadBacks = new R
   const reread = parseIndicatorCell(cleaned);
   if ((reread.leading?.text ?? "") !== (cell.leading?.text ?? "")) return { text: cell.text };
   if (reread.items.length !== cell.items.length || !reread.items.every((item, i) => sameMeaning(item, cell.items[i]))) return { text: cell.text };
-  const again = rewriteCell(reread, readBacks);
+  const again = rewriteCell(reread, readBacks, first.items);
   if (again.text !== cleaned) return { text: cell.text };
   return { text: cleaned, canonicalItems: again.items.map((c, i) => c.rewritten && c.text === reread.items[i]?.raw) };
 }
 
-function rewriteCell(cell: ParsedCell, readBacks: ReadBacks): { text: string; items: CanonicalItem[] } {
+/** Every item of `cell` in canonical form; `first` holds the forms of the cell this one is the
+ * cleaned text of, when it is one. */
+function rewriteCell(cell: ParsedCell, readBacks: ReadBacks, first: readonly ItemForm[] | undefined): { text: string; items: ItemForm[] } {
   const parts: string[] = [];
-  const items: CanonicalItem[] = [];
+  const items: ItemForm[] = [];
   if (cell.leading) parts.push(cell.leading.text);
-  for (const item of cell.items) {
-    const canonical = canonicalItem(item, cell.text, readBacks);
+  for (let i = 0; i < cell.items.length; i++) {
+    const item = cell.items[i] as IndicatorItem;
+    const canonical = first ? readBacks.formAgain(item, cell.text, first[i]) : canonicalItemForm(item, cell.text, readBacks);
     items.push(canonical);
     parts.push(canonical.text);
   }
@@ -95,16 +202,27 @@ export interface CanonicalItem {
 /** One item in canonical form, or its raw text when canonicalising would lose content.
  * `cellText` is the text the item's spans point into (to read the label as written). */
 export function canonicalItem(item: IndicatorItem, cellText: string, readBacks?: ReadBacks): CanonicalItem {
+  const { text, rewritten } = canonicalItemForm(item, cellText, readBacks);
+  return { text, rewritten };
+}
+
+/** A canonical item with, when rewritten, the read-back of its text (see ReadBacks.formAgain). */
+interface ItemForm extends CanonicalItem {
+  readBack?: ReadBack;
+}
+
+function canonicalItemForm(item: IndicatorItem, cellText: string, readBacks: ReadBacks | undefined): ItemForm {
   if (item.name === "" && item.value.kind === "empty") return { text: item.raw, rewritten: false };
   const head = itemHead(item);
   const value = canonicalValueText(item.value);
-  if (!keepsContent(item, cellText, head + item.name + value)) return { text: item.raw, rewritten: false };
+  if (!keepsContent(item, cellText, head, value)) return { text: item.raw, rewritten: false };
   const text = `${item.index}、${head ? `${head}：` : ""}${item.name}，${CANONICAL_LABEL}：${value}。`;
   // Read back, the rewritten item must say what the original said: a label changes how some
   // texts split (`1、指标:）` reads as a name alone, `1、指标:），年度指标值：` as category + name).
-  const reread = readBacks ? readBacks.items(text) : parseIndicatorCell(text).items;
+  const readBack = readBacks ? readBacks.readBack(item.index, head, item.name, value, text) : undefined;
+  const reread = readBack ? readBack.items : parseIndicatorCell(text).items;
   if (reread.length !== 1 || !sameMeaning(reread[0], item)) return { text: item.raw, rewritten: false };
-  return { text, rewritten: true };
+  return { text, rewritten: true, readBack };
 }
 
 /** The fields a reader of the table relies on, compared after re-reading a rewritten item. */
@@ -174,14 +292,12 @@ export function canonicalValueText(value: ParsedValue): string {
 /** The written value, its operator words taken out, says exactly what the canonical one says
  * (decimal points included, so `9.5` can never become `95`). */
 function sameValueContent(written: string, operatorRaw: string | undefined, canonical: string): boolean {
-  return significant(removeLast(written, operatorRaw), true) === significant(canonical, true);
+  return sameSignificant(removeLast(written, operatorRaw), canonical, true);
 }
 
-/** The item's content (numbering, label and operator words aside) survives in `rewritten`. */
-function keepsContent(item: IndicatorItem, cellText: string, rewritten: string): boolean {
+/** The item's content (numbering, label and operator words aside) survives in the rewritten
+ * `head`, name and `value`. */
+function keepsContent(item: IndicatorItem, cellText: string, head: string, value: string): boolean {
   const label = item.labelSpan ? cellText.slice(item.labelSpan.start, item.labelSpan.end) : "";
-  let original = removeFirst(item.raw, item.numberRaw);
-  original = removeFirst(original, label || item.label);
-  original = removeLast(original, item.value.operatorRaw);
-  return significant(original, false) === significant(rewritten, false);
+  return sameSignificantWithout(item.raw, item.numberRaw, label || item.label, item.value.operatorRaw, [head, item.name, value]);
 }

@@ -1,8 +1,8 @@
 import type { SheetCheck } from "../check";
-import type { DetectedTable, Issue, RuleCode, SkipReason } from "../model";
+import type { DetectedTable, Issue, ParsedCell, RuleCode, SkipReason } from "../model";
 import type { CellEdit } from "../plan";
 import { toA1 } from "../table/address";
-import { canonicalCellForm, canonicalValueText, ReadBacks } from "./canonicalCellText";
+import { type CanonicalCellForm, canonicalCellForm, canonicalValueText, ReadBacks } from "./canonicalCellText";
 import { unifyNameEdits } from "./unifyNames";
 
 /**
@@ -58,13 +58,20 @@ function cellLayoutEdits(check: SheetCheck): CellEdit[] {
   const columnIndex = check.table.columns.indicators;
   if (columnIndex === undefined) return [];
   const edits: CellEdit[] = [];
-  const byCell = issuesByCell(check.issues);
+  const byCell = issuesByCell(check.issues, CANONICALISATION_CODES);
   const readBacks = new ReadBacks();
+  // Rows with the same indicator text share one parsed cell (check.ts), and its form depends
+  // on nothing else: each cell is cleaned once. Only the codes depend on the row's issues.
+  const forms = new Map<ParsedCell, CanonicalCellForm>();
   for (const row of check.rows) {
     // Numbers, dates and booleans hold no items; only text cells are rewritten.
     if (typeof row.rawIndicator !== "string") continue;
     const before = row.cell.text;
-    const form = canonicalCellForm(row.cell, readBacks);
+    let form = forms.get(row.cell);
+    if (!form) {
+      form = canonicalCellForm(row.cell, readBacks);
+      forms.set(row.cell, form);
+    }
     const after = form.text;
     if (after === before || !form.canonicalItems) continue;
     edits.push({
@@ -98,7 +105,7 @@ function itemPerRowEdits(check: SheetCheck): CellEdit[] {
   if (columns.value === undefined || columns.operator !== undefined || columns.measureUnit !== undefined) return [];
   const columnIndex = columns.value;
   const edits: CellEdit[] = [];
-  const byCell = issuesByCell(check.issues);
+  const byCell = issuesByCell(check.issues, ["value_normalized"]);
   for (const row of check.rows) {
     row.cell.items.forEach((item, i) => {
       const rowNumber = row.itemCells?.[i]?.rowNumber ?? row.rowNumber;
@@ -113,10 +120,12 @@ function itemPerRowEdits(check: SheetCheck): CellEdit[] {
   return edits;
 }
 
-/** Issues grouped by cell once per sheet: looking them up per edited row would be quadratic. */
-function issuesByCell(issues: readonly Issue[]): Map<string, Issue[]> {
+/** Issues grouped by cell once per sheet: looking them up per edited row would be quadratic.
+ * Only the issues of `codes`, the ones the caller reads: a smaller Map is a faster one. */
+function issuesByCell(issues: readonly Issue[], codes: readonly RuleCode[]): Map<string, Issue[]> {
   const byCell = new Map<string, Issue[]>();
   for (const issue of issues) {
+    if (!codes.includes(issue.code)) continue;
     const list = byCell.get(issue.cell);
     if (list) list.push(issue);
     else byCell.set(issue.cell, [issue]);

@@ -204,13 +204,13 @@ function runRules(sheet: string, table: DetectedTable, rows: readonly RowContext
     // In the item-per-row layout an item's issue points at that item's own row.
     const itemCell = f.item !== undefined ? row?.itemCells?.[f.item - 1] : undefined;
     const leaf = texts.leaf(f.code, params);
-    const fix = f.fix ? { edits: f.fix.edits, auto: f.fix.auto, description: texts.fix(leaf, f.code, params) } : undefined;
+    const fix = f.fix ? { edits: f.fix.edits, auto: f.fix.auto, description: texts.text(leaf, FIX, f.code, params) } : undefined;
     issues.push(
       newIssue(
         f.code,
         severity,
         params,
-        texts.message(leaf, f.code, params),
+        texts.text(leaf, MESSAGE, f.code, params),
         sheet,
         f.cell ?? itemCell?.address ?? row?.indicatorAddress ?? toA1(f.rowNumber - 1, 0),
         itemCell?.rowNumber ?? f.rowNumber,
@@ -301,21 +301,12 @@ class TextMemo {
 
   constructor(private readonly lang: Lang) {}
 
-  /** The message of `leaf`, the node of `code` and `params`. */
-  message(leaf: MemoNode, code: RuleCode, params: IssueParams): string {
-    let text = leaf.get(MESSAGE) as string | undefined;
+  /** The message of `leaf` (the node of `code` and `params`), or with FIX its fix description. */
+  text(leaf: MemoNode, kind: typeof MESSAGE | typeof FIX, code: RuleCode, params: IssueParams): string {
+    let text = leaf.get(kind) as string | undefined;
     if (text === undefined) {
-      text = formatIssue(code, params, this.lang);
-      leaf.set(MESSAGE, text);
-    }
-    return text;
-  }
-
-  fix(leaf: MemoNode, code: RuleCode, params: IssueParams): string {
-    let text = leaf.get(FIX) as string | undefined;
-    if (text === undefined) {
-      text = formatFix(code, params, this.lang);
-      leaf.set(FIX, text);
+      text = kind === MESSAGE ? formatIssue(code, params, this.lang) : formatFix(code, params, this.lang);
+      leaf.set(kind, text);
     }
     return text;
   }

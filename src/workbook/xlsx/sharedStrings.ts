@@ -1,4 +1,4 @@
-import type { XmlHandler } from "./xmlScanner";
+import { decodeText, type XmlHandler } from "./xmlScanner";
 
 /**
  * xl/sharedStrings.xml → one entry per `<si>`, as the exceljs reader turns it into a cell value:
@@ -93,4 +93,20 @@ export class SharedStringsHandler implements XmlHandler {
   text(text: string): void {
     this.buffer += text;
   }
+
+  /** `<si><t>text</t></si>` (or `<t xml:space="preserve">`), nearly every string, read with
+   * two searches instead of four tags; anything else goes tag by tag. */
+  element(s: string, lt: number): number {
+    if (this.depth !== 1 || !s.startsWith("<si><t", lt)) return -1;
+    let from = lt + 6;
+    if (s.charCodeAt(from) === 0x3e /* > */) from++;
+    else if (s.startsWith(PRESERVE, from)) from += PRESERVE.length;
+    else return -1;
+    const to = s.indexOf("<", from);
+    if (to < 0 || !s.startsWith("</t></si>", to)) return -1;
+    this.strings.push(decodeEscapes(decodeText(s.slice(from, to))));
+    return to + 9;
+  }
 }
+
+const PRESERVE = ' xml:space="preserve">';

@@ -214,6 +214,96 @@ export class WorksheetHandler implements XmlHandler {
     this.buffer += text;
   }
 
+  /**
+   * The common cell, `<c r="B7" s="3" t="s"><v>12</v></c>`, `<c r="B7" s="3"/>` or a number
+   * without `t`, read straight from the text: no attribute strings, the index and style read
+   * from their digits. Formulas, inline strings, other types, entities, the hyperlink pass
+   * and anything malformed go tag by tag (openCell/closeCell), which also reports errors.
+   */
+  element(s: string, lt: number): number {
+    if (this.depth !== 3 || !this.inSheetData || this.skipDepth > 0 || this.wanted !== undefined) return -1;
+    if (s.charCodeAt(lt + 1) !== 0x63 /* c */ || s.charCodeAt(lt + 2) !== 0x20) return -1;
+    let column = -1;
+    let style = 0;
+    let shared = false;
+    let i = lt + 3;
+    let c = s.charCodeAt(i);
+    // Attributes: `name="value"` separated by spaces, values read in place.
+    for (;;) {
+      while (c === 0x20) c = s.charCodeAt(++i);
+      if (c === 0x3e /* > */ || c === 0x2f /* / */) break;
+      const nameFrom = i;
+      while (isNameChar(c)) c = s.charCodeAt(++i);
+      if (c !== 0x3d /* = */ || i === nameFrom || s.charCodeAt(i + 1) !== DQUOTE) return -1;
+      const name = i - nameFrom === 1 ? s.charCodeAt(nameFrom) : 0;
+      c = s.charCodeAt((i += 2));
+      if (name === 0x72 /* r */) {
+        // columnOfAddress: letters (and `$`) up to the first other character.
+        let n = 0;
+        let letters = true;
+        for (; c !== DQUOTE; c = s.charCodeAt(++i)) {
+          if (letters) {
+            if (c >= 0x41 && c <= 0x5a) n = n * 26 + (c - 0x40);
+            else if (c >= 0x61 && c <= 0x7a) n = n * 26 + (c - 0x60);
+            else if (c !== 0x24 /* $ */) letters = false;
+          }
+          if (!letters && !isPlainChar(c)) return -1;
+        }
+        column = n > 0 ? n - 1 : -1;
+      } else if (name === 0x73 /* s */) {
+        const from = i;
+        style = 0;
+        for (; c >= 0x30 && c <= 0x39; c = s.charCodeAt(++i)) style = style * 10 + (c - 0x30);
+        if (c !== DQUOTE || i === from || i - from > 15) return -1;
+      } else if (name === 0x74 /* t */) {
+        if ((c !== 0x73 /* s */ && c !== 0x6e) /* n */ || s.charCodeAt(i + 1) !== DQUOTE) return -1;
+        shared = c === 0x73;
+        c = s.charCodeAt(++i);
+      } else {
+        const to = s.indexOf('"', i);
+        if (to < 0) return -1;
+        for (; i < to; i++) if (!isPlainChar(s.charCodeAt(i))) return -1;
+      }
+      c = s.charCodeAt(++i);
+    }
+
+    let end: number;
+    let valueFrom = 0;
+    let valueTo = 0;
+    if (c === 0x2f) {
+      if (s.charCodeAt(i + 1) !== 0x3e) return -1;
+      end = i + 2;
+    } else if (s.startsWith("</c>", i + 1)) end = i + 5;
+    else if (s.startsWith("<v>", i + 1)) {
+      valueFrom = i + 4;
+      valueTo = s.indexOf("<", valueFrom);
+      if (valueTo < 0 || !s.startsWith("</v></c>", valueTo)) return -1;
+      end = valueTo + 8;
+    } else return -1;
+
+    column = column >= 0 ? column : this.columnIndex + 1;
+    if (valueTo === valueFrom) {
+      // No value: a styled empty cell widens the row, a bare one is dropped.
+      if (style) this.touch(column, false);
+    } else if (shared) {
+      const strings = this.context.sharedStrings;
+      const index = digitsAt(s, valueFrom, valueTo);
+      const text = index >= 0 && strings !== undefined ? strings[index] : undefined;
+      // No such string, or no shared-strings part: closeCell decides (it throws or keeps the index).
+      if (text === undefined) return -1;
+      this.place(column, text);
+    } else {
+      let n = digitsAt(s, valueFrom, valueTo);
+      if (n < 0) {
+        if (!isPlainText(s, valueFrom, valueTo)) return -1;
+        n = parseFloat(s.slice(valueFrom, valueTo));
+      }
+      this.place(column, style > 0 && this.context.dateStyles[style] === true ? excelToDate(n, this.context.date1904) : n);
+    }
+    this.columnIndex = column;
+    return end;
+  }
+
   private startCapture(mode: number): void {
     this.capture = mode;
     this.buffer = "";
@@ -400,6 +490,41 @@ export class WorksheetHandler implements XmlHandler {
       columnCount: this.columnCount,
     };
   }
+}
+
+const DQUOTE = 0x22;
+
+/** Attribute-name characters the cell fast path accepts (`r`, `s`, `t`, `cm`, `x14ac:dyDescent`…). */
+function isNameChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e;
+}
+
+/** A character of an attribute value that is read as written: not an entity's `&`, not `<`
+ * (an error), not tab/newline/CR (which become spaces); false past the end of the text. */
+function isPlainChar(c: number): boolean {
+  return c >= 0x20 ? c !== 0x26 && c !== 0x3c : c !== 0x09 && c !== 0x0a && c !== 0x0d && c >= 0;
+}
+
+/** Text decodeText would leave as it is: no entity, no CR. */
+function isPlainText(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x26 || c === 0x0d) return false;
+  }
+  return true;
+}
+
+/** `s.slice(from, to)` as a number when it is 1–15 decimal digits (where parseInt and
+ * parseFloat agree exactly), else -1. */
+function digitsAt(s: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 const ROW_ATTRIBUTES = ["r", "hidden"];

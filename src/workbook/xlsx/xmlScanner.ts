@@ -29,6 +29,13 @@ export interface XmlHandler {
   open(name: string, source: string, from: number, to: number, selfClosing: boolean): void;
   close(name: string): void;
   text(text: string): void;
+  /**
+   * Optional fast path: read the whole element whose start tag begins at `lt` (inside the
+   * root) in one go, when it has the shape a part nearly always has, and return the index
+   * just past its end tag; -1 leaves it to the scanner, tag by tag (anything unusual, or an
+   * element not wholly in `s`). It must accept only what the scanner would read alike.
+   */
+  element?(s: string, lt: number): number;
 }
 
 const SLASH = 0x2f;
@@ -44,6 +51,9 @@ export class XmlScanner {
   private readonly stack: string[] = [];
   private readonly locals: string[] = [];
   private sawRoot = false;
+  /** By depth: the names of the element last opened there (see scan). */
+  private readonly lastQualified: string[] = [];
+  private readonly lastLocal: string[] = [];
 
   constructor(private readonly handler: XmlHandler) {}
 
@@ -98,6 +108,13 @@ export class XmlScanner {
         if (next < 0) return lt;
         i = next;
       } else {
+        if (stack.length > 0) {
+          const next = handler.element?.(s, lt) ?? -1;
+          if (next >= 0) {
+            i = next;
+            continue;
+          }
+        }
         const gt = this.tagEnd(s, lt + 1);
         if (gt < 0) return lt;
         const selfClosing = s.charCodeAt(gt - 1) === SLASH;
@@ -110,9 +127,19 @@ export class XmlScanner {
           else if (isSpace(ch)) break;
         }
         if (nameEnd === lt + 1 || colon === nameEnd - 1) throw new XmlError("empty tag name");
-        const qualified = s.slice(lt + 1, nameEnd);
-        const name = colon < 0 ? qualified : s.slice(colon + 1, nameEnd);
-        if (stack.length === 0) {
+        // The name of the last element opened at this depth is usually this one's (`row`, `c`):
+        // reused rather than sliced again.
+        const depth = stack.length;
+        let qualified = this.lastQualified[depth];
+        let name: string;
+        if (qualified !== undefined && qualified.length === nameEnd - lt - 1 && s.startsWith(qualified, lt + 1)) name = this.lastLocal[depth] ?? "";
+        else {
+          qualified = s.slice(lt + 1, nameEnd);
+          name = colon < 0 ? qualified : s.slice(colon + 1, nameEnd);
+          this.lastQualified[depth] = qualified;
+          this.lastLocal[depth] = name;
+        }
+        if (depth === 0) {
           if (this.sawRoot) throw new XmlError("a second root element");
           this.sawRoot = true;
         }
@@ -275,7 +302,8 @@ export function parseAttributes(source: string, from = 0, to = source.length): X
     let nameEnd = eq;
     while (nameEnd > i && isSpace(source.charCodeAt(nameEnd - 1))) nameEnd--;
     const full = source.slice(i, nameEnd);
-    const [valueFrom, valueTo] = attributeValueBounds(source, eq, to);
+    const valueFrom = valueStart(source, eq, to);
+    const valueTo = valueEnd(source, valueFrom, to);
     const colon = full.indexOf(":");
     out.push({ name: colon >= 0 ? full.slice(colon + 1) : full, prefixed: colon >= 0, value: attributeValue(source, valueFrom, valueTo) });
     i = valueTo + 1;
@@ -283,15 +311,20 @@ export function parseAttributes(source: string, from = 0, to = source.length): X
   return out;
 }
 
-/** The quoted value after the `=` at `eq`: [first character, closing quote]. */
-function attributeValueBounds(source: string, eq: number, to: number): [number, number] {
+/** Where the quoted value after the `=` at `eq` starts (just after its opening quote). */
+function valueStart(source: string, eq: number, to: number): number {
   let q = eq + 1;
   while (q < to && isSpace(source.charCodeAt(q))) q++;
   const quote = source.charCodeAt(q);
   if (quote !== DQUOTE && quote !== SQUOTE) throw new XmlError("unquoted attribute value");
-  const close = source.indexOf(quote === DQUOTE ? '"' : "'", q + 1);
+  return q + 1;
+}
+
+/** The closing quote of the value starting at `from` (two numbers, no pair allocated per attribute). */
+function valueEnd(source: string, from: number, to: number): number {
+  const close = source.indexOf(source.charCodeAt(from - 1) === DQUOTE ? '"' : "'", from);
   if (close < 0 || close >= to) throw new XmlError("unterminated attribute value");
-  return [q + 1, close];
+  return close;
 }
 
 function attributeValue(source: string, from: number, to: number): string {
@@ -317,7 +350,8 @@ export function readAttributes(source: string, from: number, to: number, names: 
     if (eq < 0 || eq >= to) throw new XmlError("attribute without a value");
     let nameEnd = eq;
     while (nameEnd > i && isSpace(source.charCodeAt(nameEnd - 1))) nameEnd--;
-    const [valueFrom, valueTo] = attributeValueBounds(source, eq, to);
+    const valueFrom = valueStart(source, eq, to);
+    const valueTo = valueEnd(source, valueFrom, to);
     const length = nameEnd - i;
     for (let k = 0; k < names.length; k++) {
       const name = names[k] ?? "";

@@ -10,8 +10,9 @@ import { readZipDirectory, type ZipEntry } from "../zipDirectory";
  */
 
 /** Inflates raw deflate data, calling `onChunk` with consecutive pieces of the output.
- * Throws on damaged or truncated data. */
-export type InflateRaw = (compressed: Uint8Array, onChunk: (chunk: Uint8Array) => void) => void;
+ * Throws on damaged or truncated data. `expectedSize` is the directory's word for the output
+ * size, a hint for sizing buffers only (it may be wrong in a damaged file). */
+export type InflateRaw = (compressed: Uint8Array, onChunk: (chunk: Uint8Array) => void, expectedSize?: number) => void;
 
 /** What can go wrong reading a part; the reader maps it to BadWorkbookError("corrupt"). */
 export class ZipPartError extends Error {
@@ -79,21 +80,27 @@ export class ZipParts {
     if (!entry) return false;
     const data = this.compressedData(entry);
     let decoder: TextDecoder | undefined;
+    let utf8 = false;
     let produced = 0;
     const onBytes = (chunk: Uint8Array) => {
       if (chunk.length === 0) return;
       produced += chunk.length;
       // The first bytes decide the encoding; the decoder drops the byte-order mark.
-      decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? "utf-16le" : chunk[0] === 0xfe && chunk[1] === 0xff ? "utf-16be" : "utf-8");
-      for (let i = 0; i < chunk.length; i += TEXT_CHUNK) {
-        const piece = decoder.decode(chunk.length <= TEXT_CHUNK ? chunk : chunk.subarray(i, i + TEXT_CHUNK), { stream: true });
+      if (!decoder) {
+        decoder = new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? "utf-16le" : chunk[0] === 0xfe && chunk[1] === 0xff ? "utf-16be" : "utf-8");
+        utf8 = decoder.encoding === "utf-8";
+      }
+      for (let i = 0; i < chunk.length; ) {
+        const end = i + TEXT_CHUNK >= chunk.length ? chunk.length : utf8 ? pieceEnd(chunk, i, i + TEXT_CHUNK) : i + TEXT_CHUNK;
+        const piece = decoder.decode(end - i === chunk.length ? chunk : chunk.subarray(i, end), { stream: true });
         if (piece.length > 0) onText(piece);
+        i = end;
       }
     };
     if (entry.method === 0 || (data.length === 0 && entry.uncompressedSize === 0)) onBytes(data);
     else if (entry.method === 8) {
       try {
-        this.inflate(data, onBytes);
+        this.inflate(data, onBytes, entry.uncompressedSize);
       } catch (e) {
         throw new ZipPartError(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -114,6 +121,23 @@ export class ZipParts {
     if (end > this.bytes.length) throw new ZipPartError(`${entry.name}: data runs past the end of the file`);
     return this.bytes.subarray(start, end);
   }
+}
+
+/** How far back pieceEnd looks for a tag boundary before settling for `end`. */
+const BOUNDARY_SEARCH = 64 * 1024;
+
+/**
+ * Where a UTF-8 piece that may end at `end` should end: just after a `>` that a `<` follows,
+ * so the piece holds whole tokens and the scanner carries nothing over (joining the carry to
+ * the next piece copies it, and a joined string is slower to read). Both bytes are ASCII, so
+ * no character is split either; without such a place nearby, `end` (the decoder copes).
+ */
+function pieceEnd(bytes: Uint8Array, from: number, end: number): number {
+  const stop = Math.max(from + 1, end - BOUNDARY_SEARCH);
+  for (let lt = bytes.lastIndexOf(0x3c, end - 1); lt >= stop; lt = bytes.lastIndexOf(0x3c, lt - 1)) {
+    if (bytes[lt - 1] === 0x3e) return lt;
+  }
+  return end;
 }
 
 function partKey(name: string): string {

@@ -14,6 +14,7 @@ import { StaleEditError, writeCleaned, writeCleanedWithExcelJS, type CleaningPla
 import { deflateText, patchOutputs } from "../../src/workbook/xlsx/patchPackage";
 import { openArchive, rawData, Unpatchable } from "../../src/workbook/xlsx/zipArchive";
 import { deflatePlanSheet, SharedStringAppender } from "../../src/workbook/xlsx/writePlanSheetXml";
+import { inlineTextXml } from "../../src/workbook/xlsx/patchXml";
 import { crc32, fflateCodec, type DeflatedData, type ZipCodec } from "../../src/workbook/xlsx/zipCodec";
 import { nodeCodec } from "../../src/workbook/xlsx/zipCodec.node";
 import { cellMap, loadBack, mergesOf, sheet, xlsxBytes } from "./helpers";
@@ -117,6 +118,15 @@ async function expectWellFormed(bytes: Uint8Array): Promise<void> {
     }).not.toThrow();
   }
 }
+
+describe("inlineTextXml", () => {
+  it("keeps spaces at the ends (any whitespace \\s matches) and line breaks, as /^\\s|\\s$|\\n/ decided", () => {
+    for (const text of ["", "a", "a b", "ab", "\u3000全角", "尾\u00a0", "\tx", "x\r", "a\nb", "\ud83d\ude00", "\ud83d", "\ufeffx", "x\u2028", "中文"]) {
+      const preserve = /^\s|\s$|\n/.test(text);
+      expect(inlineTextXml(text).startsWith(preserve ? '<is><t xml:space="preserve">' : "<is><t>")).toBe(true);
+    }
+  });
+});
 
 describe("patched cleaned workbook", () => {
   let input: Uint8Array;

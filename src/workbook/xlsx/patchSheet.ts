@@ -155,6 +155,29 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
   const out: string[] = [head];
   out.push(sd.selfClosing ? "<sheetData>" : xml.slice(sd.start, sd.openEnd));
   const pendingRows = [...actions.keys()].sort((a, b) => a - b);
+  /** A row's actions in column order, sorted once when the row comes (carries may still be
+   * added to rows below while the scan runs). */
+  const sortedActions = (byCol: Map<number, Action> | undefined): [number, Action][] => {
+    if (!byCol) return [];
+    const list = [...byCol];
+    if (list.length > 1) list.sort((a, b) => a[0] - b[0]);
+    return list;
+  };
+  /** Derived formats by the cell's raw `s` and the change: StyleBook.derive builds a key
+   * string per call, and one sheet asks for the same few formats tens of thousands of times. */
+  const derivedFormats = new Map<string, Map<string, number>>();
+  const derive = (s: string | undefined, text: boolean, fill: string | undefined): number => {
+    const change = `${text ? "t" : ""}|${fill ?? ""}`;
+    let byStyle = derivedFormats.get(change);
+    if (!byStyle) derivedFormats.set(change, (byStyle = new Map()));
+    const key = s ?? "";
+    let style = byStyle.get(key);
+    if (style === undefined) {
+      style = patch.styles.derive(Number(s ?? 0), { ...(text ? { text: true } : {}), ...(fill ? { fill } : {}) });
+      byStyle.set(key, style);
+    }
+    return style;
+  };
   let pendingIndex = 0;
   let extent = { rows: 0, cols: 0 };
   const noteExtent = (row: number, col: number) => {
@@ -166,7 +189,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
       const row = pendingRows[pendingIndex] ?? 0;
       if (deletion?.isDeleted(row)) continue;
       const newRow = deletion ? deletion.newRow(row) : row;
-      const cells = [...(actions.get(row) ?? new Map<number, Action>())].sort((a, b) => a[0] - b[0]);
+      const cells = sortedActions(actions.get(row));
       out.push(`<row r="${newRow}">`);
       for (const [col, action] of cells) {
         out.push(newCell(col, newRow, action, String(colStyles(col) ?? 0), patch.styles));
@@ -177,6 +200,8 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
   };
 
   let pos = sd.selfClosing ? sd.end : sd.openEnd;
+  /** Rows nobody touches pile up in [copyFrom, pos) and go out as one slice. */
+  let copyFrom = pos;
   let previousRow = 0;
   const end = sd.selfClosing ? sd.end : sd.contentEnd;
   for (;;) {
@@ -189,11 +214,21 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
     if (!Number.isInteger(r) || r <= previousRow) throw new Unpatchable(`row ${rAttr ?? "?"} out of order`);
     if (rAttr === undefined && (deletion || actions.size > 0)) throw new Unpatchable("row without r");
     previousRow = r;
+    const byCol = actions.get(r);
+    const deleted = deletion?.isDeleted(r) ?? false;
+    const newRow = deletion && !deleted ? deletion.newRow(r) : r;
+    const hasFormula = deletion !== undefined && !deleted && !span.selfClosing && xml.slice(span.openEnd, span.contentEnd).includes("<f");
+    const needsWork = deleted || byCol !== undefined || (deletion !== undefined && (newRow !== r || hasFormula));
+    // An untouched row joins the pile, unless rows we create (ones the file lacks) go before it.
+    if (!needsWork && !((pendingRows[pendingIndex] ?? Number.MAX_SAFE_INTEGER) < r)) {
+      pos = span.end;
+      continue;
+    }
+    if (pos > copyFrom) out.push(xml.slice(copyFrom, pos));
     flushCreatedRows(r);
     while (pendingRows[pendingIndex] === r) pendingIndex++;
-    const byCol = actions.get(r);
 
-    if (deletion?.isDeleted(r)) {
+    if (deleted && deletion) {
       // The row goes. A merge's master in it hands its value down first.
       const carries = carriedFrom.get(r);
       if (carries && !span.selfClosing) {
@@ -217,21 +252,18 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
           }
         }
       }
-      pos = span.end;
+      pos = copyFrom = span.end;
       continue;
     }
 
-    const newRow = deletion ? deletion.newRow(r) : r;
-    const rowActions = actions.get(r);
-    const content = span.selfClosing ? "" : xml.slice(span.openEnd, span.contentEnd);
-    const hasFormula = deletion !== undefined && content.includes("<f");
-    const needsWork = rowActions !== undefined || (deletion !== undefined && (newRow !== r || hasFormula));
     if (!needsWork) {
-      out.push(xml.slice(pos, span.end));
+      // Created rows went out before it; the row itself is copied with the ones after it.
+      copyFrom = pos;
       pos = span.end;
       continue;
     }
-    if (!rowActions && !hasFormula) {
+    const content = span.selfClosing ? "" : xml.slice(span.openEnd, span.contentEnd);
+    if (!byCol && !hasFormula) {
       // Only moving up: renumber the row and its cells' references in one pass.
       out.push(xml.slice(pos, i), setAttr(open, "r", String(newRow)));
       const renumbered = content.replace(CELL_REF, (_, lead: string, col: string, digits: string) => {
@@ -239,17 +271,19 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
         return `${lead}${col}${newRow}"`;
       });
       out.push(renumbered, span.selfClosing ? "" : "</row>");
-      pos = span.end;
+      pos = copyFrom = span.end;
       continue;
     }
     out.push(xml.slice(pos, i));
     let rowOpen = newRow !== r ? setAttr(open, "r", String(newRow)) : open;
     // `spans` (a hint of the row's column range) could exclude a cell we create: drop it.
-    if (rowActions) rowOpen = setAttr(rowOpen, "spans", undefined);
+    if (byCol) rowOpen = setAttr(rowOpen, "spans", undefined);
     if (span.selfClosing) rowOpen = `${rowOpen.slice(0, -2)}>`;
     out.push(rowOpen);
-    const rowStyle = getAttr(open, "customFormat") === "1" || getAttr(open, "customFormat") === "true" ? getAttr(open, "s") : undefined;
-    const created = [...(rowActions ?? new Map<number, Action>())].sort((a, b) => a[0] - b[0]);
+    const customFormat = getAttr(open, "customFormat");
+    const rowStyle = customFormat === "1" || customFormat === "true" ? getAttr(open, "s") : undefined;
+    const created = sortedActions(byCol);
+    const newRowText = String(newRow);
     let k = 0;
     let p = 0;
     let previousCol = -1;
@@ -263,7 +297,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
       if (!parsed || parsed.col <= previousCol) throw new Unpatchable(`cell ${ref ?? "?"} out of order`);
       if (ref === undefined) throw new Unpatchable("cell without r");
       previousCol = parsed.col;
-      out.push(content.slice(p, j));
+      if (j > p) out.push(content.slice(p, j));
       for (; k < created.length && (created[k]?.[0] ?? 0) < parsed.col; k++) {
         const [col, action] = created[k] ?? [0, {}];
         out.push(newCell(col, newRow, action, rowStyle ?? String(colStyles(col) ?? 0), patch.styles));
@@ -272,7 +306,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
       let action: Action | undefined;
       if (created[k]?.[0] === parsed.col) action = created[k++]?.[1];
       let inner = cell.selfClosing ? "" : content.slice(cell.openEnd, cell.contentEnd);
-      let newTag = newRow !== r ? setAttr(tag, "r", `${columnLetters(parsed.col)}${newRow}`) : tag;
+      let newTag = newRow !== r ? setAttr(tag, "r", columnLetters(parsed.col) + newRowText) : tag;
       const s = getAttr(tag, "s");
       if (action?.carry) {
         const c = action.carry;
@@ -280,28 +314,28 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
         inner = c.inner;
       } else if (action?.edit) {
         checkStale(tag, inner, action.edit, patch);
-        const style = patch.styles.derive(Number(s ?? 0), { text: true, ...(action.fill ? { fill: action.fill } : {}) });
-        newTag = `<c r="${columnLetters(parsed.col)}${newRow}" s="${style}" t="inlineStr">`;
+        newTag = `<c r="${columnLetters(parsed.col)}${newRowText}" s="${derive(s, true, action.fill)}" t="inlineStr">`;
         inner = inlineTextXml(action.edit.after);
       } else {
         if (deletion) inner = shiftFormulas(inner, deletion, patch.sheetName);
-        if (action?.fill) newTag = setAttr(newTag, "s", String(patch.styles.derive(Number(s ?? 0), { fill: action.fill })));
+        if (action?.fill) newTag = setAttr(newTag, "s", String(derive(s, false, action.fill)));
       }
-      if (inner === "" && !newTag.endsWith("/>")) out.push(`${newTag.slice(0, -1)}/>`);
-      else if (inner !== "" && newTag.endsWith("/>")) out.push(`${newTag.slice(0, -2)}>${inner}</c>`);
-      else out.push(newTag.endsWith("/>") ? newTag : `${newTag}${inner}</c>`);
+      const selfClosingTag = newTag.charCodeAt(newTag.length - 2) === 47;
+      if (inner === "") out.push(selfClosingTag ? newTag : `${newTag.slice(0, -1)}/>`);
+      else if (selfClosingTag) out.push(`${newTag.slice(0, -2)}>`, inner, "</c>");
+      else out.push(newTag, inner, "</c>");
       p = cell.end;
     }
-    out.push(content.slice(p, content.length));
+    if (p < content.length) out.push(content.slice(p, content.length));
     for (; k < created.length; k++) {
       const [col, action] = created[k] ?? [0, {}];
       out.push(newCell(col, newRow, action, rowStyle ?? String(colStyles(col) ?? 0), patch.styles));
       noteExtent(newRow, col);
     }
     out.push("</row>");
-    pos = span.end;
+    pos = copyFrom = span.end;
   }
-  out.push(xml.slice(pos, end));
+  out.push(xml.slice(copyFrom, end));
   flushCreatedRows(Number.MAX_SAFE_INTEGER);
   out.push(sd.selfClosing ? "</sheetData>" : xml.slice(sd.contentEnd, sd.end));
 

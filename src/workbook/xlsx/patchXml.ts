@@ -20,9 +20,20 @@ export function escapeXml(s: string): string {
 
 /** `<is><t>…</t></is>` (an inline string's content), keeping leading/trailing spaces and line breaks. */
 export function inlineTextXml(text: string): string {
-  const preserve = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : "";
+  const preserve = isSpaceAt(text, 0) || isSpaceAt(text, text.length - 1) || text.includes("\n") ? ' xml:space="preserve"' : "";
   return `<is><t${preserve}>${escapeXml(text)}</t></is>`;
 }
+
+/** Whether the character at `i` is one `\s` matches. Only the ends are tested: `/\s$/` tried
+ * every position of a long text. */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (Number.isNaN(c)) return false;
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return WHITESPACE.test(text.charAt(i));
+}
+
+const WHITESPACE = /^\s$/;
 
 /** Entity references decoded (and line ends normalised) exactly as the reader decodes them
  * (xmlScanner.ts), so a cell's text compares equal to the text the check was made from. A

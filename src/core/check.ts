@@ -15,6 +15,7 @@ import type {
   Severity,
   SheetSnapshot,
   Span,
+  TextEdit,
 } from "./model";
 import { parseIndicatorCell, parseItemFromParts } from "./parse/parseCell";
 import { ALL_RULES } from "./rules/index";
@@ -50,6 +51,7 @@ export function checkSheet(snapshot: SheetSnapshot, options: CheckOptions = {}):
   const table = detected.table;
   const rows = buildRows(snapshot, table);
   const issues = runRules(snapshot.name, table, rows, options);
+  for (const row of rows) row.releaseCells();
   const report: SheetReport = {
     name: snapshot.name,
     layout: table.layout,
@@ -204,19 +206,19 @@ function runRules(sheet: string, table: DetectedTable, rows: readonly RowContext
     // In the item-per-row layout an item's issue points at that item's own row.
     const itemCell = f.item !== undefined ? row?.itemCells?.[f.item - 1] : undefined;
     const leaf = texts.leaf(f.code, params);
-    const fix = f.fix ? { edits: f.fix.edits, auto: f.fix.auto, description: texts.text(leaf, FIX, f.code, params) } : undefined;
+    const shared = texts.params(leaf, params);
     issues.push(
       newIssue(
         f.code,
         severity,
-        params,
+        shared,
         texts.text(leaf, MESSAGE, f.code, params),
         sheet,
         f.cell ?? itemCell?.address ?? row?.indicatorAddress ?? toA1(f.rowNumber - 1, 0),
         itemCell?.rowNumber ?? f.rowNumber,
         f.item,
         f.span,
-        fix,
+        f.fix ? texts.fix(leaf, f.code, shared, f.fix) : undefined,
       ),
     );
   };
@@ -282,10 +284,16 @@ function newIssue(
   return fix ? { code, severity, params, message, sheet, cell, rowNumber, fix } : { code, severity, params, message, sheet, cell, rowNumber };
 }
 
-/** A node of TextMemo's tree: param names and values lead on; MESSAGE and FIX hold texts. */
-type MemoNode = Map<unknown, MemoNode | string>;
+/** A node of TextMemo's tree: param names and values lead on; at a leaf, MESSAGE and FIX hold
+ * texts, PARAMS the first params object of that path, FIXES the fixes made there. */
+type MemoNode = Map<unknown, MemoNode | string | IssueParams | Fix[]>;
 const MESSAGE = Symbol("message");
 const FIX = Symbol("fix");
+const PARAMS = Symbol("params");
+const FIXES = Symbol("fixes");
+
+/** Fixes kept per leaf for sharing: a finding's edits mostly repeat one place of one text. */
+const FIXES_PER_LEAF = 8;
 
 /**
  * The messages and fix descriptions of one check, formatted once per distinct code and params:
@@ -311,6 +319,26 @@ class TextMemo {
     return text;
   }
 
+  /** The first params object seen on `leaf`'s path: the same names, in the same order, with the
+   * same values (so the same JSON), one object kept for all the issues that carry them. */
+  params(leaf: MemoNode, params: IssueParams): IssueParams {
+    const known = leaf.get(PARAMS) as IssueParams | undefined;
+    if (known !== undefined) return known;
+    leaf.set(PARAMS, params);
+    return params;
+  }
+
+  /** The finding's fix, shared with an earlier fix on `leaf` whose edits are the same (span and
+   * text) and as safe: issues are read-only data, and a table repeats its findings. */
+  fix(leaf: MemoNode, code: RuleCode, params: IssueParams, fix: { edits: TextEdit[]; auto: boolean }): Fix {
+    const known = leaf.get(FIXES) as Fix[] | undefined;
+    if (known) for (const other of known) if (other.auto === fix.auto && sameEdits(other.edits, fix.edits)) return other;
+    const made: Fix = { edits: fix.edits, auto: fix.auto, description: this.text(leaf, FIX, code, params) };
+    if (!known) leaf.set(FIXES, [made]);
+    else if (known.length < FIXES_PER_LEAF) known.push(made);
+    return made;
+  }
+
   leaf(code: RuleCode, params: IssueParams): MemoNode {
     let node = this.child(this.root, code);
     for (const name in params) node = this.child(this.child(node, name), params[name]);
@@ -325,6 +353,16 @@ class TextMemo {
     }
     return next;
   }
+}
+
+function sameEdits(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as TextEdit;
+    const y = b[i] as TextEdit;
+    if (x.text !== y.text || x.span.start !== y.span.start || x.span.end !== y.span.end) return false;
+  }
+  return true;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

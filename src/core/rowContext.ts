@@ -24,7 +24,7 @@ export class SheetRow implements RowContext {
   readonly cell: ParsedCell;
   readonly itemCells: { address: string; rowNumber: number }[] | undefined;
   readonly rowFingerprint: number;
-  private readonly keyCells: readonly CellValue[];
+  private keyCells: readonly CellValue[] | undefined;
   private key: string | undefined = undefined;
 
   /** `keyCells`: every cell of the row, in sheet order, as read (not yet trimmed). */
@@ -45,8 +45,20 @@ export class SheetRow implements RowContext {
   }
 
   get rowKey(): string {
-    if (this.key === undefined) this.key = rowKeyOf(this.keyCells);
+    if (this.key === undefined) {
+      if (this.keyCells === undefined) throw new Error(`row ${this.rowNumber}: rowKey read after the check let the row's cells go`);
+      this.key = rowKeyOf(this.keyCells);
+    }
     return this.key;
+  }
+
+  /**
+   * Lets the row's cells go once the rules have run (checkSheet): they are the sheet snapshot's
+   * own row, long goal prose included, and nothing but rowKey reads them. A host that drops
+   * its snapshot then gets that memory back (the CLI, at 100,000 rows, tens of megabytes).
+   */
+  releaseCells(): void {
+    this.keyCells = undefined;
   }
 }
 

@@ -17,6 +17,7 @@ import type {
   Span,
   TextEdit,
 } from "./model";
+import { ValueTable } from "./parse/intern";
 import { parseIndicatorCell, parseItemFromParts } from "./parse/parseCell";
 import { ALL_RULES } from "./rules/index";
 import type { RowContext, RuleFinding } from "./rules/rule";
@@ -118,10 +119,11 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
   // Tables repeat whole indicator cells (one project per town, the same template per unit):
   // each distinct text is parsed once. Parsed cells are read-only from here on.
   const parsed = new Map<string, ParsedCell>();
+  const values = new ValueTable();
   const parse = (text: string): ParsedCell => {
     let cell = parsed.get(text);
     if (!cell) {
-      cell = parseIndicatorCell(text);
+      cell = parseIndicatorCell(text, values);
       parsed.set(text, cell);
     }
     return cell;

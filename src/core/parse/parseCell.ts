@@ -1,6 +1,6 @@
 import type { IndicatorItem, ParsedCell } from "../model";
 import { foldWidth } from "./normalizeText";
-import { internSpan, internText } from "./intern";
+import { internSpan, internText, type ValueTable } from "./intern";
 import { inferLevel2Into, parseItem, shareValueTexts } from "./parseItem";
 import { PREFIX_GLYPHS, PREFIX_WORDS } from "./valueWords";
 import { readValue } from "./parseValue";
@@ -15,9 +15,10 @@ import { canonicalLevel1, canonicalLevel2 } from "./vocabulary";
  * (no level1, an `empty` value, `garbled`, `placeholder`) for the rules to report. Every span is
  * an offset into `text` as given. A cell in which nothing reads as an indicator (no number, no
  * category, no label, no value: free prose) has no items; a heading before numbered items
- * (`绩效指标：`) is returned as `leading`.
+ * (`绩效指标：`) is returned as `leading`. With `values`, equal values share one object with
+ * the other cells parsed against the same table (see ValueTable).
  */
-export function parseIndicatorCell(text: string): ParsedCell {
+export function parseIndicatorCell(text: string, values?: ValueTable): ParsedCell {
   // Hosts hand strings, but a number or null slipping through must not throw.
   const cellText = typeof text === "string" ? text : text === null || text === undefined ? "" : String(text);
   const folded = foldWidth(cellText);
@@ -27,7 +28,7 @@ export function parseIndicatorCell(text: string): ParsedCell {
   let structured = false;
   let numbered = false;
   while (cursor.next()) {
-    const item = parseItem(cellText, folded, cursor, items.length + 1);
+    const item = parseItem(cellText, folded, cursor, items.length + 1, values);
     items.push(item);
     if (!structured && isStructured(item)) structured = true;
     if (item.number !== undefined) numbered = true;

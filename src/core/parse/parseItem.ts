@@ -3,7 +3,7 @@ import { isDigit, isWhitespace } from "./normalizeText";
 import { isThousandsSeparator, looksLikeValue, readValue } from "./parseValue";
 import { HEAD, readHead } from "./readHead";
 import type { SegmentCursor } from "./segmentCell";
-import { internSlice, internSpan, internText } from "./intern";
+import { internSlice, internSpan, internText, type ValueTable } from "./intern";
 import { newItem } from "./shapes";
 import { inferLevel2At, LEVEL1_SYNONYMS, LEVEL2_SYNONYMS } from "./vocabulary";
 
@@ -27,7 +27,7 @@ function isOperatorGlyph(c: number): boolean {
  * `text` is the cell as typed, `folded` its foldWidth; `at` holds the item's extent (see
  * SegmentCursor); every span is a cell offset.
  */
-export function parseItem(text: string, folded: string, at: SegmentCursor, index: number): IndicatorItem {
+export function parseItem(text: string, folded: string, at: SegmentCursor, index: number, values?: ValueTable): IndicatorItem {
   const cs = at.contentStart;
   const ce = at.contentEnd;
   const labelled = at.hasLabel;
@@ -57,6 +57,7 @@ export function parseItem(text: string, folded: string, at: SegmentCursor, index
   const nameSpan = trimName(folded, nameStart, Math.max(nameStart, nameEnd));
   const name = internSlice(text, nameSpan.start, nameSpan.end);
   shareValueTexts(value);
+  if (values) value = values.intern(value);
 
   const item = newItem(index, at.hasMarker ? at.marker.style : "none", name, nameSpan, value, text.slice(at.start, at.end), internSpan(at.start, at.end));
   if (at.hasMarker) {

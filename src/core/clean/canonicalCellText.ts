@@ -1,5 +1,6 @@
 import type { IndicatorItem, ParsedCell, ParsedValue } from "../model";
 import { parseIndicatorCell } from "../parse/parseCell";
+import { sameValueFields } from "../parse/shapes";
 import { asciiNumber, foldWidth, removeLast, sameSignificant, sameSignificantWithout } from "./text";
 
 /**
@@ -131,8 +132,6 @@ function labelText(item: IndicatorItem, cellText: string): string {
  * caller compares): every field it, itemHead, canonicalValueText, keepsContent and sameMeaning
  * read. A field added to any of them must be added here. */
 function sameInputs(a: IndicatorItem, b: IndicatorItem): boolean {
-  const va = a.value;
-  const vb = b.value;
   return (
     a.index === b.index &&
     a.raw === b.raw &&
@@ -144,18 +143,7 @@ function sameInputs(a: IndicatorItem, b: IndicatorItem): boolean {
     a.level2Raw === b.level2Raw &&
     a.level2 === b.level2 &&
     a.level2Source === b.level2Source &&
-    va.kind === vb.kind &&
-    va.raw === vb.raw &&
-    va.operator === vb.operator &&
-    va.operatorSource === vb.operatorSource &&
-    va.operatorRaw === vb.operatorRaw &&
-    va.number === vb.number &&
-    va.numberRaw === vb.numberRaw &&
-    va.upper === vb.upper &&
-    va.unit === vb.unit &&
-    va.text === vb.text &&
-    va.placeholder === vb.placeholder &&
-    va.garbled === vb.garbled
+    sameValueFields(a.value, b.value)
   );
 }
 

@@ -1,4 +1,5 @@
 import type { ParsedValue, Span } from "../model";
+import { sameValueFields } from "./shapes";
 
 /**
  * Shared spans and short strings for the parser's output. A big sheet repeats its templates:
@@ -81,7 +82,8 @@ export class ValueTable {
       this.bySpan.set(value.span, [value]);
       return value;
     }
-    for (const other of known) if (sameValue(other, value)) return other;
+    // Same span object (the key), so equal fields make equal values.
+    for (const other of known) if (sameValueFields(other, value)) return other;
     if (known.length < VALUES_PER_SPAN) known.push(value);
     return value;
   }
@@ -89,22 +91,3 @@ export class ValueTable {
 
 /** Values kept per span: a span of a common template holds a handful of distinct values. */
 const VALUES_PER_SPAN = 8;
-
-function sameValue(a: ParsedValue, b: ParsedValue): boolean {
-  return (
-    a.kind === b.kind &&
-    a.raw === b.raw &&
-    a.span === b.span &&
-    a.operator === b.operator &&
-    a.operatorSource === b.operatorSource &&
-    a.operatorRaw === b.operatorRaw &&
-    Object.is(a.number, b.number) &&
-    a.numberRaw === b.numberRaw &&
-    Object.is(a.upper, b.upper) &&
-    a.unit === b.unit &&
-    a.text === b.text &&
-    a.placeholder === b.placeholder &&
-    a.garbled === b.garbled &&
-    a.vague === b.vague
-  );
-}

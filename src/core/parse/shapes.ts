@@ -50,3 +50,23 @@ export function newItem(index: number, numberingStyle: NumberingStyle, name: str
     terminator: undefined,
   };
 }
+
+/** Whether two values are equal in every field but their span (values of equal text read alike
+ * wherever they stand). A field added to ParsedValue (and newValue) must be added here. */
+export function sameValueFields(a: ParsedValue, b: ParsedValue): boolean {
+  return (
+    a.kind === b.kind &&
+    a.raw === b.raw &&
+    a.operator === b.operator &&
+    a.operatorSource === b.operatorSource &&
+    a.operatorRaw === b.operatorRaw &&
+    Object.is(a.number, b.number) &&
+    a.numberRaw === b.numberRaw &&
+    Object.is(a.upper, b.upper) &&
+    a.unit === b.unit &&
+    a.text === b.text &&
+    a.placeholder === b.placeholder &&
+    a.garbled === b.garbled &&
+    a.vague === b.vague
+  );
+}

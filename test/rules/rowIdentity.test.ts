@@ -1,3 +1,4 @@
+import { checkSheet } from "../../src/core/check";
 import type { CellValue } from "../../src/core/model";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
 import { rowFingerprint, rowKeyOf, SheetRow } from "../../src/core/rowContext";
@@ -57,6 +58,26 @@ describe("SheetRow: a row's identity, keyed on demand", () => {
       ["C11", 6],
       ["C12", 7],
     ]);
+  });
+
+  it("lets its cells go once released: a key made before stays, a key asked for after is an error", () => {
+    const keyed = sheetRow(6, [DEPT, DEPT, "项目"]);
+    const key = keyed.rowKey;
+    keyed.releaseCells();
+    expect(keyed.rowKey).toBe(key);
+    const unkeyed = sheetRow(7, [DEPT, DEPT, "项目"]);
+    unkeyed.releaseCells();
+    expect(() => unkeyed.rowKey).toThrow(/row 7: rowKey read after the check/);
+  });
+
+  it("checkSheet finds duplicate rows before it releases the rows' cells", () => {
+    const row = [DEPT, DEPT, "党代表任期制工作经费（花东镇）", "", PARTY_DELEGATE];
+    const other = [DEPT, DEPT, "区级村办公经费（本部）", "", VILLAGE_OFFICE];
+    const outcome = checkSheet({ name: "Sheet1", values: [["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"], row, [...row], other] });
+    if (!outcome.ok) throw new Error("no table");
+    expect(outcome.check.issues.filter((i) => i.code === "duplicate_project").map((i) => i.cell)).toEqual(["C3"]);
+    // The row nobody needed to key (its fingerprint is its own) no longer holds its cells.
+    expect(() => outcome.check.rows[2]?.rowKey).toThrow(/rowKey read after the check/);
   });
 
   it("agrees with the plain key comparison when fingerprints collide but rows differ", () => {

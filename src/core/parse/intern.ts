@@ -70,24 +70,27 @@ export function internText(text: string): string {
  * Equal values of one sheet's cells, one object each: tables repeat their items from project to
  * project (the bench's 100,000 rows: 327,000 values, 80,000 distinct), and a value is read-only
  * once parsed. Scoped to one check (check.ts buildRows makes one per sheet), so nothing outlives
- * it. Values are found by their span — shared spans are one object per offsets (internSpan) — and
- * reused only when every field is equal.
+ * it. Values are found by their span (shared spans are one object per offsets: internSpan) and
+ * their text as written, and reused only when every field is equal.
  */
 export class ValueTable {
-  private readonly bySpan = new Map<Span, ParsedValue[]>();
+  private readonly bySpan = new Map<Span, Map<string, ParsedValue[]>>();
 
   intern(value: ParsedValue): ParsedValue {
-    const known = this.bySpan.get(value.span);
+    let byRaw = this.bySpan.get(value.span);
+    if (byRaw === undefined) this.bySpan.set(value.span, (byRaw = new Map()));
+    const known = byRaw.get(value.raw);
     if (known === undefined) {
-      this.bySpan.set(value.span, [value]);
+      byRaw.set(value.raw, [value]);
       return value;
     }
-    // Same span object (the key), so equal fields make equal values.
+    // Same span object and text: equal fields make equal values.
     for (const other of known) if (sameValueFields(other, value)) return other;
-    if (known.length < VALUES_PER_SPAN) known.push(value);
+    if (known.length < VALUES_PER_TEXT) known.push(value);
     return value;
   }
 }
 
-/** Values kept per span: a span of a common template holds a handful of distinct values. */
-const VALUES_PER_SPAN = 8;
+/** Values kept per span and text: the same text reads one way (more only if a rule of reading
+ * changes with context). */
+const VALUES_PER_TEXT = 4;

@@ -287,15 +287,15 @@ function newIssue(
 }
 
 /** A node of TextMemo's tree: param names and values lead on; at a leaf, MESSAGE and FIX hold
- * texts, PARAMS the first params object of that path, FIXES the fixes made there by place. */
-type MemoNode = Map<unknown, MemoNode | string | IssueParams | Map<number, Fix[]>>;
+ * texts, PARAMS the first params object of that path, FIXES the fixes made there. */
+type MemoNode = Map<unknown, MemoNode | string | IssueParams | Fix[]>;
 const MESSAGE = Symbol("message");
 const FIX = Symbol("fix");
 const PARAMS = Symbol("params");
 const FIXES = Symbol("fixes");
 
-/** Fixes kept per leaf and place for sharing: one finding at one place mostly has one fix. */
-const FIXES_PER_PLACE = 4;
+/** Fixes kept per leaf for sharing: a finding recurs at a handful of places of its texts. */
+const FIXES_PER_LEAF = 16;
 
 /**
  * The messages and fix descriptions of one check, formatted once per distinct code and params:
@@ -333,17 +333,18 @@ class TextMemo {
   /** The finding's fix, shared with an earlier fix on `leaf` whose edits are the same (span and
    * text) and as safe: issues are read-only data, and a table repeats its findings. */
   fix(leaf: MemoNode, code: RuleCode, params: IssueParams, fix: { edits: TextEdit[]; auto: boolean }): Fix {
-    // By where the first edit starts: the same finding at another place of its text is another fix.
-    const at = fix.edits[0]?.span.start ?? -1;
-    let byStart = leaf.get(FIXES) as Map<number, Fix[]> | undefined;
-    if (!byStart) leaf.set(FIXES, (byStart = new Map()));
-    const known = byStart.get(at);
-    if (known) for (const other of known) if (other.auto === fix.auto && sameEdits(other.edits, fix.edits)) return other;
+    // Where the first edit starts tells most of a leaf's fixes apart before a full comparison.
+    const at = fix.edits[0]?.span.start;
+    const known = leaf.get(FIXES) as Fix[] | undefined;
+    if (known) {
+      for (const other of known) if (other.edits[0]?.span.start === at && other.auto === fix.auto && sameEdits(other.edits, fix.edits)) return other;
+    }
     const made: Fix = { edits: fix.edits, auto: fix.auto, description: this.text(leaf, FIX, code, params) };
-    if (!known) byStart.set(at, [made]);
-    else if (known.length < FIXES_PER_PLACE) known.push(made);
+    if (!known) leaf.set(FIXES, [made]);
+    else if (known.length < FIXES_PER_LEAF) known.push(made);
     return made;
   }
+
 
   leaf(code: RuleCode, params: IssueParams): MemoNode {
     let node = this.child(this.root, code);

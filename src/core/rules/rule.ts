@@ -17,7 +17,8 @@ export interface RowContext {
   rawIndicator: CellValue;
   cell: ParsedCell;
   /** Every cell of the row as trimmed text, joined (for duplicate-row detection). check.ts
-   * builds it on first read (see SheetRow): read it only when rowFingerprint says to. */
+   * builds it on first read (see SheetRow): read it only when rowFingerprint says to, and only
+   * while the rules run — checkSheet then lets the row's cells go (SheetRow.releaseCells). */
   rowKey: string;
   /** A cheap fingerprint of the row's cells, equal for equal rowKeys (see rowFingerprint):
    * rows whose fingerprints differ are not duplicates. Absent: compare rowKey. */

@@ -4,7 +4,7 @@ import * as path from "path";
 import type { Browser } from "playwright-core";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import type { CheckOptions, Counts } from "../../src/core/model";
-import { DETAIL_SHEET_NAME } from "../../src/core/plan";
+import { DETAIL_SHEET_NAME, SUMMARY_SHEET_NAME } from "../../src/core/plan";
 import { badFileMessage } from "../../src/workbook/messages";
 import { readWorkbook } from "../../src/workbook/readWorkbook";
 import { BUILD_TIMEOUT_MS, buildOnce, ROOT } from "../build/buildOnce";
@@ -119,6 +119,27 @@ test("the cleaned workbook downloads, with its junk rows gone, 指标明细 adde
   const after = await engineCounts(bytes, {});
   expect(after.error + after.warning + after.info).toBeLessThan(before);
   await screenshot(page, "06-cleaned-downloaded");
+});
+
+test("the annotated workbook downloads, with 校验汇总 and 指标明细 added and problem cells filled", async () => {
+  // The worker loads its exceljs fallback writers only on demand (outputs.ts): this is the
+  // download that exercises that split in a real browser.
+  const { page } = watched;
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-annotated").click()]);
+  expect(download.suggestedFilename()).toBe("绩效目标表-示例-已标注.xlsx");
+  const saved = path.join(SCREENSHOTS, download.suggestedFilename());
+  await download.saveAs(saved);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(fs.readFileSync(saved) as unknown as ExcelJS.Buffer);
+  expect(workbook.worksheets.map((ws) => ws.name)).toEqual([SHEET, SUMMARY_SHEET_NAME, DETAIL_SHEET_NAME]);
+  let filled = 0;
+  workbook.getWorksheet(SHEET)?.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.fill?.type === "pattern" && cell.fill.pattern === "solid") filled++;
+    }),
+  );
+  expect(filled).toBeGreaterThan(0);
+  expect(workbook.getWorksheet(SUMMARY_SHEET_NAME)?.rowCount).toBeGreaterThan(10);
 });
 
 test("the JSON report download carries the counts on screen", async () => {

@@ -1,5 +1,6 @@
 import * as path from "path";
 import { buildSync } from "esbuild";
+import { CLEAN_FORMS_WORKER } from "../src/cli/cleanForms";
 import { CACHE_DIR } from "./generate";
 
 /**
@@ -42,10 +43,19 @@ export interface Bundles {
   excelSyncs: Built;
 }
 
+/** `main`, once `helper` (a file it loads) is built too. */
+function both(main: Built, helper: Built): Built {
+  return helper.ok ? main : helper;
+}
+
 export function buildAll(): Bundles {
   return {
     // Same as bin/indicator-checker.js: run(argv), exit code from its promise.
-    cli: bundle("src/cli/main.ts", "cli", "module.exports.run(process.argv.slice(2)).then((code) => { process.exitCode = code; });"),
+    cli: both(
+      bundle("src/cli/main.ts", "cli", "module.exports.run(process.argv.slice(2)).then((code) => { process.exitCode = code; });"),
+      // --clean's second thread, found beside the CLI (src/cli/cleanForms.ts).
+      bundle("src/cli/cleanFormsWorker.ts", path.basename(CLEAN_FORMS_WORKER, ".js")),
+    ),
     engine: bundle("bench/probes/engine.ts", "engine"),
     bareLoad: bundle("bench/probes/bareLoad.ts", "bareLoad"),
     excelSyncs: bundle("bench/probes/excelSyncs.ts", "excelSyncs"),

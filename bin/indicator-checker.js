@@ -6,7 +6,10 @@ const fs = require("fs");
 const path = require("path");
 
 const root = path.join(__dirname, "..");
-const out = path.join(root, "dist-cli", "indicator-checker.js");
+const outDir = path.join(root, "dist-cli");
+const out = path.join(outDir, "indicator-checker.js");
+// --clean's second thread (src/cli/cleanForms.ts), built beside the CLI.
+const worker = path.join(outDir, "clean-forms-worker.js");
 
 function newestSource(dir) {
   let newest = 0;
@@ -21,11 +24,11 @@ function newestSource(dir) {
 function ensureBuilt() {
   const srcDir = path.join(root, "src");
   if (!fs.existsSync(srcDir)) return; // installed package: dist-cli ships prebuilt
-  const built = fs.existsSync(out) ? fs.statSync(out).mtimeMs : 0;
+  const built = Math.min(...[out, worker].map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
   if (built >= newestSource(srcDir)) return;
   require("esbuild").buildSync({
-    entryPoints: [path.join(srcDir, "cli", "main.ts")],
-    outfile: out,
+    entryPoints: { "indicator-checker": path.join(srcDir, "cli", "main.ts"), "clean-forms-worker": path.join(srcDir, "cli", "cleanFormsWorker.ts") },
+    outdir: outDir,
     bundle: true,
     platform: "node",
     target: "node20",

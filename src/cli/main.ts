@@ -16,6 +16,7 @@ import { readXlsxSheets } from "../workbook/xlsx/readXlsx";
 import { inflateWithZlib } from "../workbook/xlsx/inflate.node";
 import { buildOutputWorkbooks } from "../workbook/outputs";
 import { nodeCodec } from "../workbook/xlsx/zipCodec.node";
+import { CleanFormsThread, type CleanForms } from "./cleanForms";
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIO {
@@ -89,6 +90,16 @@ async function runCheck(args: CliArgs, io: CliIO, t: CliMessages): Promise<numbe
     }
   }
 
+  const cleaner = args.clean !== undefined ? new CleanFormsThread() : undefined;
+  try {
+    return await checkFiles(files, args, options, io, t, cleaner);
+  } finally {
+    cleaner?.close();
+  }
+}
+
+async function checkFiles(files: readonly string[], args: CliArgs, options: CheckOptions, io: CliIO, t: CliMessages, cleaner: CleanFormsThread | undefined): Promise<number> {
+  const many = files.length > 1;
   let failed = 0;
   const totals = { error: 0, warning: 0, info: 0 };
   // Each file's JSON report is written as soon as it is checked, so no report outlives its file.
@@ -96,12 +107,15 @@ async function runCheck(args: CliArgs, io: CliIO, t: CliMessages): Promise<numbe
   const showProgress = args.progress || (io.stderrIsTTY && many);
   for (const [i, file] of files.entries()) {
     if (showProgress) io.stderr(`${t.progress(i + 1, files.length, file)}\n`);
-    const result = await checkOneFile(file, args, options, io, t, many);
+    const result = checkOneFile(file, args, options, io, t);
     if (!result) {
       failed++;
       continue;
     }
-    const { check } = result;
+    const { check, bytes } = result;
+    // --clean's canonical forms are worked out on a second thread while this one writes the
+    // reports (undefined: worked out here, later).
+    const cleanForms = cleaner?.forms(check.checks);
     totals.error += check.report.counts.error;
     totals.warning += check.report.counts.warning;
     totals.info += check.report.counts.info;
@@ -112,6 +126,7 @@ async function runCheck(args: CliArgs, io: CliIO, t: CliMessages): Promise<numbe
       writeFileReport(file, check, args.lang, io.stdout);
     }
     json?.add(check, file);
+    if (!(await writeOutputs(file, bytes, check, args, io, t, many, cleanForms))) failed++;
   }
   if (many) io.stdout(`${t.totalsLine(files.length, failed, totals.error, totals.warning, totals.info)}\n`);
 
@@ -124,14 +139,8 @@ async function runCheck(args: CliArgs, io: CliIO, t: CliMessages): Promise<numbe
   return totals.error > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
-async function checkOneFile(
-  file: string,
-  args: CliArgs,
-  options: CheckOptions,
-  io: CliIO,
-  t: CliMessages,
-  many: boolean,
-): Promise<{ check: WorkbookCheck } | undefined> {
+/** Reads and checks one file; undefined (told on stderr) when it cannot. */
+function checkOneFile(file: string, args: CliArgs, options: CheckOptions, io: CliIO, t: CliMessages): { check: WorkbookCheck; bytes: Uint8Array } | undefined {
   const name = path.basename(file);
   const fail = (line: string) => {
     io.stderr(`indicator-checker: ${line}\n`);
@@ -173,18 +182,40 @@ async function checkOneFile(
   }
   for (const f of check.failures) io.stderr(`indicator-checker: ${file}: ${t.sheetFailed(f.sheet, tableFailureMessage(f.failure, args.lang, f.sheet))}\n`);
 
-  if (args.clean === undefined && args.annotate === undefined) return { check };
+  return { check, bytes };
+}
+
+/**
+ * `--clean` and `--annotate` for one checked file, after its reports are written; false (told
+ * on stderr) when a workbook cannot be made or written.
+ */
+async function writeOutputs(
+  file: string,
+  bytes: Uint8Array,
+  check: WorkbookCheck,
+  args: CliArgs,
+  io: CliIO,
+  t: CliMessages,
+  many: boolean,
+  cleanForms: Promise<CleanForms | undefined> | undefined,
+): Promise<boolean> {
+  if (args.clean === undefined && args.annotate === undefined) return true;
+  const fail = (line: string) => {
+    io.stderr(`indicator-checker: ${line}\n`);
+    return false;
+  };
   // Both workbooks in one call: the 指标明细 sheet they share is built and compressed once.
   let built: { cleaned?: Uint8Array; annotated?: Uint8Array };
   try {
     built = await buildOutputWorkbooks(bytes, check, {
       lang: args.lang,
-      file: name,
+      file: path.basename(file),
       unifyNames: args.unifyNames,
       generatedAt: io.now().toISOString().slice(0, 19).replace("T", " "),
       clean: args.clean !== undefined,
       annotate: args.annotate !== undefined,
       codec: nodeCodec,
+      ...(cleanForms ? { cleanForms } : {}),
     });
   } catch (e) {
     return fail(t.writeFailed(args.clean ?? args.annotate ?? file, (e as Error).message));
@@ -204,7 +235,7 @@ async function checkOneFile(
       return fail(t.writeFailed(target, (e as Error).message));
     }
   }
-  return { check };
+  return true;
 }
 
 function loadOptions(args: CliArgs, io: CliIO, t: CliMessages): CheckOptions | undefined {

@@ -1,5 +1,6 @@
 import type { WorkbookCheck } from "../core/checkWorkbook";
-import type { Lang } from "../core/model";
+import type { CanonicalCellForm } from "../core/clean/canonicalCellText";
+import type { Lang, ParsedCell } from "../core/model";
 import { planCleaning } from "../core/clean/planCleaning";
 import { buildSummary, detailSheetPlan, highlightsFor, summarySheetPlan } from "../core/summary/summaryModel";
 import type { SheetPlan } from "../core/plan";
@@ -45,11 +46,17 @@ export async function buildAnnotatedWorkbook(bytes: Uint8Array, check: WorkbookC
 export async function buildOutputWorkbooks(
   bytes: Uint8Array,
   check: WorkbookCheck,
-  options: OutputOptions & { clean: boolean; annotate: boolean },
+  options: OutputOptions & {
+    clean: boolean;
+    annotate: boolean;
+    /** Canonical forms being worked out elsewhere (planCleaning's `forms`): awaited after the
+     * other sheets' plans are made, so both threads work meanwhile. */
+    cleanForms?: Promise<ReadonlyMap<ParsedCell, CanonicalCellForm> | undefined>;
+  },
 ): Promise<{ cleaned?: Uint8Array; annotated?: Uint8Array }> {
   const detail = detailSheetPlan(check.checks, options.lang);
-  const plan = options.clean ? cleaningPlan(check, options) : undefined;
   const annotated = options.annotate ? { highlights: highlightsFor(check.report.issues), summary: summaryPlan(check, options) } : undefined;
+  const plan = options.clean ? cleaningPlan(check, options, await options.cleanForms) : undefined;
   const patched = await tryPatch(bytes, { detail, ...(plan ? { cleaned: { plan } } : {}), ...(annotated ? { annotated } : {}) }, options.codec ?? fflateCodec);
   const out: { cleaned?: Uint8Array; annotated?: Uint8Array } = {};
   if (plan) {
@@ -63,8 +70,8 @@ export async function buildOutputWorkbooks(
   return out;
 }
 
-function cleaningPlan(check: WorkbookCheck, options: OutputOptions): CleaningPlan {
-  return planCleaning(check.checks, { unifyNames: options.unifyNames ?? false });
+function cleaningPlan(check: WorkbookCheck, options: OutputOptions, forms?: ReadonlyMap<ParsedCell, CanonicalCellForm>): CleaningPlan {
+  return planCleaning(check.checks, { unifyNames: options.unifyNames ?? false, ...(forms ? { forms } : {}) });
 }
 
 function summaryPlan(check: WorkbookCheck, options: OutputOptions): SheetPlan {

@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
+import { CLEAN_FORMS_WORKER } from "../../src/cli/cleanForms";
 import { run, type CliIO } from "../../src/cli/main";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { toJsonReport } from "../../src/core/jsonReport";
@@ -201,5 +202,7 @@ describe("exit status and one-line reasons", () => {
     expect(r.stderr).toContain("missing.xlsx");
     const help = execFileSync(process.execPath, [BIN, "--help"], { encoding: "utf8" });
     expect(help).toContain("退出码");
+    // Built with it: --clean's second thread (src/cli/cleanForms.ts) is looked for beside the CLI.
+    expect(fs.existsSync(path.join(path.dirname(BIN), "..", "dist-cli", CLEAN_FORMS_WORKER))).toBe(true);
   });
 });

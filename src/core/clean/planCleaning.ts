@@ -2,6 +2,7 @@ import type { SheetCheck } from "../check";
 import type { DetectedTable, Issue, ParsedCell, RuleCode, SkipReason } from "../model";
 import type { CellEdit } from "../plan";
 import { toA1 } from "../table/address";
+import { parseIndicatorCell } from "../parse/parseCell";
 import { type CanonicalCellForm, canonicalCellForm, canonicalValueText, ReadBacks } from "./canonicalCellText";
 import { unifyNameEdits } from "./unifyNames";
 
@@ -25,6 +26,10 @@ export interface CleanPlan {
 
 export interface CleanOptions {
   unifyNames?: boolean;
+  /** Canonical forms already worked out for some of the checks' indicator cells (cellsToClean
+   * lists them, cleanCellForms works them out, in another thread if the caller likes); the
+   * other cells are worked out here. Either way the plan is the same. */
+  forms?: ReadonlyMap<ParsedCell, CanonicalCellForm>;
 }
 
 /** The codes canonicalisation can resolve: it relabels, renumbers and rewrites operators. */
@@ -37,7 +42,7 @@ export function planCleaning(checks: readonly SheetCheck[], options: CleanOption
   const edits: CellEdit[] = [];
   const removeRowIndexes: Record<string, number[]> = {};
   for (const check of checks) {
-    edits.push(...(check.table.layout === "cell" ? cellLayoutEdits(check) : itemPerRowEdits(check)));
+    edits.push(...(check.table.layout === "cell" ? cellLayoutEdits(check, options.forms) : itemPerRowEdits(check)));
     const remove = rowsToRemove(check.table);
     if (remove.length > 0) removeRowIndexes[check.sheet] = remove;
   }
@@ -54,7 +59,35 @@ export function rowsToRemove(table: DetectedTable): number[] {
   return [...new Set(rows)].sort((a, b) => a - b);
 }
 
-function cellLayoutEdits(check: SheetCheck): CellEdit[] {
+/** The distinct indicator cells planCleaning rewrites (cell layout, text cells), in table order. */
+export function cellsToClean(checks: readonly SheetCheck[]): ParsedCell[] {
+  const cells = new Set<ParsedCell>();
+  for (const check of checks) {
+    if (check.table.layout !== "cell" || check.table.columns.indicators === undefined) continue;
+    for (const row of check.rows) if (isCleanedText(row)) cells.add(row.cell);
+  }
+  return [...cells];
+}
+
+// Numbers, dates and booleans hold no items; only text cells are rewritten.
+function isCleanedText(row: SheetCheck["rows"][number]): boolean {
+  return typeof row.rawIndicator === "string";
+}
+
+/**
+ * The canonical form of each cell text, read afresh (what canonicalCellForm gives of the parsed
+ * cell: the form depends on the text alone), `undefined` where the cleaner leaves the text as it
+ * is. Plain data, so it can be worked out in another thread and posted back.
+ */
+export function cleanCellForms(texts: readonly string[]): (CanonicalCellForm | undefined)[] {
+  const readBacks = new ReadBacks();
+  return texts.map((text) => {
+    const form = canonicalCellForm(parseIndicatorCell(text), readBacks);
+    return form.text !== text && form.canonicalItems ? form : undefined;
+  });
+}
+
+function cellLayoutEdits(check: SheetCheck, known: ReadonlyMap<ParsedCell, CanonicalCellForm> | undefined): CellEdit[] {
   const columnIndex = check.table.columns.indicators;
   if (columnIndex === undefined) return [];
   const edits: CellEdit[] = [];
@@ -64,10 +97,9 @@ function cellLayoutEdits(check: SheetCheck): CellEdit[] {
   // on nothing else: each cell is cleaned once. Only the codes depend on the row's issues.
   const forms = new Map<ParsedCell, CanonicalCellForm>();
   for (const row of check.rows) {
-    // Numbers, dates and booleans hold no items; only text cells are rewritten.
-    if (typeof row.rawIndicator !== "string") continue;
+    if (!isCleanedText(row)) continue;
     const before = row.cell.text;
-    let form = forms.get(row.cell);
+    let form = known?.get(row.cell) ?? forms.get(row.cell);
     if (!form) {
       form = canonicalCellForm(row.cell, readBacks);
       forms.set(row.cell, form);

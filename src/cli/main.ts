@@ -24,6 +24,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   stderrIsTTY: boolean;
   now: () => Date;
+  /** `--clean`'s second thread (cleanForms.ts); tests pass one with a worker script of theirs. */
+  cleanThread?: () => CleanFormsThread;
 }
 
 const nodeIO: CliIO = {
@@ -90,7 +92,7 @@ async function runCheck(args: CliArgs, io: CliIO, t: CliMessages): Promise<numbe
     }
   }
 
-  const cleaner = args.clean !== undefined ? new CleanFormsThread() : undefined;
+  const cleaner = args.clean !== undefined ? (io.cleanThread?.() ?? new CleanFormsThread()) : undefined;
   try {
     return await checkFiles(files, args, options, io, t, cleaner);
   } finally {

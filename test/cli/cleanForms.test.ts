@@ -2,7 +2,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { buildSync } from "esbuild";
+import ExcelJS from "exceljs";
 import { CLEAN_FORMS_WORKER, CleanFormsThread, cleanFormsHere } from "../../src/cli/cleanForms";
+import { run, type CliIO } from "../../src/cli/main";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { cellsToClean, planCleaning } from "../../src/core/clean/planCleaning";
 import type { CellValue, SheetSnapshot } from "../../src/core/model";
@@ -111,5 +113,49 @@ describe("CleanFormsThread", () => {
     } finally {
       answersBadly.close();
     }
+  });
+});
+
+describe("the CLI with the thread", () => {
+  it("writes the same reports and cleaned workbook as on one thread, and uses the thread for the forms", async () => {
+    const input = path.join(tmp, "generated.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("绩效目标表");
+    for (const row of generateSheetValues({ rows: 1500 })) ws.addRow(row);
+    await wb.xlsx.writeFile(input);
+
+    let answered = 0;
+    class Watched extends CleanFormsThread {
+      override forms(which: Parameters<CleanFormsThread["forms"]>[0]) {
+        const forms = super.forms(which);
+        void forms?.then((f) => void (f && answered++));
+        return forms;
+      }
+    }
+    const runWith = async (dir: string, cleanThread?: () => CleanFormsThread) => {
+      fs.mkdirSync(dir);
+      const out: string[] = [];
+      const io: CliIO = { stdout: (t) => void out.push(t), stderr: () => undefined, stderrIsTTY: false, now: () => new Date("2026-01-02T03:04:05Z"), ...(cleanThread ? { cleanThread } : {}) };
+      const code = await run(["check", input, "--json", path.join(dir, "r.json"), "--clean", path.join(dir, "c.xlsx"), "--annotate", path.join(dir, "a.xlsx")], io);
+      return { code, stdout: out.join(""), files: ["r.json", "c.xlsx", "a.xlsx"].map((f) => fs.readFileSync(path.join(dir, f))) };
+    };
+    const threaded = await runWith(path.join(tmp, "threaded"), () => new Watched({ workerFile, minCells: 0 }));
+    expect(answered).toBe(1);
+    const single = await runWith(path.join(tmp, "single"));
+    expect(threaded.code).toBe(single.code);
+    expect(threaded.stdout).toBe(single.stdout);
+    threaded.files.forEach((bytes, i) => expect(Buffer.compare(bytes, single.files[i]!)).toBe(0));
+
+    // And the cleaned workbook is written from the thread's answer: a worker that marks every
+    // form shows up in every rewritten cell.
+    const marking = path.join(tmp, "marking-worker.js");
+    fs.writeFileSync(marking, 'const { parentPort } = require("worker_threads"); parentPort.on("message", (texts) => parentPort.postMessage(texts.map((text) => ({ text: "【线程】" + text, canonicalItems: [true] }))));');
+    await runWith(path.join(tmp, "marked"), () => new CleanFormsThread({ workerFile: marking, minCells: 0 }));
+    const cleaned = new ExcelJS.Workbook();
+    await cleaned.xlsx.readFile(path.join(tmp, "marked", "c.xlsx"));
+    // Below the header (row 5), the indicator cells that hold text.
+    const texts = cleaned.getWorksheet("绩效目标表")!.getColumn(5).values.slice(6).filter((v): v is string => typeof v === "string" && v.includes("指标"));
+    expect(texts.length).toBeGreaterThan(1000);
+    expect(texts.every((text) => text.startsWith("【线程】"))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { cellText } from "../../src/core/table/cellText";
 
 describe("the text a user sees in a cell", () => {
@@ -21,6 +22,19 @@ describe("the text a user sees in a cell", () => {
     expect(cellText(0.9)).toBe("0.9");
     expect(cellText(123456.789012345)).toBe("123456.789012345");
     expect(cellText(-12.25)).toBe("-12.25");
+  });
+
+  it("gives every finite number exactly the text of rounding it to 15 significant digits (integers exact)", () => {
+    // The definition, without the shortcut cellText takes for short numbers.
+    const byDefinition = (n: number) => (Number.isSafeInteger(n) ? String(n) : String(Number(n.toPrecision(15))));
+    const amounts = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 99 })).map(([a, c]) => a + c / 100);
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), amounts, fc.double({ min: -1e7, max: 1e7, noNaN: true })), (n) => {
+        expect(cellText(n)).toBe(byDefinition(n));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const n of [0.1 + 0.2, 1e-7, 1.5e-7, 1e21, 123456789012.5, 1234567890123.45, 0.000123456789012345, 2 ** 53 + 2, -1e-300, 5e-324]) expect(cellText(n)).toBe(byDefinition(n));
   });
 
   it("reads values no sheet holds as Excel's #NUM!", () => {

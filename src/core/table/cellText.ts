@@ -26,6 +26,11 @@ export function cellText(value: CellValue | undefined): string {
 function numberText(n: number): string {
   if (!Number.isFinite(n)) return "#NUM!";
   if (Number.isSafeInteger(n)) return String(n);
+  const shortest = String(n);
+  // Up to 15 characters hold at most 15 significant digits, and a double's own shortest form
+  // with that few is already what rounding to 15 digits gives (15-digit decimals lie further
+  // apart than doubles do): the common amounts (`123.45`) need no second conversion.
+  if (shortest.length <= 15 && !shortest.includes("e")) return shortest;
   // toPrecision(15) then back through Number drops the trailing zeros it pads with.
   return String(Number(n.toPrecision(15)));
 }

@@ -9,9 +9,14 @@ import { readXlsx } from "../../src/workbook/xlsx/readXlsx";
  * exceljs wrote exactly as the exceljs reader does. Numbers, booleans and dates too.
  */
 
+// exceljs writes U+FFFE and U+FFFF into the XML as they are, which XML 1.0 forbids (its own
+// reader then calls the file corrupt): not a file anyone receives, so these two noncharacters
+// are left out. Every other character, lone surrogates included, stays.
+const noNoncharacters = (s: string) => s.replace(/[\uFFFE\uFFFF]/g, "");
+
 const text = fc.oneof(
-  fc.string({ unit: "binary", maxLength: 40 }),
-  fc.string({ unit: "grapheme", maxLength: 20 }),
+  fc.string({ unit: "binary", maxLength: 40 }).map(noNoncharacters),
+  fc.string({ unit: "grapheme", maxLength: 20 }).map(noNoncharacters),
   fc.constantFrom("&amp;", "&lt;tag&gt;", "_x000D_", "_x0041__x00e9_", "]]>", "<![CDATA[x]]>", "\r\n", " lead", "trail ", "\ud800", "\udfff", "\u0000\u0008\u000b\u001f"),
   fc.array(fc.constantFrom("&", "<", ">", '"', "'", "_x", "000D", "_", "\r", "\n", "\t", "中", "😀", "\ud83d", " "), { maxLength: 12 }).map((parts) => parts.join("")),
 );

@@ -23,6 +23,16 @@ describe("ValueTable", () => {
     expect(c.items[0]?.value).not.toBe(a.items[0]?.value);
   });
 
+  it("shares at a place that holds many different values (one per project, say)", () => {
+    const values = new ValueTable();
+    // Forty values at one span (two digits each), every one of them met twice.
+    const cell = (n: number) => `1、产出指标：培训人数，年度指标值：≥${n}人。`;
+    const first = Array.from({ length: 40 }, (_, i) => parseIndicatorCell(cell(10 + i), values).items[0]?.value);
+    const again = Array.from({ length: 40 }, (_, i) => parseIndicatorCell(cell(10 + i), values).items[0]?.value);
+    again.forEach((value, i) => expect(value).toBe(first[i]));
+    expect(new Set(first).size).toBe(40);
+  });
+
   it("reads every cell as it reads it alone", () => {
     const values = new ValueTable();
     for (const text of [A, B, C, A, C]) expect(parseIndicatorCell(text, values)).toEqual(parseIndicatorCell(text));

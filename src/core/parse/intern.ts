@@ -68,29 +68,38 @@ export function internText(text: string): string {
 
 /**
  * Equal values of one sheet's cells, one object each: tables repeat their items from project to
- * project (the bench's 100,000 rows: 327,000 values, 80,000 distinct), and a value is read-only
+ * project (the bench's 100,000 rows: 463,000 values, 80,000 distinct), and a value is read-only
  * once parsed. Scoped to one check (check.ts buildRows makes one per sheet), so nothing outlives
- * it. Values are found by their span (shared spans are one object per offsets: internSpan) and
- * reused only when every field is equal.
+ * it. Values are found by their span (shared spans are one object per offsets: internSpan), then
+ * by their text as written, and reused only when every field is equal.
  */
 export class ValueTable {
-  private readonly bySpan = new Map<Span, ParsedValue[]>();
+  private readonly bySpan = new Map<Span, Map<string, ParsedValue[]>>();
 
   intern(value: ParsedValue): ParsedValue {
-    const known = this.bySpan.get(value.span);
+    let byRaw = this.bySpan.get(value.span);
+    if (byRaw === undefined) {
+      byRaw = new Map();
+      this.bySpan.set(value.span, byRaw);
+    }
+    const raw = value.raw;
+    const known = byRaw.get(raw);
     if (known === undefined) {
-      this.bySpan.set(value.span, [value]);
+      // A place whose values are all different (free text) stops collecting them.
+      if (byRaw.size < TEXTS_PER_SPAN) byRaw.set(raw, [value]);
       return value;
     }
-    // Same span object (the key); the text as written tells most values apart at once, and
-    // equal fields make equal values. A list, not a map per span: lighter for small tables.
-    const raw = value.raw;
-    for (const other of known) if (other.raw === raw && sameValueFields(other, value)) return other;
-    if (known.length < VALUES_PER_SPAN) known.push(value);
+    // Equal text almost always reads alike; the fields decide.
+    for (const other of known) if (sameValueFields(other, value)) return other;
+    if (known.length < VALUES_PER_TEXT) known.push(value);
     return value;
   }
 }
 
-/** Values kept per span: a template's place holds a handful of distinct values (the bench's
- * 100,000 rows: 80,000 values over 8,600 spans). */
-const VALUES_PER_SPAN = 16;
+/** Distinct texts kept per span: a template's place holds a handful (the bench's 100,000 rows:
+ * 80,000 values over 8,600 spans); the bound stops a sheet of one-off texts growing the maps.
+ * (An earlier bound of 16 values per span left 145,000 of those 80,000 unshared.) */
+const TEXTS_PER_SPAN = 1024;
+/** Values kept per text at one place: the same text reads differently only in a different
+ * context (a heading before it), rarely. */
+const VALUES_PER_TEXT = 4;

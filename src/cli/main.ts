@@ -17,6 +17,7 @@ import { inflateWithZlib } from "../workbook/xlsx/inflate.node";
 import { buildOutputWorkbooks } from "../workbook/outputs";
 import { nodeCodec } from "../workbook/xlsx/zipCodec.node";
 import { CleanFormsThread, type CleanForms } from "./cleanForms";
+import { localTimeText } from "../app/localTime";
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIO {
@@ -213,7 +214,7 @@ async function writeOutputs(
       lang: args.lang,
       file: path.basename(file),
       unifyNames: args.unifyNames,
-      generatedAt: io.now().toISOString().slice(0, 19).replace("T", " "),
+      generatedAt: localTimeText(io.now()),
       clean: args.clean !== undefined,
       annotate: args.annotate !== undefined,
       codec: nodeCodec,

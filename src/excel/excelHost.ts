@@ -1,4 +1,5 @@
 import { HostError, type AppliedFixes, type Host, type HostRun, type Progress, type Settings } from "../app/host";
+import { localTimeText } from "../app/localTime";
 import { buildReport, checkSheet, type SheetCheck } from "../core/check";
 import { checkWorkbook, isOwnSheet } from "../core/checkWorkbook";
 import { planCleaning } from "../core/clean/planCleaning";
@@ -139,7 +140,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): Host {
     async writeSummary(runResult) {
       const api = support();
       const checks = await checksFor(runResult);
-      const model = buildSummary({ checks, lang, generatedAt: formatTime(now()) });
+      const model = buildSummary({ checks, lang, generatedAt: localTimeText(now()) });
       await run((context) =>
         writeGeneratedSheets(
           context,
@@ -238,10 +239,4 @@ function groupIssues(issues: readonly Issue[]): Map<string, Issue[]> {
     else out.set(issue.sheet, [issue]);
   }
   return out;
-}
-
-/** Local time `2025-01-31 09:05:00`, shown on 校验汇总. */
-export function formatTime(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }

@@ -1,4 +1,5 @@
 import { saveBytes } from "../app/download";
+import { localTimeText } from "../app/localTime";
 import { tableFailureMessage } from "../core/messages/tableFailures";
 import { cellText } from "../core/table/cellText";
 import { toA1, tryParseA1 } from "../core/table/address";
@@ -233,7 +234,7 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
 
   async function download(output: OutputKind, suffix: string, extension: string, mime: string): Promise<string> {
     const sheet = requireSheet();
-    const result = await request<OutputResult>((id) => ({ type: "output", id, output, lang, generatedAt: formatTime(now()), sheet, options: lastOptions }));
+    const result = await request<OutputResult>((id) => ({ type: "output", id, output, lang, generatedAt: localTimeText(now()), sheet, options: lastOptions }));
     const fileName = `${baseName(name ?? "workbook")}-${suffix}${extension}`;
     save(new Uint8Array(result.bytes), fileName, mime);
     return fileName;
@@ -462,11 +463,6 @@ function baseName(fileName: string): string {
   return fileName.replace(/\.(xlsx|xlsm|xls|json)$/i, "");
 }
 
-/** Local time `2025-01-31 09:05:00`, shown on the 校验汇总 sheet (the core has no clock). */
-function formatTime(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
 
 function copyBuffer(view: Uint8Array): ArrayBuffer {
   return view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer;

@@ -84,6 +84,22 @@ describe("check on the bundled sample", () => {
     await wb.xlsx.readFile(annotated);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["绩效目标表", "校验汇总", "指标明细"]));
   });
+
+  it("dates the 校验汇总 sheet in local time, as the add-in and the file mode do", async () => {
+    // The bin in Beijing's zone (a process's zone is its own): 生成时间 is Beijing's clock.
+    const annotated = path.join(tmp, "dated.xlsx");
+    const beijing = (ms: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" }).format(ms);
+    const before = Date.now();
+    const r = spawnSync(process.execPath, [BIN, "check", SAMPLE, "--annotate", annotated], { encoding: "utf8", env: { ...process.env, TZ: "Asia/Shanghai" } });
+    const after = Date.now();
+    expect(r.status).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(annotated);
+    const rows = wb.getWorksheet("校验汇总")!.getSheetValues() as unknown[][];
+    const when = rows.find((row) => Array.isArray(row) && row[1] === "生成时间")?.[2];
+    expect(typeof when).toBe("string");
+    expect(when! >= beijing(Math.floor(before / 1000) * 1000) && when! <= beijing(after)).toBe(true);
+  });
 });
 
 async function workbookWith(file: string, indicatorCells: string[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { HostError } from "../app/host";
 import type { Lang } from "../core/model";
 import { excelMessages } from "../excel/messages";
-import { runOneClickCheck, type OneClickResult } from "../excel/oneClick";
+import { OneClickFailure, runOneClickCheck, type OneClickResult } from "../excel/oneClick";
 
 /**
  * Ribbon commands. `oneClickCheck` checks the active sheet's table, colours the flagged cells
@@ -36,9 +36,9 @@ export async function oneClickCheck(event: Office.AddinCommands.Event): Promise<
   try {
     url = dialogUrl(window.location.href, { result: await runOneClickCheck() });
   } catch (e) {
-    // Our own bugs are shown too (as `unknown`): the user must learn the check did not run.
-    const error = e instanceof HostError ? e : new HostError("unknown", excelMessages("zh").unexpected(e instanceof Error ? e.message : String(e)));
-    url = dialogUrl(window.location.href, { error, lang: "zh" });
+    // The dialog speaks the language the failure is worded in (runOneClickCheck's).
+    const failure = e instanceof OneClickFailure ? e : new OneClickFailure(new HostError("unknown", excelMessages("zh").unexpected(String(e))), "zh");
+    url = dialogUrl(window.location.href, { error: failure.error, lang: failure.lang });
   }
   showDialog(url, () => event.completed());
 }

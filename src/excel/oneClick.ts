@@ -1,4 +1,4 @@
-import type { Host } from "../app/host";
+import { HostError, type Host } from "../app/host";
 import type { Counts, Lang } from "../core/model";
 import { createExcelHost } from "./excelHost";
 import { excelMessages } from "./messages";
@@ -16,12 +16,32 @@ export interface OneClickResult {
   lang: Lang;
 }
 
+/** A one-click check that failed: the reason, and the language it is told in (the settings'
+ * when they were read, as the host words its errors; else Chinese, as the host does). */
+export class OneClickFailure extends Error {
+  constructor(
+    readonly error: HostError,
+    readonly lang: Lang,
+  ) {
+    super(error.message);
+    this.name = "OneClickFailure";
+  }
+}
+
+/** Resolves with the result; rejects with a OneClickFailure, whatever went wrong. */
 export async function runOneClickCheck(host: Host = createExcelHost()): Promise<OneClickResult> {
-  const settings = (await host.loadSettings()) ?? { options: {}, highlight: true };
-  const lang = settings.options.lang ?? "zh";
-  const result = await host.check({ ...settings, highlight: true }, () => undefined, new AbortController().signal);
-  const t = excelMessages(lang);
-  const counts = result.report.counts;
-  const notes = result.failures.map((f) => f.message);
-  return { counts, message: [t.oneClickDone(counts, result.highlighted), ...notes].join(" "), highlighted: result.highlighted, lang };
+  let lang: Lang = "zh";
+  try {
+    const settings = (await host.loadSettings()) ?? { options: {}, highlight: true };
+    lang = settings.options.lang ?? lang;
+    const result = await host.check({ ...settings, highlight: true }, () => undefined, new AbortController().signal);
+    const t = excelMessages(lang);
+    const counts = result.report.counts;
+    const notes = result.failures.map((f) => f.message);
+    return { counts, message: [t.oneClickDone(counts, result.highlighted), ...notes].join(" "), highlighted: result.highlighted, lang };
+  } catch (e) {
+    // Our own bugs are told too (as `unknown`): the user must learn the check did not run.
+    const error = e instanceof HostError ? e : new HostError("unknown", excelMessages(lang).unexpected(e instanceof Error ? e.message : String(e)));
+    throw new OneClickFailure(error, lang);
+  }
 }

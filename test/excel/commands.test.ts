@@ -5,6 +5,7 @@ import { OfficeMockObject } from "office-addin-mock";
 jest.mock("office-addin-manifest", () => ({
   OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
 }));
+import { createExcelHost } from "../../src/excel/excelHost";
 import { reopen, SEED_SHEET, setupSeed, uninstallAll } from "./helpers";
 
 /** The ribbon command: registered under its manifest name, runs the one-click check, shows
@@ -87,8 +88,24 @@ describe("oneClickCheck", () => {
     await oneClickCheck({ completed } as unknown as Office.AddinCommands.Event);
     const url = new URL(setup.installed.dialogs[0]!.url);
     expect(url.searchParams.get("kind")).toBe("notRange");
+    // No saved settings: Chinese, as the host words the reason.
+    expect(url.searchParams.get("lang")).toBe("zh");
+    expect(url.searchParams.get("m")).toMatch(/[\u4e00-\u9fff]/);
     setup.installed.dialogs[0]!.fire("dialogEventReceived");
     expect(completed).toHaveBeenCalledTimes(1);
+    delete g.oneClickCheck;
+  });
+
+  it("tells a failure in the language of the workbook's settings, dialog and message alike", async () => {
+    const setup = setupSeed();
+    await createExcelHost().saveSettings({ options: { lang: "en" }, highlight: true });
+    setup.wb.selectChart();
+    const { oneClickCheck } = await loadCommands();
+    await oneClickCheck({ completed: jest.fn() } as unknown as Office.AddinCommands.Event);
+    const url = new URL(setup.installed.dialogs[0]!.url);
+    expect(url.searchParams.get("kind")).toBe("notRange");
+    expect(url.searchParams.get("lang")).toBe("en");
+    expect(url.searchParams.get("m")).not.toMatch(/[\u4e00-\u9fff]/);
     delete g.oneClickCheck;
   });
 

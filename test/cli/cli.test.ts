@@ -8,6 +8,7 @@ import { run, type CliIO } from "../../src/cli/main";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { toJsonReport } from "../../src/core/jsonReport";
 import { readWorkbook } from "../../src/workbook/readWorkbook";
+import { ensureWorkbook } from "../../bench/generate";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "samples", "绩效目标表-示例.xlsx");
 const BIN = path.join(__dirname, "..", "..", "bin", "indicator-checker.js");
@@ -211,6 +212,28 @@ describe("exit status and one-line reasons", () => {
     fs.mkdirSync(path.join(tmp, "fallback"));
     expect(run(noted, path.join(tmp, "fallback"))).toContain("\nexceljs loaded: true");
   });
+
+  it("cleans a big table with the worker built beside the bin, to the same workbook as on one thread", async () => {
+    // 30,000 rows, ~21,000 distinct indicator cells: past the size at which --clean takes a
+    // second thread (src/cli/cleanForms.ts). The bin runs with Worker watched.
+    const input = await ensureWorkbook({ rows: 30_000 });
+    const threaded = path.join(tmp, "big-threaded.xlsx");
+    const code = [
+      'const wt = require("worker_threads"); const W = wt.Worker; const made = [];',
+      "wt.Worker = class extends W { constructor(file, options) { made.push(String(file)); super(file, options); } };",
+      'process.on("exit", () => process.stdout.write("\\nworkers: " + JSON.stringify(made)));',
+      `process.argv = [process.argv[0], ${JSON.stringify(BIN)}, "check", ${JSON.stringify(input)}, "--clean", ${JSON.stringify(threaded)}];`,
+      `require(${JSON.stringify(BIN)});`,
+    ].join("\n");
+    const r = spawnSync(process.execPath, ["-e", code], { encoding: "utf8", maxBuffer: 1 << 28 });
+    expect(r.status).toBe(1);
+    const workers = JSON.parse(r.stdout.slice(r.stdout.lastIndexOf("\nworkers: ") + 10)) as string[];
+    expect(workers.map((f) => path.basename(f))).toContain(CLEAN_FORMS_WORKER);
+    // Under jest the CLI has no worker script beside it and works the forms out itself.
+    const single = path.join(tmp, "big-single.xlsx");
+    await run(["check", input, "--clean", single], io().sink);
+    expect(Buffer.compare(fs.readFileSync(threaded), fs.readFileSync(single))).toBe(0);
+  }, 120_000);
 
   it("the bin runs as a real process with the documented exit status", () => {
     const r = spawnSync(process.execPath, [BIN, "check", path.join(tmp, "missing.xlsx")], { encoding: "utf8" });

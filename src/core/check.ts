@@ -345,7 +345,7 @@ class TextMemo {
     return made;
   }
 
-
+  /** The node of `code` and `params` (each name, then its value, in the params' own order). */
   leaf(code: RuleCode, params: IssueParams): MemoNode {
     let node = this.child(this.root, code);
     for (const name in params) node = this.child(this.child(node, name), params[name]);

@@ -229,6 +229,9 @@ interface LongTaskResult {
   foreign: string[];
 }
 
+/** The issue's budget for the longest main-thread task. */
+const LONG_TASK_BUDGET_MS = 200;
+
 /** A long-task run stopped past this (production build included) is reported as not measured. */
 const LONG_TASK_TIMEOUT_MS = 600_000;
 
@@ -240,7 +243,7 @@ const LONG_TASK_TIMEOUT_MS = 600_000;
  */
 async function longTaskRow(rows: number): Promise<BenchRow> {
   const measure = `task pane in Chromium (file mode): longest main-thread block, ${rows.toLocaleString("en")} rows`;
-  const target = "≤ 200 ms, with progress shown";
+  const target = `≤ ${LONG_TASK_BUDGET_MS} ms, with progress shown`;
   const run = await runChild([path.join(ROOT, "scripts", "e2e-long-tasks.js"), String(rows), "--json"], {}, undefined, LONG_TASK_TIMEOUT_MS);
   if (run.timedOut) return unavailable(measure, target, `stopped at the bench's ${formatMs(LONG_TASK_TIMEOUT_MS)} limit`);
   let result: LongTaskResult;
@@ -255,7 +258,7 @@ async function longTaskRow(rows: number): Promise<BenchRow> {
     value: `${result.longestMs} ms longest task`,
     baseline: "—",
     target,
-    pass: result.longestMs <= 200 && result.progressShown && result.problems.length === 0 && result.foreign.length === 0,
+    pass: result.longestMs <= LONG_TASK_BUDGET_MS && result.progressShown && result.problems.length === 0 && result.foreign.length === 0,
     note:
       `${result.longTasks} tasks over 50 ms, ${formatMs(result.blockedMs)} blocked in ${formatMs(result.elapsedMs)}; progress shown: ${result.progressShown ? "yes" : "no"}; ` +
       `${found.toLocaleString("en")} issues shown` +

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "../core/model";
+import { isPercentFormat, percentText } from "../core/table/cellText";
 
 /**
  * exceljs cell values → the core's CellValue (model.ts), one rule per kind:
@@ -10,7 +11,8 @@ import type { CellValue } from "../core/model";
  * - formula: its cached result, converted by the rules above. A formula with NO cached
  *   result (written by a library that does not calculate) becomes its text prefixed `=`
  *   (`=A1&B1`): we cannot evaluate it, and an empty cell would hide that from the user.
- * Merged cells are handled by the reader (fillMerges), not here.
+ * Merged cells are handled by the reader (fillMerges), not here. A number (or a formula's
+ * number) in a cell formatted as a percentage reads as its text, `95%` (readCell).
  */
 export function toCellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
@@ -42,12 +44,12 @@ export function formulaResult(result: unknown): CellValue | undefined {
 export function readCell(cell: ExcelJS.Cell): CellValue {
   // Covered cells of a merged block read as empty here; fillMerges decides what they hold.
   if (cell.type === ExcelJS.ValueType.Null || cell.type === ExcelJS.ValueType.Merge) return null;
+  let value: CellValue;
   if (cell.type === ExcelJS.ValueType.Formula) {
     const result = formulaResult(cell.result);
-    if (result !== undefined) return result;
-    return cell.formula ? `=${cell.formula}` : null;
-  }
-  return toCellValue(cell.value);
+    value = result !== undefined ? result : cell.formula ? `=${cell.formula}` : null;
+  } else value = toCellValue(cell.value);
+  return typeof value === "number" && isPercentFormat(cell.numFmt ?? "") ? percentText(value) : value;
 }
 
 function richTextOf(value: ExcelJS.CellRichTextValue): string {

@@ -91,9 +91,20 @@ describe("cell values as the core wants them", () => {
   it("turns date-formatted serials into UTC dates and leaves other numbers alone", () => {
     expect(cellValueOf(45292, "yyyy-mm-dd")).toEqual(new Date(Date.UTC(2024, 0, 1)));
     expect(cellValueOf(45292, 'yyyy"年"m"月"d"日"')).toEqual(new Date(Date.UTC(2024, 0, 1)));
-    expect(cellValueOf(0.9, "0%")).toBe(0.9);
     expect(cellValueOf(12, "General")).toBe(12);
+    expect(cellValueOf(0.9, "0.00")).toBe(0.9);
     expect(cellValueOf("", "General")).toBeNull();
+  });
+
+  it("reads a number shown as a percentage as the text the user sees, every digit kept", () => {
+    // An item-per-row 指标值 of 0.95 formatted 0% is “95%” to the user, not a unitless 0.95.
+    expect(cellValueOf(0.95, "0%")).toBe("95%");
+    expect(cellValueOf(0.955, "0%")).toBe("95.5%");
+    expect(cellValueOf(0.07, "0.00%")).toBe("7%");
+    expect(cellValueOf(-0.1, "0.0%;[Red]-0.0%")).toBe("-10%");
+    expect(cellValueOf(95, '0"%"')).toBe(95);
+    expect(cellValueOf(95, "0\\%")).toBe(95);
+    expect(cellValueOf("≥95%", "0%")).toBe("≥95%");
   });
 
   it("does not mistake colour sections or quoted words for date codes", () => {

@@ -11,6 +11,7 @@ import { inflateWithZlib } from "../../src/workbook/xlsx/inflate.node";
 import { SAMPLE_FILE_NAME } from "../../src/workbook/sampleWorkbook";
 import { writeWorkbook } from "../../bench/generate";
 import { withChartSheet, xlsxBytes } from "./helpers";
+import { checkSheet } from "../../src/core/check";
 
 /** Both inflaters (fflate for the browser, zlib for the CLI) must read the same. */
 async function expectSameAsExceljs(bytes: Uint8Array): Promise<void> {
@@ -74,6 +75,12 @@ describe("readXlsx gives the exceljs reader's snapshots", () => {
     ws.getCell("B21").value = 12;
     ws.getCell("A22").value = { formula: "B21", result: 12 };
     ws.getCell("A22").value = { text: { richText: [{ text: "富" }, { text: "文本" }] } as unknown as string, hyperlink: "https://example.org/rich" };
+    ws.getCell("A23").value = { formula: "A18*2", result: 0.5 };
+    ws.getCell("A23").numFmt = "0%";
+    ws.getCell("A24").value = 0.955;
+    ws.getCell("A24").numFmt = "0%";
+    ws.getCell("A25").value = 7;
+    ws.getCell("A25").numFmt = '0"%"';
     ws.getCell("F1").value = -0.1;
     ws.getCell("F2").value = 1e21;
     ws.getCell("F3").value = 123456789012345680000;
@@ -111,6 +118,34 @@ describe("readXlsx gives the exceljs reader's snapshots", () => {
     wb.addWorksheet("名字 with & < > \" ' 和空格").getCell("B2").value = "名字";
     wb.addWorksheet("空表");
   };
+
+  it("reads a number shown as a percentage as its text, every digit kept", async () => {
+    const bytes = await buffer(everything);
+    const values = (await readWorkbook(bytes)).sheets[0]?.values ?? [];
+    // 0.25 in 0.00%, a formula's 0.5 in 0%, 0.955 in 0% (Excel shows 96%), 7 with a printed "%".
+    expect([values[17]?.[0], values[22]?.[0], values[23]?.[0], values[24]?.[0]]).toEqual(["25%", "50%", "95.5%", 7]);
+    expect(readXlsx(bytes).sheets[0]?.values.slice(17, 25).map((row) => row[0])).toEqual(values.slice(17, 25).map((row) => row[0]));
+  });
+
+  it("checks an item-per-row table whose 指标值 are percentage-formatted numbers as the user sees them", async () => {
+    const bytes = await buffer((wb) => {
+      const ws = wb.addWorksheet("逐项");
+      ws.addRow(["项目名称", "一级指标", "二级指标", "三级指标", "指标值"]);
+      ws.addRow(["项目一", "产出指标", "质量指标", "验收合格率", 0.95]);
+      ws.addRow(["项目一", "满意度指标", "服务对象满意度指标", "群众满意度", 0.9]);
+      ws.getCell("E2").numFmt = "0%";
+      ws.getCell("E3").numFmt = "0%";
+    });
+    const outcome = checkSheet(readXlsx(bytes).sheets[0]!);
+    if (!outcome.ok) throw new Error("no table");
+    // Read as bare 0.95 and 0.9, both were “quantities without a unit” and 0.9 no percentage.
+    expect(outcome.check.issues.map((i) => i.code)).not.toContain("unit_missing");
+    expect(outcome.check.issues.map((i) => i.code)).not.toContain("satisfaction_not_percent");
+    expect(outcome.check.normalized.map((n) => [n.number, n.valueUnit, n.raw])).toEqual([
+      [95, "%", "95%"],
+      [90, "%", "90%"],
+    ]);
+  });
 
   it("for every kind of value, with shared strings", async () => {
     await expectSameAsExceljs(await buffer(everything));
@@ -277,6 +312,17 @@ describe("readXlsx on parts exceljs never writes", () => {
       }),
     );
     expect(values).toEqual([[45658, new Date(Date.UTC(2025, 0, 1)), new Date(Date.UTC(2025, 0, 1, 18)), 45658, 45658]]);
+  });
+
+  it("reads numbers in built-in and custom percentage formats as their text, and a printed % as a number", () => {
+    const styles = `<styleSheet xmlns="${MAIN_NS}"><numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%;[Red]\\-0.0%"/><numFmt numFmtId="165" formatCode="[Red]0\\%"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>`;
+    const values = valuesOf(
+      handMade({
+        styles,
+        sheets: [sheetXml(`<row r="1"><c r="A1" s="0"><v>0.9</v></c><c r="B1" s="1"><v>0.9</v></c><c r="C1" s="2"><v>1.2</v></c><c r="D1" s="3"><v>-0.07</v></c><c r="E1" s="4"><v>95</v></c><c r="F1" s="1" t="str"><f>"a"</f><v>a</v></c></row>`)],
+      }),
+    );
+    expect(values).toEqual([[0.9, "90%", "120%", "-7%", 95, "a"]]);
   });
 
   it("lists hidden rows and columns and applies merges from the part", () => {

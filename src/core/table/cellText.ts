@@ -6,6 +6,7 @@ import type { CellValue } from "../model";
  * results, so only five kinds arrive here:
  *
  * - string: exactly as it is (no trimming: spans point into this text);
+ *   (a number shown as a percentage reaches here as text: hosts read it with percentText);
  * - number: integers without `.0` (`3` not `3.0`), other numbers rounded to 15 significant
  *   digits, Excel's own display precision, so binary noise disappears (`0.1 + 0.2` → `0.3`);
  *   NaN and ±Infinity, which no sheet holds, read as `#NUM!` like Excel's overflow;
@@ -21,6 +22,28 @@ export function cellText(value: CellValue | undefined): string {
   if (typeof value === "number") return numberText(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return dateText(value);
+}
+
+/**
+ * A number as a cell formatted as a percentage shows it (`0%`, `0.0%`): 0.95 → `95%`. Every
+ * digit is kept, not the format's rounding (0.955 in `0%` shows `96%`, reads `95.5%`): a rule
+ * comparing with 95% must see the value, not its display. Hosts use it for the cells whose
+ * number format isPercentFormat.
+ */
+export function percentText(n: number): string {
+  if (!Number.isFinite(n)) return "#NUM!";
+  // n × 100 in binary can miss by an ulp (0.07 × 100 = 7.000000000000001): numberText's
+  // rounding to 15 significant digits takes the noise off.
+  return `${numberText(n * 100)}%`;
+}
+
+/** Quoted literals, bracketed sections (colours, conditions) and escaped characters of a
+ * number format: a `%` in them is a printed sign, not a percentage (`0"%"`, `0\%`). */
+const FORMAT_LITERALS = /"[^"]*"|\[[^\]]*\]|\\./g;
+
+/** Whether a number format shows numbers as percentages (`0%`, `0.00%`, `0%;[Red]-0%`). */
+export function isPercentFormat(format: string): boolean {
+  return format.includes("%") && format.replace(FORMAT_LITERALS, "").includes("%");
 }
 
 function numberText(n: number): string {

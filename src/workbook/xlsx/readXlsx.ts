@@ -3,7 +3,7 @@ import { fillMerges, type MergeRange } from "../merges";
 import { BadWorkbookError, type SheetInfo, type WorkbookData } from "../workbookData";
 import { sniffWorkbook } from "../sniff";
 import { SharedStringsHandler, type SharedString } from "./sharedStrings";
-import { readDateStyles } from "./styles";
+import { readValueStyles } from "./styles";
 import { isWorksheetRelationship, readRelationships, readWorkbookList } from "./workbookParts";
 import { SheetDataError, WorksheetHandler, type ParsedSheet, type SheetContext } from "./worksheet";
 import { XmlError, XmlScanner } from "./xmlScanner";
@@ -73,7 +73,7 @@ function readParts(zip: ZipParts, onSheet: (sheet: SheetSnapshot, info: SheetInf
   const stylesPart = [...rels.values()].find((r) => r.type.endsWith("/styles"))?.target ?? "xl/styles.xml";
   const context: SheetContext = {
     sharedStrings: readSharedStrings(zip, stringsPart),
-    dateStyles: readDateStyles(zip.text(stylesPart)),
+    ...readValueStyles(zip.text(stylesPart)),
     date1904: list.date1904,
   };
   for (const tab of tabs) {

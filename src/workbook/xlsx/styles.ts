@@ -1,15 +1,24 @@
+import { isPercentFormat } from "../../core/table/cellText";
 import { attribute, parseAttributes, scanXml, type XmlHandler } from "./xmlScanner";
+
+/** By cell style (`s="3"`): whether it shows a number as a date, or as a percentage. */
+export interface ValueStyles {
+  dateStyles: boolean[];
+  percentStyles: boolean[];
+}
 
 /**
  * xl/styles.xml reduced to what reading values needs: which cell styles (`s="3"`) show a
- * number as a date. Decided as exceljs decides, so dates read the same as with the exceljs
- * reader: a style's number format is its custom `<numFmt>` or one of the built-in formats
- * exceljs knows by id (the locale-specific ids 27–36 and 50–81 it does not, so they stay
- * numbers); the format is a date when, outside `[…]` and `"…"`, it has one of `ymdhMsb`.
- * Style 0 is never a date (exceljs skips a falsy style id).
+ * number as a date, and which as a percentage. Decided as exceljs decides, so values read the
+ * same as with the exceljs reader (cellValue.ts): a style's number format is its custom
+ * `<numFmt>` or one of the built-in formats exceljs knows by id (the locale-specific ids 27–36
+ * and 50–81 it does not, so they stay numbers); the format is a date when, outside `[…]` and
+ * `"…"`, it has one of `ymdhMsb`, else a percentage when it isPercentFormat. Style 0 is
+ * neither (exceljs skips a falsy style id). One difference from the exceljs reader: it loses
+ * the backslash of `0\%` (a printed sign) and would read such a number as a percentage.
  */
-export function readDateStyles(xml: string | undefined): boolean[] {
-  if (xml === undefined) return [];
+export function readValueStyles(xml: string | undefined): ValueStyles {
+  if (xml === undefined) return { dateStyles: [], percentStyles: [] };
   const customFormats = new Map<number, string>();
   const formatIds: number[] = [];
   let section: "" | "numFmts" | "cellXfs" = "";
@@ -21,9 +30,7 @@ export function readDateStyles(xml: string | undefined): boolean[] {
       if (depth === 2 && (name === "numFmts" || name === "cellXfs")) section = name;
       else if (depth === 3 && section === "numFmts" && name === "numFmt") {
         const a = parseAttributes(source, from, to);
-        // exceljs drops the backslash of each escaped character (`\-` → `-`).
-        const code = (attribute(a, "formatCode") ?? "").replace(/[\\](.)/g, "$1");
-        customFormats.set(parseInt(attribute(a, "numFmtId") ?? "", 10), code);
+        customFormats.set(parseInt(attribute(a, "numFmtId") ?? "", 10), attribute(a, "formatCode") ?? "");
       } else if (depth === 3 && section === "cellXfs" && name === "xf") {
         formatIds.push(parseInt(attribute(parseAttributes(source, from, to), "numFmtId") ?? "", 10));
       }
@@ -35,12 +42,13 @@ export function readDateStyles(xml: string | undefined): boolean[] {
     text() {},
   };
   scanXml(xml, handler);
-  return formatIds.map((id, index) => {
-    if (index === 0 || !id) return false;
-    // A custom format shadows the built-in one unless it is empty (exceljs: `custom || builtIn`).
-    const format = customFormats.get(id) || BUILT_IN_FORMATS[id];
-    return format !== undefined && isDateFormat(format);
-  });
+  // A custom format shadows the built-in one unless it is empty (exceljs: `custom || builtIn`).
+  const formats = formatIds.map((id, index) => (index === 0 || !id ? undefined : customFormats.get(id) || BUILT_IN_FORMATS[id]));
+  // exceljs drops the backslash of each escaped character (`\-` → `-`) before it looks for
+  // date codes; a percentage is decided on the format as written, where `0\%` prints a sign.
+  const dateStyles = formats.map((format) => format !== undefined && isDateFormat(format.replace(/[\\](.)/g, "$1")));
+  const percentStyles = formats.map((format, index) => format !== undefined && !dateStyles[index] && isPercentFormat(format));
+  return { dateStyles, percentStyles };
 }
 
 /** `yyyy"年"m"月"d"日"` → true, `0.00%` → false, `[Red]0` → false. */

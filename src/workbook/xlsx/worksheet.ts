@@ -2,6 +2,7 @@ import type { CellValue } from "../../core/model";
 import { parseRange, type MergeRange } from "../merges";
 import { slideFormula } from "./sharedFormula";
 import { EMPTY_SHARED_STRING, decodeEscapes, type SharedString } from "./sharedStrings";
+import { percentText } from "../../core/table/cellText";
 import { excelToDate } from "./styles";
 import { parseAttributes, readAttributes, type XmlAttribute, type XmlHandler } from "./xmlScanner";
 
@@ -16,7 +17,7 @@ import { parseAttributes, readAttributes, type XmlAttribute, type XmlHandler } f
  * | `inlineStr` | `<is><t>` as written, or the runs of `<is><r>` joined (`_x000D_` decoded in runs) |
  * | `b` | `parseInt(v) !== 0` |
  * | `e` | the error text (`#N/A`) |
- * | `n`, none, anything else | `parseFloat(v)`; a Date when the style's number format is a date |
+ * | `n`, none, anything else | `parseFloat(v)`; a Date when the style's number format is a date, its text (`95%`) when it is a percentage |
  * | with `<f>` | the cached result converted the same way (an error result as its text); with no cached result `=` + the formula (a shared formula's text derived from its master) |
  *
  * A cell with a hyperlink reads as exceljs's hyperlink text: the display value as a string.
@@ -31,6 +32,8 @@ export interface SheetContext {
   /** undefined when the workbook has no shared-strings part. */
   sharedStrings: readonly SharedString[] | undefined;
   dateStyles: readonly boolean[];
+  /** Styles showing numbers as percentages: such a number reads as its text (percentText). */
+  percentStyles: readonly boolean[];
   date1904: boolean;
 }
 
@@ -298,7 +301,7 @@ export class WorksheetHandler implements XmlHandler {
         if (!isPlainText(s, valueFrom, valueTo)) return -1;
         n = parseFloat(s.slice(valueFrom, valueTo));
       }
-      this.place(column, style > 0 && this.context.dateStyles[style] === true ? excelToDate(n, this.context.date1904) : n);
+      this.place(column, style > 0 ? styledNumber(n, style, this.context) : n);
     }
     this.columnIndex = column;
     return end;
@@ -378,13 +381,14 @@ export class WorksheetHandler implements XmlHandler {
         // exceljs converts any cached result of a date-styled formula (a text or error
         // result becomes an invalid Date; cellText shows it as empty).
         if (isDate) result = excelToDate(toNumber(result), context.date1904);
+        else if (typeof result === "number" && this.styleId > 0 && context.percentStyles[this.styleId] === true) result = percentText(result);
       }
       const formula = this.formulaText();
       linkSource = result;
       const cached = formulaResult(result);
       value = cached !== undefined ? cached : formula ? `=${formula}` : null;
     } else {
-      const model = this.modelValue(isDate);
+      const model = this.modelValue();
       if (model === undefined) {
         // No value: exceljs keeps a styled empty cell (it widens the row), drops a bare one.
         if (this.styleId) this.touch(column, false);
@@ -400,7 +404,7 @@ export class WorksheetHandler implements XmlHandler {
   }
 
   /** exceljs's model value of a cell without a formula; undefined when it has none. */
-  private modelValue(isDate: boolean): ModelValue {
+  private modelValue(): ModelValue {
     const raw = this.value ?? this.runs?.join("");
     if (raw === undefined) return undefined;
     switch (this.cellType ?? "n") {
@@ -423,7 +427,7 @@ export class WorksheetHandler implements XmlHandler {
         return new ErrorValue(raw);
       default: {
         const n = parseFloat(raw);
-        return isDate ? excelToDate(n, this.context.date1904) : n;
+        return this.styleId > 0 ? styledNumber(n, this.styleId, this.context) : n;
       }
     }
   }
@@ -545,6 +549,13 @@ function columnOfAddress(address: string): number {
 }
 
 /** JavaScript's `x - 25569` coercion, which exceljs relies on for a date-styled result. */
+/** A number in a cell of style `style` (> 0): a Date when the style is a date format (as
+ * exceljs reads it), its text when the style shows a percentage (as cellValue.ts reads it). */
+function styledNumber(n: number, style: number, context: SheetContext): CellValue {
+  if (context.dateStyles[style] === true) return excelToDate(n, context.date1904);
+  return context.percentStyles[style] === true ? percentText(n) : n;
+}
+
 function toNumber(value: ModelValue): number {
   if (typeof value === "number") return value;
   if (typeof value === "boolean") return value ? 1 : 0;

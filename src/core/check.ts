@@ -129,6 +129,8 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
     return cell;
   };
   const text = (rowIndex: number, col: number | undefined) => cellText(valueAt(snapshot, rowIndex, col)).trim();
+  // The 序号 cell is no part of a row's identity (SheetRow): as an index into rowCells.
+  const serial = cols.serial !== undefined ? cols.serial - (snapshot.originColumnIndex ?? 0) : -1;
   if (table.layout === "cell") {
     return table.dataRowIndexes.map((rowIndex) => {
       const raw = valueAt(snapshot, rowIndex, cols.indicators);
@@ -147,6 +149,7 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
           itemCells: undefined,
         },
         rowCells(snapshot, rowIndex),
+        serial,
       );
     });
   }
@@ -174,6 +177,7 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
           itemCells: [],
         },
         rowCells(snapshot, rowIndex),
+        serial,
       );
       groups.push(current);
     }

@@ -27,8 +27,16 @@ export class SheetRow implements RowContext {
   private keyCells: readonly CellValue[] | undefined;
   private key: string | undefined = undefined;
 
-  /** `keyCells`: every cell of the row, in sheet order, as read (not yet trimmed). */
-  constructor(fields: RowFields, keyCells: readonly CellValue[]) {
+  /**
+   * `keyCells`: every cell of the row, in sheet order, as read (not yet trimmed); `ignored`:
+   * the index in keyCells of a cell that is no part of the row's identity (the 序号 column:
+   * a row pasted twice and renumbered is still the same project), -1 for none.
+   */
+  constructor(
+    fields: RowFields,
+    keyCells: readonly CellValue[],
+    private readonly ignored = -1,
+  ) {
     this.sheet = fields.sheet;
     this.rowIndex = fields.rowIndex;
     this.rowNumber = fields.rowNumber;
@@ -41,13 +49,13 @@ export class SheetRow implements RowContext {
     this.cell = fields.cell;
     this.itemCells = fields.itemCells;
     this.keyCells = keyCells;
-    this.rowFingerprint = rowFingerprint(keyCells);
+    this.rowFingerprint = rowFingerprint(keyCells, ignored);
   }
 
   get rowKey(): string {
     if (this.key === undefined) {
       if (this.keyCells === undefined) throw new Error(`row ${this.rowNumber}: rowKey read after the check let the row's cells go`);
-      this.key = rowKeyOf(this.keyCells);
+      this.key = rowKeyOf(this.keyCells, this.ignored);
     }
     return this.key;
   }
@@ -62,11 +70,11 @@ export class SheetRow implements RowContext {
   }
 }
 
-/** Every cell as trimmed text, joined by U+0001: two rows with the same key hold the same text
- * in every cell. */
-export function rowKeyOf(cells: readonly CellValue[]): string {
+/** Every cell as trimmed text (the `ignored` one as empty), joined by U+0001: two rows with
+ * the same key hold the same text in every cell but that one. */
+export function rowKeyOf(cells: readonly CellValue[], ignored = -1): string {
   let key = "";
-  for (let i = 0; i < cells.length; i++) key += (i > 0 ? "\u0001" : "") + cellText(cells[i]).trim();
+  for (let i = 0; i < cells.length; i++) key += (i > 0 ? "\u0001" : "") + (i === ignored ? "" : cellText(cells[i]).trim());
   return key;
 }
 
@@ -77,10 +85,10 @@ export function rowKeyOf(cells: readonly CellValue[]): string {
  * rowKey. (Cells are told apart one by one: a U+0001 typed inside a cell no longer makes two
  * different rows join to the same key.)
  */
-export function rowFingerprint(cells: readonly CellValue[]): number {
+export function rowFingerprint(cells: readonly CellValue[], ignored = -1): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < cells.length; i++) {
-    const value = cells[i];
+    const value = i === ignored ? null : cells[i];
     // Strings are the common case and are measured without a copy; other values are short.
     const text = typeof value === "string" ? value : cellText(value);
     let s = 0;

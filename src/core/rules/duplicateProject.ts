@@ -4,8 +4,8 @@ import { emitAt } from "./finding";
 /** Row keys join cells with U+0001; a key of separators only is a blank row. */
 const ONLY_SEPARATORS = /^\u0001*$/;
 
-/** Identical data rows (every cell the same): a paste done twice. Each repeat is flagged at
- * its project cell, pointing back at the first row. */
+/** Identical data rows (every cell the same but 序号): a paste done twice, maybe renumbered.
+ * Each repeat is flagged at its project cell, pointing back at the first row. */
 export const duplicateProjectRule: Rule = {
   codes: ["duplicate_project"],
   defaultSeverity: { duplicate_project: "warning" },

@@ -9,7 +9,8 @@ import { hostError } from "./errors";
  * Auto-fixes as planned edits: preview (CellEdits from the issues' fixes and the cells' text
  * now), apply (only where the cell still holds `before`) and undo (only where it still holds
  * `after`). Text is written as text: the cell gets the `@` format first, so `=100%` or `-5%`
- * stays what the user sees and never becomes a formula or a number.
+ * stays what the user sees and never becomes a formula or a number. A formula cell is never
+ * written: its text is its result, and the formula would be lost.
  */
 
 /** The text of the cell when it was checked, if known: a cell edited since is left alone,
@@ -109,14 +110,17 @@ async function readTexts(
     .filter((c) => present.has(c.sheet))
     .map((c) => {
       const range = names.getItem(c.sheet).getRange(c.cell);
-      range.load("values");
+      range.load("values,formulas");
       return { key: `${c.sheet}\u0001${c.cell}`, range };
     });
   if (reads.length > 0) await context.sync();
   const out = new Map<string, string>();
   for (const { key, range } of reads) {
     const v = range.values[0]?.[0];
-    if (typeof v === "string") out.set(key, v);
+    // A formula's text is its result: writing over it would lose the formula, so such a cell
+    // is left as if edited since (a text constant's formula is the text itself).
+    const f = range.formulas[0]?.[0];
+    if (typeof v === "string" && (f === undefined || f === v)) out.set(key, v);
   }
   return { texts: out, sheets: names.items };
 }

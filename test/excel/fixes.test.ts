@@ -52,6 +52,19 @@ describe("fixes as planned edits", () => {
     expect(edits).toEqual([]);
   });
 
+  it("leaves a formula cell alone: its text is the formula's result", async () => {
+    const setup = setupSeed();
+    const result = String(setup.ws.text("E6"));
+    const issue = fixIssue(setup, "E6", "≥100%", "=100%", "rate_ge_100");
+    setup.ws.at("E6").formula = '=Sheet2!A1&""';
+    expect(await run((context) => previewFixEdits(context, [issue], () => result))).toEqual([]);
+    const written = await run((context) =>
+      writeEdits(context, setup.support, [{ sheet: SHEET, cell: "E6", rowIndex: 5, columnIndex: 4, before: result, after: "x", codes: [] }], "zh"),
+    );
+    expect(written).toEqual([]);
+    expect(setup.ws.at("E6")).toMatchObject({ formula: '=Sheet2!A1&""', value: result });
+  });
+
   it("writes `=100%` and `-5%` as text, never as a formula or a number", async () => {
     const setup = setupSeed();
     const before = String(setup.ws.text("E7"));

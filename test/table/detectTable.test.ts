@@ -181,6 +181,19 @@ describe("the one-indicator-per-row layout", () => {
     expect(table.columns).toEqual({ serial: 0, department: 1, unit: 2, project: 3, goal: 4, level1: 5, level3: 6, value: 7 });
   });
 
+  it.each([
+    ["the group row scores higher", ["序号", "项目基本情况", null, null, "绩效目标", "绩效指标"], [null, "主管部门", "预算单位", "项目名称", null, null]],
+    ["the lower row scores higher", ["序号", "项目基本情况", null, null, null, "绩效指标"], [null, "主管部门", "预算单位", "项目名称", "绩效目标", null]],
+  ])("reads an unmerged two-row header of the cell layout (%s)", (_, upper, lower) => {
+    // Without merged cells the lower header row leaves the upper row's columns empty, and
+    // the other way round: neither row alone names every column.
+    const table = found(detectTable(sheet([[TITLE], upper as CellValue[], lower as CellValue[], [1, DEPT, DEPT, "项目甲", "目标", CELL]])));
+    expect(table.headerRowIndex).toBe(2);
+    expect(table.layout).toBe("cell");
+    expect(table.columns).toEqual({ serial: 0, department: 1, unit: 2, project: 3, goal: 4, indicators: 5 });
+    expect(rowNumbers(table)).toEqual([4]);
+  });
+
   it("keeps the cell layout when only some item-per-row words appear", () => {
     const table = found(detectTable(sheet([["项目名称", "一级指标", "绩效指标"], ["项目甲", "产出指标", CELL]])));
     expect(table.layout).toBe("cell");

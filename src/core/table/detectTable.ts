@@ -175,7 +175,10 @@ function findHeader(grid: Grid, override: TableOverride | undefined): Header | u
   if (!best) return undefined;
 
   const below = best.localRow + 1 < grid.rowCount ? (rows[best.localRow + 1] ?? readRowRoles(grid, best.localRow + 1)) : undefined;
-  if (below && below.roles.size > 0 && hasItemRoles(below) && isGroupRowOver(best, below)) {
+  // The row below completes the header when it names item columns (一级/二级/三级/指标值 under
+  // a group 绩效指标) or is a header row itself (an unmerged two-row header: 主管部门/预算单位/
+  // 项目名称 under a group 项目基本情况, in the columns the upper row leaves empty).
+  if (below && below.roles.size > 0 && (hasItemRoles(below) || isHeaderLike(below)) && isGroupRowOver(best, below)) {
     return mergeHeader(grid, best, below);
   }
   const above = best.localRow > 0 ? rows[best.localRow - 1] : undefined;

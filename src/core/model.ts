@@ -38,18 +38,19 @@ export type Level2Source = "written" | "inferred" | "none";
 
 export type Operator = "≥" | "≤" | ">" | "<" | "=";
 
-/** How the item number was written: `1、` dun, `1.`/`1．` dot, `(1)`/`（1）` paren. */
-export type NumberingStyle = "dun" | "dot" | "paren" | "none";
+/** How the item number was written: `1、` dun, `1.`/`1．` dot, `(1)`/`（1）` paren, `1)`/`1）`
+ * closeParen, `①` circled, `一、` hanzi. */
+export type NumberingStyle = "dun" | "dot" | "paren" | "closeParen" | "circled" | "hanzi" | "none";
 
-/** The label before the value: `年度指标值：`, `指标值：`, `年度目标值：` (absent when missing). */
-export type ValueLabel = "年度指标值" | "指标值" | "年度目标值";
+/** The label before the value: `年度指标值：`, `指标值：`, `年度目标值：`, `目标值：` (absent when missing). */
+export type ValueLabel = "年度指标值" | "指标值" | "年度目标值" | "目标值";
 
 export type ValueKind =
   | "quantitative" // operator? number unit?  (≥90%, 257个, 不少于3次)
   | "range" // 90%-95%, 90%~95%, 90%至95%
   | "time" // 2025年12月31日前, 12月底前, ≤30天 is quantitative with a time unit
   | "qualitative" // 是, 合格, 长期, 效果明显 …
-  | "empty"; // nothing after the label (or no value at all)
+  | "empty"; // nothing after the label (or no value at all), or an operator with no number (≥, ≥人: raw keeps it)
 
 /** How the operator was written. `implicit`: no operator, read as `=`. */
 export type OperatorSource = "glyph" | "word" | "implicit";

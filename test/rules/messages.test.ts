@@ -6,14 +6,18 @@ import { RULE_CODES } from "../../src/core/rules/index";
 /** Params of every variant of every code: typed by RuleParams, so a new code or a renamed
  * param fails to compile here too. */
 const SAMPLES: { [C in RuleCode]: RuleParams[C][] } = {
-  indicator_cell_empty: [{ project: "干部培训经费" }, { project: "" }],
+  indicator_cell_empty: [{ project: "干部培训经费" }, { project: "" }, { project: "干部培训经费", placeholder: "—" }, { project: "", placeholder: "#N/A" }],
   category_unknown: [
     { item: 3, kind: "missing", written: "", level1: "" },
     { item: 3, kind: "level1", written: "产出指数", level1: "" },
     { item: 2, kind: "level2", written: "数量指针", level1: "产出指标" },
     { item: 2, kind: "mismatch", written: "社会效益指标", level1: "产出指标" },
+    { kind: "noItems", written: "详见附件", level1: "" },
   ],
-  value_missing: [{ item: 3, name: "基层党建水平指标" }],
+  value_missing: [
+    { item: 3, name: "基层党建水平指标", value: "" },
+    { item: 3, name: "培训人数", value: "≥人" },
+  ],
   placeholder_left: [{ item: 1, text: "≥**%" }],
   number_garbled: [{ item: 1, value: "≥9O%", garbled: "9O" }],
   percent_over_100: [{ item: 1, name: "验收合格率", value: "≥120%" }],

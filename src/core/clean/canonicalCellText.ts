@@ -1,6 +1,7 @@
 import type { IndicatorItem, ParsedCell, ParsedValue } from "../model";
 import { parseIndicatorCell } from "../parse/parseCell";
 import { sameValueFields } from "../parse/shapes";
+import { SUFFIX_WORDS, TIME_UNITS, WITHIN_SUFFIX } from "../parse/valueWords";
 import { asciiNumber, foldWidth, removeLast, sameSignificant, sameSignificantWithout } from "./text";
 
 /**
@@ -12,10 +13,12 @@ import { asciiNumber, foldWidth, removeLast, sameSignificant, sameSignificantWit
  *   an old or unknown category is for the author to fix); a written 二级 becomes `一级（二级）`,
  *   an inferred one is not written;
  * - quantitative values become `{glyph}{ASCII number}{unit}` (`80%以上` → `≥80%`,
- *   `不少于３次` → `≥3次`, `１,000元` → `1000元`); qualitative, time, garbled and placeholder
- *   values are kept as written, trimmed, so the rules still see them;
- * - a missing value is written as an empty label, `年度指标值：。` — the parser reads it as an
- *   `empty` value, so value_missing still fires on the cleaned text;
+ *   `不少于３次` → `≥3次`, `１,000元` → `1000元`, and an operator said twice the same way,
+ *   `达到90%以上` → `≥90%`; `≥90%以下` says two things and is kept); qualitative, time, garbled
+ *   and placeholder values are kept as written, trimmed, so the rules still see them;
+ * - a missing value is written as an empty label, `年度指标值：。`, or with the operator written
+ *   without a number, `年度指标值：≥人。` — the parser reads it as an `empty` value, so
+ *   value_missing still fires on the cleaned text;
  * - an item with neither name nor value (a cell cut off after `3、效益指标`) is kept verbatim:
  *   the canonical frame around nothing would only hide where the text stops;
  * - text before the first item (cell.leading) is kept verbatim; a cell without items (prose)
@@ -258,7 +261,8 @@ export function canonicalValueText(value: ParsedValue): string {
   if (value.garbled !== undefined || value.placeholder) return asWritten;
   switch (value.kind) {
     case "empty":
-      return "";
+      // Nothing, or an operator with no number (`≥人`): kept for the author to complete.
+      return asWritten;
     case "qualitative":
     case "time":
       return asWritten;
@@ -272,9 +276,30 @@ export function canonicalValueText(value: ParsedValue): string {
       if (number === undefined) return asWritten;
       const glyph = value.operator !== undefined && value.operatorSource !== "implicit" ? value.operator : "";
       const canonical = `${glyph}${number}${value.unit ?? ""}`;
-      return sameValueContent(asWritten, value.operatorRaw, canonical) ? canonical : asWritten;
+      const suffix = agreeingSuffix(value);
+      return sameValueContent(asWritten, value.operatorRaw, suffix === undefined ? canonical : canonical + suffix) ? canonical : asWritten;
     }
   }
+}
+
+/**
+ * The operator word after the number of a quantity whose operator was written before it too,
+ * when both say the same (`≥90%以上`, `达到90%以上`, `不超过30万元以内`, `≤30天内` → `以上`, `以上`,
+ * `以内`, `内`): the canonical form drops it with the prefix. Undefined otherwise; a pair that
+ * disagrees (`≥90%以下`, `>90%以上`) is no doubled operator, and its value is kept as written.
+ */
+export function agreeingSuffix(value: ParsedValue): string | undefined {
+  const prefix = value.operatorRaw;
+  if (value.kind !== "quantitative" || value.operatorSource === "implicit" || prefix === undefined) return undefined;
+  const raw = value.raw.trim();
+  if (!raw.startsWith(prefix)) return undefined;
+  for (const word of SUFFIX_WORDS) {
+    if (word.operator === value.operator && raw.length > prefix.length + word.text.length && raw.endsWith(word.text)) return word.text;
+  }
+  // `内` is an operator only after a unit of time (`30天内`), as the parser reads it.
+  const within = WITHIN_SUFFIX.text;
+  const timeUnit = value.unit !== undefined && TIME_UNITS.has(value.unit);
+  return WITHIN_SUFFIX.operator === value.operator && timeUnit && raw.length > prefix.length + within.length && raw.endsWith(within) ? within : undefined;
 }
 
 /** The written value, its operator words taken out, says exactly what the canonical one says
@@ -287,5 +312,8 @@ function sameValueContent(written: string, operatorRaw: string | undefined, cano
  * `head`, name and `value`. */
 function keepsContent(item: IndicatorItem, cellText: string, head: string, value: string): boolean {
   const label = item.labelSpan ? cellText.slice(item.labelSpan.start, item.labelSpan.end) : "";
-  return sameSignificantWithout(item.raw, item.numberRaw, label || item.label, item.value.operatorRaw, [head, item.name, value]);
+  // A doubled operator's suffix (`≥90%以上`) is dropped from `value` with the prefix: it counts as kept.
+  const suffix = agreeingSuffix(item.value);
+  const rewritten = suffix !== undefined && !value.endsWith(suffix) ? [head, item.name, value, suffix] : [head, item.name, value];
+  return sameSignificantWithout(item.raw, item.numberRaw, label || item.label, item.value.operatorRaw, rewritten);
 }

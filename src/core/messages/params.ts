@@ -7,17 +7,30 @@ import type { RuleCode, SkipReason } from "../model";
  * reviewers name the item: “第5项缺少……”.
  */
 export interface RuleParams {
-  indicator_cell_empty: { project: string };
-  category_unknown: {
-    item: number;
-    /** `missing`: no 一级 at all; `level1`/`level2`: an unknown word; `mismatch`: a 二级 of another 一级. */
-    kind: "missing" | "level1" | "level2" | "mismatch";
-    /** The category as written (empty when none). */
-    written: string;
-    /** The item's canonical 一级 (for `mismatch` and `level2`), else empty. */
-    level1: string;
+  indicator_cell_empty: {
+    project: string;
+    /** What the cell holds instead of indicators (`—`, `无`, `#N/A`); absent when it is blank. */
+    placeholder?: string;
   };
-  value_missing: { item: number; name: string };
+  category_unknown:
+    | {
+        item: number;
+        /** `missing`: no 一级 at all; `level1`/`level2`: an unknown word; `mismatch`: a 二级 of another 一级. */
+        kind: "missing" | "level1" | "level2" | "mismatch";
+        /** The category as written (empty when none). */
+        written: string;
+        /** The item's canonical 一级 (for `mismatch` and `level2`), else empty. */
+        level1: string;
+      }
+    | {
+        /** No item could be read in the cell at all (`详见附件`): a finding about the cell, with no item number. */
+        kind: "noItems";
+        /** The cell's text, trimmed, its first 20 characters and `…` when longer. */
+        written: string;
+        level1: string;
+      };
+  /** `value`: what stands where the value belongs when it has no number (`≥`, `≥人`), else empty. */
+  value_missing: { item: number; name: string; value: string };
   placeholder_left: { item: number; text: string };
   number_garbled: { item: number; value: string; garbled: string };
   percent_over_100: { item: number; name: string; value: string };

@@ -27,7 +27,10 @@ export const RULES_EN: RuleCatalog = {
     title: "Indicator cell empty",
     explain:
       "Every project must state performance indicators. A project without them cannot be reviewed, monitored or evaluated, so reviewers send it straight back.",
-    message: (p) => (p.project ? `Project “${p.project}” has no performance indicators` : "The indicator cell is empty"),
+    message: (p) => {
+      const empty = p.project ? `Project “${p.project}” has no performance indicators` : "The indicator cell is empty";
+      return p.placeholder ? `${empty} (it holds only “${p.placeholder}”)` : empty;
+    },
     fix: () => "Fill in the indicators as “1、一级指标：name，年度指标值：value。”",
   },
   category_unknown: {
@@ -44,18 +47,22 @@ export const RULES_EN: RuleCatalog = {
           return `Item ${p.item}: “${p.written}” is not a known level-2 category`;
         case "mismatch":
           return `Item ${p.item}: level-2 category “${p.written}” does not belong to ${p.level1}`;
+        case "noItems":
+          return `No indicator can be read in “${p.written}”: it names no level-1 category (${LEVEL1_LIST})`;
       }
     },
     fix: (p) =>
       p.kind === "level2" || p.kind === "mismatch"
         ? `Use a level-2 category of ${p.level1 || "the item's level-1 category"}`
-        : `Name a level-1 category: ${LEVEL1_LIST}`,
+        : p.kind === "noItems"
+          ? "Write the indicators as “1、一级指标：name，年度指标值：value。”"
+          : `Name a level-1 category: ${LEVEL1_LIST}`,
   },
   value_missing: {
     title: "Value missing",
     explain:
       "Without a target value nothing can be measured or scored at year end. Usually the value was forgotten or the cell was cut off.",
-    message: (p) => `Item ${p.item} “${p.name}” has no target value`,
+    message: (p) => (p.value ? `Item ${p.item} “${p.name}”: the target value “${p.value}” has no number` : `Item ${p.item} “${p.name}” has no target value`),
     fix: () => "Add the target value: operator, number and unit, or a clear qualitative standard",
   },
   placeholder_left: {

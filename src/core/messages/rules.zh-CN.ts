@@ -29,7 +29,10 @@ export const RULES_ZH: RuleCatalog = {
     title: "绩效指标为空",
     explain:
       "每个项目都必须设置绩效指标。指标为空的项目无法审核绩效目标，年中无法监控、年终无法评价，审核时会直接退回。",
-    message: (p) => (p.project ? `项目“${p.project}”的绩效指标为空` : "绩效指标为空"),
+    message: (p) => {
+      const empty = p.project ? `项目“${p.project}”的绩效指标为空` : "绩效指标为空";
+      return p.placeholder ? `${empty}（只填了“${p.placeholder}”）` : empty;
+    },
     fix: () => "按“序号、一级指标：指标名称，年度指标值：指标值。”的格式补填绩效指标",
   },
   category_unknown: {
@@ -46,18 +49,22 @@ export const RULES_ZH: RuleCatalog = {
           return `第${p.item}项的二级指标“${p.written}”不规范`;
         case "mismatch":
           return `第${p.item}项的二级指标“${p.written}”不属于${p.level1}`;
+        case "noItems":
+          return `绩效指标“${p.written}”中没有可识别的指标，未写明一级指标（${LEVEL1_LIST}）`;
       }
     },
     fix: (p) =>
       p.kind === "level2" || p.kind === "mismatch"
         ? `改为${p.level1 || "对应一级指标"}下的规范二级指标名称`
-        : `写明规范的一级指标名称（${LEVEL1_LIST}）`,
+        : p.kind === "noItems"
+          ? "按“序号、一级指标：指标名称，年度指标值：指标值。”的格式填写绩效指标"
+          : `写明规范的一级指标名称（${LEVEL1_LIST}）`,
   },
   value_missing: {
     title: "缺少指标值",
     explain:
       "没有指标值就无法衡量指标是否完成，年终评价无从打分。常见于漏填，或单元格内容过长被截断。",
-    message: (p) => `第${p.item}项“${p.name}”缺少年度指标值`,
+    message: (p) => (p.value ? `第${p.item}项“${p.name}”的指标值“${p.value}”缺少数值` : `第${p.item}项“${p.name}”缺少年度指标值`),
     fix: () => "补填年度指标值：定量指标写明比较符号、数值和计量单位，定性指标写明达成标准",
   },
   placeholder_left: {

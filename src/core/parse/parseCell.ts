@@ -38,7 +38,7 @@ export function parseIndicatorCell(text: string, values?: ValueTable): ParsedCel
   // The cell is kept for the whole check: an exact-size copy drops the growth slack of `items`.
   items = items.slice();
   const first = items[0];
-  if (first && isHeading(first) && numbered) {
+  if (first && numbered && (isHeading(first) || isSectionHeading(first, items[1]))) {
     items.shift();
     for (let i = 0; i < items.length; i++) (items[i] as IndicatorItem).index = i + 1;
     return { text: cellText, items, leading: { text: first.raw, span: first.span } };
@@ -59,6 +59,20 @@ function isStructured(item: IndicatorItem): boolean {
 /** An unnumbered first line with no value that names no category: `绩效指标：`, `年度绩效指标`. */
 function isHeading(item: IndicatorItem): boolean {
   return item.number === undefined && item.label === undefined && item.value.kind === "empty" && (item.name === "" || item.level1Raw === undefined);
+}
+
+/** A first line `一、产出指标` over items numbered another way (`1、数量指标：…`): the heading of
+ * a section, as before `一、` was read as a number, not an item without a value. */
+function isSectionHeading(item: IndicatorItem, next: IndicatorItem | undefined): boolean {
+  return (
+    item.numberingStyle === "hanzi" &&
+    item.name === "" &&
+    item.label === undefined &&
+    item.value.kind === "empty" &&
+    next !== undefined &&
+    next.number !== undefined &&
+    next.numberingStyle !== "hanzi"
+  );
 }
 
 /** The columns of one row of the one-indicator-per-row layout, as trimmed text. */

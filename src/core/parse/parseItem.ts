@@ -2,6 +2,7 @@ import type { IndicatorItem, Level2, ParsedValue, Span } from "../model";
 import { isDigit, isWhitespace } from "./normalizeText";
 import { isThousandsSeparator, looksLikeValue, readValue } from "./parseValue";
 import { HEAD, readHead } from "./readHead";
+import { isCutLabel } from "./readLabel";
 import type { SegmentCursor } from "./segmentCell";
 import { internSlice, internSpan, internText, type ValueTable } from "./intern";
 import { newItem } from "./shapes";
@@ -186,9 +187,10 @@ let splitNameEnd = 0;
 
 /**
  * Name and value of an item without a label. In order: a trailing separator means the value is
- * missing (`基层党建水平指标，`); the part after the last separator outside brackets is the value
- * if it reads as one (`党代表基层联系群众工作指标，合格`); an operator glyph starts the value
- * (`培训人数≥200人`); a region that is a number or a date is all value; else all name.
+ * missing (`基层党建水平指标，`), and so does the start of a label ending the cell (`满意度，年度`: the
+ * cell was cut off); the part after the last separator outside brackets is the value if it reads
+ * as one (`党代表基层联系群众工作指标，合格`, or `≥` with no number); an operator glyph starts the
+ * value (`培训人数≥200人`); a region that is a number or a date is all value; else all name.
  * Returns the value; the name's end is left in splitNameEnd.
  */
 function splitUnlabelled(text: string, folded: string, start: number, end: number): ParsedValue {
@@ -199,6 +201,11 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
     return readValue(text, folded, e, e);
   }
   const k = lastSeparator(folded, start, e);
+  // The cell cut off inside the label (`…满意度，年度`): no value, and the fragment is none.
+  if (isCutLabel(folded, k >= 0 ? k + 1 : start, e)) {
+    splitNameEnd = k >= 0 ? k : start;
+    return readValue(text, folded, e, e);
+  }
   if (k >= 0) {
     const value = readValue(text, folded, k + 1, e);
     if (looksLikeValue(value, folded)) {
@@ -209,7 +216,7 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
   for (let g = start; g < e; g++) {
     if (!isOperatorGlyph(folded.charCodeAt(g))) continue;
     const value = readValue(text, folded, g, e);
-    if (value.kind === "quantitative" || value.kind === "range") {
+    if (value.kind === "quantitative" || value.kind === "range" || (value.kind === "empty" && value.raw !== "")) {
       splitNameEnd = g;
       return value;
     }

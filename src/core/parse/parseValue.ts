@@ -52,6 +52,8 @@ export function readValue(text: string, folded: string, start: number, end: numb
   }
   if (quantity && !isYear()) return quantityValue(text, raw, span);
   if (quantity || isTimeText(folded, s, e)) return timeValue(raw, span);
+  // `≥`, `不低于`, `≥人`, `≥%`: an operator (and unit) with no number is no value; kept as written.
+  if (isOperatorOnly(folded, s, e)) return newValue("empty", raw, span);
 
   const value = newValue("qualitative", raw, span);
   value.text = raw;
@@ -78,7 +80,8 @@ function timeValue(raw: string, span: Span): ParsedValue {
 export function looksLikeValue(value: ParsedValue, folded: string): boolean {
   switch (value.kind) {
     case "empty":
-      return false;
+      // An operator with no number (`≥`, `≥人`) is the item's value, missing its number.
+      return value.raw !== "";
     case "quantitative":
     case "range":
     case "time":
@@ -521,6 +524,22 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   return i === end ? quantity : undefined;
 }
 
+/** Whether [start, end) is an operator with no number: a glyph or word operator, then at most a
+ * known unit (`%`, `人`, `万元`, not any Han word: `达到要求` is a value) and a suffix word.
+ * Examples: `≥`, `>=`, `不低于`, `≥人`, `≥ %`, `不少于人次`. */
+function isOperatorOnly(folded: string, start: number, end: number): boolean {
+  const operator = matchWord(folded, start, end, GLYPH_INDEX) ?? matchWord(folded, start, end, PREFIX_WORD_INDEX);
+  if (!operator) return false;
+  let i = skipSpaces(folded, start + operator.text.length, end);
+  if (i < end) {
+    const c = folded.charCodeAt(i);
+    i = skipSpaces(folded, c === PERCENT || c === 0x2030 ? i + 1 : knownUnitAt(folded, i, end), end);
+  }
+  const suffix = matchWord(folded, i, end, SUFFIX_INDEX);
+  if (suffix) i = skipSpaces(folded, i + suffix.text.length, end);
+  return i === end;
+}
+
 function isYearNumber(n: NumberScan | undefined): boolean {
   return n?.value !== undefined && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100;
 }
@@ -597,16 +616,29 @@ function dateAt(folded: string, i: number, end: number): number {
   return d < 0 ? m : d;
 }
 
-/** Dates written with digits only: `2023.07-2024.01`, `2023-2025`, `2024.12`. Tried before
- * quantities, which would read `2023.07-2024.01` as the range 2023.07 to 2024.01. */
+/** Dates written with digits only: `2023.07-2024.01`, `2023-2025`, `2024.12`, also with a
+ * time word after a date with a month (`2025.12.31前`, `2025/12/31之前`, `2025-12前完成`). Tried
+ * before quantities, which would read `2023.07-2024.01` as the range 2023.07 to 2024.01. */
 function isDateShape(folded: string, s: number, e: number): boolean {
   const first = dateAt(folded, s, e);
   if (first < 0) return false;
   if (first === e) return dateHadMonth;
+  if (dateHadMonth && isTimeWordTail(folded, first, e)) return true;
   const k = skipSpaces(folded, first, e);
   if (k >= e || !hasFlag(folded.charCodeAt(k), RANGE_SEPARATOR_FLAG)) return false;
   const second = dateAt(folded, skipSpaces(folded, k + 1, e), e);
   return second >= 0 && skipSpaces(folded, second, e) === e;
+}
+
+/** Time characters with no digit and no unit of time after a date (`前`, `之前`, `以前`, `前完成`):
+ * `2025.12.31前`. A tail with a unit (`月底前`) is isTimeText's; `2025.12万元` is no date. */
+function isTimeWordTail(folded: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = folded.charCodeAt(i);
+    if (isSpace(c)) continue;
+    if (isDigit(c) || !hasFlag(c, TIME_CHAR_FLAG) || hasFlag(c, TIME_MARKER_FLAG) || hasFlag(c, RANGE_SEPARATOR_FLAG)) return false;
+  }
+  return true;
 }
 
 /** Words of dates and periods: `2025年12月31日前`, `12月底前`, `每年12月底前`, `年底前`, `第2、3季度`. */

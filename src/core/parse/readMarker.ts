@@ -1,10 +1,12 @@
 import type { NumberingStyle } from "../model";
 import { isDigit, isSpace } from "./normalizeText";
+import { LEVEL2_SYNONYMS } from "./vocabulary";
 
-/** An item number as written: `1、` (dun), `1.`/`1．` (dot), `(1)`/`（1）` (paren). */
+/** An item number as written: `1、` (dun), `1.`/`1．` (dot), `(1)`/`（1）` (paren), `1)`/`1）`
+ * (closeParen), `①` … `⑳` (circled), `一、` … `二十、` (hanzi). */
 export interface Marker {
   number: number;
-  /** Where the digits are (the marker's punctuation aside). */
+  /** Where the digits are (the marker's punctuation aside): `1`, `①`, `十一`. */
   digitsStart: number;
   digitsEnd: number;
   style: Exclude<NumberingStyle, "none">;
@@ -21,6 +23,9 @@ const DUN = 0x3001; // 、
 const DOT = 0x2e;
 const OPEN = 0x28;
 const CLOSE = 0x29;
+const CIRCLED_ONE = 0x2460; // ①
+const CIRCLED_TWENTY = 0x2473; // ⑳
+const TEN = 0x5341; // 十
 /** Item numbers have at most three digits: `2023.07` is a date, not item 2023. */
 const MAX_DIGITS = 3;
 
@@ -37,6 +42,39 @@ function digitsValue(folded: string, i: number, j: number): number {
   return n;
 }
 
+/** `①` … `⑳`: one character each, ① = 1. */
+export function isCircledNumber(c: number): boolean {
+  return c >= CIRCLED_ONE && c <= CIRCLED_TWENTY;
+}
+
+/** The value of a Chinese numeral character `一` … `九` (1–9), `十` (10); 0 for any other. */
+function hanziDigit(c: number): number {
+  switch (c) {
+    case 0x4e00: // 一
+      return 1;
+    case 0x4e8c: // 二
+      return 2;
+    case 0x4e09: // 三
+      return 3;
+    case 0x56db: // 四
+      return 4;
+    case 0x4e94: // 五
+      return 5;
+    case 0x516d: // 六
+      return 6;
+    case 0x4e03: // 七
+      return 7;
+    case 0x516b: // 八
+      return 8;
+    case 0x4e5d: // 九
+      return 9;
+    case TEN:
+      return 10;
+    default:
+      return 0;
+  }
+}
+
 function found(number: number, digitsStart: number, digits: number, style: Marker["style"], end: number): true {
   MARKER.number = number;
   MARKER.digitsStart = digitsStart;
@@ -48,23 +86,51 @@ function found(number: number, digitsStart: number, digits: number, style: Marke
 
 /**
  * Whether an item marker starts at `i` of the folded text; when it does, MARKER holds it.
- * `1、` and `(1)` always are; `1.` only when no digit follows the dot (`1.5万元` is a number).
- * Example: `（2）效益指标` → true, MARKER = 2, paren, end 3.
+ * `1、`, `(1)`, `1)` and `①` always are; `1.` only when no digit follows the dot (`1.5万元` is a
+ * number). `一、` is one only where an item can start (`itemStart`: the start of the cell, after
+ * a terminator or a line break), never in running text (`统一、规范`), and not before another
+ * numeral (`三、四季度` is an enumeration).
+ * Example: `（2）效益指标` → true, MARKER = 2, paren, end 3; `十一、产出` → 11, hanzi, end 3.
  */
-export function readMarker(folded: string, i: number, end: number): boolean {
+export function readMarker(folded: string, i: number, end: number, itemStart: boolean): boolean {
   const c = folded.charCodeAt(i);
   if (c === OPEN) {
     const j = digitsEnd(folded, i + 1, end);
     if (j < 0 || folded.charCodeAt(j) !== CLOSE) return false;
     return found(digitsValue(folded, i + 1, j), i + 1, j, "paren", j + 1);
   }
-  if (!isDigit(c)) return false;
+  if (isCircledNumber(c)) return found(c - CIRCLED_ONE + 1, i, i + 1, "circled", i + 1);
+  if (!isDigit(c)) return itemStart && readHanziMarker(folded, i, end);
   const j = digitsEnd(folded, i, end);
   if (j < 0 || j >= end) return false;
   const after = folded.charCodeAt(j);
   if (after === DUN) return found(digitsValue(folded, i, j), i, j, "dun", j + 1);
+  if (after === CLOSE) return found(digitsValue(folded, i, j), i, j, "closeParen", j + 1);
   if (after === DOT && !(j + 1 < end && isDigit(folded.charCodeAt(j + 1)))) return found(digitsValue(folded, i, j), i, j, "dot", j + 1);
   return false;
+}
+
+/** `一、` … `九十九、`: a numeral of at most three characters (`十一`, `二十`, `二十一`), then `、`. */
+function readHanziMarker(folded: string, i: number, end: number): boolean {
+  const first = hanziDigit(folded.charCodeAt(i));
+  if (first === 0) return false;
+  let value = first;
+  let j = i + 1;
+  if (first < 10 && j < end && folded.charCodeAt(j) === TEN) {
+    value = first * 10;
+    j++;
+  }
+  if (value >= 10 && j < end) {
+    const unit = hanziDigit(folded.charCodeAt(j));
+    if (unit > 0 && unit < 10) {
+      value += unit;
+      j++;
+    }
+  }
+  if (j >= end || folded.charCodeAt(j) !== DUN) return false;
+  const next = j + 1 < end ? folded.charCodeAt(j + 1) : 0;
+  if (hanziDigit(next) !== 0 || isDigit(next)) return false;
+  return found(value, i, j, "hanzi", j + 1);
 }
 
 /** The first two characters of every 一级 (and its older forms): what an item's head starts with. */
@@ -78,4 +144,30 @@ export function startsCategory(folded: string, i: number, end: number): boolean 
   while (k < end && k - i < 4 && isSpace(folded.charCodeAt(k))) k++;
   for (const prefix of CATEGORY_PREFIXES) if (k + prefix.length <= end && folded.startsWith(prefix, k)) return true;
   return false;
+}
+
+/** The whole category words: every 一级 (`效果指标` included) and every 二级 that ends in 指标
+ * (`数量指标`, `社会效益指标` …), longest first. */
+const CATEGORY_WORDS: readonly string[] = [
+  ...new Set(["产出指标", "效益指标", "效果指标", "满意度指标", "成本指标", ...[...LEVEL2_SYNONYMS.keys()].filter((w) => w.endsWith("指标"))]),
+].sort((a, b) => b.length - a.length);
+
+/** Whether a whole category word starts at `i` (after at most a few spaces) and ends there, not
+ * running on into a longer word: `效益指标：`, `产出指标-数量指标`, `数量指标（`, but not
+ * `产出指标体系`. Stricter than startsCategory: it lets an unexpected number start a run-on item
+ * (`≥100人3、效益指标：`), where a mere `产出` could be prose. */
+export function startsCategoryWord(folded: string, i: number, end: number): boolean {
+  let k = i;
+  while (k < end && k - i < 4 && isSpace(folded.charCodeAt(k))) k++;
+  for (const word of CATEGORY_WORDS) {
+    if (k + word.length > end || !folded.startsWith(word, k)) continue;
+    const after = k + word.length < end ? folded.charCodeAt(k + word.length) : 0;
+    return !isWordCharacter(after);
+  }
+  return false;
+}
+
+/** A character that continues a word: a CJK ideograph, an ASCII letter or digit. */
+function isWordCharacter(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }

@@ -2,13 +2,14 @@ import type { ValueLabel } from "../model";
 import { isDigit, isSpace, isWhitespace } from "./normalizeText";
 import { LABEL, labelAt } from "./readLabel";
 import { HEAD, readHead } from "./readHead";
-import { MARKER, readMarker, startsCategory, type Marker } from "./readMarker";
+import { MARKER, isCircledNumber, readMarker, startsCategory, startsCategoryWord, type Marker } from "./readMarker";
 
 const FULL_STOP = 0x3002; // 。
 const SEMICOLON = 0x3b; // ; (and ；, folded)
 const LF = 0x0a;
 const CR = 0x0d;
 const OPEN = 0x28;
+const CLOSE = 0x29;
 const VALUE_CHAR = 0x503c; // 值, the last character of every value label
 const COLON = 0x3a;
 const COMMA = 0x2c;
@@ -26,9 +27,12 @@ const LOOKAHEAD = 64;
  * An item starts at the start of the cell or after a terminator; `。` always ends an item, `;`
  * unless it only separates the parts of one (`产出指标；培训人数；年度指标值：…`), a line break
  * when the item already has a labelled value or the next line starts an item. A number in
- * mid-text starts an item only when it is the next expected number and a category follows
- * (`…≥90%2、产出指标：…`), so `第2、3季度`, `2个工作日`, `1.5万元` and `2023.07-2024.01` stay
- * inside their item. Every decision looks a bounded distance ahead: linear time.
+ * mid-text starts an item when it is the next expected number and a category follows
+ * (`…≥90%2、产出指标：…`), or, any number, when a whole category word follows (`…合格2、满意度指标：`
+ * repeats a number, `…≥100人4、效益指标：` skips one: numbering_irregular reports them), so
+ * `第2、3季度`, `1、2号楼`, `2个工作日`, `1.5万元` and `2023.07-2024.01` stay inside their item.
+ * `一、` starts an item only where an item can start, never in mid-text. Every decision looks a
+ * bounded distance ahead: linear time.
  */
 export class SegmentCursor {
   /** Where the item starts: its number, or its first character when unnumbered. */
@@ -69,7 +73,7 @@ export class SegmentCursor {
     const n = this.n;
     while (this.pos < n) {
       const pos = this.pos;
-      const hasMarker = readMarker(folded, pos, n);
+      const hasMarker = readMarker(folded, pos, n, true);
       let contentStart = pos;
       if (hasMarker) {
         const m = this.marker;
@@ -88,6 +92,8 @@ export class SegmentCursor {
       let terminatorLength = 0;
       let hasLabel = false;
       let valueAfterLabel = false;
+      /** Brackets opened and not yet closed in the item: `(≥1)` holds no `1)` item. */
+      let depth = 0;
       for (; i < n; i++) {
         const c = folded.charCodeAt(i);
         if (c === FULL_STOP) {
@@ -111,7 +117,9 @@ export class SegmentCursor {
           }
           continue;
         }
-        if ((isDigit(c) || c === OPEN) && i > contentStart && startsRunOnItem(folded, i, n, expected)) break;
+        if ((isDigit(c) || c === OPEN || isCircledNumber(c)) && i > contentStart && startsRunOnItem(folded, i, n, expected, depth)) break;
+        if (c === OPEN) depth++;
+        else if (c === CLOSE && depth > 0) depth--;
         if (c === VALUE_CHAR) {
           if (!hasLabel && labelAt(folded, i, contentStart)) {
             hasLabel = true;
@@ -170,7 +178,7 @@ function peek(folded: string, i: number, n: number): number {
 /** Whether an item number or a category begins after `i` (white space skipped). */
 function nextStartsItem(folded: string, i: number, n: number): boolean {
   const k = peek(folded, i, n);
-  return k >= 0 && (readMarker(folded, k, n) || startsCategory(folded, k, n));
+  return k >= 0 && (readMarker(folded, k, n, true) || startsCategory(folded, k, n));
 }
 
 /** Labels a `;` may stand before inside one item: `培训人数；年度指标值：…`. */
@@ -186,11 +194,20 @@ function semicolonEndsItem(folded: string, contentStart: number, i: number, n: n
   return !(readHead(folded, contentStart, i + 1) && HEAD.separator === SEMICOLON && HEAD.end === i + 1);
 }
 
-/** A number in running text that is the next item: the expected number, not glued to a digit,
- * a dot, a letter or `第`, and followed by a category. Example: in `≥90%2、产出指标：` yes; in
- * `第2、3季度` and `2、3个镇` no. */
-function startsRunOnItem(folded: string, i: number, n: number, expected: number): boolean {
+/** A number in running text that is the next item: not glued to a digit, a dot, a
+ * letter or `第`, and followed by a category (any category start for the expected number, a
+ * whole category word for any other, see startsCategoryWord). A `1)` inside brackets or after
+ * an operator is a value's. Examples: in `≥90%2、产出指标：` and `合格2、满意度指标：` (item 3
+ * expected) yes; in `第2、3季度`, `2、3个镇`, `(≥1)` and `合格5、产出：` no. */
+function startsRunOnItem(folded: string, i: number, n: number, expected: number, depth: number): boolean {
   const before = folded.charCodeAt(i - 1);
   if (isDigit(before) || before === DOT || before === DI || (before >= 0x41 && before <= 0x7a)) return false;
-  return readMarker(folded, i, n) && MARKER.number === expected && startsCategory(folded, MARKER.end, n);
+  if (!readMarker(folded, i, n, false)) return false;
+  if (MARKER.style === "closeParen" && (depth > 0 || isOperator(before))) return false;
+  return MARKER.number === expected ? startsCategory(folded, MARKER.end, n) : startsCategoryWord(folded, MARKER.end, n);
+}
+
+/** An operator glyph or range sign (folded): `≥1)` is a value, not item 1. */
+function isOperator(c: number): boolean {
+  return c === 0x2265 || c === 0x2264 || c === 0x3e || c === 0x3c || c === 0x3d || c === 0x7e || c === 0x2d;
 }

@@ -1,5 +1,6 @@
 import type { IndicatorItem, Level1, Level2, Span } from "../model";
 import type { Rule } from "./rule";
+import { cellPlaceholder } from "./cellPlaceholder";
 import { emitItem, emitRow, isItemPerRow } from "./finding";
 
 /** The 二级 each 一级 admits (DOMAIN.md §2, both generations: 成本指标 under 产出 is pre-2021). */
@@ -13,7 +14,8 @@ const LEVEL2_OF: Record<Level1, ReadonlySet<Level2>> = {
 /**
  * An item whose 一级 is missing or unknown (`产出指数`, `效果指针`), whose written 二级 is
  * unknown, or whose written 二级 belongs to another 一级 (`产出指标（社会效益指标）`).
- * A non-empty cell the parser found no item in is reported here too (item 0).
+ * A cell with text the parser found no item in (`详见附件`) is reported here too, as a whole
+ * (kind `noItems`, no item number); a blank or placeholder-only cell is indicator_cell_empty's.
  */
 export const categoryUnknownRule: Rule = {
   codes: ["category_unknown"],
@@ -21,7 +23,8 @@ export const categoryUnknownRule: Rule = {
   perCell: true,
   checkRow(row, emit) {
     if (row.cell.items.length === 0) {
-      if (row.cell.text.trim() !== "") emitRow(emit, row, "category_unknown", { item: 0, kind: "missing", written: "", level1: "" });
+      const text = row.cell.text.trim();
+      if (text !== "" && cellPlaceholder(text) === undefined) emitRow(emit, row, "category_unknown", { kind: "noItems", written: quoted(text), level1: "" });
       return;
     }
     for (const item of row.cell.items) {
@@ -44,6 +47,13 @@ export const categoryUnknownRule: Rule = {
     }
   },
 };
+
+/** How much of an unreadable cell a message quotes. */
+const QUOTE_MAX = 20;
+
+function quoted(text: string): string {
+  return text.length <= QUOTE_MAX ? text : `${text.slice(0, QUOTE_MAX)}…`;
+}
 
 function wholeNameSpan(item: IndicatorItem): Span {
   return item.nameSpan.end > item.nameSpan.start ? item.nameSpan : item.span;

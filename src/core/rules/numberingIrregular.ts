@@ -4,9 +4,13 @@ import { emitItem, isItemPerRow } from "./finding";
 
 /**
  * Item numbers that skip (`1、2、4、`), repeat, do not start at 1, or mix styles (`1、` then
- * `2.`), and unnumbered items among numbered ones. A cell whose items are all unnumbered
- * (separated by `；` or line breaks) is a legitimate variant. One finding per offending item;
- * the cleaner renumbers, so no per-item fix is offered.
+ * `2.`, `①` or `一、`), and unnumbered items among numbered ones. A cell whose items are all
+ * unnumbered (separated by `；` or line breaks) is a legitimate variant. One finding per
+ * offending item; the cleaner renumbers, so no per-item fix is offered.
+ *
+ * An item numbered with its own position is never a gap or a duplicate: the finding would ask
+ * for the number it has. So an unnumbered item counts as a position (`1、`, none, `3、`: only the
+ * unnumbered item is reported), and in `1、3、3、` only item 2 is.
  */
 export const numberingIrregularRule: Rule = {
   codes: ["numbering_irregular"],
@@ -27,10 +31,10 @@ export const numberingIrregularRule: Rule = {
         report(emit, row, item, "mixedStyle");
       } else if (previous === 0 && item.index === 1 && item.number !== 1) {
         report(emit, row, item, "notFromOne");
-      } else if (seen.has(item.number)) {
-        report(emit, row, item, "duplicate");
-      } else if (previous !== 0 && item.number !== previous + 1) {
-        report(emit, row, item, "gap");
+      } else if (item.number !== item.index) {
+        // An item at its own position is no gap or duplicate: what went wrong went wrong before it.
+        if (seen.has(item.number)) report(emit, row, item, "duplicate");
+        else if (previous !== 0 && item.number !== previous + 1) report(emit, row, item, "gap");
       }
       seen.add(item.number);
       previous = item.number;
@@ -51,18 +55,23 @@ function anyNumbered(items: readonly IndicatorItem[]): boolean {
   return false;
 }
 
-/** The style most numbered items use; ties go to the first item's style. */
+/** The styles in a fixed order, for counting. */
+const STYLES: readonly NumberingStyle[] = ["dun", "dot", "paren", "closeParen", "circled", "hanzi", "none"];
+/** Items per style of the cell being checked (scratch: rules run synchronously). */
+const STYLE_COUNTS = new Uint16Array(STYLES.length);
+
+/** The style most numbered items use; on a tie, the style that reached the count first (the
+ * first item's, usually). */
 function dominantStyle(items: readonly IndicatorItem[]): NumberingStyle {
-  let dun = 0;
-  let dot = 0;
-  let paren = 0;
-  let none = 0;
+  STYLE_COUNTS.fill(0);
   let best: NumberingStyle = "none";
   let bestCount = 0;
   for (const item of items) {
     if (item.number === undefined) continue;
     const style = item.numberingStyle;
-    const n = style === "dun" ? ++dun : style === "dot" ? ++dot : style === "paren" ? ++paren : ++none;
+    const k = Math.max(0, STYLES.indexOf(style));
+    const n = (STYLE_COUNTS[k] ?? 0) + 1;
+    STYLE_COUNTS[k] = n;
     if (n > bestCount) {
       best = style;
       bestCount = n;

@@ -1,9 +1,7 @@
 import type { Rule } from "./rule";
+import { TIME_UNITS } from "../parse/valueWords";
 import { classifyIndicator } from "./classify";
 import { emitItem } from "./finding";
-
-/** Units a time limit is written in. */
-const TIME_UNITS = new Set(["天", "日", "个工作日", "工作日", "小时", "分钟", "秒", "周", "个月", "月", "年", "季度", "个季度"]);
 
 /**
  * Words that state timeliness or a period in a qualitative value. Examples: `及时`, `按时`,

@@ -2,7 +2,8 @@ import type { Rule } from "./rule";
 import { emitItem } from "./finding";
 
 /** An item without a value: forgotten, or the cell was cut off mid-item
- * (`3、效益指标：基层党建水平指标，`). The span is the label, else the name, else the item. */
+ * (`3、效益指标：基层党建水平指标，`, `…满意度，年度`), or an operator with no number (`≥`, `≥人`:
+ * `value` is what was written). The span is the label, else the name, else the item. */
 export const valueMissingRule: Rule = {
   codes: ["value_missing"],
   defaultSeverity: { value_missing: "error" },
@@ -11,7 +12,7 @@ export const valueMissingRule: Rule = {
     for (const item of row.cell.items) {
       if (item.value.kind !== "empty") continue;
       const span = item.labelSpan ?? (item.nameSpan.end > item.nameSpan.start ? item.nameSpan : item.span);
-      emitItem(emit, row, item, "value_missing", { item: item.index, name: item.name }, { span });
+      emitItem(emit, row, item, "value_missing", { item: item.index, name: item.name, value: item.value.raw }, { span });
     }
   },
 };

@@ -1,0 +1,121 @@
+import { parseIndicatorCell } from "../../src/core/parse/parseCell";
+
+/** `[number, style, level1, value]` of every item: what the segmenter decided. */
+const items = (text: string) => parseIndicatorCell(text).items.map((i) => [i.number, i.numberingStyle, i.level1, i.value.raw]);
+
+describe("segmenter: a run-on item with an unexpected number", () => {
+  it("splits at a repeated number followed by a category word", () => {
+    expect(items("1、产出指标：培训人数，年度指标值：≥100人2、效益指标：水平，年度指标值：合格2、满意度指标：满意度，年度指标值：≥90%")).toEqual([
+      [1, "dun", "产出指标", "≥100人"],
+      [2, "dun", "效益指标", "合格"],
+      [2, "dun", "满意度指标", "≥90%"],
+    ]);
+  });
+
+  it("splits at a skipped number followed by a category word", () => {
+    expect(items("1、产出指标：培训人数，年度指标值：≥100人3、效益指标：水平，年度指标值：合格4、满意度指标：满意度，年度指标值：≥90%")).toEqual([
+      [1, "dun", "产出指标", "≥100人"],
+      [3, "dun", "效益指标", "合格"],
+      [4, "dun", "满意度指标", "≥90%"],
+    ]);
+  });
+
+  it("splits at an unexpected number in every digit style, and before a 二级 written with its 一级 or alone", () => {
+    expect(items("1、产出指标：培训人数，年度指标值：≥100人(5)效益指标-社会效益指标：水平，年度指标值：合格")).toEqual([
+      [1, "dun", "产出指标", "≥100人"],
+      [5, "paren", "效益指标", "合格"],
+    ]);
+    expect(items("1.产出指标：培训人数，年度指标值：≥100人5.效果指标（社会效益指标）：水平，年度指标值：合格")).toEqual([
+      [1, "dot", "产出指标", "≥100人"],
+      [5, "dot", "效益指标", "合格"],
+    ]);
+    expect(items("1、产出指标：培训人数，年度指标值：≥100人5、数量指标：培训期数，年度指标值：≥2期")).toEqual([
+      [1, "dun", "产出指标", "≥100人"],
+      [5, "dun", undefined, "≥2期"],
+    ]);
+    expect(items("①产出指标：培训人数，年度指标值：≥100人③满意度指标：满意度，年度指标值：≥90%")).toEqual([
+      [1, "circled", "产出指标", "≥100人"],
+      [3, "circled", "满意度指标", "≥90%"],
+    ]);
+  });
+
+  it("does not split at an unexpected number that no full category word follows", () => {
+    // `产出` alone is enough for the expected number (2), not for any other.
+    expect(items("1、产出指标：培训人数，年度指标值：≥100人5、产出：资金拨付率，年度指标值：100%")).toHaveLength(1);
+    expect(items("1、产出指标：培训人数，年度指标值：≥100人5、资金拨付率，年度指标值：100%")).toHaveLength(1);
+    // a category word that runs on into a longer word is not a head
+    expect(items("1、产出指标：培训人数，年度指标值：≥100人5、产出指标体系建设，年度指标值：完成")).toHaveLength(1);
+  });
+
+  it("does not split at numbers inside names and values", () => {
+    const cells = [
+      "1、产出指标：第3、4季度开展培训次数，年度指标值：≥2次。2、效益指标：水平，年度指标值：合格。",
+      "1、产出指标：1、2号楼改造面积，年度指标值：≥500平方米。2、效益指标：水平，年度指标值：合格。",
+      "1、产出指标：培训人数，年度指标值：按1、2、3类分别统计。2、效益指标：水平，年度指标值：合格。",
+      "1、产出指标：设备数量，年度指标值：(≥1)台。2、效益指标：水平，年度指标值：合格。",
+      "1、产出指标：设备数量，年度指标值：≥1)效益指标。2、效益指标：水平，年度指标值：合格。",
+      "1、产出指标：设备数量（含3)效益指标），年度指标值：≥2台。2、效益指标：水平，年度指标值：合格。",
+      "1、产出指标：培训人数，年度指标值：≥100人。2、效益指标：统一、规范管理水平，年度指标值：合格。",
+    ];
+    for (const text of cells) expect(items(text).map(([n]) => n)).toEqual([1, 2]);
+  });
+
+  it("keeps spans inside the cell: each item's raw is its slice, in order, without overlap", () => {
+    const text = "1、产出指标：培训人数，年度指标值：≥100人3、效益指标：水平，年度指标值：合格3、满意度指标：满意度，年度指标值：≥90%";
+    const cell = parseIndicatorCell(text);
+    expect(cell.items.map((i) => text.slice(i.span.start, i.span.end))).toEqual(cell.items.map((i) => i.raw));
+    expect(cell.items.map((i) => i.raw).join("")).toBe(text);
+  });
+});
+
+describe("segmenter: numbering styles ①, 1）/1) and 一、", () => {
+  it("reads circled numbers ① … ⑳", () => {
+    expect(items("①产出指标：培训人数，年度指标值：≥100人。②效益指标：水平，年度指标值：合格。⑳满意度指标：满意度，年度指标值：≥90%。")).toEqual([
+      [1, "circled", "产出指标", "≥100人"],
+      [2, "circled", "效益指标", "合格"],
+      [20, "circled", "满意度指标", "≥90%"],
+    ]);
+  });
+
+  it("reads 1） and 1) at the start of items, full width or not", () => {
+    expect(items("1）产出指标：培训人数，年度指标值：≥100人。2）效益指标：水平，年度指标值：合格；３)满意度指标：满意度，年度指标值：≥90%")).toEqual([
+      [1, "closeParen", "产出指标", "≥100人"],
+      [2, "closeParen", "效益指标", "合格"],
+      [3, "closeParen", "满意度指标", "≥90%"],
+    ]);
+    // run on, the next number
+    expect(items("1)产出指标：培训人数，年度指标值：≥100人2)效益指标：水平，年度指标值：合格")).toEqual([
+      [1, "closeParen", "产出指标", "≥100人"],
+      [2, "closeParen", "效益指标", "合格"],
+    ]);
+  });
+
+  it("reads 一、 … 二十、 at the start of the cell and after a terminator", () => {
+    expect(items("一、产出指标：培训人数，年度指标值：≥100人。二、效益指标：水平，年度指标值：合格；\n十一、满意度指标：满意度，年度指标值：≥90%\n二十、成本指标：人均成本，年度指标值：≤500元")).toEqual([
+      [1, "hanzi", "产出指标", "≥100人"],
+      [2, "hanzi", "效益指标", "合格"],
+      [11, "hanzi", "满意度指标", "≥90%"],
+      [20, "hanzi", "成本指标", "≤500元"],
+    ]);
+    const cell = parseIndicatorCell("三、产出指标：培训人数，年度指标值：≥100人");
+    expect(cell.items[0]).toMatchObject({ number: 3, numberRaw: "三", numberingStyle: "hanzi", name: "培训人数" });
+  });
+
+  it("does not read 一、 inside text, nor as a run-on item", () => {
+    expect(items("1、产出指标：培训人数，年度指标值：≥100人二、效益指标：水平，年度指标值：合格")).toHaveLength(1);
+    expect(items("1、产出指标：统一、规范培训人数，年度指标值：≥100人。2、效益指标：水平，年度指标值：合格。").map(([n]) => n)).toEqual([1, 2]);
+    // `三、四季度` after a terminator is an enumeration, not item 3
+    expect(items("1、产出指标：培训次数，年度指标值：≥2次。三、四季度各开展一次")[1]).toEqual([undefined, "none", undefined, ""]);
+  });
+});
+
+describe("a section heading `一、产出指标` over items numbered 1、2、", () => {
+  it("is the cell's leading heading, not an item without a value", () => {
+    const cell = parseIndicatorCell("一、产出指标\n1、数量指标：培训人数，年度指标值：≥100人\n2、质量指标：合格率，年度指标值：≥90%");
+    expect(cell.leading?.text).toBe("一、产出指标\n");
+    expect(cell.items.map((i) => [i.index, i.number, i.numberingStyle, i.name])).toEqual([
+      [1, 1, "dun", "培训人数"],
+      [2, 2, "dun", "合格率"],
+    ]);
+  });
+});

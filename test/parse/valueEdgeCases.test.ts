@@ -1,0 +1,177 @@
+import { checkSheet } from "../../src/core/check";
+import { canonicalCellText } from "../../src/core/clean/canonicalCellText";
+import type { RuleCode } from "../../src/core/model";
+import { parseIndicatorCell } from "../../src/core/parse/parseCell";
+import { parseValue } from "../../src/core/parse/parseValue";
+import { RULES_ZH } from "../../src/core/messages/rules.zh-CN";
+
+/**
+ * Value and label edge cases found by an audit: a cell cut off inside a label or after an
+ * operator, time units and digit dates on 时效 indicators, doubled word operators (`达到90%以上`)
+ * and the `目标值：` / `指标值为` labels — each through the parser, checkSheet and the cleaner.
+ */
+
+const read = (text: string) => {
+  const { span: _span, ...rest } = parseValue(text, 0);
+  return rest;
+};
+
+/** The issues of one indicator cell checked as the one data row of a sheet. */
+function checked(cell: string) {
+  const values = [
+    ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+    ["部门A", "单位A", "项目1", "目标", cell],
+  ];
+  const out = checkSheet({ name: "S", values });
+  if (!out.ok) throw new Error("no table");
+  expect(out.check.table.dataRowIndexes).toEqual([1]);
+  return out.check.issues;
+}
+
+/** `severity:code#item` of one indicator cell; the cell-level codes that depend on how many
+ * items a cell has are left out. */
+function issues(cell: string): string[] {
+  const cellLevel = new Set<RuleCode>(["satisfaction_or_cost_missing", "too_few_indicators", "output_or_effect_missing"]);
+  return checked(cell)
+    .filter((i) => !cellLevel.has(i.code))
+    .map((i) => `${i.severity}:${i.code}${i.item ? `#${i.item}` : ""}`);
+}
+
+function issueOf(cell: string, code: RuleCode) {
+  return checked(cell).find((i) => i.code === code);
+}
+
+const clean = (text: string) => canonicalCellText(parseIndicatorCell(text));
+
+const HEAD = "1、产出指标：培训人数，年度指标值：≥100人。2、效益指标：基层党建水平指标，年度指标值：合格。";
+
+describe("a cell cut off inside the label of its last item", () => {
+  it.each(["年", "年度", "年度指", "年度指标", "年度目", "年度目标", "指", "指标", "目标", "目标值"])(
+    "reads …，%s at the end of the cell as no value (value_missing), not as a value",
+    (fragment) => {
+      const cell = `${HEAD}3、满意度指标：满意度，${fragment}`;
+      const item = parseIndicatorCell(cell).items[2];
+      expect(item?.value.kind).toBe("empty");
+      expect(item?.name).toBe("满意度");
+      expect(issues(cell)).toEqual(["error:value_missing#3"]);
+      // The cleaner makes no value of the fragment: the cut item stays as the author left it.
+      expect(clean(cell)).toBe(`${HEAD}3、满意度指标：满意度，${fragment}`);
+    },
+  );
+
+  it("still reads a label fragment that is not at the end of the cell as before (not a cut)", () => {
+    const cell = "1、满意度指标：满意度，年度。2、产出指标：培训人数，年度指标值：≥100人。";
+    expect(parseIndicatorCell(cell).items[0]?.value.kind).toBe("time");
+  });
+
+  it("keeps a real short value at the end of the cell", () => {
+    expect(parseIndicatorCell(`${HEAD}3、产出指标：完成时间，年底`).items[2]?.value).toMatchObject({ kind: "time", raw: "年底" });
+    expect(parseIndicatorCell(`${HEAD}3、效益指标：群众满意，合格`).items[2]?.value).toMatchObject({ kind: "qualitative", raw: "合格" });
+  });
+});
+
+describe("a value that is only an operator, or an operator and a unit", () => {
+  it.each(["≥", ">=", "不低于", "≥人", "≥%", "≥ %", "不少于人次", "≤万元"])("reads %s as no value, kept as written", (text) => {
+    expect(read(text)).toMatchObject({ kind: "empty", raw: text });
+  });
+
+  it.each(["达到要求", "达到预期", "高于上年", "≥90%", "人", "%"])("still reads %s as a value", (text) => {
+    expect(read(text).kind).not.toBe("empty");
+  });
+
+  it.each([
+    ["≥", "年度指标值：≥"],
+    ["≥人", "年度指标值：≥人"],
+    ["≥%", "年度指标值：≥%"],
+  ])("`…年度指标值：%s` at the end of a cell is value_missing (error), and the cleaner keeps the operator", (value, written) => {
+    const cell = `${HEAD}3、满意度指标：满意度，年度指标值：${value}`;
+    expect(issues(cell)).toEqual(["error:value_missing#3"]);
+    expect(clean(cell)).toBe(`${HEAD}3、满意度指标：满意度，${written}。`);
+  });
+
+  it("says the number is missing when an operator or unit was written", () => {
+    const issue = issueOf(`${HEAD}3、产出指标：培训人数，年度指标值：≥人`, "value_missing");
+    expect(issue?.params).toEqual({ item: 3, name: "培训人数", value: "≥人" });
+    expect(RULES_ZH.value_missing.message(issue?.params as never)).toBe("第3项“培训人数”的指标值“≥人”缺少数值");
+    const bare = issueOf(`${HEAD}3、产出指标：培训人数，年度指标值：`, "value_missing");
+    expect(RULES_ZH.value_missing.message(bare?.params as never)).toBe("第3项“培训人数”缺少年度指标值");
+  });
+
+  it("takes an unlabelled operator-only tail as the (missing) value, not as part of the name", () => {
+    const cell = `${HEAD}3、满意度指标：满意度，≥`;
+    expect(parseIndicatorCell(cell).items[2]).toMatchObject({ name: "满意度", value: { kind: "empty", raw: "≥" } });
+    expect(issues(cell)).toEqual(["error:value_missing#3"]);
+    const glued = parseIndicatorCell("1、产出指标：培训人数≥人").items[0];
+    expect(glued).toMatchObject({ name: "培训人数", value: { kind: "empty", raw: "≥人" } });
+  });
+});
+
+describe("时效 values", () => {
+  it.each(["≥40学时", "≥40课时", "≤2个季度", "≤1季度", "≤30秒", "≤3个工作日"])("accepts %s as a time limit", (value) => {
+    expect(issues(`1、产出指标：培训时长，年度指标值：${value}`)).toEqual([]);
+  });
+
+  it.each(["2025.12.31前", "2025.12.31", "2025/12/31前", "2025-12-31前", "2025年12月31日之前", "12月31日以前", "2025.12前", "2025.12.31之前"])(
+    "reads %s as a time value",
+    (value) => {
+      expect(read(value)).toMatchObject({ kind: "time", text: value });
+      expect(issues(`1、产出指标：完成时限，年度指标值：${value}`)).toEqual([]);
+    },
+  );
+
+  it("still reads amounts after a year-like number as amounts", () => {
+    expect(read("2000.5万元")).toMatchObject({ kind: "quantitative", number: 2000.5, unit: "万元" });
+    expect(read("2025.12.31万元").kind).not.toBe("time");
+  });
+
+  it("still warns on a 时效 indicator whose value is no time", () => {
+    expect(issues("1、产出指标：完成时限，年度指标值：良好")).toEqual(["warning:timeliness_value_invalid#1"]);
+  });
+});
+
+describe("doubled operators that say the same thing", () => {
+  it.each([
+    ["达到90%以上", "≥", "≥90%"],
+    ["≥90%以上", "≥", "≥90%"],
+    ["不低于90%以上", "≥", "≥90%"],
+    ["≥90%及以上", "≥", "≥90%"],
+    [">=90%以上", "≥", "≥90%"],
+    ["大于等于90%", "≥", "≥90%"],
+    ["不超过30万元以内", "≤", "≤30万元"],
+    ["≤30天以内", "≤", "≤30天"],
+    ["≤30天内", "≤", "≤30天"],
+  ])("normalises %s to %s (value_normalized, and the cleaner writes it)", (value, operator, canonical) => {
+    const cell = `1、产出指标：合格率，年度指标值：${value}`;
+    expect(read(value)).toMatchObject({ operator });
+    const issue = issueOf(cell, "value_normalized");
+    expect(issue?.params).toEqual({ item: 1, from: value, to: canonical });
+    expect(issue?.fix?.auto).toBe(true);
+    expect(clean(cell)).toBe(`1、产出指标：合格率，年度指标值：${canonical}。`);
+  });
+
+  it.each(["达到90%以下", "≥90%以下", "≤90%以上", ">90%以上", "不超过30万元以上"])("leaves the contradictory %s as written", (value) => {
+    const cell = `1、产出指标：合格率，年度指标值：${value}`;
+    expect(issueOf(cell, "value_normalized")).toBeUndefined();
+    expect(clean(cell)).toContain(value);
+  });
+});
+
+describe("the labels 目标值： and 指标值为", () => {
+  it.each([
+    ["1、产出指标：培训人数，目标值：≥100人", "目标值"],
+    ["1、产出指标：培训人数，目标值:≥100人", "目标值"],
+    ["1、产出指标：培训人数，指标值：≥100人", "指标值"],
+    ["1、产出指标：培训人数，指标值为≥100人", "指标值"],
+    ["1、产出指标：培训人数，年度指标值为≥100人", "年度指标值"],
+    ["1、产出指标：培训人数，年度指标值为：≥100人", "年度指标值"],
+  ])("%s has the label %s and the value ≥100人; the cleaner writes 年度指标值：", (cell, label) => {
+    const item = parseIndicatorCell(cell).items[0];
+    expect(item).toMatchObject({ name: "培训人数", label, value: { kind: "quantitative", operator: "≥", number: 100, unit: "人" } });
+    expect(issues(cell)).toEqual([]);
+    expect(clean(cell)).toBe("1、产出指标：培训人数，年度指标值：≥100人。");
+  });
+
+  it("keeps 目标值 without a colon inside a name", () => {
+    expect(parseIndicatorCell("1、效益指标：完成目标值考核，年度指标值：合格").items[0]).toMatchObject({ name: "完成目标值考核", label: "年度指标值" });
+  });
+});

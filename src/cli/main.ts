@@ -207,7 +207,7 @@ async function writeOutputs(
     io.stderr(`indicator-checker: ${line}\n`);
     return false;
   };
-  // Both workbooks in one call: the 指标明细 sheet they share is built and compressed once.
+  // Both workbooks in one call: the 指标明细 sheet they share is built once (outputs.ts).
   let built: { cleaned?: Uint8Array; annotated?: Uint8Array };
   try {
     built = await buildOutputWorkbooks(bytes, check, {

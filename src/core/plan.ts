@@ -44,6 +44,10 @@ export interface SheetPlan {
   columnWidths?: number[];
   /** 0-based indexes of rows to show bold (titles, table headers). */
   boldRows?: number[];
+  /** The column holding 1-based row numbers of a checked sheet (指标明细's 行号), the sheet
+   * being named in `sheetColumn` of each row or `sheet` for all: a writer that deletes rows of
+   * that sheet (the cleaned workbook) renumbers them to where the rows are now. */
+  rowNumbers?: { column: number; sheetColumn?: number; sheet?: string };
   /** A bar chart of issues by rule, where the writer supports charts: the 0-based row range of
    * its data and the label and value columns. */
   chart?: { title: string; firstRowIndex: number; lastRowIndex: number; labelColumnIndex: number; valueColumnIndex: number };

@@ -1,3 +1,5 @@
+import { columnIndexOf, columnLetters } from "./merges";
+
 /**
  * Rewrites the row references of a formula after rows of one sheet were deleted, the way
  * Excel does: `=SUM(F6:F40)` loses the deleted rows from its range, `=F41` follows its cell
@@ -60,7 +62,13 @@ const REF = new RegExp(`(${CELL})(?::(${CELL}))?|(\\$?\\d{1,7}):(\\$?\\d{1,7})`,
 const SHEET_UNQUOTED = /[^\s!'"(),;:+\-*/&=<>^%{}[\]#@]+!/y;
 const IDENT_CHAR = /[\w.$\u00c0-\uffff]/;
 
-export function shiftFormulaRows(formula: string, deletion: RowDeletion, targetSheet: string, hostSheet: string): string {
+/**
+ * A formula of `hostSheet` after rows of `targetSheet` went. `slide`, for the formulas of
+ * conditional formats and validations: their relative references are relative to the first
+ * cell of their range, and when that cell's row goes the range starts further down, so the
+ * relative parts first move by as much (in the old numbering) as the anchor did.
+ */
+export function shiftFormulaRows(formula: string, deletion: RowDeletion, targetSheet: string, hostSheet: string, slide?: Slide): string {
   const hostIsTarget = sameSheet(hostSheet, targetSheet);
   let out = "";
   let i = 0;
@@ -108,7 +116,7 @@ export function shiftFormulaRows(formula: string, deletion: RowDeletion, targetS
     const after = ref ? (formula[j + ref[0].length] ?? "") : "";
     if (ref && !IDENT_CHAR.test(after) && after !== "(" && after !== "!") {
       const applies = sheet === undefined ? hostIsTarget : sameSheet(sheet, targetSheet);
-      out += formula.slice(i, j) + (applies ? shiftRef(ref, deletion) : ref[0]);
+      out += formula.slice(i, j) + (applies || slide ? shiftRef(ref, applies ? deletion : undefined, slide) : ref[0]);
       i = j + ref[0].length;
       continue;
     }
@@ -122,22 +130,53 @@ export function shiftFormulaRows(formula: string, deletion: RowDeletion, targetS
   return out;
 }
 
-function shiftRef(ref: RegExpExecArray, deletion: RowDeletion): string {
+function shiftRef(ref: RegExpExecArray, deletion: RowDeletion | undefined, slide: Slide | undefined): string {
   const [, a, b, r1, r2] = ref;
   if (a !== undefined) {
-    const [ca, ra] = splitCell(a);
-    if (b === undefined) return deletion.isDeleted(ra.row) ? "#REF!" : `${ca}${ra.anchor}${deletion.newRow(ra.row)}`;
-    const [cb, rb] = splitCell(b);
-    const range = deletion.newRange(Math.min(ra.row, rb.row), Math.max(ra.row, rb.row));
+    const [ca, ra] = slid(splitCell(a), slide);
+    if (ca === undefined || ra.row < 1) return "#REF!";
+    if (b === undefined) {
+      if (!deletion) return `${ca}${ra.anchor}${ra.row}`;
+      return deletion.isDeleted(ra.row) ? "#REF!" : `${ca}${ra.anchor}${deletion.newRow(ra.row)}`;
+    }
+    const [cb, rb] = slid(splitCell(b), slide);
+    if (cb === undefined || rb.row < 1) return "#REF!";
+    const range = deletion ? deletion.newRange(Math.min(ra.row, rb.row), Math.max(ra.row, rb.row)) : { top: Math.min(ra.row, rb.row), bottom: Math.max(ra.row, rb.row) };
     if (!range) return "#REF!";
     const [top, bottom] = ra.row <= rb.row ? [range.top, range.bottom] : [range.bottom, range.top];
     return `${ca}${ra.anchor}${top}:${cb}${rb.anchor}${bottom}`;
   }
-  const [p, q] = [parseRow(r1 ?? ""), parseRow(r2 ?? "")];
-  const range = deletion.newRange(Math.min(p.row, q.row), Math.max(p.row, q.row));
+  const [p, q] = [slidRow(parseRow(r1 ?? ""), slide), slidRow(parseRow(r2 ?? ""), slide)];
+  if (p.row < 1 || q.row < 1) return "#REF!";
+  const range = deletion ? deletion.newRange(Math.min(p.row, q.row), Math.max(p.row, q.row)) : { top: Math.min(p.row, q.row), bottom: Math.max(p.row, q.row) };
   if (!range) return "#REF!";
   return `${p.anchor}${range.top}:${q.anchor}${range.bottom}`;
 }
+
+/** How far the relative parts of references move: rows down, columns right. */
+export interface Slide {
+  rows: number;
+  cols: number;
+}
+
+/** A split cell reference with its relative parts moved; the column is undefined when it
+ * moved off the sheet's left edge. */
+function slid([col, row]: [string, { anchor: string; row: number }], slide: Slide | undefined): [string | undefined, { anchor: string; row: number }] {
+  if (!slide) return [col, row];
+  let letters: string | undefined = col;
+  if (slide.cols !== 0 && !col.startsWith("$")) {
+    const index = columnIndexOf(col.toUpperCase()) + slide.cols;
+    letters = index >= 0 && index < MAX_COLUMNS ? columnLetters(index) : undefined;
+  }
+  return [letters, slidRow(row, slide)];
+}
+
+function slidRow(row: { anchor: string; row: number }, slide: Slide | undefined): { anchor: string; row: number } {
+  return slide && row.anchor === "" ? { anchor: "", row: row.row + slide.rows } : row;
+}
+
+const MAX_COLUMNS = 16384;
+const MAX_ROWS = 1048576;
 
 /** `$B$7` → [`$B`, { anchor: "$", row: 7 }]. */
 function splitCell(cell: string): [string, { anchor: string; row: number }] {
@@ -164,4 +203,55 @@ function skipQuoted(s: string, start: number, quote: string): number {
 
 function sameSheet(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * The cells a conditional format or a validation applies to (`sqref`: ranges separated by
+ * spaces, `F3:F7 H3`) after the deletion, as Excel's "Delete row" leaves them: a range
+ * shrinks by its deleted rows and moves up by those above it, a range wholly deleted goes (all
+ * gone: undefined); a range down to the last row stays down to it (a whole column stays one).
+ * `slide` is how far the first cell moved in the old numbering (its row went, or its whole
+ * range did): the rules' relative references are relative to it (see shiftFormulaRows).
+ */
+export function shiftSqref(sqref: string, deletion: RowDeletion): { sqref: string; slide: Slide } | undefined {
+  const parts: string[] = [];
+  let anchor: { row: number; col: number } | undefined;
+  let slide: Slide | undefined;
+  for (const part of sqref.split(" ")) {
+    if (part === "") continue;
+    const range = parseRange(part);
+    if (!range) {
+      // Not a cell range (a whole row or column): nothing to move in it.
+      parts.push(part);
+      continue;
+    }
+    anchor ??= { row: range.top, col: range.left };
+    let first = range.top;
+    while (first <= range.bottom && deletion.isDeleted(first)) first++;
+    if (first > range.bottom) continue;
+    slide ??= { rows: first - anchor.row, cols: range.left - anchor.col };
+    const rows = deletion.newRange(first, range.bottom);
+    if (!rows) continue;
+    const bottom = range.bottom === MAX_ROWS ? MAX_ROWS : rows.bottom;
+    const tl = `${columnLetters(range.left)}${rows.top}`;
+    parts.push(rows.top === bottom && range.left === range.right ? tl : `${tl}:${columnLetters(range.right)}${bottom}`);
+  }
+  if (parts.length === 0) return undefined;
+  return { sqref: parts.join(" "), slide: slide ?? { rows: 0, cols: 0 } };
+}
+
+/** `F3:F7`, `H3`, `$A$1:$B$2` as 1-based rows and 0-based columns; undefined for anything else. */
+export function parseRange(text: string): { top: number; bottom: number; left: number; right: number } | undefined {
+  const colon = text.indexOf(":");
+  const a = parseCell(colon < 0 ? text : text.slice(0, colon));
+  const b = colon < 0 ? a : parseCell(text.slice(colon + 1));
+  if (!a || !b) return undefined;
+  return { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) };
+}
+
+function parseCell(text: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(text);
+  if (!m) return undefined;
+  const row = Number(m[2]);
+  return row >= 1 ? { row, col: columnIndexOf((m[1] ?? "").toUpperCase()) } : undefined;
 }

@@ -39,9 +39,10 @@ export async function buildAnnotatedWorkbook(bytes: Uint8Array, check: WorkbookC
 }
 
 /**
- * Both workbooks in one call: the 指标明细 sheet they share (at 100,000 rows, ~460,000 rows of
- * XML) is built and compressed once and goes into both zips. Each output that the zip patch
- * cannot make falls back to its exceljs writer on its own.
+ * Both workbooks in one call: the 指标明细 sheet (at 100,000 rows, ~460,000 rows of XML) is
+ * built once for both zips: compressed once when they agree, written in one pass as two
+ * streams when the cleaned copy lost rows (its 行号 then name the rows' new numbers). Each
+ * output that the zip patch cannot make falls back to its exceljs writer on its own.
  */
 export async function buildOutputWorkbooks(
   bytes: Uint8Array,

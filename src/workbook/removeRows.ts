@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { RowDeletion, shiftFormulaRows } from "./formulaRows";
+import { parseRange, RowDeletion, shiftFormulaRows, shiftSqref, type Slide } from "./formulaRows";
+import { columnLetters } from "./merges";
 
 /**
  * Deletes rows of a loaded worksheet the way Excel's "Delete row" does, which exceljs's
@@ -7,8 +8,10 @@ import { RowDeletion, shiftFormulaRows } from "./formulaRows";
  * rows, notes and hidden flags stay behind, and removing several trailing rows leaves some.
  * Here every row below moves up with its values, styles, notes, height and hidden flag;
  * merges shrink or move (a block whose top row goes keeps its value in its new top cell);
- * formulas on every sheet that point into this sheet are rewritten (formulaRows.ts).
- * Not moved: conditional formats, data validations, images and the auto-filter range.
+ * formulas on every sheet that point into this sheet are rewritten (formulaRows.ts), and so
+ * are the formulas of conditional formats and validations; conditional formats, validations,
+ * the auto-filter range and pictures shrink or move with their rows, and go when all their
+ * rows do (a picture set to "don't move or size with cells" stays where it is).
  */
 export function removeRows(ws: ExcelJS.Worksheet, rowIndexes: readonly number[]): void {
   const deletion = new RowDeletion(rowIndexes.map((i) => i + 1));
@@ -17,6 +20,8 @@ export function removeRows(ws: ExcelJS.Worksheet, rowIndexes: readonly number[])
   const lastRow = ws.rowCount;
 
   rewriteFormulas(ws, deletion);
+  moveRules(ws, deletion);
+  movePictures(ws, deletion);
   const merges = collectMerges(ws);
   for (const m of merges) ws.unMergeCells(m.top, m.left, m.bottom, m.right);
   // A merge losing its top row keeps its value: read it before rows move.
@@ -88,6 +93,160 @@ function rewriteFormulas(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
   }
 }
 
+/** What exceljs keeps of a conditional format (its typings leave the list out). */
+interface ConditionalFormat {
+  ref: string;
+  rules: { formulae?: unknown[] }[];
+}
+
+type Validations = Record<string, ExcelJS.DataValidation | undefined>;
+
+function conditionalFormats(ws: ExcelJS.Worksheet): ConditionalFormat[] {
+  return (ws as unknown as { conditionalFormattings?: ConditionalFormat[] }).conditionalFormattings ?? [];
+}
+
+/** exceljs keeps validations by cell (a range of the file is split into its cells on load),
+ * or by range when added as one. */
+function validations(ws: ExcelJS.Worksheet): { model: Validations } | undefined {
+  return (ws as unknown as { dataValidations?: { model: Validations } }).dataValidations;
+}
+
+/**
+ * Conditional formats, validations and the auto-filter range of the sheet losing rows follow
+ * their cells; the formulas of conditional formats and validations of every sheet that point
+ * into it are rewritten like cell formulas.
+ */
+function moveRules(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
+  const name = ws.name;
+  const shift = (formulae: unknown[] | undefined, host: string, slide?: Slide) =>
+    formulae?.map((f) => (typeof f === "string" ? shiftFormulaRows(f, deletion, name, host, slide) : f));
+
+  const kept: ConditionalFormat[] = [];
+  for (const cf of conditionalFormats(ws)) {
+    const moved = shiftSqref(cf.ref, deletion);
+    if (!moved) continue;
+    cf.ref = moved.sqref;
+    for (const rule of cf.rules) {
+      const formulae = shift(rule.formulae, name, moved.slide);
+      if (formulae) rule.formulae = formulae;
+    }
+    kept.push(cf);
+  }
+  (ws as unknown as { conditionalFormattings: ConditionalFormat[] }).conditionalFormattings = kept;
+
+  const dv = validations(ws);
+  if (dv) {
+    // Cells sharing one validation object came from one range of the file: its first cell is
+    // what relative references are relative to.
+    const groups = new Map<ExcelJS.DataValidation, { key: string; range: NonNullable<ReturnType<typeof parseRange>> }[]>();
+    const model: Validations = {};
+    for (const [key, validation] of Object.entries(dv.model)) {
+      if (!validation) continue;
+      const range = parseRange(key);
+      if (!range) {
+        model[key] = validation;
+        continue;
+      }
+      const list = groups.get(validation) ?? [];
+      list.push({ key, range });
+      groups.set(validation, list);
+    }
+    for (const [validation, cells] of groups) {
+      let anchor: { row: number; col: number } | undefined;
+      let from: { row: number; col: number } | undefined;
+      const keys: string[] = [];
+      for (const { key, range } of cells) {
+        if (!anchor || comesFirst(range.top, range.left, anchor)) anchor = { row: range.top, col: range.left };
+        const moved = shiftSqref(key, deletion);
+        if (!moved) continue;
+        keys.push(moved.sqref);
+        // The range's first surviving cell, in the old numbering.
+        const first = { row: range.top + moved.slide.rows, col: range.left };
+        if (!from || comesFirst(first.row, first.col, from)) from = first;
+      }
+      if (!anchor || !from) continue;
+      const formulae = shift(validation.formulae, name, { rows: from.row - anchor.row, cols: from.col - anchor.col });
+      const moved = formulae ? { ...validation, formulae } : validation;
+      for (const key of keys) model[key] = moved;
+    }
+    dv.model = model;
+  }
+
+  ws.autoFilter = movedFilter(ws.autoFilter, deletion);
+
+  for (const other of ws.workbook.worksheets) {
+    if (other === ws) continue;
+    for (const cf of conditionalFormats(other)) {
+      for (const rule of cf.rules) {
+        const formulae = shift(rule.formulae, other.name);
+        if (formulae) rule.formulae = formulae;
+      }
+    }
+    const model = validations(other)?.model ?? {};
+    const done = new Map<ExcelJS.DataValidation, ExcelJS.DataValidation>();
+    for (const [key, validation] of Object.entries(model)) {
+      if (!validation) continue;
+      let moved = done.get(validation);
+      if (!moved) {
+        const formulae = shift(validation.formulae, other.name);
+        moved = formulae ? { ...validation, formulae } : validation;
+        done.set(validation, moved);
+      }
+      model[key] = moved;
+    }
+  }
+}
+
+function comesFirst(row: number, col: number, than: { row: number; col: number }): boolean {
+  return row < than.row || (row === than.row && col < than.col);
+}
+
+/** The auto-filter range after the deletion; none when all its rows went. */
+function movedFilter(filter: ExcelJS.AutoFilter | undefined, deletion: RowDeletion): ExcelJS.AutoFilter | undefined {
+  if (!filter) return filter;
+  const address = (a: string | { row: number; column: number }) => (typeof a === "string" ? a : `${columnLetters(a.column - 1)}${a.row}`);
+  const ref = typeof filter === "string" ? filter : `${address(filter.from)}:${address(filter.to)}`;
+  const range = parseRange(ref);
+  if (!range) return filter;
+  const rows = deletion.newRange(range.top, range.bottom);
+  return rows ? `${columnLetters(range.left)}${rows.top}:${columnLetters(range.right)}${rows.bottom}` : undefined;
+}
+
+/**
+ * Pictures anchored to cells move with them, as in Excel: an edge in a deleted row goes to
+ * the top of the row that takes its place; a picture that moves and sizes with its cells is
+ * removed when all its rows go; one that moves without sizing keeps its height. Charts and
+ * shapes exceljs does not keep at all.
+ */
+function movePictures(ws: ExcelJS.Worksheet, deletion: RowDeletion): void {
+  const media = (ws as unknown as { _media?: { type?: string; range?: { tl?: ExcelJS.Anchor; br?: ExcelJS.Anchor; editAs?: string } }[] })._media;
+  if (!Array.isArray(media)) return;
+  const kept = media.filter((m) => {
+    const range = m.range;
+    if (m.type !== "image" || !range?.tl || range.editAs === "absolute") return true;
+    const { tl, br } = range;
+    const before = tl.nativeRow;
+    moveAnchor(tl, deletion);
+    if (!br) return true;
+    if (range.editAs === "oneCell") {
+      br.nativeRow += tl.nativeRow - before;
+      return true;
+    }
+    moveAnchor(br, deletion);
+    return br.nativeRow > tl.nativeRow || (br.nativeRow === tl.nativeRow && br.nativeRowOff > tl.nativeRowOff);
+  });
+  media.length = 0;
+  media.push(...kept);
+}
+
+/** A 0-based anchor row: moved up past the deleted rows above; one in a deleted row goes to
+ * the top of the next row left (newRow of a deleted row is that row's new number). */
+function moveAnchor(anchor: ExcelJS.Anchor, deletion: RowDeletion): void {
+  const row = anchor.nativeRow + 1;
+  if (deletion.isDeleted(row)) anchor.nativeRowOff = 0;
+  anchor.nativeRow = deletion.newRow(row) - 1;
+}
+
 function copyRow(src: ExcelJS.Row, dst: ExcelJS.Row): void {
   clearRow(dst);
   src.eachCell({ includeEmpty: true }, (cell, col) => {
@@ -116,7 +275,7 @@ function clearRow(row: ExcelJS.Row): void {
 }
 
 /** Emptied rows at the bottom would still be written as `<row>`s; drop them from exceljs's
- * row list (the one private field we touch, guarded). */
+ * row list (a private field, guarded, as `_media` in movePictures). */
 function dropTrailingRows(ws: ExcelJS.Worksheet, newLast: number): void {
   const rows = (ws as unknown as { _rows?: unknown[] })._rows;
   if (Array.isArray(rows) && rows.length > newLast) rows.length = newLast;

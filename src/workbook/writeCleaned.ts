@@ -4,6 +4,7 @@ import { DETAIL_SHEET_NAME } from "../core/plan";
 import { readCell } from "./cellValue";
 import { loadWorkbook } from "./readWorkbook";
 import { removeRows } from "./removeRows";
+import { renumberedPlan } from "./renumberRows";
 import { addGeneratedSheet, workbookBytes, writeTextCell } from "./sheetWriting";
 import { tryPatch } from "./xlsx/patchPackage";
 import { fflateCodec, type ZipCodec } from "./xlsx/zipCodec";
@@ -27,7 +28,8 @@ export class StaleEditError extends Error {
 /**
  * The cleaned workbook: the ORIGINAL file with the edited cells holding their new text and
  * the listed rows deleted; every other sheet, value, formula, format, merge and column width
- * as it was; no highlight fills; plus the 指标明细 sheet. Edits are addressed by the
+ * as it was; no highlight fills; plus the 指标明细 sheet, whose 行号 (`detail.rowNumbers`) give
+ * the rows' numbers in this workbook, past the deleted rows. Edits are addressed by the
  * original row positions, so they are applied before any row moves.
  *
  * Made by patching the original zip (xlsx/patchPackage.ts): untouched parts, charts, pivot
@@ -56,7 +58,8 @@ export async function writeCleanedWithExcelJS(bytes: Uint8Array, plan: CleaningP
   for (const [sheet, rows] of Object.entries(plan.removeRowIndexes)) {
     if (rows.length > 0) removeRows(sheetOf(workbook, sheet), rows);
   }
-  addGeneratedSheet(workbook, DETAIL_SHEET_NAME, "Detail", detail);
+  // 行号 as the rows are numbered now, past the deleted ones.
+  addGeneratedSheet(workbook, DETAIL_SHEET_NAME, "Detail", renumberedPlan(detail, plan.removeRowIndexes));
   return workbookBytes(workbook);
 }
 

@@ -396,8 +396,8 @@ describe("generated sheets over repeated runs", () => {
 describe("falls back to exceljs for what a row shift cannot move", () => {
   const cases: [string, (wb: ExcelJS.Workbook) => void][] = [
     ["a note", (wb) => void (wb.getWorksheet(TABLE)!.getCell("B6").note = "备注")],
-    ["conditional formatting", (wb) => wb.getWorksheet(TABLE)!.addConditionalFormatting({ ref: "D3:D8", rules: [{ type: "expression", formulae: ["D3>10"], priority: 1 }] })],
-    ["a data validation", (wb) => void (wb.getWorksheet(TABLE)!.getCell("D6").dataValidation = { type: "whole", formulae: [0], allowBlank: true })],
+    // (conditional formats and validations of the sheet itself are moved: rowDeletionRules.test.ts)
+    ["another sheet's validation pointing into the table", (wb) => void (wb.getWorksheet("说明")!.getCell("B1").dataValidation = { type: "list", formulae: [`'${TABLE}'!$B$3:$B$6`], allowBlank: true })],
     ["an auto filter", (wb) => void (wb.getWorksheet(TABLE)!.autoFilter = "A2:E8")],
     ["a hyperlink", (wb) => void (wb.getWorksheet(TABLE)!.getCell("E6").value = { text: "链接", hyperlink: "https://example.com" })],
     ["a shared formula", (wb) => {

@@ -206,7 +206,8 @@ const DETAIL_WIDTHS = [6, 24, 24, 30, 6, 12, 14, 10, 32, 8, 8, 8, 8, 16, 8, 50, 
 
 /**
  * 指标明细: the normalized table with its header. With several sheets checked, a 工作表
- * column comes first, since 行号 alone would not say which sheet a row is from.
+ * column comes first, since 行号 alone would not say which sheet a row is from. `rowNumbers`
+ * says where 行号 is, for the cleaned workbook's writer to renumber it past deleted rows.
  */
 export function detailSheetPlan(checks: readonly SheetCheck[], lang: Lang): SheetPlan {
   const m = SUMMARY_MESSAGES[lang];
@@ -222,11 +223,13 @@ export function detailSheetPlan(checks: readonly SheetCheck[], lang: Lang): Shee
       rows.push(withSheet ? [check.sheet, ...cells] : cells);
     }
   }
+  const only = checks.length === 1 ? checks[0]?.sheet : undefined;
   return {
     name: DETAIL_SHEET_NAME,
     rows,
     columnWidths: withSheet ? [14, ...DETAIL_WIDTHS] : [...DETAIL_WIDTHS],
     boldRows: [0],
+    ...(withSheet ? { rowNumbers: { column: 1, sheetColumn: 0 } } : only !== undefined ? { rowNumbers: { column: 0, sheet: only } } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Highlight, SheetPlan } from "../../core/plan";
 import { DETAIL_SHEET_NAME, HIGHLIGHT_FILL, SUMMARY_SHEET_NAME } from "../../core/plan";
 import { RowDeletion } from "../formulaRows";
+import { rowRenumbering } from "../renumberRows";
 import { sniffWorkbook } from "../sniff";
 import type { CleaningPlan } from "../writeCleaned";
 import { patchSheet, shiftOtherSheet, type SheetEdit } from "./patchSheet";
@@ -8,7 +9,7 @@ import { StyleBook } from "./patchStyles";
 import { WorkbookModel, relsPathOf } from "./patchWorkbook";
 import { resolvePart } from "./workbookParts";
 import { allElements, elementAt, escapeXml, findTag, getAttr, setAttr, textOfStringItem, unescapeXml } from "./patchXml";
-import { deflatePlanSheet, generatedStyles, SharedStringAppender } from "./writePlanSheetXml";
+import { deflatePlanSheet, deflateRenumberedPlanSheet, generatedStyles, SharedStringAppender } from "./writePlanSheetXml";
 import { openArchive, rawData, Unpatchable, type Archive, type ArchiveEntry } from "./zipArchive";
 import { deflateAll, type DeflatedData, type ZipCodec } from "./zipCodec";
 import { writeZip, type OutputEntry } from "./zipWrite";
@@ -18,8 +19,9 @@ import { writeZip, type OutputEntry } from "./zipWrite";
  * into exceljs: every part we do not change (shared strings, other sheets, drawings, charts,
  * pivot caches, macros …) is copied byte for byte, still compressed; the checked sheets,
  * styles.xml and the workbook parts are edited as text (patchSheet.ts, patchStyles.ts,
- * patchWorkbook.ts); the generated sheets are written from their plans. The 指标明细 sheet,
- * the same in both outputs, is built and deflated once.
+ * patchWorkbook.ts); the generated sheets are written from their plans. The 指标明细 sheet is
+ * built once for both outputs: deflated once when they agree, and when the cleaned workbook
+ * lost rows (its 行号 renumbered) written in one pass as two streams.
  *
  * Throws `Unpatchable` for whatever it does not handle; writeCleaned/writeAnnotated then fall
  * back to the exceljs writers.
@@ -73,7 +75,18 @@ export async function patchOutputs(bytes: Uint8Array, request: PatchRequest, cod
   const generated = generatedStyles(base);
   const sst = await pkg.sharedStringTable();
   const appender = sst ? new SharedStringAppender(sst.count) : undefined;
-  const detail = await deflatePlanSheet(request.detail, generated, codec, appender);
+  // The cleaned workbook lost rows: its 指标明细 gives the rows' new numbers. With both
+  // outputs, one pass writes the two versions (they differ only in 行号).
+  const renumbering = request.cleaned ? rowRenumbering(request.detail, request.cleaned.plan.removeRowIndexes) : undefined;
+  let cleanedDetail: DeflatedData;
+  let annotatedDetail: DeflatedData | undefined;
+  if (renumbering) {
+    const both = await deflateRenumberedPlanSheet(request.detail, generated, codec, appender, renumbering, request.annotated !== undefined);
+    cleanedDetail = both.renumbered;
+    annotatedDetail = both.planned;
+  } else {
+    cleanedDetail = annotatedDetail = await deflatePlanSheet(request.detail, generated, codec, appender);
+  }
   // 校验汇总 (annotated only) shares the table too: its extra items are unused in the cleaned copy.
   const summaryData = request.annotated ? await deflatePlanSheet(request.annotated.summary, generated, codec, appender) : undefined;
   // The shared strings 指标明细 refers to: the original table plus its new items, once for both.
@@ -83,8 +96,8 @@ export async function patchOutputs(bytes: Uint8Array, request: PatchRequest, cod
   const { cleaned } = request;
   const annotated = request.annotated && summaryData ? { highlights: request.annotated.highlights, summaryData } : undefined;
   const [c, a] = await Promise.all([
-    cleaned ? unlessUnpatchable(() => patchCleaned(pkg, base, detail, shared, cleaned.plan, codec)) : undefined,
-    annotated ? unlessUnpatchable(() => patchAnnotated(pkg, base, detail, shared, annotated.highlights, annotated.summaryData, codec)) : undefined,
+    cleaned ? unlessUnpatchable(() => patchCleaned(pkg, base, cleanedDetail, shared, cleaned.plan, codec)) : undefined,
+    annotated && annotatedDetail ? unlessUnpatchable(() => patchAnnotated(pkg, base, annotatedDetail, shared, annotated.highlights, annotated.summaryData, codec)) : undefined,
   ]);
   return { ...(c ? { cleaned: c } : {}), ...(a ? { annotated: a } : {}) };
 }

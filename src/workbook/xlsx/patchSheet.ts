@@ -1,4 +1,4 @@
-import { RowDeletion, shiftFormulaRows } from "../formulaRows";
+import { RowDeletion, shiftFormulaRows, shiftSqref, type Slide } from "../formulaRows";
 import { columnLetters } from "../merges";
 import {
   allElements,
@@ -24,9 +24,10 @@ import { Unpatchable } from "./zipArchive";
  *   number format; a covered cell of a merge is edited in the merge's top-left cell;
  * - fills: a cell's format gets a solid fill (created when the cell does not exist);
  * - deletion: rows go, the rows below move up (`<row r>`, `<c r>`, `<dimension>`, merges,
- *   selections and this sheet's formulas follow, as Excel's "Delete row" does).
- * What a row shift cannot follow (tables, drawings, notes, hyperlinks, conditional formats,
- * validations, filters, shared formulas …) throws `Unpatchable`, and the caller falls back.
+ *   selections, conditional formats, validations and this sheet's formulas follow, as
+ *   Excel's "Delete row" does).
+ * What a row shift cannot follow (tables, drawings, notes, hyperlinks, filters, shared
+ * formulas, rules kept in `extLst` …) throws `Unpatchable`, and the caller falls back.
  */
 
 export interface SheetEdit {
@@ -76,6 +77,19 @@ const TAIL_ALLOWED = new Set([
   "mergeCells",
   "mergeCell",
   "phoneticPr",
+  // conditional formats and validations: their ranges and formulas are moved (shiftRules)
+  "conditionalFormatting",
+  "cfRule",
+  "formula",
+  "colorScale",
+  "dataBar",
+  "iconSet",
+  "cfvo",
+  "color",
+  "dataValidations",
+  "dataValidation",
+  "formula1",
+  "formula2",
   "printOptions",
   "pageMargins",
   "pageSetup",
@@ -343,6 +357,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
     const replacement = newMerges.length === 0 ? "" : `<mergeCells count="${newMerges.length}">${newMerges.map((ref) => `<mergeCell ref="${ref}"/>`).join("")}</mergeCells>`;
     tail = tail.slice(0, mergeCellsSpan.start) + replacement + tail.slice(mergeCellsSpan.end);
   }
+  if (deletion) tail = shiftRules(tail, deletion, patch.sheetName);
   out.push(tail);
   // `<dimension>` lies in the head (before sheetData): widened there, the sheet is not copied again.
   if (extent.rows > 0) out[0] = growDimension(out[0] ?? "", extent);
@@ -460,6 +475,60 @@ export function shiftOtherSheet(xml: string, deletion: RowDeletion, target: stri
   if (needles.some((n) => outsideLower.includes(n))) throw new Unpatchable(`${host} refers to ${target} outside formulas`);
   return out.join("");
 }
+
+/**
+ * Conditional formats and validations after the deletion (the part of the sheet after
+ * `sheetData`): ranges shrink or move and go with their rows (shiftSqref), a validation list
+ * left empty goes, and the rules' formulas follow their cells (relative references stay on
+ * the cells they were about when the range's first row goes).
+ */
+function shiftRules(tail: string, deletion: RowDeletion, sheetName: string): string {
+  const shiftFormula = (text: string, slide: Slide) => escapeXml(shiftFormulaRows(unescapeXml(text), deletion, sheetName, sheetName, slide));
+  /** A rule's content: `<formula>`, `<formula1>`, `<formula2>` texts and formula `<cfvo>` values. */
+  const shiftContent = (xml: string, slide: Slide) => {
+    const formulas = RULE_FORMULAS.flatMap((name) => allElements(xml, name)).sort((x, y) => x.start - y.start);
+    let out = "";
+    let pos = 0;
+    for (const f of formulas) {
+      if (f.selfClosing) continue;
+      out += xml.slice(pos, f.openEnd) + shiftFormula(xml.slice(f.openEnd, f.contentEnd), slide);
+      pos = f.contentEnd;
+    }
+    out += xml.slice(pos);
+    return out.replace(/<cfvo\s[^>]*>/g, (tag) => {
+      const val = getAttr(tag, "val");
+      return getAttr(tag, "type") === "formula" && val !== undefined ? setAttr(tag, "val", shiftFormula(val, slide)) : tag;
+    });
+  };
+  /** Every element `name` moved, or dropped when its cells all went. */
+  const moveAll = (xml: string, name: string): { xml: string; kept: number } => {
+    let out = "";
+    let pos = 0;
+    let kept = 0;
+    for (const e of allElements(xml, name)) {
+      out += xml.slice(pos, e.start);
+      pos = e.end;
+      const open = xml.slice(e.start, e.openEnd);
+      const sqref = getAttr(open, "sqref");
+      if (sqref === undefined) throw new Unpatchable(`<${name}> without sqref`);
+      const moved = shiftSqref(unescapeXml(sqref), deletion);
+      if (!moved) continue;
+      kept++;
+      out += setAttr(open, "sqref", escapeXml(moved.sqref)) + shiftContent(xml.slice(e.openEnd, e.end), moved.slide);
+    }
+    return { xml: out + xml.slice(pos), kept };
+  };
+  let out = moveAll(tail, "conditionalFormatting").xml;
+  const list = findElement(out, "dataValidations");
+  if (list && !list.selfClosing) {
+    const inner = moveAll(out.slice(list.openEnd, list.contentEnd), "dataValidation");
+    const open = setAttr(out.slice(list.start, list.openEnd), "count", String(inner.kept));
+    out = out.slice(0, list.start) + (inner.kept === 0 ? "" : open + inner.xml + out.slice(list.contentEnd, list.end)) + out.slice(list.end);
+  }
+  return out;
+}
+
+const RULE_FORMULAS = ["formula", "formula1", "formula2"];
 
 /** Element names (start tags) of an XML fragment outside the allowed set → Unpatchable. */
 function checkAllowed(fragment: string, allowed: ReadonlySet<string>): void {

@@ -1,5 +1,6 @@
 import type { PlanCell, SheetPlan } from "../../core/plan";
 import { columnLetters } from "../merges";
+import type { RowRenumbering } from "../renumberRows";
 import { hyperlinkFormula, linkLabel } from "../sheetWriting";
 import type { StyleBook } from "./patchStyles";
 import type { DeflatedData, Deflater, ZipCodec } from "./zipCodec";
@@ -45,8 +46,23 @@ const CHUNK_BYTES = 1 << 20;
 class ChunkWriter {
   private buf: Uint8Array = new Uint8Array(CHUNK_BYTES);
   private pos = 0;
+  /** Where the twin's chunk differs, as (start, end, number) triples: bytes [start, end) of
+   * this chunk are a number that the twin has as `number`. */
+  private splices: number[] = [];
+  private readonly twinFree: Uint8Array[] = [];
 
-  constructor(private readonly deflater: Deflater) {}
+  /** `twin`, if given, gets the same sheet but for the numbers written with uintOr. */
+  constructor(
+    private readonly deflater: Deflater,
+    private readonly twin?: Deflater,
+  ) {}
+
+  /** `n` here, `other` in the twin (the same sheet renumbered: one pass makes both). */
+  uintOr(n: number, other: number): void {
+    const start = this.pos;
+    this.uint(n);
+    if (this.twin) this.splices.push(start, this.pos, other);
+  }
 
   ascii(s: string): void {
     if (this.pos + s.length > this.buf.length) this.grow(s.length);
@@ -175,10 +191,33 @@ class ChunkWriter {
     if (this.pos === 0) return;
     const full = this.buf;
     const chunk = full.subarray(0, this.pos);
+    const twin = this.twin ? this.twinChunk(chunk) : undefined;
     this.buf = this.free.pop() ?? new Uint8Array(CHUNK_BYTES);
     this.pos = 0;
     // A chunk grown past the standard size is not kept for reuse.
     await this.deflater.write(chunk, full.length === CHUNK_BYTES ? () => this.free.push(full) : undefined);
+    if (this.twin && twin) await this.twin.write(twin.chunk, twin.release);
+  }
+
+  /** The twin's copy of a chunk: the same bytes, the spliced numbers replaced. */
+  private twinChunk(chunk: Uint8Array): { chunk: Uint8Array; release: (() => void) | undefined } {
+    const splices = this.splices;
+    // A number grows by at most 10 digits.
+    const need = chunk.length + (splices.length / 3) * 10;
+    const buffer = need <= CHUNK_BYTES ? (this.twinFree.pop() ?? new Uint8Array(CHUNK_BYTES)) : new Uint8Array(need);
+    let p = 0;
+    let from = 0;
+    for (let i = 0; i < splices.length; i += 3) {
+      const start = splices[i] ?? 0;
+      buffer.set(chunk.subarray(from, start), p);
+      p += start - from;
+      p = putUint(buffer, p, splices[i + 2] ?? 0);
+      from = splices[i + 1] ?? 0;
+    }
+    buffer.set(chunk.subarray(from), p);
+    p += chunk.length - from;
+    this.splices = [];
+    return { chunk: buffer.subarray(0, p), release: buffer.length === CHUNK_BYTES ? () => this.twinFree.push(buffer) : undefined };
   }
 
   /** A chunk too small for what comes: a bigger one, with what it holds. */
@@ -241,7 +280,45 @@ export class SharedStringAppender {
 
 export async function deflatePlanSheet(plan: SheetPlan, styles: GeneratedStyles, codec: ZipCodec, sst?: SharedStringAppender): Promise<DeflatedData> {
   const deflater = codec.deflater();
-  const out = new ChunkWriter(deflater);
+  await writePlanSheet(new ChunkWriter(deflater), plan, styles, sst);
+  return deflater.end();
+}
+
+/**
+ * The sheet as the cleaned workbook has it, its row numbers renumbered (`renumbering`), and
+ * with `alsoAsPlanned` the sheet with the plan's own numbers as well (the annotated
+ * workbook's), made in the same pass: the XML is written once, the twin is a copy of each
+ * chunk with the numbers spliced in, and shared strings are added once for both.
+ */
+export async function deflateRenumberedPlanSheet(
+  plan: SheetPlan,
+  styles: GeneratedStyles,
+  codec: ZipCodec,
+  sst: SharedStringAppender | undefined,
+  renumbering: RowRenumbering,
+  alsoAsPlanned: boolean,
+): Promise<{ renumbered: DeflatedData; planned?: DeflatedData }> {
+  if (!alsoAsPlanned) {
+    const deflater = codec.deflater();
+    await writePlanSheet(new ChunkWriter(deflater), plan, styles, sst, { renumbering, twin: false });
+    return { renumbered: await deflater.end() };
+  }
+  const planned = codec.deflater();
+  const renumbered = codec.deflater();
+  await writePlanSheet(new ChunkWriter(planned, renumbered), plan, styles, sst, { renumbering, twin: true });
+  const [a, b] = await Promise.all([planned.end(), renumbered.end()]);
+  return { renumbered: b, planned: a };
+}
+
+/** The worksheet XML of a plan, into `out` (flushed at the end, not ended). With `numbers`,
+ * the row-number column's cells are renumbered: in `out` itself, or in its twin only. */
+async function writePlanSheet(
+  out: ChunkWriter,
+  plan: SheetPlan,
+  styles: GeneratedStyles,
+  sst: SharedStringAppender | undefined,
+  numbers?: { renumbering: RowRenumbering; twin: boolean },
+): Promise<void> {
 
   let lastRow = 0;
   let lastCol = 0;
@@ -277,6 +354,7 @@ export async function deflatePlanSheet(plan: SheetPlan, styles: GeneratedStyles,
   const shortIndex: number[] = [];
   const cellOpen = letters.map((l) => ascii(`<c r="${l}`));
   const marks = markupFor(styles);
+  const numberColumn = numbers ? numbers.renumbering.column : -1;
   for (let r = 0; r < plan.rows.length; r++) {
     const cells = plan.rows[r] ?? [];
     if (!hasValue(cells)) continue;
@@ -290,6 +368,16 @@ export async function deflatePlanSheet(plan: SheetPlan, styles: GeneratedStyles,
       if (value === null || value === undefined || value === "") continue;
       out.raw(cellOpen[c] ?? ascii(`<c r="${columnLetters(c)}`));
       out.uint(rowNumber);
+      if (c === numberColumn && numbers && !isBold && typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
+        const to = numbers.renumbering.numberAt(cells);
+        if (to !== undefined && Number.isSafeInteger(to) && to >= 0) {
+          out.raw(NUMBER_OPEN);
+          if (numbers.twin) out.uintOr(value, to);
+          else out.uint(to);
+          out.raw(NUMBER_END);
+          continue;
+        }
+      }
       if (typeof value === "string" && sst && !isBold) {
         let index = sharedValue[c] === value ? sharedIndex[c] : undefined;
         if (index === undefined && value.length <= SHORT_TEXT) {
@@ -326,7 +414,6 @@ export async function deflatePlanSheet(plan: SheetPlan, styles: GeneratedStyles,
   }
   out.ascii('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
   await out.flush();
-  return deflater.end();
 }
 
 /** An empty text is left out, like a missing value: Excel shows the same empty cell. */
@@ -418,6 +505,13 @@ function markupFor(styles: GeneratedStyles) {
     boldTextPreserve: text(styles.boldText, true),
     shared: ascii(`" s="${styles.text}" t="s"><v>`),
   };
+}
+
+/** A non-negative integer's digits at `p`; the position after them. */
+function putUint(buf: Uint8Array, p: number, n: number): number {
+  const digits = String(n);
+  for (let i = 0; i < digits.length; i++) buf[p++] = digits.charCodeAt(i);
+  return p;
 }
 
 function put(buf: Uint8Array, p: number, entity: Uint8Array): number {

@@ -36,11 +36,15 @@ export type Level2 =
 /** Whether the 二级 was written in the cell, inferred from the name, or is unknown. */
 export type Level2Source = "written" | "inferred" | "none";
 
+/** Whether the item writes its 一级 itself (a known or an unknown word), takes it from the
+ * section heading above it (`一、产出指标` over `1、数量指标：培训人数…`), or has none. */
+export type Level1Source = "written" | "heading" | "none";
+
 export type Operator = "≥" | "≤" | ">" | "<" | "=";
 
-/** How the item number was written: `1、` dun, `1.`/`1．` dot, `(1)`/`（1）` paren, `1)`/`1）`
- * closeParen, `①` circled, `一、` hanzi. */
-export type NumberingStyle = "dun" | "dot" | "paren" | "closeParen" | "circled" | "hanzi" | "none";
+/** How the item number was written: `1、` dun, `1.`/`1．` dot, `(1)`/`（1）`/`⑴` paren, `1)`/`1）`
+ * closeParen, `①` circled, `一、` hanzi, `（一）`/`(一)` parenHanzi. */
+export type NumberingStyle = "dun" | "dot" | "paren" | "closeParen" | "circled" | "hanzi" | "parenHanzi" | "none";
 
 /** The label before the value: `年度指标值：`, `指标值：`, `年度目标值：`, `目标值：` (absent when missing). */
 export type ValueLabel = "年度指标值" | "指标值" | "年度目标值" | "目标值";
@@ -89,11 +93,15 @@ export interface IndicatorItem {
   number?: number;
   numberRaw?: string;
   numberingStyle: NumberingStyle;
-  /** 一级 as written (`产出指标`, `效果指标`, `产出指数` …), absent when none recognisable. */
+  /** 一级 as written (`产出指标`, `效果指标`, `产出指数` …) in the item or, for level1Source
+   * `heading`, in its section heading; absent when none recognisable. */
   level1Raw?: string;
   /** Canonical 一级, absent when unknown. */
   level1?: Level1;
+  /** Where the item wrote its 一级; absent when it wrote none (as when it takes a heading's). */
   level1Span?: Span;
+  /** `heading`: level1 and level1Raw are the section heading's (see ParsedCell.sections). */
+  level1Source: Level1Source;
   level2?: Level2;
   level2Raw?: string;
   level2Source: Level2Source;
@@ -113,9 +121,37 @@ export interface IndicatorItem {
 export interface ParsedCell {
   /** The cell text exactly as read. */
   text: string;
+  /** The indicators, section headings aside. */
   items: IndicatorItem[];
-  /** Text before the first item that belongs to no item (rare: a heading), with its span. */
+  /** Text before the first item or section heading that belongs to neither (rare: a title such
+   * as `绩效指标：`), with its span. */
   leading?: { text: string; span: Span };
+  /** The section headings of a cell written in sections, in order; absent when it has none. */
+  sections?: CellSection[];
+}
+
+/**
+ * A section heading: a line that is only a 一级 (`一、产出指标`, `（一）产出指标：`, `产出指标`)
+ * over items numbered another way (`1、数量指标：培训人数…`). It is no item: the items under it
+ * that write no 一级 take its own (level1Source `heading`), and their numbers count from 1 again
+ * (or carry on from the items before the heading).
+ */
+export interface CellSection {
+  /** 1-based position among the cell's sections. */
+  index: number;
+  number?: number;
+  numberRaw?: string;
+  numberingStyle: NumberingStyle;
+  /** The 一级 as written in the heading, canonical, and where it stands. */
+  level1Raw: string;
+  level1: Level1;
+  level1Span: Span;
+  /** The heading's whole text and its span (terminator included). */
+  raw: string;
+  span: Span;
+  /** The items under the heading: indexes firstItem … firstItem + itemCount − 1 (at least one). */
+  firstItem: number;
+  itemCount: number;
 }
 
 // ---------------------------------------------------------------------------------------

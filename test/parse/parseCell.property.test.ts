@@ -9,7 +9,7 @@ const FRAGMENTS = [
   "数量指标", "（", "）", "-", "—", "指标", "：", ":", "，", ",", "；", ";", "。", "\n", "\r\n", " ", "　", "年度指标值",
   "指标值", "年度目标值", "值", "≥", "≤", ">=", "＞＝", "=", "不低于", "以上", "以内", "90", "９０", "1,000", "1.5", "..",
   "%", "％", "%%", "个", "人次", "万元", "元/人", "天", "年", "月", "底前", "至", "~", "合格", "效果明显", "**", "XX", "××",
-  "O", "二", "第", "/", "“两新”", "培训人数", "满意度", "及时率",
+  "O", "二", "第", "/", "“两新”", "培训人数", "满意度", "及时率", "一、", "（二）", "⑴",
 ];
 
 const fragmentSoup = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join(""));
@@ -21,7 +21,8 @@ function inside(span: Span | undefined, length: number, within?: Span): boolean 
   return Number.isInteger(span.start) && Number.isInteger(span.end) && outer.start <= span.start && span.start <= span.end && span.end <= outer.end;
 }
 
-/** Every span lies inside the text (and inside its item), with start ≤ end; items are in order and do not overlap. */
+/** Every span lies inside the text (and inside its item or section heading), with start ≤ end;
+ * items and section headings are in order and do not overlap. */
 function checkSpans(cell: ParsedCell): void {
   const n = cell.text.length;
   let previousEnd = cell.leading ? cell.leading.span.end : 0;
@@ -29,12 +30,33 @@ function checkSpans(cell: ParsedCell): void {
     expect(inside(cell.leading.span, n)).toBe(true);
     expect(cell.text.slice(cell.leading.span.start, cell.leading.span.end)).toBe(cell.leading.text);
   }
+  const sections = cell.sections ?? [];
+  let sectionEnd = previousEnd;
+  let items = 0;
+  sections.forEach((section, k) => {
+    expect(section.index).toBe(k + 1);
+    expect(inside(section.span, n)).toBe(true);
+    expect(section.span.start).toBeGreaterThanOrEqual(sectionEnd);
+    sectionEnd = section.span.end;
+    expect(cell.text.slice(section.span.start, section.span.end)).toBe(section.raw);
+    expect(inside(section.level1Span, n, section.span)).toBe(true);
+    expect(section.itemCount).toBeGreaterThan(0);
+    const first = cell.items[section.firstItem - 1];
+    expect(first && first.span.start >= section.span.end).toBe(true);
+    const next = sections[k + 1];
+    const last = cell.items[section.firstItem - 2 + section.itemCount];
+    if (next) expect(next.firstItem).toBe(section.firstItem + section.itemCount);
+    if (next && last) expect(last.span.end).toBeLessThanOrEqual(next.span.start);
+    items += section.itemCount;
+  });
+  if (sections[0]) expect(items).toBe(cell.items.length - sections[0].firstItem + 1);
   cell.items.forEach((item, i) => {
     expect(item.index).toBe(i + 1);
     expect(inside(item.span, n)).toBe(true);
     expect(item.span.start).toBeGreaterThanOrEqual(previousEnd);
     expect(item.span.end).toBeGreaterThan(item.span.start);
     previousEnd = item.span.end;
+    if (item.level1Source === "heading") expect(item.level1Span).toBeUndefined();
     expect(cell.text.slice(item.span.start, item.span.end)).toBe(item.raw);
     for (const span of [item.nameSpan, item.labelSpan, item.level1Span, item.value.span]) expect(inside(span, n, item.span)).toBe(true);
     expect(cell.text.slice(item.nameSpan.start, item.nameSpan.end)).toBe(item.name);

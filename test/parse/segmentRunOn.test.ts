@@ -110,12 +110,20 @@ describe("segmenter: numbering styles ①, 1）/1) and 一、", () => {
 });
 
 describe("a section heading `一、产出指标` over items numbered 1、2、", () => {
-  it("is the cell's leading heading, not an item without a value", () => {
+  it("is the cell's first section, not an item without a value, and gives the items its 一级", () => {
     const cell = parseIndicatorCell("一、产出指标\n1、数量指标：培训人数，年度指标值：≥100人\n2、质量指标：合格率，年度指标值：≥90%");
-    expect(cell.leading?.text).toBe("一、产出指标\n");
-    expect(cell.items.map((i) => [i.index, i.number, i.numberingStyle, i.name])).toEqual([
-      [1, 1, "dun", "培训人数"],
-      [2, 2, "dun", "合格率"],
+    expect(cell.leading).toBeUndefined();
+    expect(cell.sections?.map((s) => [s.raw, s.level1, s.firstItem, s.itemCount])).toEqual([["一、产出指标\n", "产出指标", 1, 2]]);
+    expect(cell.items.map((i) => [i.index, i.number, i.numberingStyle, i.name, i.level1])).toEqual([
+      [1, 1, "dun", "培训人数", "产出指标"],
+      [2, 2, "dun", "合格率", "产出指标"],
     ]);
+  });
+
+  it("a first line `一、` over other items that names no known 一级 is still leading text", () => {
+    const cell = parseIndicatorCell("一、绩效指标：\n1、产出指标：培训人数，年度指标值：≥100人\n2、效益指标：水平，年度指标值：合格");
+    expect(cell.leading?.text).toBe("一、绩效指标：\n");
+    expect(cell.sections).toBeUndefined();
+    expect(cell.items.map((i) => i.number)).toEqual([1, 2]);
   });
 });

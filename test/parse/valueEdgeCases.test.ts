@@ -149,7 +149,7 @@ describe("doubled operators that say the same thing", () => {
     expect(clean(cell)).toBe(`1、产出指标：合格率，年度指标值：${canonical}。`);
   });
 
-  it.each(["达到90%以下", "≥90%以下", "≤90%以上", ">90%以上", "不超过30万元以上"])("leaves the contradictory %s as written", (value) => {
+  it.each(["≥90%以下", "≤90%以上", ">90%以上", "不超过30万元以上", "不低于90%以下"])("leaves the contradictory %s as written", (value) => {
     const cell = `1、产出指标：合格率，年度指标值：${value}`;
     expect(issueOf(cell, "value_normalized")).toBeUndefined();
     expect(clean(cell)).toContain(value);

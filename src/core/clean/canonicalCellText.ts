@@ -14,15 +14,20 @@ import { asciiNumber, foldWidth, removeLast, sameSignificant, sameSignificantWit
  *   an inferred one is not written;
  * - quantitative values become `{glyph}{ASCII number}{unit}` (`80%以上` → `≥80%`,
  *   `不少于３次` → `≥3次`, `１,000元` → `1000元`, and an operator said twice the same way,
- *   `达到90%以上` → `≥90%`; `≥90%以下` says two things and is kept); qualitative, time, garbled
- *   and placeholder values are kept as written, trimmed, so the rules still see them;
+ *   `达到90%以上` → `≥90%`, or after the weak `达到`, `达到5%以下` → `≤5%`; `≥90%以下` says two
+ *   things and is kept); qualitative, time, garbled and placeholder values are kept as written,
+ *   trimmed, so the rules still see them;
  * - a missing value is written as an empty label, `年度指标值：。`, or with the operator written
  *   without a number, `年度指标值：≥人。` — the parser reads it as an `empty` value, so
  *   value_missing still fires on the cleaned text;
  * - an item with neither name nor value (a cell cut off after `3、效益指标`) is kept verbatim:
  *   the canonical frame around nothing would only hide where the text stops;
  * - text before the first item (cell.leading) is kept verbatim; a cell without items (prose)
- *   is returned unchanged.
+ *   is returned unchanged;
+ * - a cell written in sections (`一、产出指标\n1、数量指标：培训人数…`) is flattened: each
+ *   heading's 一级 is written into the items that took it (`1、产出指标（数量指标）：培训人数…`),
+ *   the headings themselves are dropped, and the items are numbered 1, 2, … across the cell —
+ *   unless a heading's 一级 would survive in no rewritten item, then the cell is kept as written.
  * Every item is checked after rewriting: if its letters and digits are not exactly the ones
  * the author wrote (a value with a remark the parser did not model, say), or if the parser
  * reads the rewritten item differently, the item is kept verbatim rather than lose a word.
@@ -143,6 +148,7 @@ function sameInputs(a: IndicatorItem, b: IndicatorItem): boolean {
     a.label === b.label &&
     a.level1Raw === b.level1Raw &&
     a.level1 === b.level1 &&
+    a.level1Source === b.level1Source &&
     a.level2Raw === b.level2Raw &&
     a.level2 === b.level2 &&
     a.level2Source === b.level2Source &&
@@ -155,6 +161,7 @@ export function canonicalCellForm(cell: ParsedCell, readBacks: ReadBacks = new R
   const first = rewriteCell(cell, readBacks, undefined);
   const cleaned = first.text;
   if (cleaned === cell.text) return { text: cleaned };
+  if (cell.sections !== undefined && !everyHeadingKept(cell, first.items)) return { text: cell.text };
   // The whole cell, read back, must hold the same items and be its own canonical form; else a
   // verbatim item changed how its neighbours read (`产出指标。≥` re-read as a heading and an
   // item) and the author's text is safer than a cleaning that would shift on every pass.
@@ -164,6 +171,20 @@ export function canonicalCellForm(cell: ParsedCell, readBacks: ReadBacks = new R
   const again = rewriteCell(reread, readBacks, first.items);
   if (again.text !== cleaned) return { text: cell.text };
   return { text: cleaned, canonicalItems: again.items.map((c, i) => c.rewritten && c.text === reread.items[i]?.raw) };
+}
+
+/** Whether each section heading's 一级 is written into at least one rewritten item: the
+ * flattened cell drops the headings, so a heading whose items all write their own 一级 (or are
+ * kept verbatim) would be lost. */
+function everyHeadingKept(cell: ParsedCell, forms: readonly ItemForm[]): boolean {
+  for (const section of cell.sections ?? []) {
+    let kept = false;
+    for (let i = section.firstItem - 1; i < section.firstItem - 1 + section.itemCount && !kept; i++) {
+      kept = cell.items[i]?.level1Source === "heading" && forms[i]?.rewritten === true;
+    }
+    if (!kept) return false;
+  }
+  return true;
 }
 
 /** Every item of `cell` in canonical form; `first` holds the forms of the cell this one is the
@@ -244,12 +265,17 @@ export function isCanonicalItem(item: IndicatorItem, cellText: string): boolean 
   return canonical.rewritten && canonical.text === item.raw;
 }
 
-/** `一级` or `一级（二级）` as written; empty when the item names no category. */
+/** `一级` or `一级（二级）` as written (the 一级 a section heading gave included); empty when the
+ * item names no category. */
 function itemHead(item: IndicatorItem): string {
   const level1 = (item.level1Raw ?? item.level1 ?? "").trim();
-  if (item.level2Source !== "written") return level1;
-  const level2 = (item.level2Raw ?? item.level2 ?? "").trim();
+  const level2 = writtenLevel2(item);
   return level2 ? `${level1}（${level2}）` : level1;
+}
+
+/** The 二级 as written, when the item wrote one. */
+function writtenLevel2(item: IndicatorItem): string {
+  return item.level2Source === "written" ? (item.level2Raw ?? item.level2 ?? "").trim() : "";
 }
 
 /**
@@ -285,8 +311,10 @@ export function canonicalValueText(value: ParsedValue): string {
 /**
  * The operator word after the number of a quantity whose operator was written before it too,
  * when both say the same (`≥90%以上`, `达到90%以上`, `不超过30万元以内`, `≤30天内` → `以上`, `以上`,
- * `以内`, `内`): the canonical form drops it with the prefix. Undefined otherwise; a pair that
- * disagrees (`≥90%以下`, `>90%以上`) is no doubled operator, and its value is kept as written.
+ * `以内`, `内`): the canonical form drops it with the prefix. The weak prefix `达到` takes the
+ * suffix's direction (the parser reads `达到5%以下` as `≤`), so it always agrees: `≤5%`. Undefined
+ * otherwise; a pair that disagrees (`≥90%以下`, `>90%以上`) is no doubled operator, and its value
+ * is kept as written.
  */
 export function agreeingSuffix(value: ParsedValue): string | undefined {
   const prefix = value.operatorRaw;
@@ -309,11 +337,13 @@ function sameValueContent(written: string, operatorRaw: string | undefined, cano
 }
 
 /** The item's content (numbering, label and operator words aside) survives in the rewritten
- * `head`, name and `value`. */
+ * `head`, name and `value`. A 一级 taken from a section heading is not the item's own text: only
+ * the rest of the head is compared. */
 function keepsContent(item: IndicatorItem, cellText: string, head: string, value: string): boolean {
   const label = item.labelSpan ? cellText.slice(item.labelSpan.start, item.labelSpan.end) : "";
+  const ownHead = item.level1Source === "heading" ? writtenLevel2(item) : head;
   // A doubled operator's suffix (`≥90%以上`) is dropped from `value` with the prefix: it counts as kept.
   const suffix = agreeingSuffix(item.value);
-  const rewritten = suffix !== undefined && !value.endsWith(suffix) ? [head, item.name, value, suffix] : [head, item.name, value];
+  const rewritten = suffix !== undefined && !value.endsWith(suffix) ? [ownHead, item.name, value, suffix] : [ownHead, item.name, value];
   return sameSignificantWithout(item.raw, item.numberRaw, label || item.label, item.value.operatorRaw, rewritten);
 }

@@ -34,14 +34,16 @@ export interface RuleParams {
   placeholder_left: { item: number; text: string };
   number_garbled: { item: number; value: string; garbled: string };
   percent_over_100: { item: number; name: string; value: string };
-  numbering_irregular: {
-    item: number;
-    kind: "gap" | "duplicate" | "notFromOne" | "mixedStyle" | "unnumbered";
-    /** The number as written (`4`, `（4）`), empty when the item has none. */
-    written: string;
-    /** The number the item should have (its position). */
-    expected: number;
-  };
+  numbering_irregular:
+    | ({
+        item: number;
+      } & NumberingFinding)
+    | ({
+        /** A section heading's number (`二、效益指标`), not an item's: the heading's 1-based position
+         * among the cell's headings, and its 一级 as written. Such a finding has no item. */
+        heading: number;
+        title: string;
+      } & NumberingFinding);
   value_label_missing: { item: number; name: string; value: string };
   output_or_effect_missing: { missing: "output" | "effect" | "both" };
   too_few_indicators: { count: number };
@@ -64,6 +66,21 @@ export interface RuleParams {
   /** Written by the table engineer (src/core/table/nameVariants.ts). */
   name_variant: { value: string; canonical: string; role: "department" | "unit" };
   row_skipped: { row: number; reason: SkipReason };
+}
+
+/** What numbering_irregular says of an item's or a section heading's number. */
+export interface NumberingFinding {
+  /** `backward`: a number lower than the one before it (`1、2、5、3、`: the `3`). */
+  kind: "gap" | "duplicate" | "backward" | "notFromOne" | "mixedStyle" | "unnumbered";
+  /** The number as written (`4`, `（4）`), empty when the item has none. */
+  written: string;
+  /** The number the item should have (its position, in its section when the cell has sections). */
+  expected: number;
+  /** `duplicate`: the 1-based item (or heading) that has the number first. Absent in reports
+   * made before it was added. */
+  first?: number;
+  /** `backward`: the number of the item (or heading) before, as written. */
+  previous?: string;
 }
 
 // Compile-time guards: every RuleCode has params, and every key here is a RuleCode.

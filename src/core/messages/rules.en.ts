@@ -1,5 +1,5 @@
 import type { SkipReason } from "../model";
-import type { RuleCatalog } from "./params";
+import type { NumberingFinding, RuleCatalog } from "./params";
 
 /** Rule wording in English. Chinese category names are kept beside their translation: they
  * are the words the user sees in the sheet. */
@@ -88,17 +88,29 @@ export const RULES_EN: RuleCatalog = {
     title: "Irregular numbering",
     explain: "Skipped, repeated or mixed item numbers usually mean an indicator was lost, duplicated or pasted wrongly.",
     message: (p) => {
+      // A section heading's number (`二、效益指标`) or an item's. Params are read leniently (an
+      // absent one reads as empty text), so presence is tested by value, not with `in`.
+      const q = p as NumberingFinding & { item?: number; heading?: number; title?: string };
+      const heading = Boolean(q.heading);
+      const who = heading ? `Heading ${q.heading} “${q.title}”` : `Item ${q.item}`;
+      const whoLower = heading ? `heading ${q.heading} “${q.title}”` : `item ${q.item}`;
       switch (p.kind) {
         case "gap":
-          return `Item ${p.item} is numbered “${p.written}”: a number is skipped (expected ${p.expected})`;
-        case "duplicate":
-          return `Item ${p.item} repeats the number “${p.written}” (expected ${p.expected})`;
+          return `${who} is numbered “${p.written}”: a number is skipped (expected ${p.expected})`;
+        case "duplicate": {
+          const first = !q.first ? "an earlier one" : heading ? `heading ${q.first}` : `item ${q.first}`;
+          return `${who} repeats the number “${p.written}” of ${first} (expected ${p.expected})`;
+        }
+        case "backward": {
+          const previous = !q.previous ? "the number before it" : `“${q.previous}” before it`;
+          return `${who} is numbered “${p.written}”, lower than ${previous}: the numbering goes backwards (expected ${p.expected})`;
+        }
         case "notFromOne":
-          return `Numbering does not start at 1: item 1 is numbered “${p.written}”`;
+          return `${heading ? "Heading numbering" : "Numbering"} does not start at 1: ${whoLower} is numbered “${p.written}”`;
         case "mixedStyle":
-          return `Item ${p.item} is numbered “${p.written}”, unlike the other items`;
+          return `${who} is numbered “${p.written}”, unlike the other ${heading ? "headings" : "items"}`;
         case "unnumbered":
-          return `Item ${p.item} has no number`;
+          return `${who} has no number`;
       }
     },
     fix: () => "Number the items 1、2、3、… in order, starting at 1",

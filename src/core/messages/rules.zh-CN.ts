@@ -1,5 +1,5 @@
 import type { SkipReason } from "../model";
-import type { RuleCatalog } from "./params";
+import type { NumberingFinding, RuleCatalog } from "./params";
 
 /**
  * 规则文案（简体中文，产品的主语言）。措辞按财政部门审核意见的习惯：指明第几项、哪个指标、
@@ -90,17 +90,28 @@ export const RULES_ZH: RuleCatalog = {
     title: "序号不规范",
     explain: "指标序号跳号、重号或写法不一，往往意味着漏填、多填或复制粘贴出错，也不便审核时逐项对照。",
     message: (p) => {
+      // A section heading's number (`二、效益指标`) or an item's. Params are read leniently (an
+      // absent one reads as empty text), so presence is tested by value, not with `in`.
+      const q = p as NumberingFinding & { item?: number; heading?: number; title?: string };
+      const heading = Boolean(q.heading);
+      const who = heading ? `第${q.heading}个标题“${q.title}”` : `第${q.item}项`;
       switch (p.kind) {
         case "gap":
-          return `第${p.item}项的序号为“${p.written}”，中间有跳号（应为${p.expected}）`;
-        case "duplicate":
-          return `第${p.item}项的序号“${p.written}”与前一项重复（应为${p.expected}）`;
+          return `${who}的序号为“${p.written}”，中间有跳号（应为${p.expected}）`;
+        case "duplicate": {
+          const first = !q.first ? "前面的序号" : heading ? `第${q.first}个标题` : `第${q.first}项`;
+          return `${who}的序号“${p.written}”与${first}重复（应为${p.expected}）`;
+        }
+        case "backward": {
+          const previous = !q.previous ? "前面的序号" : `前面的“${q.previous}”`;
+          return `${who}的序号“${p.written}”小于${previous}，顺序颠倒（应为${p.expected}）`;
+        }
         case "notFromOne":
-          return `序号未从1开始：第1项的序号为“${p.written}”`;
+          return heading ? `标题序号未从1开始：${who}的序号为“${p.written}”` : `序号未从1开始：${who}的序号为“${p.written}”`;
         case "mixedStyle":
-          return `第${p.item}项的序号“${p.written}”与其他各项写法不一致`;
+          return `${who}的序号“${p.written}”与其他${heading ? "标题" : "各项"}写法不一致`;
         case "unnumbered":
-          return `第${p.item}项缺少序号`;
+          return `${who}缺少序号`;
       }
     },
     fix: () => "序号统一写作“1、2、3、……”，从1开始依次编号",

@@ -69,6 +69,7 @@ export function parseItem(text: string, folded: string, at: SegmentCursor, index
     if (level1Start >= 0) {
       item.level1Raw = writtenWord(text, level1Start, level1End, LEVEL1_WORDS);
       item.level1Span = internSpan(level1Start, level1End);
+      item.level1Source = "written";
       if (level1 !== undefined) item.level1 = level1;
     }
     if (level2End > level2Start) {

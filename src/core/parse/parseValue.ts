@@ -14,6 +14,7 @@ import {
   TIME_UNITS,
   UNITS,
   VAGUE_WORDS,
+  WEAK_PREFIX,
   WITHIN_SUFFIX,
   type OperatorWord,
 } from "./valueWords";
@@ -506,7 +507,8 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   }
 
   // Suffix operator: `80%以上`, `30天以内`, `2个工作日内`. With a prefix operator too (`≥80%以上`)
-  // the suffix is kept as written and the prefix rules.
+  // the suffix is kept as written and the prefix rules — but for the weak `达到`, which says no
+  // direction: `达到5%以下` is `≤` (the prefix stays the operator as written, operatorRaw).
   let suffix = matchWord(folded, i, end, SUFFIX_INDEX);
   if (!suffix && unit !== undefined && TIME_UNITS.has(unit) && folded.startsWith(WITHIN_SUFFIX.text, i) && i < end) suffix = WITHIN_SUFFIX;
   if (suffix) {
@@ -516,6 +518,8 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
       quantity.operatorStart = i;
       quantity.operatorEnd = i + suffix.text.length;
       quantity.operatorText = suffix.text;
+    } else if (operator && !upper && operator.text === WEAK_PREFIX) {
+      quantity.operator = suffix.operator;
     }
     i = skipSpaces(folded, i + suffix.text.length, end);
   }

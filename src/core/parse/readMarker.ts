@@ -2,8 +2,8 @@ import type { NumberingStyle } from "../model";
 import { isDigit, isSpace } from "./normalizeText";
 import { LEVEL2_SYNONYMS } from "./vocabulary";
 
-/** An item number as written: `1、` (dun), `1.`/`1．` (dot), `(1)`/`（1）` (paren), `1)`/`1）`
- * (closeParen), `①` … `⑳` (circled), `一、` … `二十、` (hanzi). */
+/** An item number as written: `1、` (dun), `1.`/`1．` (dot), `(1)`/`（1）` and `⑴` … `⒇` (paren),
+ * `1)`/`1）` (closeParen), `①` … `⑳` (circled), `一、` … `二十、` (hanzi), `（一）`/`(一)` (parenHanzi). */
 export interface Marker {
   number: number;
   /** Where the digits are (the marker's punctuation aside): `1`, `①`, `十一`. */
@@ -25,6 +25,8 @@ const OPEN = 0x28;
 const CLOSE = 0x29;
 const CIRCLED_ONE = 0x2460; // ①
 const CIRCLED_TWENTY = 0x2473; // ⑳
+const PAREN_ONE = 0x2474; // ⑴, one character for `(1)`
+const PAREN_TWENTY = 0x2487; // ⒇
 const TEN = 0x5341; // 十
 /** Item numbers have at most three digits: `2023.07` is a date, not item 2023. */
 const MAX_DIGITS = 3;
@@ -45,6 +47,11 @@ function digitsValue(folded: string, i: number, j: number): number {
 /** `①` … `⑳`: one character each, ① = 1. */
 export function isCircledNumber(c: number): boolean {
   return c >= CIRCLED_ONE && c <= CIRCLED_TWENTY;
+}
+
+/** `⑴` … `⒇`: one character each, ⑴ = 1; the same style as `(1)`. */
+export function isParenthesizedNumber(c: number): boolean {
+  return c >= PAREN_ONE && c <= PAREN_TWENTY;
 }
 
 /** The value of a Chinese numeral character `一` … `九` (1–9), `十` (10); 0 for any other. */
@@ -86,20 +93,23 @@ function found(number: number, digitsStart: number, digits: number, style: Marke
 
 /**
  * Whether an item marker starts at `i` of the folded text; when it does, MARKER holds it.
- * `1、`, `(1)`, `1)` and `①` always are; `1.` only when no digit follows the dot (`1.5万元` is a
- * number). `一、` is one only where an item can start (`itemStart`: the start of the cell, after
- * a terminator or a line break), never in running text (`统一、规范`), and not before another
- * numeral (`三、四季度` is an enumeration).
- * Example: `（2）效益指标` → true, MARKER = 2, paren, end 3; `十一、产出` → 11, hanzi, end 3.
+ * `1、`, `(1)`, `1)`, `①` and `⑴` always are; `1.` only when no digit follows the dot (`1.5万元`
+ * is a number). `一、` and `（一）` are ones only where an item can start (`itemStart`: the start of
+ * the cell, after a terminator or a line break), never in running text (`统一、规范`), and `一、`
+ * not before another numeral (`三、四季度` is an enumeration).
+ * Example: `（2）效益指标` → true, MARKER = 2, paren, end 3; `十一、产出` → 11, hanzi, end 3;
+ * `（二）效益` → 2, parenHanzi, end 3.
  */
 export function readMarker(folded: string, i: number, end: number, itemStart: boolean): boolean {
   const c = folded.charCodeAt(i);
   if (c === OPEN) {
     const j = digitsEnd(folded, i + 1, end);
-    if (j < 0 || folded.charCodeAt(j) !== CLOSE) return false;
+    if (j < 0) return itemStart && readParenHanziMarker(folded, i, end);
+    if (folded.charCodeAt(j) !== CLOSE) return false;
     return found(digitsValue(folded, i + 1, j), i + 1, j, "paren", j + 1);
   }
   if (isCircledNumber(c)) return found(c - CIRCLED_ONE + 1, i, i + 1, "circled", i + 1);
+  if (isParenthesizedNumber(c)) return found(c - PAREN_ONE + 1, i, i + 1, "paren", i + 1);
   if (!isDigit(c)) return itemStart && readHanziMarker(folded, i, end);
   const j = digitsEnd(folded, i, end);
   if (j < 0 || j >= end) return false;
@@ -110,10 +120,14 @@ export function readMarker(folded: string, i: number, end: number, itemStart: bo
   return false;
 }
 
-/** `一、` … `九十九、`: a numeral of at most three characters (`十一`, `二十`, `二十一`), then `、`. */
-function readHanziMarker(folded: string, i: number, end: number): boolean {
-  const first = hanziDigit(folded.charCodeAt(i));
-  if (first === 0) return false;
+/** The value of the numeral hanziNumeralEnd read last (scratch). */
+let numeralValue = 0;
+
+/** Where a Chinese numeral of at most three characters starting at `i` ends (`一`, `十一`,
+ * `二十`, `二十一`: 1 … 99), its value left in numeralValue; -1 when none starts there. */
+function hanziNumeralEnd(folded: string, i: number, end: number): number {
+  const first = i < end ? hanziDigit(folded.charCodeAt(i)) : 0;
+  if (first === 0) return -1;
   let value = first;
   let j = i + 1;
   if (first < 10 && j < end && folded.charCodeAt(j) === TEN) {
@@ -127,10 +141,24 @@ function readHanziMarker(folded: string, i: number, end: number): boolean {
       j++;
     }
   }
-  if (j >= end || folded.charCodeAt(j) !== DUN) return false;
+  numeralValue = value;
+  return j;
+}
+
+/** `一、` … `九十九、`: a numeral, then `、`. */
+function readHanziMarker(folded: string, i: number, end: number): boolean {
+  const j = hanziNumeralEnd(folded, i, end);
+  if (j < 0 || j >= end || folded.charCodeAt(j) !== DUN) return false;
   const next = j + 1 < end ? folded.charCodeAt(j + 1) : 0;
   if (hanziDigit(next) !== 0 || isDigit(next)) return false;
-  return found(value, i, j, "hanzi", j + 1);
+  return found(numeralValue, i, j, "hanzi", j + 1);
+}
+
+/** `(一)` … `(九十九)` (`（一）` folded): a numeral in brackets. */
+function readParenHanziMarker(folded: string, i: number, end: number): boolean {
+  const j = hanziNumeralEnd(folded, i + 1, end);
+  if (j < 0 || j >= end || folded.charCodeAt(j) !== CLOSE) return false;
+  return found(numeralValue, i + 1, j, "parenHanzi", j + 1);
 }
 
 /** The first two characters of every 一级 (and its older forms): what an item's head starts with. */

@@ -2,7 +2,7 @@ import type { ValueLabel } from "../model";
 import { isDigit, isSpace, isWhitespace } from "./normalizeText";
 import { LABEL, labelAt } from "./readLabel";
 import { HEAD, readHead } from "./readHead";
-import { MARKER, isCircledNumber, readMarker, startsCategory, startsCategoryWord, type Marker } from "./readMarker";
+import { MARKER, isCircledNumber, isParenthesizedNumber, readMarker, startsCategory, startsCategoryWord, type Marker } from "./readMarker";
 
 const FULL_STOP = 0x3002; // 。
 const SEMICOLON = 0x3b; // ; (and ；, folded)
@@ -15,6 +15,7 @@ const COLON = 0x3a;
 const COMMA = 0x2c;
 const DOT = 0x2e;
 const DI = 0x7b2c; // 第: `第2、3季度` is an ordinal, not item 2
+const WEI = 0x4e3a; // 为
 
 /** How far past a `;` or line break we look for the next item's number or category. */
 const LOOKAHEAD = 64;
@@ -31,8 +32,9 @@ const LOOKAHEAD = 64;
  * (`…≥90%2、产出指标：…`), or, any number, when a whole category word follows (`…合格2、满意度指标：`
  * repeats a number, `…≥100人4、效益指标：` skips one: numbering_irregular reports them), so
  * `第2、3季度`, `1、2号楼`, `2个工作日`, `1.5万元` and `2023.07-2024.01` stay inside their item.
- * `一、` starts an item only where an item can start, never in mid-text. Every decision looks a
- * bounded distance ahead: linear time.
+ * `一、` starts an item only where an item can start, never in mid-text. A section heading run on
+ * to its first item (`一、产出指标：1、培训人数…`, `产出指标；(1)…`) ends before the item's `1`.
+ * Every decision looks a bounded distance ahead: linear time.
  */
 export class SegmentCursor {
   /** Where the item starts: its number, or its first character when unnumbered. */
@@ -86,6 +88,9 @@ export class SegmentCursor {
         this.lastNumber = m.number;
       }
       const expected = this.lastNumber + 1;
+      // Only an unnumbered item or one numbered like a heading (`一、`, `（一）`) can be a section
+      // heading run on to its first item.
+      const headingLike = !hasMarker || this.marker.style === "hanzi" || this.marker.style === "parenHanzi";
 
       let i = contentStart;
       let terminatorStart = -1;
@@ -117,7 +122,13 @@ export class SegmentCursor {
           }
           continue;
         }
-        if ((isDigit(c) || c === OPEN || isCircledNumber(c)) && i > contentStart && startsRunOnItem(folded, i, n, expected, depth)) break;
+        if (
+          (isDigit(c) || c === OPEN || isCircledNumber(c) || isParenthesizedNumber(c)) &&
+          i > contentStart &&
+          (startsRunOnItem(folded, i, n, expected, depth) || (headingLike && i - contentStart <= HEADING_MAX && startsSectionItem(folded, contentStart, i, n, depth)))
+        ) {
+          break;
+        }
         if (c === OPEN) depth++;
         else if (c === CLOSE && depth > 0) depth--;
         if (c === VALUE_CHAR) {
@@ -181,8 +192,10 @@ function nextStartsItem(folded: string, i: number, n: number): boolean {
   return k >= 0 && (readMarker(folded, k, n, true) || startsCategory(folded, k, n));
 }
 
-/** Labels a `;` may stand before inside one item: `培训人数；年度指标值：…`. */
+/** Labels a `;` may stand before inside one item: `培训人数；年度指标值：…`. A bare `目标值` is
+ * one only before a colon (as readLabel reads it): `；目标值：≥100人`, not `；目标值考核…`. */
 const LABEL_WORDS = ["年度指标值", "年度目标值", "指标值"];
+const TARGET_LABEL = "目标值";
 
 /** A `;` at `i` ends the item unless a label follows it or all before it is the item's head
  * (`1、产出指标；培训人数；年度指标值：≥50人`). */
@@ -190,8 +203,30 @@ function semicolonEndsItem(folded: string, contentStart: number, i: number, n: n
   const k = peek(folded, i + 1, n);
   if (k >= 0) {
     for (const w of LABEL_WORDS) if (k + w.length <= n && folded.startsWith(w, k)) return false;
+    if (k + TARGET_LABEL.length <= n && folded.startsWith(TARGET_LABEL, k) && colonAfterLabel(folded, k + TARGET_LABEL.length, n)) return false;
   }
   return !(readHead(folded, contentStart, i + 1) && HEAD.separator === SEMICOLON && HEAD.end === i + 1);
+}
+
+/** Whether a colon follows at `i`, after spaces and an optional `为` (`目标值为：`). */
+function colonAfterLabel(folded: string, i: number, n: number): boolean {
+  let k = skipSpaces(folded, i, n);
+  if (k < n && folded.charCodeAt(k) === WEI) k = skipSpaces(folded, k + 1, n);
+  return k < n && folded.charCodeAt(k) === COLON;
+}
+
+/** How far into an item a section heading's first item may start: a heading is a 一级 and a
+ * separator (the longest, `满意度指标：`, and some spaces). */
+const HEADING_MAX = 16;
+
+/** Whether the number at `i` is item 1 of the section whose heading is all of the item so far
+ * [contentStart, i): a known 一级 alone, a separator or spaces after it (`产出指标：1、培训人数`,
+ * `产出指标；(1)…`, `产出指标 1.…`). The caller has checked that the item is unnumbered or
+ * numbered like a heading, and keeps the look-behind short (HEADING_MAX). */
+function startsSectionItem(folded: string, contentStart: number, i: number, n: number, depth: number): boolean {
+  if (depth > 0 || !readMarker(folded, i, n, false) || MARKER.number !== 1) return false;
+  if (!readHead(folded, contentStart, i) || HEAD.level1 === undefined || HEAD.level2Start >= 0) return false;
+  return skipWhitespace(folded, HEAD.end, i) === i;
 }
 
 /** A number in running text that is the next item: not glued to a digit, a dot, a

@@ -37,6 +37,7 @@ export function newItem(index: number, numberingStyle: NumberingStyle, name: str
     level1Raw: undefined,
     level1: undefined,
     level1Span: undefined,
+    level1Source: "none",
     level2: undefined,
     level2Raw: undefined,
     level2Source: "none",

@@ -47,6 +47,10 @@ export const PREFIX_WORDS: readonly OperatorWord[] = [
   { text: "等于", operator: "=" },
 ];
 
+/** A prefix that only says "reaches" (`达到`): a suffix after the number says which way
+ * (`达到5%以下` is `≤`, `达到90%以上` is `≥`); alone it reads as `≥` (PREFIX_WORDS). */
+export const WEAK_PREFIX = "达到";
+
 /** Operators written after the number and unit (`80%以上`, `30天以内`), longest first.
  * `内` alone only counts after a time unit (`30天内`), see TIME_UNITS. */
 export const SUFFIX_WORDS: readonly OperatorWord[] = [

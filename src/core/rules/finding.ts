@@ -33,6 +33,14 @@ export function emitRow<C extends RuleCode>(emit: Emit, row: RowContext, code: C
   emit(finding);
 }
 
+/** A finding about a span of a row's indicator cell that belongs to no item (a section
+ * heading's number): the cell is the row's indicator cell, as with emitRow. */
+export function emitSpan<C extends RuleCode>(emit: Emit, row: RowContext, code: C, params: RuleParams[C], span: Span | undefined): void {
+  const finding: RuleFinding = { code, params: params as unknown as IssueParams, rowNumber: row.rowNumber };
+  if (span) finding.span = span;
+  emit(finding);
+}
+
 /** A finding at an arbitrary row and cell (table-level rules). */
 export function emitAt<C extends RuleCode>(emit: Emit, rowNumber: number, cell: string, code: C, params: RuleParams[C]): void {
   emit({ code, params: params as unknown as IssueParams, rowNumber, cell });

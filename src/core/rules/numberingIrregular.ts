@@ -1,74 +1,132 @@
-import type { IndicatorItem, NumberingStyle } from "../model";
+import type { CellSection, IndicatorItem, NumberingStyle, Span } from "../model";
+import type { NumberingFinding } from "../messages/params";
 import type { Emit, Rule, RowContext } from "./rule";
-import { emitItem, isItemPerRow } from "./finding";
+import { emitItem, emitSpan, isItemPerRow } from "./finding";
 
 /**
- * Item numbers that skip (`1、2、4、`), repeat, do not start at 1, or mix styles (`1、` then
- * `2.`, `①` or `一、`), and unnumbered items among numbered ones. A cell whose items are all
- * unnumbered (separated by `；` or line breaks) is a legitimate variant. One finding per
- * offending item; the cleaner renumbers, so no per-item fix is offered.
+ * Item numbers that skip (`1、2、4、`), repeat, go backwards (`1、2、5、3、`), do not start at 1,
+ * or mix styles (`1、` then `2.`, `①` or `一、`), and unnumbered items among numbered ones. A cell
+ * whose items are all unnumbered (separated by `；` or line breaks) is a legitimate variant. One
+ * finding per offending item; the cleaner renumbers, so no per-item fix is offered.
  *
  * An item numbered with its own position is never a gap or a duplicate: the finding would ask
  * for the number it has. So an unnumbered item counts as a position (`1、`, none, `3、`: only the
  * unnumbered item is reported), and in `1、3、3、` only item 2 is.
+ *
+ * A cell written in sections (`一、产出指标\n1、…2、…\n二、效益指标\n1、…`) numbers the items of
+ * each section on their own: from 1 again, or carrying on from the items before it (`二、效益指标`
+ * over `3、4、`). The headings' numbers are a sequence of their own, checked the same way; a
+ * finding about a heading has no item, only the span of its number.
  */
 export const numberingIrregularRule: Rule = {
   codes: ["numbering_irregular"],
   defaultSeverity: { numbering_irregular: "warning" },
   perCell: true,
   checkRow(row, emit) {
-    const items = row.cell.items;
-    if (isItemPerRow(row) || !anyNumbered(items)) return;
-    const style = dominantStyle(items);
-    const seen = new Seen();
-    let previous = 0;
-    for (const item of items) {
-      if (item.number === undefined) {
-        report(emit, row, item, "unnumbered");
-        continue;
-      }
-      if (item.numberingStyle !== style) {
-        report(emit, row, item, "mixedStyle");
-      } else if (previous === 0 && item.index === 1 && item.number !== 1) {
-        report(emit, row, item, "notFromOne");
-      } else if (item.number !== item.index) {
-        // An item at its own position is no gap or duplicate: what went wrong went wrong before it.
-        if (seen.has(item.number)) report(emit, row, item, "duplicate");
-        else if (previous !== 0 && item.number !== previous + 1) report(emit, row, item, "gap");
-      }
-      seen.add(item.number);
-      previous = item.number;
+    if (isItemPerRow(row)) return;
+    const { items, sections } = row.cell;
+    if (sections === undefined || sections.length === 0) {
+      if (anyNumbered(items)) checkRun(emit, row, items, 0, items.length, dominantStyle(items), false);
+      return;
     }
+    if (anyNumbered(sections)) checkRun(emit, row, sections, 0, sections.length, dominantStyle(sections), true);
+    if (!anyNumbered(items)) return;
+    const style = dominantStyle(items);
+    const beforeFirst = (sections[0] as CellSection).firstItem - 1;
+    if (beforeFirst > 0) checkRun(emit, row, items, 0, beforeFirst, style, false);
+    for (const section of sections) checkRun(emit, row, items, section.firstItem - 1, section.firstItem - 1 + section.itemCount, style, false);
   },
 };
 
-type IrregularKind = "unnumbered" | "mixedStyle" | "notFromOne" | "duplicate" | "gap";
+type IrregularKind = NumberingFinding["kind"];
 
-/** One finding; its params and span are built only for an offending item. */
-function report(emit: Emit, row: RowContext, item: IndicatorItem, kind: IrregularKind): void {
-  const span = numberSpan(item);
-  emitItem(emit, row, item, "numbering_irregular", { item: item.index, written: writtenNumber(item), expected: item.index, kind }, span ? { span } : {});
+/** What the rule reads of an item and of a section heading alike. */
+type Numbered = IndicatorItem | CellSection;
+
+/**
+ * Checks the numbers of list[from, to): the items of one section (or of the whole cell), or the
+ * section headings (`headings`). Positions count from 1 at `from`, or from `from + 1` when the
+ * first number carries on from the items before (`3、` first under `二、效益指标`).
+ */
+function checkRun(emit: Emit, row: RowContext, list: readonly Numbered[], from: number, to: number, style: NumberingStyle, headings: boolean): void {
+  const seen = SEEN;
+  seen.clear();
+  const offset = from > 0 && list[from]?.number === from + 1 ? from : 0;
+  let previous: Numbered | undefined;
+  for (let k = from; k < to; k++) {
+    const entry = list[k] as Numbered;
+    const number = entry.number;
+    const expected = k - from + 1 + offset;
+    if (number === undefined) {
+      report(emit, row, entry, headings, "unnumbered", expected);
+      continue;
+    }
+    if (entry.numberingStyle !== style) {
+      report(emit, row, entry, headings, "mixedStyle", expected);
+    } else if (k === from && number !== 1 + offset) {
+      report(emit, row, entry, headings, "notFromOne", expected);
+    } else if (number !== expected) {
+      // An item at its own position is no gap or duplicate: what went wrong went wrong before it.
+      if (seen.has(number)) report(emit, row, entry, headings, "duplicate", expected, firstWith(list, from, k, number));
+      else if (previous?.number !== undefined && number < previous.number) report(emit, row, entry, headings, "backward", expected, undefined, previous);
+      else if (previous?.number !== undefined && number !== previous.number + 1) report(emit, row, entry, headings, "gap", expected);
+    }
+    seen.add(number);
+    previous = entry;
+  }
 }
 
-function anyNumbered(items: readonly IndicatorItem[]): boolean {
-  for (let i = 0; i < items.length; i++) if ((items[i] as IndicatorItem).number !== undefined) return true;
+/** The 1-based position (item index, or heading index) of the first of list[from, to) numbered `number`. */
+function firstWith(list: readonly Numbered[], from: number, to: number, number: number): number {
+  for (let k = from; k < to; k++) {
+    const entry = list[k] as Numbered;
+    if (entry.number === number) return entry.index;
+  }
+  return 0;
+}
+
+/** One finding; its params and span are built only for an offending item or heading. */
+function report(
+  emit: Emit,
+  row: RowContext,
+  entry: Numbered,
+  headings: boolean,
+  kind: IrregularKind,
+  expected: number,
+  first?: number,
+  previous?: Numbered,
+): void {
+  const span = numberSpan(entry);
+  const finding: NumberingFinding = { written: writtenNumber(entry), expected, kind };
+  if (first) finding.first = first;
+  if (previous) finding.previous = writtenNumber(previous);
+  if (headings) {
+    const section = entry as CellSection;
+    emitSpan(emit, row, "numbering_irregular", { heading: section.index, title: section.level1Raw, ...finding }, span);
+  } else {
+    emitItem(emit, row, entry as IndicatorItem, "numbering_irregular", { item: entry.index, ...finding }, span ? { span } : {});
+  }
+}
+
+function anyNumbered(list: readonly Numbered[]): boolean {
+  for (let i = 0; i < list.length; i++) if ((list[i] as Numbered).number !== undefined) return true;
   return false;
 }
 
 /** The styles in a fixed order, for counting. */
-const STYLES: readonly NumberingStyle[] = ["dun", "dot", "paren", "closeParen", "circled", "hanzi", "none"];
+const STYLES: readonly NumberingStyle[] = ["dun", "dot", "paren", "closeParen", "circled", "hanzi", "parenHanzi", "none"];
 /** Items per style of the cell being checked (scratch: rules run synchronously). */
 const STYLE_COUNTS = new Uint16Array(STYLES.length);
 
-/** The style most numbered items use; on a tie, the style that reached the count first (the
- * first item's, usually). */
-function dominantStyle(items: readonly IndicatorItem[]): NumberingStyle {
+/** The style most numbered items (or headings) use; on a tie, the style that reached the count
+ * first (the first item's, usually). */
+function dominantStyle(list: readonly Numbered[]): NumberingStyle {
   STYLE_COUNTS.fill(0);
   let best: NumberingStyle = "none";
   let bestCount = 0;
-  for (const item of items) {
-    if (item.number === undefined) continue;
-    const style = item.numberingStyle;
+  for (const entry of list) {
+    if (entry.number === undefined) continue;
+    const style = entry.numberingStyle;
     const k = Math.max(0, STYLES.indexOf(style));
     const n = (STYLE_COUNTS[k] ?? 0) + 1;
     STYLE_COUNTS[k] = n;
@@ -80,11 +138,16 @@ function dominantStyle(items: readonly IndicatorItem[]): NumberingStyle {
   return best;
 }
 
-/** The item numbers seen so far in a cell: a bit mask for the usual small numbers, a set for
- * the rest (no set at all for most cells). */
+/** The numbers seen so far in a run: a bit mask for the usual small numbers, a set for the rest
+ * (no set at all for most cells). One scratch instance: rules run synchronously. */
 class Seen {
   private small = 0;
   private large: Set<number> | undefined;
+
+  clear(): void {
+    this.small = 0;
+    this.large?.clear();
+  }
 
   has(n: number): boolean {
     if (n >= 0 && n < 31) return (this.small & (1 << n)) !== 0;
@@ -97,13 +160,15 @@ class Seen {
   }
 }
 
-function writtenNumber(item: IndicatorItem): string {
-  return item.numberRaw ?? (item.number !== undefined ? String(item.number) : "");
+const SEEN = new Seen();
+
+function writtenNumber(entry: Numbered): string {
+  return entry.numberRaw ?? (entry.number !== undefined ? String(entry.number) : "");
 }
 
-/** The number as written sits at the start of the item's raw text. */
-function numberSpan(item: IndicatorItem): { start: number; end: number } | undefined {
-  if (!item.numberRaw) return undefined;
-  const at = item.raw.indexOf(item.numberRaw);
-  return at < 0 ? undefined : { start: item.span.start + at, end: item.span.start + at + item.numberRaw.length };
+/** The number as written sits at the start of the item's (or heading's) raw text. */
+function numberSpan(entry: Numbered): Span | undefined {
+  if (!entry.numberRaw) return undefined;
+  const at = entry.raw.indexOf(entry.numberRaw);
+  return at < 0 ? undefined : { start: entry.span.start + at, end: entry.span.start + at + entry.numberRaw.length };
 }

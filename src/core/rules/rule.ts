@@ -55,8 +55,8 @@ export interface Rule {
   /** Per-row check: sees one data row. */
   checkRow?(row: RowContext, emit: Emit): void;
   /**
-   * checkRow reads nothing of the row but `cell` and isItemPerRow, and reports through emitItem
-   * or emitRow without a `cell`: rows that share one ParsedCell get the same findings but for
+   * checkRow reads nothing of the row but `cell` and isItemPerRow, and reports through emitItem,
+   * emitSpan or emitRow without a `cell`: rows that share one ParsedCell get the same findings but for
    * their row number, so the engine runs it once per distinct cell and copies the rest.
    */
   perCell?: boolean;

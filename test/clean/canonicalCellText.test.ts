@@ -77,6 +77,11 @@ describe("canonicalCellText on written variants", () => {
     expect(clean("1、产出指标：资金拨付率，年度指标值：≥9O%。")).toContain("≥9O%");
   });
 
+  it("keeps a bare value as written instead of dressing up the gap (`1、，年度指标值：0。`)", () => {
+    for (const cell of ["0", "≥90%", "XX"]) expect(canonicalCellText(parseIndicatorCell(cell))).toBe(cell);
+    expect(canonicalCellText(parseIndicatorCell("1、≥90%。2、产出指标：培训人数，指标值：≥200人"))).toBe("1、≥90%。2、产出指标：培训人数，年度指标值：≥200人。");
+  });
+
   it("returns free prose unchanged", () => {
     const prose = "按要求完成年度工作任务，确保资金使用效益。";
     expect(clean(prose)).toBe(prose);

@@ -29,6 +29,12 @@ describe("value_label_missing", () => {
     expect(findingsOf(valueLabelMissingRule, row)).toEqual([]);
   });
 
+  it("leaves a bare value alone: it lacks a category and a name, not a label", () => {
+    for (const cell of ["0", "≥90%", "**", "1、≥90%。2、产出指标：培训人数，年度指标值：≥200人。"]) expect(itemCodes(valueLabelMissingRule, cell)).toEqual([]);
+    // A name before the value still gets the label.
+    expect(itemCodes(valueLabelMissingRule, "1、培训人数≥100人")).toEqual([[1, "value_label_missing"]]);
+  });
+
   it("stays quiet on labelled cells", () => {
     expect(itemCodes(valueLabelMissingRule, VILLAGE_OFFICE)).toEqual([]);
     expect(itemCodes(valueLabelMissingRule, CLEAN)).toEqual([]);

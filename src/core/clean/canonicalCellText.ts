@@ -226,6 +226,9 @@ interface ItemForm extends CanonicalItem {
 function canonicalItemForm(item: IndicatorItem, cellText: string, readBacks: ReadBacks | undefined): ItemForm {
   if (item.name === "" && item.value.kind === "empty") return { text: item.raw, rewritten: false };
   const head = itemHead(item);
+  // A bare value (`0`, `≥90%`, `**`): no category and no name to put before it, and
+  // `1、，年度指标值：0。` would only dress the gap up; the author fills it in.
+  if (item.name === "" && head === "") return { text: item.raw, rewritten: false };
   const value = canonicalValueText(item.value);
   if (!keepsContent(item, cellText, head, value)) return { text: item.raw, rewritten: false };
   const text = `${item.index}、${head ? `${head}：` : ""}${item.name}，${CANONICAL_LABEL}：${value}。`;

@@ -11,7 +11,8 @@ const SEPARATOR_BEFORE = new Set(["，", ",", "：", ":", "、", " ", "\u3000", 
  * An item whose value is not introduced by `年度指标值：` (`5、效益指标：党代表基层联系群众
  * 工作指标，合格。` — every 党代表任期制 row of the seed). Auto-fix: insert the label before the
  * value (with a `，` when nothing separates it from the name). The span is the empty position
- * where the label belongs. Item-per-row tables have no labels.
+ * where the label belongs. Item-per-row tables have no labels; a bare value (no category, no
+ * name) is not reported.
  */
 export const valueLabelMissingRule: Rule = {
   codes: ["value_label_missing"],
@@ -22,6 +23,9 @@ export const valueLabelMissingRule: Rule = {
     const text = row.cell.text;
     for (const item of row.cell.items) {
       if (item.label !== undefined || item.value.kind === "empty") continue;
+      // A bare value (`≥90%` alone) has nothing the label would part it from: what it lacks is
+      // its category and name (category_unknown), not a label.
+      if (item.name === "" && item.level1Raw === undefined && item.level2Raw === undefined) continue;
       const at = item.value.span.start;
       const before = text[at - 1];
       const insert = before === undefined || at <= item.span.start || SEPARATOR_BEFORE.has(before) ? VALUE_LABEL : `，${VALUE_LABEL}`;

@@ -168,6 +168,10 @@ export interface SheetSnapshot {
   values: CellValue[][];
   originRowIndex?: number;
   originColumnIndex?: number;
+  /** Sheet rows that only continue merged blocks from the rows above (a project drawn as a
+   * tall merged row): the reader left them empty so they are not read twice. They are no blank
+   * rows: not reported, never deleted. */
+  mergedRowIndexes?: readonly number[];
 }
 
 /** What a column means. */

@@ -16,10 +16,11 @@ export interface MergeRange {
  *   other columns of the block stay null (a horizontally merged title or header must not
  *   turn into five titles or three indicator columns);
  * - a row whose every non-empty cell is such a copy is a mere continuation of the row above
- *   (a project drawn as a tall merged row) and is left blank, so it is not read twice.
+ *   (a project drawn as a tall merged row) and is left blank, so it is not read twice; such
+ *   rows are returned (0-based, ascending), for SheetSnapshot.mergedRowIndexes.
  * Hidden rows and columns get no special treatment: they are read like the others.
  */
-export function fillMerges(values: CellValue[][], merges: readonly MergeRange[]): void {
+export function fillMerges(values: CellValue[][], merges: readonly MergeRange[]): number[] {
   const filledByRow = new Map<number, number[]>();
   for (const m of merges) {
     const v = values[m.top]?.[m.left] ?? null;
@@ -33,12 +34,17 @@ export function fillMerges(values: CellValue[][], merges: readonly MergeRange[])
       filledByRow.set(r, cols);
     }
   }
+  const continued: number[] = [];
   for (const [r, cols] of filledByRow) {
     const row = values[r];
     if (!row) continue;
     const own = row.filter((v, c) => v !== null && v !== "" && !cols.includes(c)).length;
-    if (own === 0) for (const c of cols) row[c] = null;
+    if (own === 0) {
+      for (const c of cols) row[c] = null;
+      continued.push(r);
+    }
   }
+  return continued.sort((a, b) => a - b);
 }
 
 /** `B2:D4` → 0-based inclusive bounds; undefined for anything else. */

@@ -75,12 +75,12 @@ export function readWorksheet(ws: ExcelJS.Worksheet): { snapshot: SheetSnapshot;
     const target = values[row.index];
     if (target) for (const [c, v] of row.cells) target[c] = v;
   }
-  fillMerges(values, merges);
+  const continued = fillMerges(values, merges);
 
   const hiddenColumnIndexes: number[] = [];
   for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenColumnIndexes.push(c - 1);
   return {
-    snapshot: { name: ws.name, values, originRowIndex: 0, originColumnIndex: 0 },
+    snapshot: { name: ws.name, values, originRowIndex: 0, originColumnIndex: 0, ...(continued.length > 0 ? { mergedRowIndexes: continued } : {}) },
     info: { name: ws.name, state: ws.state ?? "visible", hiddenRowIndexes, hiddenColumnIndexes, merges },
   };
 }

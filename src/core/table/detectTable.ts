@@ -52,10 +52,13 @@ class Grid {
   readonly rowCount: number;
   readonly originRow: number;
   readonly originColumn: number;
+  /** SheetSnapshot.mergedRowIndexes (sheet rows). */
+  readonly mergedRowIndexes: readonly number[];
   private readonly values: CellValue[][];
 
   constructor(snapshot: SheetSnapshot) {
     this.values = snapshot.values;
+    this.mergedRowIndexes = snapshot.mergedRowIndexes ?? [];
     this.rowCount = snapshot.values.length;
     this.originRow = snapshot.originRowIndex ?? 0;
     this.originColumn = snapshot.originColumnIndex ?? 0;
@@ -327,6 +330,9 @@ function classifyRows(
   // Header texts per sheet column, to recognise a header printed again after a page break.
   const headerTexts = header.localRows.map((local) => grid.row(local).map((v) => cellText(v).trim()));
 
+  // Rows that only continue merged blocks from above: part of the row above, neither data nor
+  // a blank row to report or delete.
+  const continued = new Set(grid.mergedRowIndexes);
   let pendingBlanks: number[] = [];
   for (let r = Math.max(headerLocal + 1, 0); r < grid.rowCount; r++) {
     const row = grid.row(r);
@@ -349,7 +355,7 @@ function classifyRows(
     }
     const sheetRow = r + grid.originRow;
     if (nonEmpty === 0) {
-      pendingBlanks.push(sheetRow);
+      if (!continued.has(sheetRow)) pendingBlanks.push(sheetRow);
       continue;
     }
     const reason = skipReason(grid, r, {

@@ -174,14 +174,14 @@ function buildSheet(name: string, state: SheetInfo["state"], parsed: ParsedSheet
     values[r] = out;
   }
   rows.length = 0;
-  fillMerges(values, merges);
+  const continued = fillMerges(values, merges);
 
   const hidden = new Set<number>();
   for (const range of [...parsed.hiddenColumns].sort((a, b) => a.min - b.min)) {
     for (let c = range.min; c <= range.max && c < columnCount; c++) hidden.add(c);
   }
   return {
-    snapshot: { name, values, originRowIndex: 0, originColumnIndex: 0 },
+    snapshot: { name, values, originRowIndex: 0, originColumnIndex: 0, ...(continued.length > 0 ? { mergedRowIndexes: continued } : {}) },
     info: {
       name,
       state,

@@ -166,6 +166,22 @@ export function createExcelHost(options: ExcelHostOptions = {}): Host {
         const saved: BackupEntry[] = sheets.items.some((s) => s.name === BACKUP_SHEET_NAME) ? (await readBackup(context)).entries : [];
         return { snapshots: out, marks: saved };
       });
+      const badFile = (e: unknown) =>
+        e instanceof HostError ? e : new HostError("badFile", `${excelMessages(lang).error.badFile}${e instanceof Error ? `（${e.message}）` : ""}`);
+      let unmarked: Uint8Array;
+      try {
+        unmarked = await stripMarks(await readDocumentBytes(), marks);
+      } catch (e) {
+        throw badFile(e);
+      }
+      // Office.js tells nothing of merged cells here: a project drawn as a tall merged row reads
+      // as a row and a blank one, which the cleaner would delete with the merges. The file says
+      // which rows only continue merged blocks (SheetSnapshot.mergedRowIndexes).
+      const merged = await mergedRowsOf(unmarked);
+      for (const snapshot of snapshots) {
+        const rows = merged.get(snapshot.name);
+        if (rows && rows.length > 0) snapshot.mergedRowIndexes = rows;
+      }
       const checked = checkWorkbook(snapshots, settings.options);
       if (checked.checks.length === 0) {
         const failure = checked.failures[0]?.failure;
@@ -173,12 +189,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): Host {
       }
       let bytes: Uint8Array;
       try {
-        const original = await readDocumentBytes();
-        const unmarked = await stripMarks(original, marks);
         const { writeCleaned } = await import("../workbook/writeCleaned");
         bytes = await writeCleaned(unmarked, planCleaning(checked.checks), detailSheetPlan(checked.checks, lang));
       } catch (e) {
-        throw e instanceof HostError ? e : new HostError("badFile", `${excelMessages(lang).error.badFile}${e instanceof Error ? `（${e.message}）` : ""}`);
+        throw badFile(e);
       }
       if (api.v1_8) {
         try {
@@ -237,6 +251,21 @@ function groupIssues(issues: readonly Issue[]): Map<string, Issue[]> {
     const list = out.get(issue.sheet);
     if (list) list.push(issue);
     else out.set(issue.sheet, [issue]);
+  }
+  return out;
+}
+
+/** By sheet name, the rows of the document that only continue merged blocks (readXlsx); none
+ * when the file cannot be read that way (the writer then reports what is wrong with it). */
+async function mergedRowsOf(bytes: Uint8Array): Promise<Map<string, readonly number[]>> {
+  const out = new Map<string, readonly number[]>();
+  try {
+    const { readXlsxSheets } = await import("../workbook/xlsx/readXlsx");
+    readXlsxSheets(bytes, (sheet) => {
+      if (sheet.mergedRowIndexes && sheet.mergedRowIndexes.length > 0) out.set(sheet.name, sheet.mergedRowIndexes);
+    });
+  } catch {
+    // Unreadable here: writeCleaned will say so.
   }
   return out;
 }

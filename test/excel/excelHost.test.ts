@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { HostError, type HostRun, type Settings } from "../../src/app/host";
 import { BACKUP_SHEET_NAME, HIGHLIGHT_FILL } from "../../src/core/plan";
 import { highlightsFor } from "../../src/core/summary/summaryModel";
@@ -194,6 +195,21 @@ describe("marks, fixes, summary, export and settings through the host", () => {
     const fill = e6.fill as { fgColor?: { argb?: string } } | undefined;
     expect(fill?.fgColor?.argb ?? "").not.toMatch(/FFC7CE|FFEB9C/);
     expect(cleaned.getWorksheet("指标明细")).toBeDefined();
+  });
+
+  it("keeps a project drawn as a tall merged row in the cleaned workbook (Office.js reads its second row blank)", async () => {
+    const setup = setupSeed("1.8");
+    // The first blank row inside the table becomes the lower half of the project above it.
+    let blank = 7;
+    while (["A", "B", "C", "D", "E"].some((c) => String(setup.ws.text(`${c}${blank}`) ?? "") !== "")) blank++;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await xlsxOf(setup.wb)) as unknown as ArrayBuffer);
+    for (const c of ["A", "B", "C", "D", "E"]) book.getWorksheet(SEED_SHEET)!.mergeCells(`${c}${blank - 1}:${c}${blank}`);
+    setup.wb.fileBytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    await hostOf().exportCleaned(SETTINGS);
+    const cleaned = (await readXlsx(fromBase64(setup.wb.createdWorkbooks[0]!))).getWorksheet(SEED_SHEET)!;
+    expect(cleaned.getCell(`C${blank}`).isMerged).toBe(true);
+    expect(cleaned.getCell(`C${blank}`).master.address).toBe(`C${blank - 1}`);
   });
 
   it("downloads the cleaned workbook on a 1.7 host", async () => {

@@ -33,7 +33,8 @@ export type Level2 =
   | "社会成本指标"
   | "生态环境成本指标";
 
-/** Whether the 二级 was written in the cell, inferred from the name, or is unknown. */
+/** Whether the 二级 was written in the cell (by the item, or by the section heading or
+ * sub-heading it stands under), inferred from the name, or is unknown. */
 export type Level2Source = "written" | "inferred" | "none";
 
 /** Whether the item writes its 一级 itself (a known or an unknown word), takes it from the
@@ -131,10 +132,12 @@ export interface ParsedCell {
 }
 
 /**
- * A section heading: a line that is only a 一级 (`一、产出指标`, `（一）产出指标：`, `产出指标`)
- * over items numbered another way (`1、数量指标：培训人数…`). It is no item: the items under it
- * that write no 一级 take its own (level1Source `heading`), and their numbers count from 1 again
- * (or carry on from the items before the heading).
+ * A section heading: a line of its own that is only a 一级 (`一、产出指标`, `（一）产出指标：`,
+ * `产出指标`), maybe with its 二级 (`一、产出指标（数量指标）`, `产出指标-数量指标`), over items
+ * numbered another way (`1、培训人数…`) or unnumbered items with a value. It is no item: the items
+ * under it that write no 一级 and read as indicators take its own (level1Source `heading`), and its
+ * 二级 when they write none, and their numbers count from 1 again (or carry on from the items
+ * before the heading).
  */
 export interface CellSection {
   /** 1-based position among the cell's sections. */
@@ -146,10 +149,43 @@ export interface CellSection {
   level1Raw: string;
   level1: Level1;
   level1Span: Span;
-  /** The heading's whole text and its span (terminator included). */
+  /** The 二级 the heading writes beside its 一级 (`产出指标（数量指标）`), canonical, and where it
+   * stands; absent when it writes none. Always a known 二级. */
+  level2Raw?: string;
+  level2?: Level2;
+  level2Span?: Span;
+  /** The heading's whole text and its span (terminator included, and a line saying there is
+   * nothing under it, `四、成本指标\n无`). */
   raw: string;
   span: Span;
-  /** The items under the heading: indexes firstItem … firstItem + itemCount − 1 (at least one). */
+  /** The items under the heading: indexes firstItem … firstItem + itemCount − 1; none only when
+   * the heading holds a line saying there is nothing under it (`四、成本指标\n无`). */
+  firstItem: number;
+  itemCount: number;
+  /** The sub-headings under the heading, in order; absent when it has none. */
+  subsections?: CellSubsection[];
+}
+
+/**
+ * A sub-heading inside a section: a line that is only a 二级 (`（一）数量指标`, `数量指标：`) over
+ * items numbered another way. The items under it (up to the next sub-heading or heading) that
+ * take the section's 一级 and write no 二级 take its 二级 (level2Source `written`: the author wrote
+ * it), and their numbers count from 1 again.
+ */
+export interface CellSubsection {
+  /** 1-based position among its section's sub-headings. */
+  index: number;
+  number?: number;
+  numberRaw?: string;
+  numberingStyle: NumberingStyle;
+  /** The 二级 as written, canonical, and where it stands. */
+  level2Raw: string;
+  level2: Level2;
+  level2Span: Span;
+  /** The sub-heading's whole text and its span (terminator included). */
+  raw: string;
+  span: Span;
+  /** The items under it: indexes firstItem … firstItem + itemCount − 1 (at least one). */
   firstItem: number;
   itemCount: number;
 }

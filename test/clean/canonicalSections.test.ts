@@ -86,15 +86,21 @@ describe("canonicalCellText flattens a cell written in sections", () => {
     const section = fc.record({ level1, items: fc.array(item, { minLength: 1, maxLength: 3 }) });
     const sectioned = fc
       .tuple(headingNumber, headingEnd, itemNumber, fc.array(section, { minLength: 1, maxLength: 4 }))
-      .map(([number, end, itemNo, sections]) =>
-        sections
+      .map(([number, end, itemNo, sections]) => {
+        // A heading runs on to its first item on the same line (`一、产出指标：1、…`) only when the
+        // cell bears the sections out (two headings, or two items under it): a lone
+        // `产出指标：(1)班学生人数…` is an item's head and name.
+        const runOn = !end.includes("\n") && end !== "。";
+        const borneOut = sections.length > 1 || (sections[0]?.items.length ?? 0) > 1;
+        const headingEnd = runOn && !borneOut ? `${end}\n` : end;
+        return sections
           .map(
             (s, k) =>
-              `${number(k + 1)}${s.level1}${end}` +
+              `${number(k + 1)}${s.level1}${headingEnd}` +
               s.items.map((it, i) => `${itemNo(i + 1)}${it.level2}${it.name}，${it.label}${it.value}${i === s.items.length - 1 && k === sections.length - 1 ? "" : it.itemEnd}`).join(""),
           )
-          .join(""),
-      );
+          .join("");
+      });
 
     it("reads every heading as a section and gives every item its heading's 一级", () => {
       fc.assert(

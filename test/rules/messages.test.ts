@@ -17,6 +17,7 @@ const SAMPLES: { [C in RuleCode]: RuleParams[C][] } = {
   value_missing: [
     { item: 3, name: "基层党建水平指标", value: "" },
     { item: 3, name: "培训人数", value: "≥人" },
+    { item: 3, name: "满意度", value: "—", placeholder: true },
   ],
   placeholder_left: [{ item: 1, text: "≥**%" }],
   number_garbled: [{ item: 1, value: "≥9O%", garbled: "9O" }],

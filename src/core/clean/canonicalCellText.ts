@@ -1,4 +1,5 @@
 import type { IndicatorItem, ParsedCell, ParsedValue } from "../model";
+import { foldCode, isDigit } from "../parse/normalizeText";
 import { parseIndicatorCell } from "../parse/parseCell";
 import { sameValueFields } from "../parse/shapes";
 import { SUFFIX_WORDS, TIME_UNITS, WITHIN_SUFFIX } from "../parse/valueWords";
@@ -26,8 +27,12 @@ import { asciiNumber, foldWidth, removeLast, sameSignificant, sameSignificantWit
  *   is returned unchanged;
  * - a cell written in sections (`一、产出指标\n1、数量指标：培训人数…`) is flattened: each
  *   heading's 一级 is written into the items that took it (`1、产出指标（数量指标）：培训人数…`),
- *   the headings themselves are dropped, and the items are numbered 1, 2, … across the cell —
- *   unless a heading's 一级 would survive in no rewritten item, then the cell is kept as written.
+ *   and a heading's or sub-heading's 二级 into those that write none (`一、产出指标（数量指标）`,
+ *   `（一）数量指标`), the headings themselves are dropped, and the items are numbered 1, 2, …
+ *   across the cell — unless an item would be kept verbatim or a heading's 一级 or 二级 would
+ *   survive in no rewritten item (see everyHeadingKept), then the cell is kept as written.
+ * - a cell with an item number read out of a digit run (`：42、效益指标`: the value 4, item 2) is
+ *   kept as written unless that number is already the item's position;
  * Every item is checked after rewriting: if its letters and digits are not exactly the ones
  * the author wrote (a value with a remark the parser did not model, say), or if the parser
  * reads the rewritten item differently, the item is kept verbatim rather than lose a word.
@@ -157,7 +162,7 @@ function sameInputs(a: IndicatorItem, b: IndicatorItem): boolean {
 }
 
 export function canonicalCellForm(cell: ParsedCell, readBacks: ReadBacks = new ReadBacks()): CanonicalCellForm {
-  if (cell.items.length === 0) return { text: cell.text };
+  if (cell.items.length === 0 || renumbersGluedNumber(cell)) return { text: cell.text };
   const first = rewriteCell(cell, readBacks, undefined);
   const cleaned = first.text;
   if (cleaned === cell.text) return { text: cleaned };
@@ -173,18 +178,43 @@ export function canonicalCellForm(cell: ParsedCell, readBacks: ReadBacks = new R
   return { text: cleaned, canonicalItems: again.items.map((c, i) => c.rewritten && c.text === reread.items[i]?.raw) };
 }
 
-/** Whether each section heading's 一级 is written into at least one rewritten item: the
- * flattened cell drops the headings, so a heading whose items all write their own 一级 (or are
- * kept verbatim) would be lost. */
+/** Whether an item's number was read out of the end of a digit run (`：42、效益指标` is the value 4
+ * and item 2) and the cleaned text would write another number there: where the run splits is
+ * the parser's guess, and renumbering would erase digits that may be the value's. */
+function renumbersGluedNumber(cell: ParsedCell): boolean {
+  for (const item of cell.items) {
+    const start = item.span.start;
+    if (item.number !== undefined && item.number !== item.index && start > 0 && isDigit(foldCode(cell.text.charCodeAt(start - 1)))) return true;
+  }
+  return false;
+}
+
+/** Whether the flattened cell loses nothing of the headings it drops and is numbered 1, 2, …
+ * throughout: every item is rewritten (one kept verbatim keeps its own number, or none, among the
+ * renumbered: `第2项缺少序号` on the next check), and each heading's 一级, and each 二级 a heading
+ * or sub-heading writes, is written into at least one rewritten item (a heading whose items all
+ * write their own, or over nothing, `四、成本指标\n无`, would be lost). */
 function everyHeadingKept(cell: ParsedCell, forms: readonly ItemForm[]): boolean {
+  for (let i = 0; i < cell.items.length; i++) if (forms[i]?.rewritten !== true) return false;
   for (const section of cell.sections ?? []) {
-    let kept = false;
-    for (let i = section.firstItem - 1; i < section.firstItem - 1 + section.itemCount && !kept; i++) {
-      kept = cell.items[i]?.level1Source === "heading" && forms[i]?.rewritten === true;
+    const from = section.firstItem - 1;
+    const to = from + section.itemCount;
+    if (!takenIn(cell.items, from, to, section.level2Raw)) return false;
+    for (const sub of section.subsections ?? []) {
+      if (!takenIn(cell.items, sub.firstItem - 1, sub.firstItem - 1 + sub.itemCount, sub.level2Raw)) return false;
     }
-    if (!kept) return false;
   }
   return true;
+}
+
+/** Whether some item of items[from, to) took its heading's 一级, and the heading's 二级 `level2Raw`
+ * when there is one: the words the rewritten item writes for the heading. */
+function takenIn(items: readonly IndicatorItem[], from: number, to: number, level2Raw: string | undefined): boolean {
+  for (let i = from; i < to; i++) {
+    const item = items[i] as IndicatorItem;
+    if (item.level1Source === "heading" && (level2Raw === undefined || (item.level2Source === "written" && item.level2Raw === level2Raw))) return true;
+  }
+  return false;
 }
 
 /** Every item of `cell` in canonical form; `first` holds the forms of the cell this one is the
@@ -341,12 +371,17 @@ function sameValueContent(written: string, operatorRaw: string | undefined, cano
 
 /** The item's content (numbering, label and operator words aside) survives in the rewritten
  * `head`, name and `value`. A 一级 taken from a section heading is not the item's own text: only
- * the rest of the head is compared. */
+ * the rest of the head is compared — its 二级, which is the item's own or, when the item wrote
+ * none, its sub-heading's or heading's (`（一）数量指标` over `1、培训人数…`): either way, nothing
+ * the item wrote may be missing. */
 function keepsContent(item: IndicatorItem, cellText: string, head: string, value: string): boolean {
   const label = item.labelSpan ? cellText.slice(item.labelSpan.start, item.labelSpan.end) : "";
   const ownHead = item.level1Source === "heading" ? writtenLevel2(item) : head;
   // A doubled operator's suffix (`≥90%以上`) is dropped from `value` with the prefix: it counts as kept.
   const suffix = agreeingSuffix(item.value);
   const rewritten = suffix !== undefined && !value.endsWith(suffix) ? [ownHead, item.name, value, suffix] : [ownHead, item.name, value];
+  if (sameSignificantWithout(item.raw, item.numberRaw, label || item.label, item.value.operatorRaw, rewritten)) return true;
+  if (item.level1Source !== "heading" || ownHead === "") return false;
+  rewritten[0] = "";
   return sameSignificantWithout(item.raw, item.numberRaw, label || item.label, item.value.operatorRaw, rewritten);
 }

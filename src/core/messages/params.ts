@@ -29,8 +29,9 @@ export interface RuleParams {
         written: string;
         level1: string;
       };
-  /** `value`: what stands where the value belongs when it has no number (`≥`, `≥人`), else empty. */
-  value_missing: { item: number; name: string; value: string };
+  /** `value`: what stands where the value belongs when it has no number (`≥`, `≥人`) or is a
+   * placeholder for it (`—`, `/`, `无`: then `placeholder` is true), else empty. */
+  value_missing: { item: number; name: string; value: string; placeholder?: boolean };
   placeholder_left: { item: number; text: string };
   number_garbled: { item: number; value: string; garbled: string };
   percent_over_100: { item: number; name: string; value: string };

@@ -62,7 +62,12 @@ export const RULES_EN: RuleCatalog = {
     title: "Value missing",
     explain:
       "Without a target value nothing can be measured or scored at year end. Usually the value was forgotten or the cell was cut off.",
-    message: (p) => (p.value ? `Item ${p.item} “${p.name}”: the target value “${p.value}” has no number` : `Item ${p.item} “${p.name}” has no target value`),
+    message: (p) =>
+      p.placeholder
+        ? `Item ${p.item} “${p.name}” has no target value (it holds only “${p.value}”)`
+        : p.value
+          ? `Item ${p.item} “${p.name}”: the target value “${p.value}” has no number`
+          : `Item ${p.item} “${p.name}” has no target value`,
     fix: () => "Add the target value: operator, number and unit, or a clear qualitative standard",
   },
   placeholder_left: {

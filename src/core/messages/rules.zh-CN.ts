@@ -64,7 +64,12 @@ export const RULES_ZH: RuleCatalog = {
     title: "缺少指标值",
     explain:
       "没有指标值就无法衡量指标是否完成，年终评价无从打分。常见于漏填，或单元格内容过长被截断。",
-    message: (p) => (p.value ? `第${p.item}项“${p.name}”的指标值“${p.value}”缺少数值` : `第${p.item}项“${p.name}”缺少年度指标值`),
+    message: (p) =>
+      p.placeholder
+        ? `第${p.item}项“${p.name}”缺少年度指标值（只填了“${p.value}”）`
+        : p.value
+          ? `第${p.item}项“${p.name}”的指标值“${p.value}”缺少数值`
+          : `第${p.item}项“${p.name}”缺少年度指标值`,
     fix: () => "补填年度指标值：定量指标写明比较符号、数值和计量单位，定性指标写明达成标准",
   },
   placeholder_left: {

@@ -1,9 +1,9 @@
-import type { CellSection, IndicatorItem, Level1, ParsedCell } from "../model";
+import type { CellSection, CellSubsection, IndicatorItem, Level1, Level2, NumberingStyle, ParsedCell, ParsedValue, Span } from "../model";
 import { foldWidth } from "./normalizeText";
 import { internSpan, internText, type ValueTable } from "./intern";
 import { inferLevel2Into, parseItem, shareValueTexts } from "./parseItem";
 import { PREFIX_GLYPHS, PREFIX_WORDS } from "./valueWords";
-import { readValue } from "./parseValue";
+import { isPlaceholderText, looksLikeValue, readValue } from "./parseValue";
 import { SegmentCursor } from "./segmentCell";
 import { newItem } from "./shapes";
 import { canonicalLevel1, canonicalLevel2 } from "./vocabulary";
@@ -15,34 +15,30 @@ import { canonicalLevel1, canonicalLevel2 } from "./vocabulary";
  * (no level1, an `empty` value, `garbled`, `placeholder`) for the rules to report. Every span is
  * an offset into `text` as given. A cell in which nothing reads as an indicator (no number, no
  * category, no label, no value: free prose) has no items. A cell written in sections
- * (`一、产出指标\n1、数量指标：…\n二、效益指标\n1、…`) has its headings in `sections`, not in
- * `items`, and the items under a heading that write no 一级 take the heading's. Any other heading
- * before numbered items (`绩效指标：`) is returned as `leading`. With `values`, equal values
- * share one object with the other cells parsed against the same table (see ValueTable).
+ * (`一、产出指标\n1、数量指标：…\n二、效益指标\n1、…`) has its headings (and sub-headings,
+ * `（一）数量指标`) in `sections`, not in `items`, and the items under a heading that write no 一级
+ * take the heading's (see splitSections). A heading run on to its first item on the same line
+ * (`一、产出指标：1、培训人数…；二、效益指标：1、…`) must be borne out by the cell (another heading,
+ * or a second item numbered like the first): else the cell is read again without such splits,
+ * `产出指标：(1)班学生人数…` being an item's head and name — two passes at most. Any other
+ * heading before numbered items (`绩效指标：`) is returned as `leading`. With `values`, equal
+ * values share one object with the other cells parsed against the same table (see ValueTable).
  */
 export function parseIndicatorCell(text: string, values?: ValueTable): ParsedCell {
   // Hosts hand strings, but a number or null slipping through must not throw.
   const cellText = typeof text === "string" ? text : text === null || text === undefined ? "" : String(text);
   const folded = foldWidth(cellText);
-  const cursor = CURSOR;
-  cursor.reset(folded);
-  let items: IndicatorItem[] = [];
-  let structured = false;
-  let numbered = false;
-  let headOnly = false;
-  while (cursor.next()) {
-    const item = parseItem(cellText, folded, cursor, items.length + 1, values);
-    items.push(item);
-    if (!structured && isStructured(item)) structured = true;
-    if (item.number !== undefined) numbered = true;
-    if (!headOnly && isHeadOnly(item)) headOnly = true;
-  }
-  cursor.reset("");
-  if (!structured) return { text: cellText, items: [], leading: undefined, sections: undefined };
-  // The cell is kept for the whole check: an exact-size copy drops the growth slack of `items`.
-  items = items.slice();
+  let items = readItems(cellText, folded, values, true);
+  if (items === undefined) return { text: cellText, items: [], leading: undefined, sections: undefined };
   // Only a cell with a line that is nothing but a 一级 can have sections: most cells skip this.
-  const sections = headOnly && numbered ? splitSections(items, folded) : undefined;
+  let sections = headOnly ? splitSections(items, cellText, folded, values) : undefined;
+  if (!runOnsBorneOut) {
+    // A heading run on to its first item on one line (`一、产出指标：1、培训人数…`) that the cell
+    // does not bear out (`一、产出指标：(1)班学生人数…` alone) was an item's head and name: read again.
+    items = readItems(cellText, folded, values, false);
+    if (items === undefined) return { text: cellText, items: [], leading: undefined, sections: undefined };
+    sections = headOnly ? splitSections(items, cellText, folded, values) : undefined;
+  }
   const first = items[0];
   // A title line (`绩效指标：`) before the first item is leading text, unless a section heading
   // comes first: then the cell starts with its sections.
@@ -50,7 +46,7 @@ export function parseIndicatorCell(text: string, values?: ValueTable): ParsedCel
   if (titled && (isHeading(first) || isSectionHeading(first, items[1]))) {
     items.shift();
     for (let i = 0; i < items.length; i++) (items[i] as IndicatorItem).index = i + 1;
-    if (sections) for (const section of sections) section.firstItem--;
+    if (sections) for (const section of sections) shiftSection(section);
     return { text: cellText, items, leading: { text: first.raw, span: first.span }, sections };
   }
   return { text: cellText, items, leading: undefined, sections };
@@ -59,6 +55,39 @@ export function parseIndicatorCell(text: string, values?: ValueTable): ParsedCel
 /** The one segment cursor: parsing is synchronous and never re-entered. */
 const CURSOR = new SegmentCursor();
 
+// What readItems and splitSections found of the cell last read (scratch, like the cursor).
+/** Some item is numbered. */
+let numbered = false;
+/** Some item is a line that is nothing but a 一级 (see isHeadOnly). */
+let headOnly = false;
+/** How many headings the cursor split from their first item on the same line. */
+let runOnSplits = 0;
+/** Every such split made a section the cell bears out (see splitSections). */
+let runOnsBorneOut = true;
+
+/** The items of the cell, exact size; undefined when nothing in it reads as an indicator.
+ * `runOnHeadings`: whether a heading may run on to its first item on the same line. */
+function readItems(cellText: string, folded: string, values: ValueTable | undefined, runOnHeadings: boolean): IndicatorItem[] | undefined {
+  const cursor = CURSOR;
+  cursor.reset(folded, runOnHeadings);
+  const items: IndicatorItem[] = [];
+  let structured = false;
+  numbered = false;
+  headOnly = false;
+  while (cursor.next()) {
+    const item = parseItem(cellText, folded, cursor, items.length + 1, values);
+    items.push(item);
+    if (!structured && isStructured(item)) structured = true;
+    if (item.number !== undefined) numbered = true;
+    if (!headOnly && isHeadOnly(item)) headOnly = true;
+  }
+  runOnSplits = cursor.sectionSplits;
+  runOnsBorneOut = runOnSplits === 0;
+  cursor.reset("");
+  // The cell is kept for the whole check: an exact-size copy drops the growth slack of `items`.
+  return structured ? items.slice() : undefined;
+}
+
 /** Whether the item carries anything of an indicator. */
 function isStructured(item: IndicatorItem): boolean {
   return (
@@ -66,13 +95,14 @@ function isStructured(item: IndicatorItem): boolean {
   );
 }
 
-/** A line that is a known 一级 and nothing else (`一、产出指标`, `产出指标：`, `（二）效益指标；`):
- * a section heading when items numbered another way follow it (see splitSections). */
+/** A line that is a known 一级 and nothing else, maybe with a known 二级 (`一、产出指标`,
+ * `产出指标：`, `（二）效益指标；`, `一、产出指标（数量指标）`): a section heading when items
+ * follow it as headsSection says. */
 function isHeadOnly(item: IndicatorItem): boolean {
   return (
     item.level1 !== undefined &&
     item.level1Source === "written" &&
-    item.level2Raw === undefined &&
+    (item.level2Raw === undefined || (item.level2Source === "written" && item.level2 !== undefined)) &&
     item.name === "" &&
     item.label === undefined &&
     item.value.kind === "empty" &&
@@ -80,47 +110,186 @@ function isHeadOnly(item: IndicatorItem): boolean {
   );
 }
 
-/** A head-only line heads a section when the next item is numbered in another style than it
- * (`一、` over `1、`, an unnumbered `产出指标` over `(1)`): in one style it is an item cut off
- * after its 一级 (`…2、效益指标\n3、满意度指标：…`), and so is one at the end of the cell. */
-function headsSection(item: IndicatorItem, next: IndicatorItem | undefined): boolean {
-  return next !== undefined && next.number !== undefined && next.numberingStyle !== item.numberingStyle && isHeadOnly(item);
+/** A line inside a section that is a known 二级 and nothing else (`（一）数量指标`, `数量指标：`):
+ * a sub-heading when items follow it as headsSection says. */
+function isSubHeadOnly(item: IndicatorItem): boolean {
+  if (item.level1Source !== "none" || item.label !== undefined || item.value.kind !== "empty" || item.value.raw !== "") return false;
+  if (item.name === "") return item.level2Source === "written" && item.level2 !== undefined;
+  return item.level2Source !== "written" && item.name.length <= SUBHEADING_MAX && canonicalLevel2(item.name) !== undefined;
+}
+
+/** The longest 二级 written alone: `社会公众或服务对象满意度指标`. */
+const SUBHEADING_MAX = 16;
+
+/** Whether an item is numbered like a heading: `一、`, `（一）`, or not at all. */
+function numberedLikeHeading(item: IndicatorItem): boolean {
+  return item.numberingStyle === "hanzi" || item.numberingStyle === "parenHanzi" || item.numberingStyle === "none";
 }
 
 /**
- * Takes the section headings out of `items` (which it renumbers) and returns them, or undefined
- * when there are none. An item under a heading that writes no 一级 takes the heading's, and a 二级
- * inferred from its name under that 一级 (`folded` is the cell's width-folded text). Items before
- * the first heading belong to none.
+ * Whether a heading line (isHeadOnly, or isSubHeadOnly inside a section) heads the items after
+ * it: the next item is numbered in another style than the heading (`一、` over `1、`, an
+ * unnumbered `产出指标` over `(1)`), or, under a heading numbered `一、`/`（一）` or not at all, is
+ * unnumbered, writes no 一级 and reads as an indicator (`一、产出指标\n数量指标：培训人数，年度指标值：…`).
+ * In one style it is an item cut off after its 一级 (`…2、效益指标\n3、满意度指标：…`), and so is
+ * one at the end of the cell or right before another heading (or, for a sub-heading, sub-heading)
+ * line: a heading heads items.
  */
-function splitSections(items: IndicatorItem[], folded: string): CellSection[] | undefined {
+function headsSection(heading: IndicatorItem, next: IndicatorItem | undefined, subHeading: boolean): boolean {
+  if (next === undefined || isHeadOnly(next) || (subHeading && isSubHeadOnly(next))) return false;
+  if (next.number !== undefined) return next.numberingStyle !== heading.numberingStyle;
+  return numberedLikeHeading(heading) && next.level1Source === "none" && hasIndicatorPart(next);
+}
+
+/** A label, a value, or a written 二级: what makes an unnumbered line an indicator, not a note. */
+function hasIndicatorPart(item: IndicatorItem): boolean {
+  return item.label !== undefined || item.value.kind !== "empty" || item.value.raw !== "" || item.level2Source === "written";
+}
+
+/** An unnumbered line that only says there is nothing (`无`, `不涉及`, `—`: isPlaceholderText). */
+function saysNothing(item: IndicatorItem | undefined): boolean {
+  return (
+    item !== undefined &&
+    item.number === undefined &&
+    item.level1Source === "none" &&
+    item.level2Source !== "written" &&
+    item.label === undefined &&
+    item.value.kind === "empty" &&
+    item.value.raw === "" &&
+    isPlaceholderText(foldWidth(item.name), 0, item.name.length, true)
+  );
+}
+
+/**
+ * Takes the section headings (and sub-headings) out of `items` (which it renumbers) and returns
+ * them, or undefined when there are none. An item under a heading that writes no 一级 takes the
+ * heading's when it reads as an indicator (numbered in the style of the section's first item, or
+ * with a label, a value or a 二级; a note line `（注：…）` takes none), and the 二级 of its
+ * sub-heading or heading when it writes none, else one inferred from its name under that 一级.
+ * Under a heading, `满意度：≥90%` is a name and its value, not the short 一级 `满意度`. A heading
+ * over a line saying nothing (`四、成本指标\n无`) holds that line and no items. Items before the
+ * first heading belong to none. `text` is the cell, `folded` its foldWidth.
+ * Sets runOnsBorneOut: whether every heading the cursor split from its first item heads a
+ * section the cell bears out, by another heading or a second item numbered like its first.
+ */
+function splitSections(items: IndicatorItem[], text: string, folded: string, values: ValueTable | undefined): CellSection[] | undefined {
   let sections: CellSection[] | undefined;
   let current: CellSection | undefined;
+  let sub: CellSubsection | undefined;
+  /** The style of the first item under the current heading or sub-heading. */
+  let style: NumberingStyle = "none";
+  /** Run-on headings (no terminator) and, per heading, the items numbered in its items' style. */
+  let runOns = 0;
+  let bornOut = 0;
+  let styled = 0;
+  let runOn = false;
   let kept = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as IndicatorItem;
-    if (headsSection(item, items[i + 1])) {
-      current = newSection(item, (sections?.length ?? 0) + 1, kept + 1);
+    const next = items[i + 1];
+    if (isHeadOnly(item) && numberedLikeHeading(item) && saysNothing(next)) {
+      // `四、成本指标\n无`: a heading over nothing; its span takes the line.
+      if (runOn && styled >= 2) bornOut++;
+      current = newSection(item, (sections?.length ?? 0) + 1, kept + 1, text, next);
       (sections ??= []).push(current);
+      sub = undefined;
+      style = "none";
+      runOn = false;
+      i++;
+      continue;
+    }
+    if (isHeadOnly(item) && headsSection(item, next, false)) {
+      if (runOn && styled >= 2) bornOut++;
+      current = newSection(item, (sections?.length ?? 0) + 1, kept + 1, text, undefined);
+      (sections ??= []).push(current);
+      sub = undefined;
+      style = (next as IndicatorItem).numberingStyle;
+      runOn = item.terminator === undefined;
+      if (runOn) runOns++;
+      styled = 0;
+      continue;
+    }
+    if (current !== undefined && isSubHeadOnly(item) && headsSection(item, next, true)) {
+      sub = newSubsection(item, (current.subsections?.length ?? 0) + 1, kept + 1);
+      (current.subsections ??= []).push(sub);
+      style = (next as IndicatorItem).numberingStyle;
       continue;
     }
     item.index = kept + 1;
     items[kept++] = item;
     if (current === undefined) continue;
     current.itemCount++;
-    if (item.level1Source === "none") {
-      item.level1Raw = current.level1Raw;
-      item.level1 = current.level1;
-      item.level1Source = "heading";
-      if (item.level2Source === "none") inferLevel2Into(item, folded, item.nameSpan.start, item.nameSpan.end);
+    if (sub !== undefined) sub.itemCount++;
+    if (item.number !== undefined && item.numberingStyle === style) styled++;
+    if (item.level1Source !== "heading") readShortHeadAsName(item, text, folded, values);
+    if (item.level1Source === "none" && ((item.number !== undefined && item.numberingStyle === style) || hasIndicatorPart(item))) {
+      takeHeading(item, current, sub, folded);
     }
   }
+  if (runOn && styled >= 2) bornOut++;
   items.length = kept;
+  runOnsBorneOut = runOnSplits === 0 || (runOns >= runOnSplits && (bornOut === runOns || (sections?.length ?? 0) >= 2));
   return sections;
 }
 
-function newSection(heading: IndicatorItem, index: number, firstItem: number): CellSection {
-  return {
+/** Under a heading, `满意度：≥90%`, `满意度：合格` and `服务对象满意度：≥90%` are a name and its value: a
+ * short 一级 with no 二级, or a short 二级 with no 一级 (`满意度`, `服务对象满意度`, not `满意度指标`),
+ * before a value and no name, or before a "name" that reads as a value and nothing else, is the
+ * item's name (and that "name" its value). */
+function readShortHeadAsName(item: IndicatorItem, text: string, folded: string, values: ValueTable | undefined): void {
+  let word: string | undefined;
+  let span: Span | undefined;
+  if (item.level1Source === "written") {
+    if (item.level2Raw !== undefined) return;
+    word = item.level1Raw;
+    span = item.level1Span;
+  } else if (item.level2Source === "written" && item.level1Raw === undefined && item.level2Raw !== undefined) {
+    word = item.level2Raw;
+    span = spanOf(item, word, item.span.start);
+  }
+  if (word === undefined || span === undefined || word.endsWith("指标")) return;
+  let value: ParsedValue | undefined;
+  if (item.name === "") {
+    if (item.label === undefined && item.value.kind === "empty") return;
+  } else {
+    if (item.label !== undefined || item.value.kind !== "empty" || item.value.raw !== "") return;
+    value = readValue(text, folded, item.nameSpan.start, item.nameSpan.end);
+    if (!looksLikeValue(value, folded)) return;
+    shareValueTexts(value);
+    item.value = values ? values.intern(value) : value;
+  }
+  item.name = word;
+  item.nameSpan = span;
+  item.level1Raw = undefined;
+  item.level1 = undefined;
+  item.level1Span = undefined;
+  item.level1Source = "none";
+  item.level2 = undefined;
+  item.level2Raw = undefined;
+  item.level2Source = "none";
+}
+
+/** The item takes the heading's 一级, and the 二级 of its sub-heading or heading when it writes
+ * none (else one inferred from its name under that 一级). */
+function takeHeading(item: IndicatorItem, section: CellSection, sub: CellSubsection | undefined, folded: string): void {
+  item.level1Raw = section.level1Raw;
+  item.level1 = section.level1;
+  item.level1Source = "heading";
+  if (item.level2Source === "written") return;
+  const level2 = sub ?? (section.level2Raw !== undefined ? section : undefined);
+  if (level2 !== undefined) {
+    item.level2Raw = level2.level2Raw;
+    item.level2 = level2.level2;
+    item.level2Source = "written";
+  } else if (item.level2Source === "none") {
+    inferLevel2Into(item, folded, item.nameSpan.start, item.nameSpan.end);
+  }
+}
+
+/** A section from its heading item; `nothing`: the line saying nothing under it, which it holds. */
+function newSection(heading: IndicatorItem, index: number, firstItem: number, text: string, nothing: IndicatorItem | undefined): CellSection {
+  const span = nothing ? internSpan(heading.span.start, nothing.span.end) : heading.span;
+  const section: CellSection = {
     index,
     number: heading.number,
     numberRaw: heading.numberRaw,
@@ -128,11 +297,53 @@ function newSection(heading: IndicatorItem, index: number, firstItem: number): C
     level1Raw: heading.level1Raw as string,
     level1: heading.level1 as Level1,
     level1Span: heading.level1Span ?? heading.span,
+    level2Raw: undefined,
+    level2: undefined,
+    level2Span: undefined,
+    raw: nothing ? text.slice(span.start, span.end) : heading.raw,
+    span,
+    firstItem,
+    itemCount: 0,
+    subsections: undefined,
+  };
+  if (heading.level2Raw !== undefined) {
+    section.level2Raw = heading.level2Raw;
+    section.level2 = heading.level2;
+    section.level2Span = spanOf(heading, heading.level2Raw, (heading.level1Span ?? heading.span).end);
+  }
+  return section;
+}
+
+/** A sub-section from its sub-heading item (`（一）数量指标`, or `数量指标：` with its 二级 read). */
+function newSubsection(heading: IndicatorItem, index: number, firstItem: number): CellSubsection {
+  const written = heading.name === "";
+  const level2Raw = written ? (heading.level2Raw as string) : heading.name;
+  return {
+    index,
+    number: heading.number,
+    numberRaw: heading.numberRaw,
+    numberingStyle: heading.numberingStyle,
+    level2Raw,
+    level2: (written ? heading.level2 : canonicalLevel2(heading.name)) as Level2,
+    level2Span: written ? spanOf(heading, level2Raw, heading.span.start) : heading.nameSpan,
     raw: heading.raw,
     span: heading.span,
     firstItem,
     itemCount: 0,
   };
+}
+
+/** Where `word` first stands in the item's text at or after the cell offset `from`. */
+function spanOf(item: IndicatorItem, word: string, from: number): Span {
+  const at = item.raw.indexOf(word, Math.max(0, from - item.span.start));
+  const start = at < 0 ? item.span.start : item.span.start + at;
+  return internSpan(start, at < 0 ? item.span.end : start + word.length);
+}
+
+/** A section after the leading title was taken out of the items before it. */
+function shiftSection(section: CellSection): void {
+  section.firstItem--;
+  if (section.subsections) for (const sub of section.subsections) sub.firstItem--;
 }
 
 /** An unnumbered first line with no value that names no category: `绩效指标：`, `年度绩效指标`. */

@@ -4,6 +4,10 @@ import { internSlice, internSpan } from "./intern";
 import { newValue } from "./shapes";
 import { compactFolded } from "./vocabulary";
 import {
+  ERROR_VALUES,
+  FILLER_CHARS,
+  NONE_WORDS,
+  VALUE_NONE_WORDS,
   PREFIX_GLYPHS,
   PREFIX_WORDS,
   QUALITATIVE_WORDS,
@@ -55,6 +59,8 @@ export function readValue(text: string, folded: string, start: number, end: numb
   if (quantity || isTimeText(folded, s, e)) return timeValue(raw, span);
   // `≥`, `不低于`, `≥人`, `≥%`: an operator (and unit) with no number is no value; kept as written.
   if (isOperatorOnly(folded, s, e)) return newValue("empty", raw, span);
+  // `—`, `/`, `无`, `不适用`: a placeholder says there is no value (value_missing); kept as written.
+  if (isPlaceholderText(folded, s, e)) return newValue("empty", raw, span);
 
   const value = newValue("qualitative", raw, span);
   value.text = raw;
@@ -98,6 +104,112 @@ export function looksLikeValue(value: ParsedValue, folded: string): boolean {
   }
 }
 
+/** A placeholder is short: longer text says something. */
+const MAX_PLACEHOLDER_LENGTH = 16;
+
+/** The first code units of NONE_WORDS and ERROR_VALUES, both cases: any other text is decided
+ * without building the word. */
+const PLACEHOLDER_FIRSTS: ReadonlySet<number> = new Set(
+  [...NONE_WORDS, ...ERROR_VALUES].flatMap((w) => [w.charCodeAt(0), w.toLowerCase().charCodeAt(0)]),
+);
+
+/**
+ * Whether [s, e) of the folded text says there is nothing, white space aside: filler characters
+ * alone (`—`, `/`, `——`, `……`), a word meaning none (`无`, `暂无`, `不适用`, `N/A`, a final full
+ * stop aside) or an Excel error value (`#N/A`). Used for a value (`年度指标值：—`) and, with
+ * `wholeCell`, for a whole cell (see rules/cellPlaceholder); a value of `无` is a value, not a
+ * placeholder (VALUE_NONE_WORDS). Example: `——` → true, `无。` in a cell → true, `无锡` → false.
+ */
+export function isPlaceholderText(folded: string, s: number, e: number, wholeCell = false): boolean {
+  let filler = true;
+  let first = -1;
+  for (let i = s; i < e; i++) {
+    const c = folded.charCodeAt(i);
+    if (isWhitespace(c)) continue;
+    if (first < 0) first = c;
+    if (!FILLER_CHARS.has(c)) {
+      filler = false;
+      break;
+    }
+  }
+  if (first < 0) return false;
+  if (filler) return true;
+  if (e - s > MAX_PLACEHOLDER_LENGTH || !PLACEHOLDER_FIRSTS.has(first)) return false;
+  const word = compact(folded, s, e).toUpperCase();
+  if (ERROR_VALUES.has(word)) return true;
+  const last = word.charCodeAt(word.length - 1);
+  const bare = last === IDEOGRAPHIC_FULL_STOP || last === DOT ? word.slice(0, -1) : word;
+  return NONE_WORDS.has(bare) && (wholeCell || !VALUE_NONE_WORDS.has(bare));
+}
+
+/** Whether a value as written (`raw`) is a placeholder for one (`—`, `/`, `无`), which readValue
+ * reads as an `empty` value; an operator with no number (`≥`, `=`) is not a placeholder. */
+export function isPlaceholderValue(raw: string): boolean {
+  const folded = foldWidth(raw);
+  trimValue(folded, 0, folded.length);
+  const s = trimmedStart;
+  const e = trimmedEnd;
+  return s < e && !isOperatorOnly(folded, s, e) && isPlaceholderText(folded, s, e);
+}
+
+/** How far valueFollows looks for the end of a word value. */
+const MAX_PROBE = 16;
+
+/**
+ * Whether a value starts at `start` of the folded text (spaces skipped): a digit, an operator
+ * (`≥`, `不低于`), a template mark (`**`), or, up to the next separator or terminator, a time
+ * (`年底前`), a placeholder (`—`, `无`) or a known qualitative word (`合格`). Free text does not:
+ * a label's `为` is the label's only before a value (`指标值为95%`, not `指标值为民服务次数`).
+ * Bounded look-ahead.
+ */
+export function valueFollows(folded: string, start: number): boolean {
+  const n = folded.length;
+  const s = skipSpaces(folded, start, n);
+  if (s >= n) return false;
+  const c = folded.charCodeAt(s);
+  if (isDigit(c) || isPlaceholderCode(c) || matchWord(folded, s, n, GLYPH_INDEX) || matchWord(folded, s, n, PREFIX_WORD_INDEX)) return true;
+  const limit = Math.min(n, s + MAX_PROBE);
+  let e = s;
+  while (e < limit && !isValueEnd(folded.charCodeAt(e))) e++;
+  if (e === limit && limit < n && !isValueEnd(folded.charCodeAt(limit))) return false;
+  trimValue(folded, s, e);
+  const ts = trimmedStart;
+  const te = trimmedEnd;
+  if (ts === te) return false;
+  if (isTimeText(folded, ts, te) || isPlaceholderText(folded, ts, te)) return true;
+  if (te - ts > MAX_WORD_LENGTH) return false;
+  const word = compact(folded, ts, te);
+  return QUALITATIVE_WORDS.has(word) || VAGUE_WORDS.has(word);
+}
+
+/** A separator or terminator: where a value written after a label ends. */
+function isValueEnd(c: number): boolean {
+  return c === COMMA || c === SEMICOLON || c === COLON || c === IDEOGRAPHIC_FULL_STOP || c === 0x0a || c === 0x0d;
+}
+
+/**
+ * Whether a number written at `end` would continue a value rather than start anything: the text
+ * before it (spaces aside, from `start` on) ends in a colon, a comma or `为` (where a value
+ * begins), an operator glyph or word (`≥`, `不低于`) or a range separator (`90-`, `90至`).
+ * Example: in `年度指标值：42、效益指标` the `42` follows `：`, so its leading `4` is the value's; in
+ * `≥100人4、效益指标` the `4` follows a unit and is a number of its own.
+ */
+export function numberContinuesValue(folded: string, start: number, end: number): boolean {
+  let k = end - 1;
+  while (k >= start && isSpace(folded.charCodeAt(k))) k--;
+  if (k < start) return false;
+  const c = folded.charCodeAt(k);
+  if (c === COLON || c === COMMA || c === WEI || hasFlag(c, RANGE_SEPARATOR_FLAG)) return true;
+  for (const word of PREFIX_GLYPHS) if (endsWith(folded, start, k + 1, word.text)) return true;
+  for (const word of PREFIX_WORDS) if (endsWith(folded, start, k + 1, word.text)) return true;
+  return false;
+}
+
+/** Whether [start, end) of `folded` ends in `word`. */
+function endsWith(folded: string, start: number, end: number, word: string): boolean {
+  return end - word.length >= start && folded.startsWith(word, end - word.length);
+}
+
 // ---------------------------------------------------------------------------------------
 
 const OPEN = 0x28; // (
@@ -108,6 +220,8 @@ const PERCENT = 0x25;
 const SLASH = 0x2f;
 const IDEOGRAPHIC_FULL_STOP = 0x3002;
 const SEMICOLON = 0x3b;
+const COLON = 0x3a;
+const WEI = 0x4e3a; // 为
 
 /** Values longer than this are never looked up in the word lists. */
 const MAX_WORD_LENGTH = 12;
@@ -595,14 +709,16 @@ function yearAt(folded: string, i: number, end: number): number {
   return year >= 1900 && year <= 2100 ? i + 4 : -1;
 }
 
-/** `.07`, `/7`, `-07` after a year: a one- or two-digit part; returns its end or -1. */
-function datePartAt(folded: string, i: number, end: number): number {
+/** `.07`, `/7`, `-07` after a year: a one- or two-digit part from 1 to `max` (12 for a month,
+ * 31 for a day: `2025.13.40` is no date); returns its end or -1. */
+function datePartAt(folded: string, i: number, end: number, max: number): number {
   const c = folded.charCodeAt(i);
   if (c !== DOT && c !== SLASH && c !== 0x2d) return -1;
   let k = i + 1;
-  while (k < end && k - i <= 2 && isDigit(folded.charCodeAt(k))) k++;
+  let part = 0;
+  while (k < end && k - i <= 2 && isDigit(folded.charCodeAt(k))) part = part * 10 + (folded.charCodeAt(k++) - 0x30);
   if (k === i + 1 || (k < end && isDigit(folded.charCodeAt(k)))) return -1;
-  return k;
+  return part >= 1 && part <= max ? k : -1;
 }
 
 /** Whether dateAt's date had a month (scratch beside its returned end). */
@@ -613,10 +729,10 @@ let dateHadMonth = false;
 function dateAt(folded: string, i: number, end: number): number {
   const y = yearAt(folded, i, end);
   if (y < 0) return -1;
-  const m = datePartAt(folded, y, end);
+  const m = datePartAt(folded, y, end, 12);
   dateHadMonth = m >= 0;
   if (m < 0) return y;
-  const d = datePartAt(folded, m, end);
+  const d = datePartAt(folded, m, end, 31);
   return d < 0 ? m : d;
 }
 

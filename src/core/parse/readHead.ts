@@ -238,17 +238,59 @@ function readSecondLevel(folded: string, end: number): void {
   }
 }
 
-/** A full 一级 followed by a space or by nothing: `产出指标 培训人数`, or a cell cut off at `3、效益指标`. */
+/** A full 一级, maybe with a known 二级 attached (`产出指标（数量指标）`, `产出指标-数量指标`), followed
+ * by a space or by nothing: `产出指标 培训人数`, a cell cut off at `3、效益指标`, a section heading
+ * `一、产出指标（数量指标）`. */
 function headWithoutSeparator(folded: string, a: number, end: number): boolean {
   for (const word of FULL_LEVEL1) {
     const wordEnd = a + word.length;
     if (wordEnd > end || !folded.startsWith(word, a)) continue;
-    let k = wordEnd;
-    while (k < end && isSpace(folded.charCodeAt(k))) k++;
-    if (k < end && k === wordEnd) return false;
     const level1 = level1OfWord(word);
     if (level1 === undefined) return false;
+    let k = wordEnd;
+    while (k < end && isSpace(folded.charCodeAt(k))) k++;
+    if (k < end && k === wordEnd) return attachedLevel2(folded, a, wordEnd, level1, end);
     return setHead(a, wordEnd, level1, false, k, 0);
   }
   return false;
+}
+
+/** A known 二级 right after the 一级 [a, wordEnd), in brackets or after a joiner, then a space or
+ * the end: `产出指标（数量指标）`, `产出指标-数量指标 `. Anything else (`产出指标体系`) is no head. */
+function attachedLevel2(folded: string, a: number, wordEnd: number, level1: Level1, end: number): boolean {
+  const c = folded.charCodeAt(wordEnd);
+  let s: number;
+  let e: number;
+  let after: number;
+  if (c === OPEN) {
+    s = wordEnd + 1;
+    const limit = Math.min(end, s + LEVEL2_MAX);
+    let close = s;
+    while (close < limit && folded.charCodeAt(close) !== CLOSE) close++;
+    if (close >= limit) return false;
+    e = close;
+    after = close + 1;
+  } else if (isLevelJoiner(c)) {
+    s = wordEnd;
+    while (s < end && isLevelJoiner(folded.charCodeAt(s))) s++;
+    const limit = Math.min(end, s + LEVEL2_MAX);
+    e = s;
+    while (e < limit && !isWhitespace(folded.charCodeAt(e))) e++;
+    if (e >= limit && e < end) return false;
+    after = e;
+  } else {
+    return false;
+  }
+  s = trimStart(folded, s, e);
+  e = trimEnd(folded, s, e);
+  const level2 = e > s ? level2Of(folded, s, e) : undefined;
+  if (level2 === undefined) return false;
+  let k = after;
+  while (k < end && isSpace(folded.charCodeAt(k))) k++;
+  if (k < end && k === after) return false;
+  setHead(a, wordEnd, level1, false, k, 0);
+  HEAD.level2Start = s;
+  HEAD.level2End = e;
+  HEAD.level2 = level2;
+  return true;
 }

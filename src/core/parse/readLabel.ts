@@ -1,7 +1,9 @@
 import type { ValueLabel } from "../model";
 import { isSpace, isWhitespace } from "./normalizeText";
+import { valueFollows } from "./parseValue";
 
-/** A value label found in an item: `年度指标值：`, `指标值:`, `年度目标值：`, `目标值：`, `指标值为`. */
+/** A value label found in an item: `年度指标值：`, `指标值:`, `年度目标值：`, `目标值：`, `指标值为`,
+ * `目标值为`. */
 export interface LabelMatch {
   label: ValueLabel;
   /** The label word, with a `为` after it (`指标值为≥50人`), the colon excluded. */
@@ -33,8 +35,10 @@ function separatedBefore(folded: string, at: number, regionStart: number): boole
  * Whether the `值` at `at` ends a value label; when it does, LABEL holds it. `年度指标值` and
  * `年度目标值` are labels wherever they stand; a bare `指标值` only after a separator, so a name like
  * `资金拨付时效指标值` keeps its word; a bare `目标值` only after a separator and before a colon
- * (`完成目标值考核` is a name). Without a colon the label must follow a separator too. A `为`
- * after the word belongs to the label (`指标值为≥50人`, `年度指标值为：≥50人`).
+ * or a `为` and a value (`完成目标值考核` is a name). Without a colon the label must follow a
+ * separator too. A `为` after the word belongs to the label before a colon or a value
+ * (`指标值为≥50人`, `年度指标值为：≥50人`, `目标值为95%`); before anything else the word and its
+ * `为` are text (`指标值为民服务次数`), no label.
  * Example: in `培训人数，年度指标值：≥50人`, `at` = 9 gives start 5, end 10, valueStart 11.
  * Overwritten by the next call: copy what must outlive it.
  */
@@ -51,12 +55,14 @@ export function labelAt(folded: string, at: number, regionStart: number): boolea
   const label: ValueLabel = annual ? (target === "指标" ? "年度指标值" : "年度目标值") : target === "指标" ? "指标值" : "目标值";
   let end = at + 1;
   let k = skipSpaces(folded, end);
-  if (folded.charCodeAt(k) === WEI) {
+  const wei = folded.charCodeAt(k) === WEI;
+  if (wei) {
     end = k + 1;
     k = skipSpaces(folded, end);
   }
   const colon = folded.charCodeAt(k) === COLON;
-  if (!annual && target === "目标" && !colon) return false;
+  if (wei && !colon && !valueFollows(folded, end)) return false;
+  if (!annual && target === "目标" && !colon && !wei) return false;
   if ((!annual || !colon) && !separatedBefore(folded, start, regionStart)) return false;
   LABEL.label = label;
   LABEL.start = start;

@@ -1,5 +1,6 @@
 import type { ValueLabel } from "../model";
 import { isDigit, isSpace, isWhitespace } from "./normalizeText";
+import { numberContinuesValue } from "./parseValue";
 import { LABEL, labelAt } from "./readLabel";
 import { HEAD, readHead } from "./readHead";
 import { MARKER, isCircledNumber, isParenthesizedNumber, readMarker, startsCategory, startsCategoryWord, type Marker } from "./readMarker";
@@ -16,6 +17,7 @@ const COMMA = 0x2c;
 const DOT = 0x2e;
 const DI = 0x7b2c; // 第: `第2、3季度` is an ordinal, not item 2
 const WEI = 0x4e3a; // 为
+const ZERO = 0x30;
 
 /** How far past a `;` or line break we look for the next item's number or category. */
 const LOOKAHEAD = 64;
@@ -27,13 +29,15 @@ const LOOKAHEAD = 64;
  *
  * An item starts at the start of the cell or after a terminator; `。` always ends an item, `;`
  * unless it only separates the parts of one (`产出指标；培训人数；年度指标值：…`), a line break
- * when the item already has a labelled value or the next line starts an item. A number in
+ * when the item already has a labelled value, the next line starts an item, or the line is a
+ * heading (`一、产出指标\n数量指标：…`, see isHeading). A number in
  * mid-text starts an item when it is the next expected number and a category follows
  * (`…≥90%2、产出指标：…`), or, any number, when a whole category word follows (`…合格2、满意度指标：`
  * repeats a number, `…≥100人4、效益指标：` skips one: numbering_irregular reports them), so
  * `第2、3季度`, `1、2号楼`, `2个工作日`, `1.5万元` and `2023.07-2024.01` stay inside their item.
  * `一、` starts an item only where an item can start, never in mid-text. A section heading run on
- * to its first item (`一、产出指标：1、培训人数…`, `产出指标；(1)…`) ends before the item's `1`.
+ * to its first item (`一、产出指标：1、培训人数…`, `产出指标；(1)…`) ends before the item's `1`
+ * (counted in sectionSplits: the caller checks the cell bears it out), unless reset said otherwise.
  * Every decision looks a bounded distance ahead: linear time.
  */
 export class SegmentCursor {
@@ -57,15 +61,23 @@ export class SegmentCursor {
   labelEnd = 0;
   valueStart = 0;
 
+  /** How many times an item ended before the first item of a section heading run on to it
+   * (`一、产出指标：1、培训人数…`) since the last reset: the caller checks the cell bears them out. */
+  sectionSplits = 0;
+
   private folded = "";
   private n = 0;
   private pos = 0;
   private lastNumber = 0;
+  private runOnHeadings = true;
 
-  reset(folded: string): void {
+  /** Starts on a cell; `runOnHeadings` false reads no heading run on to its first item. */
+  reset(folded: string, runOnHeadings = true): void {
     this.folded = folded;
     this.n = folded.length;
     this.lastNumber = 0;
+    this.sectionSplits = 0;
+    this.runOnHeadings = runOnHeadings;
     this.pos = skipWhitespace(folded, 0, this.n);
   }
 
@@ -89,8 +101,9 @@ export class SegmentCursor {
       }
       const expected = this.lastNumber + 1;
       // Only an unnumbered item or one numbered like a heading (`一、`, `（一）`) can be a section
-      // heading run on to its first item.
+      // heading, run on to its first item (unless reset said otherwise) or a line of its own.
       const headingLike = !hasMarker || this.marker.style === "hanzi" || this.marker.style === "parenHanzi";
+      const runOnHeading = headingLike && this.runOnHeadings;
 
       let i = contentStart;
       let terminatorStart = -1;
@@ -115,7 +128,7 @@ export class SegmentCursor {
           continue;
         }
         if (c === LF || c === CR) {
-          if (valueAfterLabel || nextStartsItem(folded, i + 1, n)) {
+          if (valueAfterLabel || nextStartsItem(folded, i + 1, n) || (headingLike && i - contentStart <= HEADING_MAX && endsHeadingLine(folded, contentStart, i, n))) {
             terminatorStart = i;
             terminatorLength = c === CR && folded.charCodeAt(i + 1) === LF ? 2 : 1;
             break;
@@ -125,8 +138,10 @@ export class SegmentCursor {
         if (
           (isDigit(c) || c === OPEN || isCircledNumber(c) || isParenthesizedNumber(c)) &&
           i > contentStart &&
-          (startsRunOnItem(folded, i, n, expected, depth) || (headingLike && i - contentStart <= HEADING_MAX && startsSectionItem(folded, contentStart, i, n, depth)))
+          (startsRunOnItem(folded, contentStart, i, n, expected, depth) || (runOnHeading && i - contentStart <= HEADING_MAX && this.splitsSection(folded, contentStart, i, n, depth)))
         ) {
+          // A run-on item's number may start inside a digit run glued to the value (`：42、`).
+          if (runOnStart > i) i = runOnStart;
           break;
         }
         if (c === OPEN) depth++;
@@ -166,6 +181,13 @@ export class SegmentCursor {
       }
     }
     return false;
+  }
+
+  /** startsSectionItem, counted in sectionSplits when it says yes. */
+  private splitsSection(folded: string, contentStart: number, i: number, n: number, depth: number): boolean {
+    if (!startsSectionItem(folded, contentStart, i, n, depth)) return false;
+    this.sectionSplits++;
+    return true;
   }
 }
 
@@ -215,31 +237,108 @@ function colonAfterLabel(folded: string, i: number, n: number): boolean {
   return k < n && folded.charCodeAt(k) === COLON;
 }
 
-/** How far into an item a section heading's first item may start: a heading is a 一级 and a
- * separator (the longest, `满意度指标：`, and some spaces). */
-const HEADING_MAX = 16;
+/** How long a section heading's text may be: a 一级, maybe its 二级, and a separator (the
+ * longest, `满意度指标（社会公众或服务对象满意度指标）：`, and some spaces). */
+const HEADING_MAX = 28;
 
-/** Whether the number at `i` is item 1 of the section whose heading is all of the item so far
- * [contentStart, i): a known 一级 alone, a separator or spaces after it (`产出指标：1、培训人数`,
- * `产出指标；(1)…`, `产出指标 1.…`). The caller has checked that the item is unnumbered or
- * numbered like a heading, and keeps the look-behind short (HEADING_MAX). */
-function startsSectionItem(folded: string, contentStart: number, i: number, n: number, depth: number): boolean {
-  if (depth > 0 || !readMarker(folded, i, n, false) || MARKER.number !== 1) return false;
-  if (!readHead(folded, contentStart, i) || HEAD.level1 === undefined || HEAD.level2Start >= 0) return false;
+/** Whether [contentStart, i) is a known 一级 and nothing else, maybe with a known 二级 and a
+ * separator: `产出指标`, `产出指标：`, `产出指标（数量指标）`, `产出指标-数量指标；` (HEAD holds it). */
+function isHeading(folded: string, contentStart: number, i: number): boolean {
+  if (!readHead(folded, contentStart, i) || HEAD.level1 === undefined) return false;
+  if (HEAD.level2Start >= 0 && HEAD.level2 === undefined) return false;
   return skipWhitespace(folded, HEAD.end, i) === i;
 }
 
-/** A number in running text that is the next item: not glued to a digit, a dot, a
+/** Whether the line break at `i` ends a heading line [contentStart, i) (in an unnumbered item or
+ * one numbered like a heading): a heading is a line of its own (`一、产出指标\n数量指标：培训人数…`,
+ * `四、成本指标\n无`). After a separator (`产出指标：\n培训人数≥100人`) the line is the item's head
+ * as well, so only a category word on the next line (`产出指标：\n数量指标：…`) ends it there. */
+function endsHeadingLine(folded: string, contentStart: number, i: number, n: number): boolean {
+  if (!isHeading(folded, contentStart, i)) return false;
+  if (HEAD.separator === 0) return true;
+  const k = peek(folded, i + 1, n);
+  return k >= 0 && startsCategoryWord(folded, k, n);
+}
+
+/** Whether the number at `i` is item 1 of the section whose heading is all of the item so far
+ * [contentStart, i): a heading (see isHeading), spaces after it (`一、产出指标：1、培训人数`,
+ * `一、产出指标；(1)…`, `（一）产出指标 1.…`). `1、2号楼`, a number before a digit, is an
+ * enumeration, not item 1. The caller has checked that the item is unnumbered or numbered like a
+ * heading, and keeps the look-behind short (HEADING_MAX); parseIndicatorCell checks the cell
+ * bears the section out. */
+function startsSectionItem(folded: string, contentStart: number, i: number, n: number, depth: number): boolean {
+  if (depth > 0 || !readMarker(folded, i, n, false) || MARKER.number !== 1) return false;
+  if (MARKER.end < n && isDigit(folded.charCodeAt(MARKER.end))) return false;
+  return isHeading(folded, contentStart, i);
+}
+
+/** Where the item startsRunOnItem found last starts: at its `i`, or inside the digit run there
+ * (scratch, read right after the call). */
+let runOnStart = -1;
+
+/** Item numbers have at most this many digits (as readMarker reads them). */
+const MARKER_DIGITS = 3;
+/** How far past the expected number the last digits of a value's digit run may be read as an
+ * item number: `：1005、效益指标` (item 2 expected) is 100 and item 5, `：420、效益指标` no item 20. */
+const MAX_SKIP = 3;
+
+/**
+ * Whether a number in running text at `i` starts the next item: not glued to a digit, a dot, a
  * letter or `第`, and followed by a category (any category start for the expected number, a
  * whole category word for any other, see startsCategoryWord). A `1)` inside brackets or after
  * an operator is a value's. Examples: in `≥90%2、产出指标：` and `合格2、满意度指标：` (item 3
- * expected) yes; in `第2、3季度`, `2、3个镇`, `(≥1)` and `合格5、产出：` no. */
-function startsRunOnItem(folded: string, i: number, n: number, expected: number, depth: number): boolean {
+ * expected) yes; in `第2、3季度`, `2、3个镇`, `(≥1)` and `合格5、产出：` no.
+ * A digit run where a value's number belongs (after `：`, `≥`, `不低于`, `90-`, see
+ * numberContinuesValue) holds the value's digits first: the item number is the expected number
+ * at its end (`：42、效益指标` is the value 4 and item 2), else its shortest other number up to
+ * MAX_SKIP past the expected one (`：1005、` is 100 and item 5), never all of it (`≥100、效益指标`
+ * and `：420、效益指标` start no item: the value keeps its digits).
+ * The item starts at runOnStart, `i` or later in the run. Looks at the run once, at its start.
+ */
+function startsRunOnItem(folded: string, contentStart: number, i: number, n: number, expected: number, depth: number): boolean {
+  runOnStart = -1;
   const before = folded.charCodeAt(i - 1);
   if (isDigit(before) || before === DOT || before === DI || (before >= 0x41 && before <= 0x7a)) return false;
-  if (!readMarker(folded, i, n, false)) return false;
+  if (!isDigit(folded.charCodeAt(i))) {
+    if (!readMarker(folded, i, n, false)) return false;
+    if (!(MARKER.number === expected ? startsCategory(folded, MARKER.end, n) : startsCategoryWord(folded, MARKER.end, n))) return false;
+    runOnStart = i;
+    return true;
+  }
+  let j = i + 1;
+  while (j < n && isDigit(folded.charCodeAt(j))) j++;
+  // Every number ending at j has the same marker punctuation after it: read it once.
+  if (!readMarker(folded, j - 1, n, false)) return false;
   if (MARKER.style === "closeParen" && (depth > 0 || isOperator(before))) return false;
-  return MARKER.number === expected ? startsCategory(folded, MARKER.end, n) : startsCategoryWord(folded, MARKER.end, n);
+  const markerEnd = MARKER.end;
+  const inValue = numberContinuesValue(folded, contentStart, i);
+  // The candidates: all of the run; where the run continues a value, also its last digits.
+  const first = inValue ? Math.max(i, j - MARKER_DIGITS) : i;
+  const last = inValue ? j - 1 : i;
+  if (j - first > MARKER_DIGITS) return false;
+  // Shortest first: in `：02、` the value is 0 and the item 2.
+  if (startsCategory(folded, markerEnd, n)) {
+    for (let k = last; k >= first; k--) {
+      if ((k === i || folded.charCodeAt(k) !== ZERO) && digitsValue(folded, k, j) === expected) {
+        runOnStart = k;
+        return true;
+      }
+    }
+  }
+  if (!startsCategoryWord(folded, markerEnd, n)) return false;
+  for (let k = last; k >= first; k--) {
+    if (k === i ? inValue : folded.charCodeAt(k) === ZERO || digitsValue(folded, k, j) > expected + MAX_SKIP) continue;
+    runOnStart = k;
+    return true;
+  }
+  return false;
+}
+
+/** The value of the digits [i, j) of `folded`. */
+function digitsValue(folded: string, i: number, j: number): number {
+  let value = 0;
+  for (let k = i; k < j; k++) value = value * 10 + (folded.charCodeAt(k) - ZERO);
+  return value;
 }
 
 /** An operator glyph or range sign (folded): `≥1)` is a value, not item 1. */

@@ -89,7 +89,8 @@ export const TIME_UNITS: ReadonlySet<string> = new Set([
 export const RANGE_SEPARATORS: ReadonlySet<string> = new Set(["-", "~", "至", "到", "—", "–", "−"]);
 
 /** Qualitative values of real tables (DOMAIN.md §2) that are values, not names: an unlabelled
- * item's last comma part is taken as its value when it is one of these (or very short). */
+ * item's last comma part is taken as its value when it is one of these (or very short). `无` is
+ * one: as a value it says “none happen” (`安全责任事故，年度指标值：无`), see VALUE_NONE_WORDS. */
 export const QUALITATIVE_WORDS: ReadonlySet<string> = new Set([
   "是", "否", "合格", "不合格", "良好", "优良", "优秀", "较好", "好", "达标", "完成", "已完成", "按时完成", "全部完成",
   "按期完成", "及时", "按时", "按期", "长期", "中长期", "持续", "有效", "高", "较高", "提高", "提升", "改善", "增强",
@@ -115,3 +116,24 @@ export const TIME_CHARS: ReadonlySet<string> = new Set([
 
 /** A time value names a point or period: one of these must appear. */
 export const TIME_MARKERS: ReadonlySet<string> = new Set([..."年月日号季周旬"]);
+
+/** Filler characters typed where there is nothing to say (folded: `－` `／` `＿` are ASCII here):
+ * a text of them alone (`—`, `/`, `-`, `——`, `……`) is a placeholder, not a value or a cell. */
+export const FILLER_CHARS: ReadonlySet<number> = new Set([
+  0x2d, 0x2014, 0x2013, 0x2015, 0x2500, 0x2501, 0x2010, 0x2011, 0x2212, 0x5f, 0x3d, 0x2f, 0x5c, 0x2e, 0x3002, 0x2026, 0xb7, 0x22ef, 0x7e,
+]);
+
+/** Words meaning “none” typed instead of a value or a cell's indicators, upper-cased, without
+ * spaces or a final full stop. */
+export const NONE_WORDS: ReadonlySet<string> = new Set([
+  "无", "暂无", "没有", "空", "空白", "略", "不适用", "不涉及", "待定", "待补充", "NA", "N/A", "N.A", "NULL", "NONE", "NIL",
+]);
+
+/** NONE_WORDS that are a value of their own where a value stands: `无` (`没有`) for an indicator
+ * counted down to zero (事故, 投诉, 违规). Only a whole indicator cell of them is a placeholder. */
+export const VALUE_NONE_WORDS: ReadonlySet<string> = new Set(["无", "没有"]);
+
+/** Excel's error values as text (`#N/A`, `#DIV/0!` …), upper-cased: a host may hand them as text. */
+export const ERROR_VALUES: ReadonlySet<string> = new Set([
+  "#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!",
+]);

@@ -1,4 +1,4 @@
-import type { CellSection, IndicatorItem, NumberingStyle, Span } from "../model";
+import type { CellSection, CellSubsection, IndicatorItem, NumberingStyle, Span } from "../model";
 import type { NumberingFinding } from "../messages/params";
 import type { Emit, Rule, RowContext } from "./rule";
 import { emitItem, emitSpan, isItemPerRow } from "./finding";
@@ -16,7 +16,10 @@ import { emitItem, emitSpan, isItemPerRow } from "./finding";
  * A cell written in sections (`一、产出指标\n1、…2、…\n二、效益指标\n1、…`) numbers the items of
  * each section on their own: from 1 again, or carrying on from the items before it (`二、效益指标`
  * over `3、4、`). The headings' numbers are a sequence of their own, checked the same way; a
- * finding about a heading has no item, only the span of its number.
+ * finding about a heading has no item, only the span of its number. Sub-headings (`（一）数量指标`
+ * under `一、产出指标`) split their section the same way: the items under each are a run, and the
+ * sub-headings of one section a sequence (a finding about one names its 二级 as the title and its
+ * position among its section's sub-headings).
  */
 export const numberingIrregularRule: Rule = {
   codes: ["numbering_irregular"],
@@ -34,14 +37,26 @@ export const numberingIrregularRule: Rule = {
     const style = dominantStyle(items);
     const beforeFirst = (sections[0] as CellSection).firstItem - 1;
     if (beforeFirst > 0) checkRun(emit, row, items, 0, beforeFirst, style, false);
-    for (const section of sections) checkRun(emit, row, items, section.firstItem - 1, section.firstItem - 1 + section.itemCount, style, false);
+    for (const section of sections) {
+      const from = section.firstItem - 1;
+      const to = from + section.itemCount;
+      const subs = section.subsections;
+      if (subs === undefined || subs.length === 0) {
+        checkRun(emit, row, items, from, to, style, false);
+        continue;
+      }
+      if (anyNumbered(subs)) checkRun(emit, row, subs, 0, subs.length, dominantStyle(subs), true);
+      const beforeSub = (subs[0] as CellSubsection).firstItem - 1;
+      if (beforeSub > from) checkRun(emit, row, items, from, beforeSub, style, false);
+      for (const sub of subs) checkRun(emit, row, items, sub.firstItem - 1, sub.firstItem - 1 + sub.itemCount, style, false);
+    }
   },
 };
 
 type IrregularKind = NumberingFinding["kind"];
 
-/** What the rule reads of an item and of a section heading alike. */
-type Numbered = IndicatorItem | CellSection;
+/** What the rule reads of an item and of a section heading or sub-heading alike. */
+type Numbered = IndicatorItem | CellSection | CellSubsection;
 
 /**
  * Checks the numbers of list[from, to): the items of one section (or of the whole cell), or the
@@ -101,8 +116,9 @@ function report(
   if (first) finding.first = first;
   if (previous) finding.previous = writtenNumber(previous);
   if (headings) {
-    const section = entry as CellSection;
-    emitSpan(emit, row, "numbering_irregular", { heading: section.index, title: section.level1Raw, ...finding }, span);
+    const heading = entry as CellSection | CellSubsection;
+    const title = "level1Raw" in heading ? heading.level1Raw : heading.level2Raw;
+    emitSpan(emit, row, "numbering_irregular", { heading: heading.index, title, ...finding }, span);
   } else {
     emitItem(emit, row, entry as IndicatorItem, "numbering_irregular", { item: entry.index, ...finding }, span ? { span } : {});
   }

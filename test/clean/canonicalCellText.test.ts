@@ -82,6 +82,14 @@ describe("canonicalCellText on written variants", () => {
     expect(canonicalCellText(parseIndicatorCell("1、≥90%。2、产出指标：培训人数，指标值：≥200人"))).toBe("1、≥90%。2、产出指标：培训人数，年度指标值：≥200人。");
   });
 
+  it("keeps a note line as written, and a cell with one between its items as a whole", () => {
+    const note = "（注：数据来源于统计年鉴）";
+    expect(canonicalCellText(parseIndicatorCell(`1、产出指标：培训人数，指标值：≥100人。${note}`))).toBe(`1、产出指标：培训人数，年度指标值：≥100人。${note}`);
+    // Renumbering around it would turn the author's 2、 into 3、.
+    const between = `1、产出指标：培训人数，指标值：≥100人。\n${note}\n2、效益指标：知晓率，年度指标值：≥90%。`;
+    expect(canonicalCellText(parseIndicatorCell(between))).toBe(between);
+  });
+
   it("returns free prose unchanged", () => {
     const prose = "按要求完成年度工作任务，确保资金使用效益。";
     expect(clean(prose)).toBe(prose);

@@ -161,8 +161,23 @@ function sameInputs(a: IndicatorItem, b: IndicatorItem): boolean {
   );
 }
 
+/**
+ * A line of prose among the items (`（注：数据来源于统计年鉴）`): no number, category, 二级, label or
+ * value, so nothing says it is an indicator; dressing it as one would invent its structure. It
+ * is kept as written; before other items, the whole cell is (renumbering around it would move
+ * the author's numbers: `1、…（注：…）2、…` is no `1、…（注：…）3、…`).
+ */
+function isProseItem(item: IndicatorItem): boolean {
+  return item.number === undefined && item.level1Raw === undefined && item.level2Raw === undefined && item.label === undefined && item.value.kind === "empty";
+}
+
+function hasProseBeforeItems(cell: ParsedCell): boolean {
+  for (let i = 0; i < cell.items.length - 1; i++) if (isProseItem(cell.items[i] as IndicatorItem)) return true;
+  return false;
+}
+
 export function canonicalCellForm(cell: ParsedCell, readBacks: ReadBacks = new ReadBacks()): CanonicalCellForm {
-  if (cell.items.length === 0 || renumbersGluedNumber(cell)) return { text: cell.text };
+  if (cell.items.length === 0 || renumbersGluedNumber(cell) || hasProseBeforeItems(cell)) return { text: cell.text };
   const first = rewriteCell(cell, readBacks, undefined);
   const cleaned = first.text;
   if (cleaned === cell.text) return { text: cleaned };
@@ -259,6 +274,7 @@ function canonicalItemForm(item: IndicatorItem, cellText: string, readBacks: Rea
   // A bare value (`0`, `≥90%`, `**`): no category and no name to put before it, and
   // `1、，年度指标值：0。` would only dress the gap up; the author fills it in.
   if (item.name === "" && head === "") return { text: item.raw, rewritten: false };
+  if (isProseItem(item)) return { text: item.raw, rewritten: false };
   const value = canonicalValueText(item.value);
   if (!keepsContent(item, cellText, head, value)) return { text: item.raw, rewritten: false };
   const text = `${item.index}、${head ? `${head}：` : ""}${item.name}，${CANONICAL_LABEL}：${value}。`;

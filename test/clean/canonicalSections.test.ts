@@ -1,24 +1,10 @@
 import fc from "fast-check";
-import { canonicalCellForm, canonicalCellText, isCanonicalItem } from "../../src/core/clean/canonicalCellText";
-import type { IndicatorItem } from "../../src/core/model";
+import { canonicalCellForm, canonicalCellText } from "../../src/core/clean/canonicalCellText";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
+import { expectEveryItemUnderItsHeading, expectFlattenedLosslessly } from "./sectionChecks";
 
 const clean = (text: string) => canonicalCellText(parseIndicatorCell(text));
 
-/** What must survive cleaning (DOMAIN.md §4): category, name and value of every item. */
-function essentials(it: IndicatorItem) {
-  return {
-    level1: it.level1,
-    level1Raw: it.level1Raw,
-    level2: it.level2Source === "written" ? it.level2 : undefined,
-    name: it.name,
-    kind: it.value.kind,
-    operator: it.value.operator,
-    number: it.value.number,
-    unit: it.value.unit,
-    text: it.value.text,
-  };
-}
 
 describe("canonicalCellText flattens a cell written in sections", () => {
   it("writes each heading's 一级 into its items, keeps their 二级, drops the headings and numbers 1, 2, … across the cell", () => {
@@ -104,27 +90,14 @@ describe("canonicalCellText flattens a cell written in sections", () => {
 
     it("reads every heading as a section and gives every item its heading's 一级", () => {
       fc.assert(
-        fc.property(sectioned, (text) => {
-          const cell = parseIndicatorCell(text);
-          expect(cell.items.every((i) => i.level1Source === "heading")).toBe(true);
-          expect((cell.sections ?? []).reduce((n, s) => n + s.itemCount, 0)).toBe(cell.items.length);
-        }),
+        fc.property(sectioned, (text) => expectEveryItemUnderItsHeading(text)),
         { numRuns: 400 },
       );
     });
 
     it("is lossless and idempotent: the cleaned cell has no sections and the same items, each canonical, numbered 1, 2, …", () => {
       fc.assert(
-        fc.property(sectioned, (text) => {
-          const before = parseIndicatorCell(text);
-          const cleaned = clean(text);
-          const after = parseIndicatorCell(cleaned);
-          expect(after.sections).toBeUndefined();
-          expect(after.items.map(essentials)).toEqual(before.items.map(essentials));
-          expect(after.items.map((i) => i.number)).toEqual(after.items.map((_, k) => k + 1));
-          expect(after.items.map((i) => isCanonicalItem(i, cleaned))).toEqual(after.items.map(() => true));
-          expect(clean(cleaned)).toBe(cleaned);
-        }),
+        fc.property(sectioned, (text) => void expectFlattenedLosslessly(text)),
         { numRuns: 400 },
       );
     });

@@ -1,10 +1,11 @@
 import fc from "fast-check";
-import { canonicalCellText, isCanonicalItem } from "../../src/core/clean/canonicalCellText";
+import { canonicalCellText } from "../../src/core/clean/canonicalCellText";
 import type { IndicatorItem, RuleCode } from "../../src/core/model";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
 import { ALL_RULES } from "../../src/core/rules/index";
 import { buildNormalizedTable } from "../../src/core/summary/normalizedTable";
 import { dataRow, findingsOf } from "../rules/harness";
+import { expectEveryItemUnderItsHeading, expectFlattenedLosslessly } from "../clean/sectionChecks";
 
 /** Cells written in sections: what an audit of the first version (commit 61401e9) found. */
 
@@ -240,18 +241,6 @@ describe("unnumbered items under a heading", () => {
 });
 
 describe("properties of sectioned cells", () => {
-  /** What must survive cleaning (DOMAIN.md §4): category, name and value of every item. */
-  const essentials = (it: IndicatorItem) => ({
-    level1: it.level1,
-    level1Raw: it.level1Raw,
-    level2: it.level2Source === "written" ? it.level2 : undefined,
-    name: it.name,
-    kind: it.value.kind,
-    operator: it.value.operator,
-    number: it.value.number,
-    unit: it.value.unit,
-    text: it.value.text,
-  });
   const HANZI = "一二三四";
   const headingNumber = fc.constantFrom(
     (n: number) => `${HANZI[n - 1]}、`,
@@ -320,9 +309,8 @@ describe("properties of sectioned cells", () => {
   it("every item takes its heading's 一级; headings, sub-headings and items are in order, each its own span", () => {
     fc.assert(
       fc.property(sectioned, (text) => {
+        expectEveryItemUnderItsHeading(text);
         const cell = parseIndicatorCell(text);
-        expect(cell.items.every((i) => i.level1Source === "heading")).toBe(true);
-        expect((cell.sections ?? []).reduce((n, s) => n + s.itemCount, 0)).toBe(cell.items.length);
         const pieces = [...cell.items, ...(cell.sections ?? []), ...(cell.sections ?? []).flatMap((s) => s.subsections ?? [])].map((p) => [p.span.start, p.span.end, p.raw] as const);
         pieces.sort((a, b) => a[0] - b[0]);
         for (const [start, end, raw] of pieces) expect(text.slice(start, end)).toBe(raw);
@@ -335,15 +323,8 @@ describe("properties of sectioned cells", () => {
   it("cleaning is lossless and idempotent: every name, value and category survives, numbered 1, 2, …", () => {
     fc.assert(
       fc.property(sectioned, (text) => {
-        const before = parseIndicatorCell(text);
-        const cleaned = clean(text);
-        const after = parseIndicatorCell(cleaned);
-        expect(after.sections).toBeUndefined();
-        expect(after.items.map(essentials)).toEqual(before.items.map(essentials));
-        expect(after.items.map((i) => i.number)).toEqual(after.items.map((_, k) => k + 1));
-        expect(after.items.map((i) => isCanonicalItem(i, cleaned))).toEqual(after.items.map(() => true));
-        for (const it of before.items) expect(cleaned).toContain(`${it.name}，年度指标值：`);
-        expect(clean(cleaned)).toBe(cleaned);
+        const cleaned = expectFlattenedLosslessly(text);
+        for (const it of parseIndicatorCell(text).items) expect(cleaned).toContain(`${it.name}，年度指标值：`);
       }),
       { numRuns: 400 },
     );

@@ -51,6 +51,8 @@ export async function writeCleanedWithExcelJS(bytes: Uint8Array, plan: CleaningP
     const cell = ws.getCell(edit.rowIndex + 1, edit.columnIndex + 1);
     // A covered cell of a merged block: the text lives in the block's top-left cell.
     const target = cell.type === ExcelJS.ValueType.Merge ? cell.master : cell;
+    // A formula's text is its result: the cleaner leaves the formula (as the patch writer does).
+    if (target.type === ExcelJS.ValueType.Formula) continue;
     const found = readCell(target);
     if (typeof found === "string" && found !== edit.before) throw new StaleEditError(edit, found);
     writeTextCell(target, edit.after);

@@ -252,7 +252,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
           const tag = xml.slice(cell.start, cell.openEnd);
           let inner = cell.selfClosing ? "" : xml.slice(cell.openEnd, cell.contentEnd);
           let t = getAttr(tag, "t");
-          const edit = byCol?.get(col)?.edit;
+          const edit = textEdit(byCol?.get(col)?.edit, inner);
           if (edit) {
             checkStale(tag, inner, edit, patch);
             inner = inlineTextXml(edit.after);
@@ -326,7 +326,7 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
         const c = action.carry;
         newTag = `<c r="${columnLetters(parsed.col)}${newRow}"${s ?? c.s ? ` s="${s ?? c.s}"` : ""}${c.t ? ` t="${c.t}"` : ""}>`;
         inner = c.inner;
-      } else if (action?.edit) {
+      } else if (action?.edit && textEdit(action.edit, inner)) {
         checkStale(tag, inner, action.edit, patch);
         newTag = `<c r="${columnLetters(parsed.col)}${newRowText}" s="${derive(s, true, action.fill)}" t="inlineStr">`;
         inner = inlineTextXml(action.edit.after);
@@ -392,11 +392,17 @@ function findCell(xml: string, from: number, to: number, col: number): ReturnTyp
   return undefined;
 }
 
+/** The edit, unless the cell holds a formula: its text is the formula's result, and the cleaner
+ * leaves it (writing the cleaned text over it would lose the formula; writeCleaned does the same). */
+function textEdit(edit: SheetEdit | undefined, inner: string): SheetEdit | undefined {
+  return edit && !inner.includes("<f") ? edit : undefined;
+}
+
 /** The stale-edit check of writeCleaned, on raw XML: a cell whose text (what readCell would
  * give) is a string other than `before` stops the patch. */
 function checkStale(tag: string, inner: string, edit: SheetEdit, patch: SheetPatch): void {
   const ref = `${columnLetters(edit.col)}${edit.row}`;
-  // Replacing a formula could orphan shared-formula cells; leave that to exceljs.
+  // textEdit keeps formula cells out; a formula here would be a caller's slip.
   if (inner.includes("<f")) throw new Unpatchable(`edit of formula cell ${ref}`);
   const t = getAttr(tag, "t") ?? "n";
   const v = findElement(inner, "v");

@@ -127,3 +127,15 @@ describe("a section heading `一、产出指标` over items numbered 1、2、", 
     expect(cell.items.map((i) => i.number)).toEqual([1, 2]);
   });
 });
+
+describe("unnumbered items on their own lines", () => {
+  it("start at a line that opens with a whole 二级 word, as at one that opens with a 一级", () => {
+    const cell = parseIndicatorCell("数量指标：培训人数≥100人\n质量指标：合格率≥95%");
+    expect(cell.items.map((i) => [i.level2, i.name, i.value.raw])).toEqual([
+      ["数量指标", "培训人数", "≥100人"],
+      ["质量指标", "合格率", "≥95%"],
+    ]);
+    // A 二级 word inside a name does not start an item.
+    expect(parseIndicatorCell("产出指标：培训人数≥100人\n数量指标考核达标率≥95%").items).toHaveLength(1);
+  });
+});

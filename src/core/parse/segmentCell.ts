@@ -208,10 +208,11 @@ function peek(folded: string, i: number, n: number): number {
   return i < limit ? i : -1;
 }
 
-/** Whether an item number or a category begins after `i` (white space skipped). */
+/** Whether an item number or a category begins after `i` (white space skipped): a 一级, or a
+ * whole 二级 word (`质量指标：合格率≥95%` on the next line of `数量指标：培训人数≥100人`). */
 function nextStartsItem(folded: string, i: number, n: number): boolean {
   const k = peek(folded, i, n);
-  return k >= 0 && (readMarker(folded, k, n, true) || startsCategory(folded, k, n));
+  return k >= 0 && (readMarker(folded, k, n, true) || startsCategory(folded, k, n) || startsCategoryWord(folded, k, n));
 }
 
 /** Labels a `;` may stand before inside one item: `培训人数；年度指标值：…`. A bare `目标值` is

@@ -129,10 +129,10 @@ function anyNumbered(list: readonly Numbered[]): boolean {
   return false;
 }
 
-/** The styles in a fixed order, for counting. */
-const STYLES: readonly NumberingStyle[] = ["dun", "dot", "paren", "closeParen", "circled", "hanzi", "parenHanzi", "none"];
+/** A counter slot per style: a Record, so a style added to NumberingStyle must be given one. */
+const STYLE_SLOT: Readonly<Record<NumberingStyle, number>> = { dun: 0, dot: 1, paren: 2, closeParen: 3, circled: 4, hanzi: 5, parenHanzi: 6, none: 7 };
 /** Items per style of the cell being checked (scratch: rules run synchronously). */
-const STYLE_COUNTS = new Uint16Array(STYLES.length);
+const STYLE_COUNTS = new Uint16Array(Object.keys(STYLE_SLOT).length);
 
 /** The style most numbered items (or headings) use; on a tie, the style that reached the count
  * first (the first item's, usually). */
@@ -143,7 +143,7 @@ function dominantStyle(list: readonly Numbered[]): NumberingStyle {
   for (const entry of list) {
     if (entry.number === undefined) continue;
     const style = entry.numberingStyle;
-    const k = Math.max(0, STYLES.indexOf(style));
+    const k = STYLE_SLOT[style];
     const n = (STYLE_COUNTS[k] ?? 0) + 1;
     STYLE_COUNTS[k] = n;
     if (n > bestCount) {

@@ -162,6 +162,15 @@ function sameInputs(a: IndicatorItem, b: IndicatorItem): boolean {
 }
 
 /**
+ * A bare value (`0`, `≥90%`, `**`): no category and no name to put before it. The cleaner keeps
+ * it as written (`1、，年度指标值：0。` would only dress the gap up) and value_label_missing does
+ * not ask for a label: what it lacks is its category and name (category_unknown).
+ */
+export function isBareValue(item: IndicatorItem): boolean {
+  return item.name === "" && itemHead(item) === "";
+}
+
+/**
  * A line of prose among the items (`（注：数据来源于统计年鉴）`): no number, category, 二级, label or
  * value, so nothing says it is an indicator; dressing it as one would invent its structure. It
  * is kept as written; before other items, the whole cell is (renumbering around it would move
@@ -270,11 +279,8 @@ interface ItemForm extends CanonicalItem {
 
 function canonicalItemForm(item: IndicatorItem, cellText: string, readBacks: ReadBacks | undefined): ItemForm {
   if (item.name === "" && item.value.kind === "empty") return { text: item.raw, rewritten: false };
+  if (isBareValue(item) || isProseItem(item)) return { text: item.raw, rewritten: false };
   const head = itemHead(item);
-  // A bare value (`0`, `≥90%`, `**`): no category and no name to put before it, and
-  // `1、，年度指标值：0。` would only dress the gap up; the author fills it in.
-  if (item.name === "" && head === "") return { text: item.raw, rewritten: false };
-  if (isProseItem(item)) return { text: item.raw, rewritten: false };
   const value = canonicalValueText(item.value);
   if (!keepsContent(item, cellText, head, value)) return { text: item.raw, rewritten: false };
   const text = `${item.index}、${head ? `${head}：` : ""}${item.name}，${CANONICAL_LABEL}：${value}。`;

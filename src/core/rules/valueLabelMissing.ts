@@ -1,3 +1,4 @@
+import { isBareValue } from "../clean/canonicalCellText";
 import type { Rule } from "./rule";
 import { emitItem, isItemPerRow } from "./finding";
 
@@ -23,9 +24,7 @@ export const valueLabelMissingRule: Rule = {
     const text = row.cell.text;
     for (const item of row.cell.items) {
       if (item.label !== undefined || item.value.kind === "empty") continue;
-      // A bare value (`≥90%` alone) has nothing the label would part it from: what it lacks is
-      // its category and name (category_unknown), not a label.
-      if (item.name === "" && item.level1Raw === undefined && item.level2Raw === undefined) continue;
+      if (isBareValue(item)) continue;
       const at = item.value.span.start;
       const before = text[at - 1];
       const insert = before === undefined || at <= item.span.start || SEPARATOR_BEFORE.has(before) ? VALUE_LABEL : `，${VALUE_LABEL}`;

@@ -2,7 +2,7 @@ import type { Progress } from "../app/host";
 import type { CellValue, Lang, SheetSnapshot } from "../core/model";
 import type { ApiSupport } from "./apiSupport";
 import { hostError, isPayloadTooLarge } from "./errors";
-import { isPercentFormat, percentText } from "../core/table/cellText";
+import { formatCodes, isPercentFormat, percentText } from "../core/table/cellText";
 
 /**
  * Reading the table the user means. The selection only says which rows to report: the table
@@ -169,14 +169,10 @@ export function cellValueOf(value: unknown, numberFormat: unknown): CellValue {
   return String(value);
 }
 
-/** Quoted literals, bracketed sections (colours, locales, elapsed time) and escaped characters
- * of a number format. Example: `yyyy"年"m"月"d"日";[Red]0` → `yyyymd;0`. Each alternative is
- * a single bounded token, so matching stays linear. */
-const FORMAT_LITERALS = /"[^"]*"|\[[^\]]*\]|\\./g;
 /** Date and time codes left after the literals are gone: y, m, d, h, s (either case). */
 const DATE_CODES = /[ymdhs]/i;
 
 export function isDateFormat(format: string): boolean {
   if (format === "General" || format === "@" || format === "") return false;
-  return DATE_CODES.test(format.replace(FORMAT_LITERALS, "").replace(/General/gi, ""));
+  return DATE_CODES.test(formatCodes(format).replace(/General/gi, ""));
 }

@@ -37,13 +37,20 @@ export function percentText(n: number): string {
   return `${numberText(n * 100)}%`;
 }
 
-/** Quoted literals, bracketed sections (colours, conditions) and escaped characters of a
- * number format: a `%` in them is a printed sign, not a percentage (`0"%"`, `0\%`). */
+/** Quoted literals, bracketed sections (colours, locales, elapsed time) and escaped characters
+ * of a number format. Each alternative is a single bounded token, so matching stays linear. */
 const FORMAT_LITERALS = /"[^"]*"|\[[^\]]*\]|\\./g;
 
-/** Whether a number format shows numbers as percentages (`0%`, `0.00%`, `0%;[Red]-0%`). */
+/** A number format without its literals, the codes that say how a number shows:
+ * `yyyy"年"m"月"d"日";[Red]0` → `yyyymd;0`, `0"%"` → `0`. */
+export function formatCodes(format: string): string {
+  return format.replace(FORMAT_LITERALS, "");
+}
+
+/** Whether a number format shows numbers as percentages (`0%`, `0.00%`, `0%;[Red]-0%`); a `%`
+ * in a literal is a printed sign (`0"%"`, `0\%`). */
 export function isPercentFormat(format: string): boolean {
-  return format.includes("%") && format.replace(FORMAT_LITERALS, "").includes("%");
+  return format.includes("%") && formatCodes(format).includes("%");
 }
 
 function numberText(n: number): string {

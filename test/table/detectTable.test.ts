@@ -146,6 +146,13 @@ describe("the one-indicator-per-row layout", () => {
     expect(table.columns).toEqual({ project: 0, level1: 1, level3: 2, operator: 3, value: 4, measureUnit: 5 });
   });
 
+  it("reads a bare 单位 as the measuring unit right of the indicator name, else as the budget unit", () => {
+    const items = found(detectTable(sheet([["单位", "项目名称", "一级指标", "三级指标", "指标值", "单位"], ["某局", "项目甲", "产出指标", "培训人数", 200, "人"]])));
+    expect(items.columns).toEqual({ unit: 0, project: 1, level1: 2, level3: 3, value: 4, measureUnit: 5 });
+    const cells = found(detectTable(sheet([["部门", "单位", "项目名称", "绩效目标", "绩效指标"], ["某局", "某中心", "项目甲", "目标", "1、产出指标：培训人数，年度指标值：≥200人。"]])));
+    expect(cells.columns).toEqual({ department: 0, unit: 1, project: 2, goal: 3, indicators: 4 });
+  });
+
   it("reads a two-row header whose group row 绩效指标 spans the indicator columns", () => {
     const table = found(
       detectTable(

@@ -110,12 +110,19 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
   const roles: RowRoles["roles"] = new Map();
   let nonEmpty = 0;
   let recognized = 0;
+  const bareUnits: number[] = [];
   const row = grid.row(localRow);
   for (let c = 0; c < row.length; c++) {
     const text = cellText(row[c]).trim();
     if (text === "") continue;
     nonEmpty++;
-    const match = matchHeaderRole(normalizeHeader(text));
+    const normalized = normalizeHeader(text);
+    if (normalized === BARE_UNIT) {
+      recognized++;
+      bareUnits.push(c + grid.originColumn);
+      continue;
+    }
+    const match = matchHeaderRole(normalized);
     if (!match) continue;
     recognized++;
     const seen = roles.get(match.role);
@@ -123,9 +130,23 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
       roles.set(match.role, { columnIndex: c + grid.originColumn, strength: match.strength });
     }
   }
+  for (const columnIndex of bareUnits) {
+    const role = bareUnitRole(roles, columnIndex);
+    if (role && !roles.has(role)) roles.set(role, { columnIndex, strength: 2 });
+  }
   let score = 0;
   for (const { strength } of roles.values()) score += strength;
   return { localRow, roles, score, nonEmpty, recognized };
+}
+
+/** A header that is only `单位`: the budget unit (`部门 | 单位 | 项目名称`) or, right of an indicator
+ * name or value in the one-indicator-per-row layout, the measuring unit (`三级指标 | 指标值 | 单位`). */
+const BARE_UNIT = "单位";
+
+function bareUnitRole(roles: RowRoles["roles"], columnIndex: number): ColumnRole | undefined {
+  const indicator = roles.get("level3") ?? roles.get("value");
+  if (indicator !== undefined && columnIndex > indicator.columnIndex) return "measureUnit";
+  return "unit";
 }
 
 /** A row reads as a header when it names two roles and most of its cells are header words. */

@@ -17,6 +17,7 @@ import type {
   Span,
   TextEdit,
 } from "./model";
+import type { ColumnCell, ValueColumns } from "./clean/valueColumns";
 import { ValueTable } from "./parse/intern";
 import { parseIndicatorCell, parseItemFromParts } from "./parse/parseCell";
 import { ALL_RULES } from "./rules/index";
@@ -114,6 +115,15 @@ function rowCells(snapshot: SheetSnapshot, rowIndex: number): readonly CellValue
   return snapshot.values[rowIndex - (snapshot.originRowIndex ?? 0)] ?? [];
 }
 
+/** The cells an item-per-row value is read from, each with its text as read (untrimmed). */
+function valueColumns(snapshot: SheetSnapshot, rowIndex: number, value: number, operator: number | undefined, unit: number | undefined): ValueColumns {
+  const cell = (columnIndex: number): ColumnCell => ({ address: toA1(rowIndex, columnIndex), text: cellText(valueAt(snapshot, rowIndex, columnIndex)) });
+  const columns: ValueColumns = { value: cell(value) };
+  if (operator !== undefined) columns.operator = cell(operator);
+  if (unit !== undefined) columns.unit = cell(unit);
+  return columns;
+}
+
 function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
   const cols = table.columns;
   // Tables repeat whole indicator cells (one project per town, the same template per unit):
@@ -156,6 +166,8 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
   // One indicator per row: consecutive rows of one project form one logical indicator cell.
   // A row with a blank project continues the project above (merged or left-blank cells).
   const groups: SheetRow[] = [];
+  /** The operator or the unit has a column of its own: values are read joined from several cells. */
+  const split = cols.operator !== undefined || cols.measureUnit !== undefined;
   let current: SheetRow | undefined;
   let currentProject = "";
   for (const rowIndex of table.dataRowIndexes) {
@@ -193,7 +205,12 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
       current.cell.items.length + 1,
     );
     current.cell.items.push(item);
-    current.itemCells?.push({ address: toA1(rowIndex, cols.value ?? cols.level3 ?? 0), rowNumber: rowIndex + 1 });
+    const address = toA1(rowIndex, cols.value ?? cols.level3 ?? 0);
+    current.itemCells?.push(
+      split && cols.value !== undefined
+        ? { address, rowNumber: rowIndex + 1, columns: valueColumns(snapshot, rowIndex, cols.value, cols.operator, cols.measureUnit) }
+        : { address, rowNumber: rowIndex + 1 },
+    );
   }
   return groups;
 }

@@ -1,5 +1,5 @@
 import type { CellValue, ParsedCell } from "./model";
-import type { RowContext } from "./rules/rule";
+import type { ItemCell, RowContext } from "./rules/rule";
 import { cellText } from "./table/cellText";
 
 /** Every field of a RowContext but the row's identity (rowKey, rowFingerprint). */
@@ -22,7 +22,7 @@ export class SheetRow implements RowContext {
   readonly projectAddress: string | undefined;
   readonly rawIndicator: CellValue;
   readonly cell: ParsedCell;
-  readonly itemCells: { address: string; rowNumber: number }[] | undefined;
+  readonly itemCells: ItemCell[] | undefined;
   readonly rowFingerprint: number;
   private keyCells: readonly CellValue[] | undefined;
   private key: string | undefined = undefined;

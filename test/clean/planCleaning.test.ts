@@ -98,15 +98,33 @@ describe("planCleaning on an item-per-row table", () => {
     ]);
   });
 
-  it("leaves tables with their own operator or unit column alone: rewriting would write them twice", () => {
-    const withOperator: SheetSnapshot = {
+  it("with its own operator and unit columns, writes each cell its own part, never the joined value", () => {
+    const split: SheetSnapshot = {
       name: "明细",
       values: [
         ["项目名称", "一级指标", "二级指标", "三级指标", "运算符号", "指标值", "计量单位"],
-        ["培训项目", "产出指标", "数量指标", "培训人次", "≥", "200", "人次"],
+        ["培训项目", "产出指标", "数量指标", "培训人次", "大于等于", "200", "人次"],
+        ["", "产出指标", "质量指标", "考核合格率", "≥", "９５", "％"],
+        ["", "产出指标", "时效指标", "完成及时率", " >= ", 90, "%"],
+        ["", "效益指标", "社会效益指标", "群众知晓率", "≥", "90%以上", null],
+        ["", "效益指标", "社会效益指标", "宣传效果", "定性", "明显提升", null],
+        ["", "满意度指标", "服务对象满意度指标", "学员满意度", "≥", 90, "%"],
       ],
     };
-    expect(planCleaning([check(withOperator)]).edits).toEqual([]);
+    const sheet = check(split);
+    const plan = planCleaning([sheet]);
+    expect(plan.edits.map((e) => [e.cell, e.before, e.after, e.codes])).toEqual([
+      ["E2", "大于等于", "≥", ["value_normalized"]],
+      ["F3", "９５", "95", ["value_normalized"]],
+      ["G3", "％", "%", ["value_normalized"]],
+      ["E4", " >= ", "≥", ["value_normalized"]],
+      ["F5", "90%以上", "≥90%", ["value_normalized"]],
+    ]);
+    // Cleaned, the table reads the same and is canonical: checked again, nothing to normalise.
+    const again = check(applyPlan(split, plan.edits));
+    expect(again.normalized.map((n) => [n.operator, n.number, n.valueUnit])).toEqual(sheet.normalized.map((n) => [n.operator, n.number, n.valueUnit]));
+    expect(again.issues.filter((i) => i.code === "value_normalized")).toEqual([]);
+    expect(planCleaning([again]).edits).toEqual([]);
   });
 });
 

@@ -1,3 +1,5 @@
+import { checkSheet } from "../../src/core/check";
+import { applyFixEdits } from "../../src/core/clean/applyFixEdits";
 import { valueNormalizedRule } from "../../src/core/rules/valueNormalized";
 import { CIVIL_SERVANT, CLEAN, TALENT, VILLAGE_OFFICE } from "./cells";
 import { applyFix, dataRow, findingsOf, itemCodes } from "./harness";
@@ -30,5 +32,36 @@ describe("value_normalized", () => {
   it("keeps canonical, qualitative and implicit values as they are (100% stays 100%)", () => {
     expect(itemCodes(valueNormalizedRule, VILLAGE_OFFICE)).toEqual([]);
     expect(itemCodes(valueNormalizedRule, CLEAN)).toEqual([]);
+  });
+
+  describe("a value read from its own operator, value and unit columns", () => {
+    const rows = [
+      ["项目名称", "一级指标", "三级指标", "计算符号", "指标值", "计量单位"],
+      ["培训项目", "产出指标", "培训人数", "大于等于", 200, "人"],
+      ["", "产出指标", "考核合格率", "≥", "９５", "％"],
+      ["", "效益指标", "群众知晓率", "≥", 90, "%"],
+    ];
+    const issues = () => {
+      const outcome = checkSheet({ name: "明细", values: rows });
+      if (!outcome.ok) throw new Error("no table");
+      return outcome.check.issues.filter((i) => i.code === "value_normalized");
+    };
+
+    it("points at the one cell to change and fixes that cell alone", () => {
+      const [operator] = issues();
+      expect([operator?.cell, operator?.params]).toEqual(["D2", { item: 1, from: "大于等于200人", to: "≥200人" }]);
+      expect(operator?.fix?.auto).toBe(true);
+      expect(applyFixEdits("大于等于", operator!.fix!.edits)).toBe("≥");
+    });
+
+    it("with two cells to change, points at the first and leaves both to the cleaner (no one-cell fix)", () => {
+      const both = issues()[1];
+      expect([both?.cell, both?.params]).toEqual(["E3", { item: 2, from: "≥９５％", to: "≥95%" }]);
+      expect(both?.fix).toBeUndefined();
+    });
+
+    it("says nothing of a value already canonical in every cell", () => {
+      expect(issues().map((i) => i.cell)).toEqual(["D2", "E3"]);
+    });
   });
 });

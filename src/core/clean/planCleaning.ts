@@ -1,19 +1,20 @@
 import type { SheetCheck } from "../check";
 import type { DetectedTable, Issue, ParsedCell, RuleCode, SkipReason } from "../model";
 import type { CellEdit } from "../plan";
-import { toA1 } from "../table/address";
+import { parseA1, toA1 } from "../table/address";
 import { parseIndicatorCell } from "../parse/parseCell";
 import { type CanonicalCellForm, canonicalCellForm, canonicalValueText, ReadBacks } from "./canonicalCellText";
 import { unifyNameEdits } from "./unifyNames";
+import { valueColumnEdits } from "./valueColumns";
 
 /**
  * The cleaned workbook, planned as data: which cells get which text, which junk rows go.
  *
  * - Indicator cells (one project per row) get their canonical text (canonicalCellText).
- * - Item-per-row tables: each value cell gets its canonical value text — but only when the
- *   table has no separate operator or unit column; with one, the operator and unit live in
- *   their own cells and rewriting the value cell would write them twice, so such tables are
- *   left as they are.
+ * - Item-per-row tables: each value cell gets its canonical value text; where the operator or
+ *   the unit has a column of its own, each of those cells gets its own part (valueColumnEdits:
+ *   `大于等于` → `≥` in the operator cell, `９０` → `90` in the value cell, `％` → `%` in the unit
+ *   cell), never the joined value written into one of them.
  * - Blank, dash and repeated-header rows below the header are listed for removal (never the
  *   title or the header itself), per sheet, ascending: a writer deletes from the last one up.
  * - With `unifyNames`, variant spellings of a department or unit become the most frequent one.
@@ -134,19 +135,30 @@ function resolvedCodes(issues: readonly Issue[], canonical: readonly boolean[]):
 
 function itemPerRowEdits(check: SheetCheck): CellEdit[] {
   const { columns } = check.table;
-  if (columns.value === undefined || columns.operator !== undefined || columns.measureUnit !== undefined) return [];
+  if (columns.value === undefined) return [];
   const columnIndex = columns.value;
   const edits: CellEdit[] = [];
   const byCell = issuesByCell(check.issues, ["value_normalized"]);
+  const normalizedAt = (cell: string) => (byCell.get(cell) ?? []).some((issue) => issue.code === "value_normalized");
   for (const row of check.rows) {
     row.cell.items.forEach((item, i) => {
-      const rowNumber = row.itemCells?.[i]?.rowNumber ?? row.rowNumber;
+      const itemCell = row.itemCells?.[i];
+      const rowNumber = itemCell?.rowNumber ?? row.rowNumber;
+      if (itemCell?.columns) {
+        // The operator or the unit in a column of its own: each cell gets its own canonical text.
+        const columnEdits = valueColumnEdits(item.value, itemCell.columns);
+        const codes: RuleCode[] = columnEdits.some((e) => normalizedAt(e.address)) ? ["value_normalized"] : [];
+        for (const e of columnEdits) {
+          const at = parseA1(e.address);
+          edits.push({ sheet: check.sheet, cell: e.address, rowIndex: at.rowIndex, columnIndex: at.columnIndex, before: e.before, after: e.after, codes });
+        }
+        return;
+      }
       const before = item.value.raw;
       const after = canonicalValueText(item.value);
       if (after === before) return;
       const cell = toA1(rowNumber - 1, columnIndex);
-      const normalized = (byCell.get(cell) ?? []).some((issue) => issue.code === "value_normalized");
-      edits.push({ sheet: check.sheet, cell, rowIndex: rowNumber - 1, columnIndex, before, after, codes: normalized ? ["value_normalized"] : [] });
+      edits.push({ sheet: check.sheet, cell, rowIndex: rowNumber - 1, columnIndex, before, after, codes: normalizedAt(cell) ? ["value_normalized"] : [] });
     });
   }
   return edits;

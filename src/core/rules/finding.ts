@@ -9,6 +9,8 @@ import type { Emit, RowContext, RuleFinding } from "./rule";
 export interface ItemFindingOptions {
   span?: Span;
   fix?: { edits: TextEdit[]; auto: boolean };
+  /** The cell the finding is about, when not the item's own (see RowContext.itemCells). */
+  cell?: string;
 }
 
 /** A finding about one item of a row's indicator cell. */
@@ -23,6 +25,7 @@ export function emitItem<C extends RuleCode>(
   const finding: RuleFinding = { code, params: params as unknown as IssueParams, rowNumber: row.rowNumber, item: item.index };
   if (options?.span) finding.span = options.span;
   if (options?.fix) finding.fix = options.fix;
+  if (options?.cell !== undefined) finding.cell = options.cell;
   emit(finding);
 }
 

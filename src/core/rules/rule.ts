@@ -1,3 +1,4 @@
+import type { ValueColumns } from "../clean/valueColumns";
 import type { CellValue, DetectedTable, IssueParams, ParsedCell, RuleCode, Severity, Span, TextEdit } from "../model";
 
 /** One data row as the rules see it: the identifying columns and the parsed indicator cell. */
@@ -24,7 +25,17 @@ export interface RowContext {
    * rows whose fingerprints differ are not duplicates. Absent: compare rowKey. */
   rowFingerprint?: number;
   /** Item-per-row layout only: the cell and row of each item, by 0-based item position. */
-  itemCells?: { address: string; rowNumber: number }[];
+  itemCells?: ItemCell[];
+}
+
+/** Where one item of the item-per-row layout stands. */
+export interface ItemCell {
+  /** The cell its issues point at: its value cell (or name cell, with no value column). */
+  address: string;
+  rowNumber: number;
+  /** The cells its value is read from, when the table gives the operator or the unit a column of
+   * its own (the value is read joined, but written back column by column). */
+  columns?: ValueColumns;
 }
 
 export interface TableContext {
@@ -55,8 +66,9 @@ export interface Rule {
   /** Per-row check: sees one data row. */
   checkRow?(row: RowContext, emit: Emit): void;
   /**
-   * checkRow reads nothing of the row but `cell` and isItemPerRow, and reports through emitItem,
-   * emitSpan or emitRow without a `cell`: rows that share one ParsedCell get the same findings but for
+   * checkRow reads nothing of the row but `cell`, isItemPerRow and (item-per-row rows, which never
+   * share a ParsedCell) itemCells, and reports through emitItem, emitSpan or emitRow without a
+   * `cell` (item-per-row rows aside): rows that share one ParsedCell get the same findings but for
    * their row number, so the engine runs it once per distinct cell and copies the rest.
    */
   perCell?: boolean;

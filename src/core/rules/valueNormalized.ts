@@ -1,6 +1,7 @@
-import type { ParsedValue } from "../model";
+import type { IndicatorItem, ParsedValue } from "../model";
 import { canonicalValueText } from "../clean/canonicalCellText";
-import type { Rule } from "./rule";
+import { valueColumnEdits, type ValueColumns } from "../clean/valueColumns";
+import type { Emit, RowContext, Rule } from "./rule";
 import { emitItem } from "./finding";
 
 /**
@@ -8,6 +9,9 @@ import { emitItem } from "./finding";
  * `≥80%`, `不低于90%` → `≥90%`), operator variants (`>=`, `＞＝`, `≧` → `≥`), `％`, full-width
  * digits, thousands separators, stray spaces. The canonical text is the cleaner's own
  * (canonicalValueText), so the rule and the cleaned workbook never disagree. Auto-fix.
+ * An item-per-row value read from several cells (an operator or unit column of its own) is
+ * rewritten cell by cell as the cleaner does (valueColumnEdits): the issue points at the first
+ * cell to change, and is an auto-fix of that cell when it is the only one.
  */
 export const valueNormalizedRule: Rule = {
   codes: ["value_normalized"],
@@ -16,6 +20,11 @@ export const valueNormalizedRule: Rule = {
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       const v = item.value;
+      const columns = row.itemCells?.[item.index - 1]?.columns;
+      if (columns) {
+        reportColumns(row, item, columns, emit);
+        continue;
+      }
       if (v.kind === "empty" || isPlainCanonical(v)) continue;
       const canonical = canonicalValueText(v);
       if (canonical === v.raw || canonical === "") continue;
@@ -30,6 +39,16 @@ export const valueNormalizedRule: Rule = {
     }
   },
 };
+
+function reportColumns(row: RowContext, item: IndicatorItem, columns: ValueColumns, emit: Emit): void {
+  const edits = valueColumnEdits(item.value, columns);
+  const first = edits[0];
+  if (first === undefined) return;
+  const v = item.value;
+  // One cell to change: an auto-fix of that cell; several: the cleaner writes them all.
+  const options = edits.length === 1 ? { cell: first.address, span: first.span, fix: { edits: [{ span: first.span, text: first.after }], auto: true } } : { cell: first.address };
+  emitItem(emit, row, item, "value_normalized", { item: item.index, from: v.raw, to: canonicalValueText(v) }, options);
+}
 
 /**
  * A well-read quantity already written as canonicalValueText writes it: a glyph operator as the

@@ -170,6 +170,9 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
   const split = cols.operator !== undefined || cols.measureUnit !== undefined;
   let current: SheetRow | undefined;
   let currentProject = "";
+  /** The 一级 and 二级 of the item above, as written or continued. */
+  let groupLevel1 = "";
+  let groupLevel2 = "";
   for (const rowIndex of table.dataRowIndexes) {
     const project = text(rowIndex, cols.project) || currentProject;
     if (!current || project !== currentProject) {
@@ -193,10 +196,21 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
       );
       groups.push(current);
     }
+    // 一级 and 二级 are written once over the rows they group (merged cells, or left blank): a
+    // row that leaves its 一级 blank continues the one above in its project, and its 二级 too
+    // when that is blank as well. A row that writes its 一级 and no 二级 has none written.
+    let level1 = text(rowIndex, cols.level1);
+    let level2 = text(rowIndex, cols.level2);
+    if (level1 === "" && current.cell.items.length > 0) {
+      level1 = groupLevel1;
+      if (level2 === "") level2 = groupLevel2;
+    }
+    groupLevel1 = level1;
+    groupLevel2 = level2;
     const item = parseItemFromParts(
       {
-        level1: text(rowIndex, cols.level1),
-        level2: text(rowIndex, cols.level2),
+        level1,
+        level2,
         name: text(rowIndex, cols.level3),
         value: text(rowIndex, cols.value),
         operator: text(rowIndex, cols.operator),

@@ -1,0 +1,39 @@
+import { checkSheet, type SheetCheck } from "../../src/core/check";
+import type { CellValue } from "../../src/core/model";
+
+function check(values: CellValue[][]): SheetCheck {
+  const outcome = checkSheet({ name: "明细", values });
+  if (!outcome.ok) throw new Error("no table found");
+  return outcome.check;
+}
+
+describe("the one-indicator-per-row layout: 一级 and 二级 written once over the rows they group", () => {
+  // As a sheet with merged 一级/二级 cells reads where merges are not filled (Office.js), or as
+  // a table typed with the group's words on its first row only.
+  const sheet = check([
+    ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+    ["培训项目", "产出指标", "数量指标", "培训人数", "≥100人"],
+    [null, null, null, "培训场次", "≥5场"],
+    [null, null, "质量指标", "培训合格率", "≥95%"],
+    [null, "产出指标", null, "完成及时率", "≥95%"],
+    [null, "效益指标", "社会效益指标", "群众知晓率", "≥90%"],
+    [null, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"],
+    ["宣传项目", null, null, "宣传次数", "≥3次"],
+  ]);
+  const rows = sheet.normalized.map((n) => [n.rowNumber, n.level1, n.level2, n.level2Source, n.name]);
+
+  it("continues the 一级 above in a row that leaves it blank, and the 二级 when that is blank too", () => {
+    expect(rows.slice(0, 3)).toEqual([
+      [2, "产出指标", "数量指标", "填写", "培训人数"],
+      [3, "产出指标", "数量指标", "填写", "培训场次"],
+      [4, "产出指标", "质量指标", "填写", "培训合格率"],
+    ]);
+    expect(sheet.issues.filter((i) => i.code === "category_unknown" && i.rowNumber < 8)).toEqual([]);
+  });
+
+  it("continues nothing into a row that writes its 一级 (its 二级 is inferred), nor across projects", () => {
+    expect(rows[3]).toEqual([5, "产出指标", "时效指标", "推断", "完成及时率"]);
+    expect(rows[6]).toEqual([8, "", "", "", "宣传次数"]);
+    expect(sheet.issues.filter((i) => i.code === "category_unknown").map((i) => i.cell)).toEqual(["E8"]);
+  });
+});

@@ -271,13 +271,14 @@ function loadOptions(args: CliArgs, io: CliIO, t: CliMessages): CheckOptions | u
   return options;
 }
 
-/** Every .xlsx/.xlsm under a folder, sorted, without Excel's `~$` lock files. */
+/** Every workbook under a folder (.xlsx/.xlsm, and .xls/.et so the user hears to save them as
+ * .xlsx instead of silence), sorted, without Excel's `~$` lock files. */
 function listWorkbooks(dir: string): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...listWorkbooks(p));
-    else if (/\.(xlsx|xlsm|xls)$/i.test(entry.name) && !entry.name.startsWith("~$")) out.push(p);
+    else if (/\.(xlsx|xlsm|xls|et)$/i.test(entry.name) && !entry.name.startsWith("~$")) out.push(p);
   }
   return out;
 }

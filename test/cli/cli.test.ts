@@ -160,6 +160,24 @@ describe("exit status and one-line reasons", () => {
     expect(all.files).toHaveLength(2);
   });
 
+  it("tells of an old .xls or WPS .et in a folder by name, whatever its extension, and checks the rest", async () => {
+    const dir = path.join(tmp, "in");
+    fs.mkdirSync(dir);
+    fs.copyFileSync(SAMPLE, path.join(dir, "a.xlsx"));
+    // A compound file (OLE2) as .xls and .et are: the magic number is enough for the sniff.
+    const cfb = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    fs.writeFileSync(path.join(dir, "b.et"), cfb);
+    fs.writeFileSync(path.join(dir, "c.csv"), "主管部门,预算单位\n");
+    const o = io();
+    expect(await run(["check", dir], o.sink)).toBe(2);
+    expect(o.err()).toContain("b.et：无法读取（这是旧版 Excel（.xls）或 WPS（.et）格式的文件，请在 Excel 或 WPS 中另存为 .xlsx 后再试。）");
+    expect(o.err()).not.toContain("c.csv");
+    const csv = io();
+    expect(await run(["check", path.join(dir, "c.csv")], csv.sink)).toBe(2);
+    expect(csv.err()).toContain("文件内容不是 Excel 工作簿（.xlsx），可能是网页、CSV 或其他格式");
+    expect(csv.err()).not.toContain("扩展名");
+  });
+
   it("rejects an unknown rule code in --rules and honours a valid one", async () => {
     const bad = path.join(tmp, "bad.json");
     fs.writeFileSync(bad, JSON.stringify({ rules: { no_such_rule: "off" } }));

@@ -112,7 +112,7 @@ describe("the file host", () => {
     const { host } = setup();
     const opening = host.openFile(new Uint8Array([0xd0, 0xcf]), "旧表.xls");
     await expect(opening).rejects.toBeInstanceOf(HostError);
-    await expect(opening).rejects.toMatchObject({ kind: "badFile", message: "这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再试。" });
+    await expect(opening).rejects.toMatchObject({ kind: "badFile", message: "这是旧版 Excel（.xls）或 WPS（.et）格式的文件，请在 Excel 或 WPS 中另存为 .xlsx 后再试。" });
     expect(host.fileName()).toBeUndefined();
   });
 

@@ -132,12 +132,14 @@ export interface ParsedCell {
 }
 
 /**
- * A section heading: a line of its own that is only a 一级 (`一、产出指标`, `（一）产出指标：`,
- * `产出指标`), maybe with its 二级 (`一、产出指标（数量指标）`, `产出指标-数量指标`), over items
- * numbered another way (`1、培训人数…`) or unnumbered items with a value. It is no item: the items
- * under it that write no 一级 and read as indicators take its own (level1Source `heading`), and its
- * 二级 when they write none, and their numbers count from 1 again (or carry on from the items
- * before the heading).
+ * A section heading: a line of its own, or one run on to its first item, that is only a 一级
+ * (`一、产出指标`, `（一）产出指标：`, `产出指标`, `1、产出指标：`), maybe with its 二级
+ * (`一、产出指标（数量指标）`, `产出指标-数量指标`), over items numbered another way (`1、培训人数…`,
+ * `（1）培训人数…`) or unnumbered items with a value. It is no item: the items under it (up to the
+ * next heading, or to an item numbered like it that writes its own 一级: that one is in no section)
+ * that write no 一级 and read as indicators take its own (level1Source `heading`), and its 二级
+ * when they write none, and their numbers count from 1 again (or carry on from the items before
+ * the heading).
  */
 export interface CellSection {
   /** 1-based position among the cell's sections. */

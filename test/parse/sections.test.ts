@@ -128,7 +128,7 @@ describe("a cell written in sections", () => {
   });
 
   it("does not split a name that starts with a number after a numbered item's 一级", () => {
-    // only an unnumbered or a 一、/（一） heading runs on into its first item
+    // `1、2号楼` is an enumeration, and a heading runs on only into an item numbered another way
     expect(items("1、产出指标：1、2号楼改造面积，年度指标值：≥500平方米").map(([, n, , , , , , name]) => [n, name])).toEqual([[1, "1、2号楼改造面积"]]);
   });
 

@@ -18,11 +18,12 @@ import { canonicalLevel1, canonicalLevel2 } from "./vocabulary";
  * (`一、产出指标\n1、数量指标：…\n二、效益指标\n1、…`) has its headings (and sub-headings,
  * `（一）数量指标`) in `sections`, not in `items`, and the items under a heading that write no 一级
  * take the heading's (see splitSections). A heading run on to its first item on the same line
- * (`一、产出指标：1、培训人数…；二、效益指标：1、…`) must be borne out by the cell (another heading,
- * or a second item numbered like the first): else the cell is read again without such splits,
- * `产出指标：(1)班学生人数…` being an item's head and name — two passes at most. Any other
- * heading before numbered items (`绩效指标：`) is returned as `leading`. With `values`, equal
- * values share one object with the other cells parsed against the same table (see ValueTable).
+ * (`一、产出指标：1、培训人数…；二、效益指标：1、…`, `1、产出指标：（1）培训人数…；（2）…`) must be
+ * borne out by the cell (another heading, or a second item numbered like the first): else the
+ * cell is read again without such splits, `产出指标：(1)班学生人数…` being an item's head and
+ * name — two passes at most. Any other heading before numbered items (`绩效指标：`) is returned
+ * as `leading`. With `values`, equal values share one object with the other cells parsed against
+ * the same table (see ValueTable).
  */
 export function parseIndicatorCell(text: string, values?: ValueTable): ParsedCell {
   // Hosts hand strings, but a number or null slipping through must not throw.
@@ -168,9 +169,12 @@ function saysNothing(item: IndicatorItem | undefined): boolean {
  * sub-heading or heading when it writes none, else one inferred from its name under that 一级.
  * Under a heading, `满意度：≥90%` is a name and its value, not the short 一级 `满意度`. A heading
  * over a line saying nothing (`四、成本指标\n无`) holds that line and no items. Items before the
- * first heading belong to none. `text` is the cell, `folded` its foldWidth.
+ * first heading belong to none, and so do those after an item numbered like the heading that
+ * writes its own 一级 (see endsSection). `text` is the cell, `folded` its foldWidth.
  * Sets runOnsBorneOut: whether every heading the cursor split from its first item heads a
- * section the cell bears out, by another heading or a second item numbered like its first.
+ * section the cell bears out, by another heading or a second item numbered like its first (by
+ * another heading only when some section has such a second item, if a heading numbered like an
+ * item, `1、产出指标：`, runs on: `1、产出指标：①号线…。2、效益指标：①号线…` is two items).
  */
 function splitSections(items: IndicatorItem[], text: string, folded: string, values: ValueTable | undefined): CellSection[] | undefined {
   let sections: CellSection[] | undefined;
@@ -183,6 +187,9 @@ function splitSections(items: IndicatorItem[], text: string, folded: string, val
   let bornOut = 0;
   let styled = 0;
   let runOn = false;
+  /** Run-on headings numbered `1、` `1.` `(1)` …, and whether some section has two items numbered alike. */
+  let arabicRunOns = 0;
+  let twoStyled = false;
   let kept = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as IndicatorItem;
@@ -206,6 +213,7 @@ function splitSections(items: IndicatorItem[], text: string, folded: string, val
       style = (next as IndicatorItem).numberingStyle;
       runOn = item.terminator === undefined;
       if (runOn) runOns++;
+      if (runOn && !numberedLikeHeading(item)) arabicRunOns++;
       styled = 0;
       continue;
     }
@@ -215,12 +223,20 @@ function splitSections(items: IndicatorItem[], text: string, folded: string, val
       style = (next as IndicatorItem).numberingStyle;
       continue;
     }
+    if (current !== undefined && endsSection(item, current)) {
+      // `1、产出指标：1）…；2）…。2、效益指标：…`: a sibling of the heading, in no section.
+      if (runOn && styled >= 2) bornOut++;
+      current = undefined;
+      sub = undefined;
+      style = "none";
+      runOn = false;
+    }
     item.index = kept + 1;
     items[kept++] = item;
     if (current === undefined) continue;
     current.itemCount++;
     if (sub !== undefined) sub.itemCount++;
-    if (item.number !== undefined && item.numberingStyle === style) styled++;
+    if (item.number !== undefined && item.numberingStyle === style && ++styled >= 2) twoStyled = true;
     if (item.level1Source !== "heading") readShortHeadAsName(item, text, folded, values);
     if (item.level1Source === "none" && ((item.number !== undefined && item.numberingStyle === style) || hasIndicatorPart(item))) {
       takeHeading(item, current, sub, folded);
@@ -228,8 +244,19 @@ function splitSections(items: IndicatorItem[], text: string, folded: string, val
   }
   if (runOn && styled >= 2) bornOut++;
   items.length = kept;
-  runOnsBorneOut = runOnSplits === 0 || (runOns >= runOnSplits && (bornOut === runOns || (sections?.length ?? 0) >= 2));
+  // Another heading bears the sections out, unless a heading numbered like an item (`1、产出指标：`,
+  // the usual item's head) runs on and no section has a second item: `1、产出指标：①号线…。
+  // 2、产出指标：①号线…` is two items whose names start with a number.
+  const headings = sections?.length ?? 0;
+  runOnsBorneOut = runOnSplits === 0 || (runOns >= runOnSplits && (bornOut === runOns || (headings >= 2 && (arabicRunOns === 0 || twoStyled))));
   return sections;
+}
+
+/** Whether an item ends the section it follows instead of counting into it: numbered like the
+ * heading and writing its own 一级 (`2、效益指标：…` after the items `1）` `2）` under
+ * `1、产出指标：`), it is the heading's sibling, an item of no section. */
+function endsSection(item: IndicatorItem, section: CellSection): boolean {
+  return item.number !== undefined && item.numberingStyle === section.numberingStyle && item.level1Source === "written";
 }
 
 /** Under a heading, `满意度：≥90%`, `满意度：合格` and `服务对象满意度：≥90%` are a name and its value: a

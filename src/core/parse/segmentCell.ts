@@ -1,4 +1,4 @@
-import type { ValueLabel } from "../model";
+import type { NumberingStyle, ValueLabel } from "../model";
 import { isDigit, isSpace, isWhitespace } from "./normalizeText";
 import { numberContinuesValue } from "./parseValue";
 import { LABEL, labelAt } from "./readLabel";
@@ -36,8 +36,9 @@ const LOOKAHEAD = 64;
  * repeats a number, `…≥100人4、效益指标：` skips one: numbering_irregular reports them), so
  * `第2、3季度`, `1、2号楼`, `2个工作日`, `1.5万元` and `2023.07-2024.01` stay inside their item.
  * `一、` starts an item only where an item can start, never in mid-text. A section heading run on
- * to its first item (`一、产出指标：1、培训人数…`, `产出指标；(1)…`) ends before the item's `1`
- * (counted in sectionSplits: the caller checks the cell bears it out), unless reset said otherwise.
+ * to its first item numbered another way (`一、产出指标：1、培训人数…`, `产出指标；(1)…`,
+ * `1、产出指标：（1）…`) ends before the item's `1` (counted in sectionSplits: the caller checks the
+ * cell bears it out), unless reset said otherwise.
  * Every decision looks a bounded distance ahead: linear time.
  */
 export class SegmentCursor {
@@ -101,9 +102,12 @@ export class SegmentCursor {
       }
       const expected = this.lastNumber + 1;
       // Only an unnumbered item or one numbered like a heading (`一、`, `（一）`) can be a section
-      // heading, run on to its first item (unless reset said otherwise) or a line of its own.
+      // heading on a line of its own; any item can be one run on to its first item (unless reset
+      // said otherwise), numbered another way than the heading (`1、产出指标：（1）…`, see
+      // startsSectionItem).
       const headingLike = !hasMarker || this.marker.style === "hanzi" || this.marker.style === "parenHanzi";
-      const runOnHeading = headingLike && this.runOnHeadings;
+      const headingStyle: NumberingStyle = hasMarker ? this.marker.style : "none";
+      const runOnHeading = this.runOnHeadings;
 
       let i = contentStart;
       let terminatorStart = -1;
@@ -138,7 +142,7 @@ export class SegmentCursor {
         if (
           (isDigit(c) || c === OPEN || isCircledNumber(c) || isParenthesizedNumber(c)) &&
           i > contentStart &&
-          (startsRunOnItem(folded, contentStart, i, n, expected, depth) || (runOnHeading && i - contentStart <= HEADING_MAX && this.splitsSection(folded, contentStart, i, n, depth)))
+          (startsRunOnItem(folded, contentStart, i, n, expected, depth) || (runOnHeading && i - contentStart <= HEADING_MAX && this.splitsSection(folded, contentStart, i, n, depth, headingStyle)))
         ) {
           // A run-on item's number may start inside a digit run glued to the value (`：42、`).
           if (runOnStart > i) i = runOnStart;
@@ -184,8 +188,8 @@ export class SegmentCursor {
   }
 
   /** startsSectionItem, counted in sectionSplits when it says yes. */
-  private splitsSection(folded: string, contentStart: number, i: number, n: number, depth: number): boolean {
-    if (!startsSectionItem(folded, contentStart, i, n, depth)) return false;
+  private splitsSection(folded: string, contentStart: number, i: number, n: number, depth: number, headingStyle: NumberingStyle): boolean {
+    if (!startsSectionItem(folded, contentStart, i, n, depth, headingStyle)) return false;
     this.sectionSplits++;
     return true;
   }
@@ -263,12 +267,13 @@ function endsHeadingLine(folded: string, contentStart: number, i: number, n: num
 
 /** Whether the number at `i` is item 1 of the section whose heading is all of the item so far
  * [contentStart, i): a heading (see isHeading), spaces after it (`一、产出指标：1、培训人数`,
- * `一、产出指标；(1)…`, `（一）产出指标 1.…`). `1、2号楼`, a number before a digit, is an
- * enumeration, not item 1. The caller has checked that the item is unnumbered or numbered like a
- * heading, and keeps the look-behind short (HEADING_MAX); parseIndicatorCell checks the cell
- * bears the section out. */
-function startsSectionItem(folded: string, contentStart: number, i: number, n: number, depth: number): boolean {
-  if (depth > 0 || !readMarker(folded, i, n, false) || MARKER.number !== 1) return false;
+ * `一、产出指标；(1)…`, `（一）产出指标 1.…`, `1、产出指标：（1）…`), numbered in another style
+ * than the heading (`headingStyle`, "none" when unnumbered: `1、产出指标：1、…` is no heading over
+ * its item 1). `1、2号楼`, a number before a digit, is an enumeration, not item 1. The caller
+ * keeps the look-behind short (HEADING_MAX); parseIndicatorCell checks the cell bears the
+ * section out. */
+function startsSectionItem(folded: string, contentStart: number, i: number, n: number, depth: number, headingStyle: NumberingStyle): boolean {
+  if (depth > 0 || !readMarker(folded, i, n, false) || MARKER.number !== 1 || MARKER.style === headingStyle) return false;
   if (MARKER.end < n && isDigit(folded.charCodeAt(MARKER.end))) return false;
   return isHeading(folded, contentStart, i);
 }

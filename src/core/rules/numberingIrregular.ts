@@ -15,8 +15,10 @@ import { emitItem, emitSpan, isItemPerRow } from "./finding";
  *
  * A cell written in sections (`一、产出指标\n1、…2、…\n二、效益指标\n1、…`) numbers the items of
  * each section on their own: from 1 again, or carrying on from the items before it (`二、效益指标`
- * over `3、4、`). The headings' numbers are a sequence of their own, checked the same way; a
- * finding about a heading has no item, only the span of its number. Sub-headings (`（一）数量指标`
+ * over `3、4、`). The headings' numbers are a sequence of their own, checked the same way, with
+ * the items of no section numbered like them (`1、产出指标：1）…；2）…。2、效益指标：…。3、…`: heading
+ * 1, then items 2 and 3, which write their own 一级); a finding about a heading has no item, only
+ * the span of its number. Sub-headings (`（一）数量指标`
  * under `一、产出指标`) split their section the same way: the items under each are a run, and the
  * sub-headings of one section a sequence (a finding about one names its 二级 as the title and its
  * position among its section's sub-headings).
@@ -29,29 +31,79 @@ export const numberingIrregularRule: Rule = {
     if (isItemPerRow(row)) return;
     const { items, sections } = row.cell;
     if (sections === undefined || sections.length === 0) {
-      if (anyNumbered(items)) checkRun(emit, row, items, 0, items.length, dominantStyle(items), false);
+      if (anyNumbered(items)) checkRun(emit, row, items, 0, items.length, dominantStyle(items));
       return;
     }
-    if (anyNumbered(sections)) checkRun(emit, row, sections, 0, sections.length, dominantStyle(sections), true);
-    if (!anyNumbered(items)) return;
-    const style = dominantStyle(items);
-    const beforeFirst = (sections[0] as CellSection).firstItem - 1;
-    if (beforeFirst > 0) checkRun(emit, row, items, 0, beforeFirst, style, false);
-    for (const section of sections) {
-      const from = section.firstItem - 1;
-      const to = from + section.itemCount;
-      const subs = section.subsections;
-      if (subs === undefined || subs.length === 0) {
-        checkRun(emit, row, items, from, to, style, false);
-        continue;
-      }
-      if (anyNumbered(subs)) checkRun(emit, row, subs, 0, subs.length, dominantStyle(subs), true);
-      const beforeSub = (subs[0] as CellSubsection).firstItem - 1;
-      if (beforeSub > from) checkRun(emit, row, items, from, beforeSub, style, false);
-      for (const sub of subs) checkRun(emit, row, items, sub.firstItem - 1, sub.firstItem - 1 + sub.itemCount, style, false);
-    }
+    checkSectioned(emit, row, items, sections);
   },
 };
+
+/** Where an item of a sectioned cell stands: in a section, in the outer sequence with the
+ * headings, or in a run of other items of no section. */
+const IN_SECTION = 0;
+const OUTER = 1;
+const LOOSE = 2;
+
+/**
+ * A cell written in sections: the outer sequence (the headings, and the items of no section
+ * numbered like them: `1、产出指标：1）…；2）…。2、效益指标：…` is heading 1, item 2), then the items
+ * of each section (or sub-heading), and each run of the other items of no section (before the
+ * first heading, numbered another way), each on its own.
+ */
+function checkSectioned(emit: Emit, row: RowContext, items: readonly IndicatorItem[], sections: readonly CellSection[]): void {
+  const headingStyle = dominantStyle(sections);
+  // Sectioned cells are few: a flag per item costs nothing worth a scratch buffer.
+  const outside = new Uint8Array(items.length).fill(LOOSE);
+  for (const section of sections) outside.fill(IN_SECTION, section.firstItem - 1, section.firstItem - 1 + section.itemCount);
+  let joined = false;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k] as IndicatorItem;
+    if (outside[k] === LOOSE && headingStyle !== "none" && item.number !== undefined && item.numberingStyle === headingStyle) {
+      outside[k] = OUTER;
+      joined = true;
+    }
+  }
+  const outer = joined ? outerSequence(items, sections, outside) : sections;
+  if (anyNumbered(outer)) checkRun(emit, row, outer, 0, outer.length, dominantStyle(outer));
+  if (!anyNumbered(items)) return;
+  const style = dominantStyle(items, outside);
+  for (let k = 0; k < items.length; ) {
+    if (outside[k] !== LOOSE) {
+      k++;
+      continue;
+    }
+    const from = k;
+    while (k < items.length && outside[k] === LOOSE) k++;
+    checkRun(emit, row, items, from, k, style);
+  }
+  for (const section of sections) {
+    const from = section.firstItem - 1;
+    const to = from + section.itemCount;
+    const subs = section.subsections;
+    if (subs === undefined || subs.length === 0) {
+      checkRun(emit, row, items, from, to, style);
+      continue;
+    }
+    if (anyNumbered(subs)) checkRun(emit, row, subs, 0, subs.length, dominantStyle(subs));
+    const beforeSub = (subs[0] as CellSubsection).firstItem - 1;
+    if (beforeSub > from) checkRun(emit, row, items, from, beforeSub, style);
+    for (const sub of subs) checkRun(emit, row, items, sub.firstItem - 1, sub.firstItem - 1 + sub.itemCount, style);
+  }
+}
+
+/** The headings and the items marked OUTER, in the order of the cell. */
+function outerSequence(items: readonly IndicatorItem[], sections: readonly CellSection[], outside: Uint8Array): Numbered[] {
+  const outer: Numbered[] = [];
+  let s = 0;
+  for (let k = 0; k < items.length; k++) {
+    if (outside[k] !== OUTER) continue;
+    const item = items[k] as IndicatorItem;
+    while (s < sections.length && (sections[s] as CellSection).span.start < item.span.start) outer.push(sections[s++] as CellSection);
+    outer.push(item);
+  }
+  while (s < sections.length) outer.push(sections[s++] as CellSection);
+  return outer;
+}
 
 type IrregularKind = NumberingFinding["kind"];
 
@@ -60,10 +112,11 @@ type Numbered = IndicatorItem | CellSection | CellSubsection;
 
 /**
  * Checks the numbers of list[from, to): the items of one section (or of the whole cell), or the
- * section headings (`headings`). Positions count from 1 at `from`, or from `from + 1` when the
+ * section headings (with the items among them, see checkSectioned), or a section's
+ * sub-headings. Positions count from 1 at `from`, or from `from + 1` when the
  * first number carries on from the items before (`3、` first under `二、效益指标`).
  */
-function checkRun(emit: Emit, row: RowContext, list: readonly Numbered[], from: number, to: number, style: NumberingStyle, headings: boolean): void {
+function checkRun(emit: Emit, row: RowContext, list: readonly Numbered[], from: number, to: number, style: NumberingStyle): void {
   const seen = SEEN;
   seen.clear();
   const offset = from > 0 && list[from]?.number === from + 1 ? from : 0;
@@ -73,31 +126,38 @@ function checkRun(emit: Emit, row: RowContext, list: readonly Numbered[], from: 
     const number = entry.number;
     const expected = k - from + 1 + offset;
     if (number === undefined) {
-      report(emit, row, entry, headings, "unnumbered", expected);
+      report(emit, row, entry, "unnumbered", expected);
       continue;
     }
     if (entry.numberingStyle !== style) {
-      report(emit, row, entry, headings, "mixedStyle", expected);
+      report(emit, row, entry, "mixedStyle", expected);
     } else if (k === from && number !== 1 + offset) {
-      report(emit, row, entry, headings, "notFromOne", expected);
+      report(emit, row, entry, "notFromOne", expected);
     } else if (number !== expected) {
       // An item at its own position is no gap or duplicate: what went wrong went wrong before it.
-      if (seen.has(number)) report(emit, row, entry, headings, "duplicate", expected, firstWith(list, from, k, number));
-      else if (previous?.number !== undefined && number < previous.number) report(emit, row, entry, headings, "backward", expected, undefined, previous);
-      else if (previous?.number !== undefined && number !== previous.number + 1) report(emit, row, entry, headings, "gap", expected);
+      if (seen.has(number)) report(emit, row, entry, "duplicate", expected, firstWith(list, from, k, number));
+      else if (previous?.number !== undefined && number < previous.number) report(emit, row, entry, "backward", expected, undefined, previous);
+      else if (previous?.number !== undefined && number !== previous.number + 1) report(emit, row, entry, "gap", expected);
     }
     seen.add(number);
     previous = entry;
   }
 }
 
-/** The 1-based position (item index, or heading index) of the first of list[from, to) numbered `number`. */
+/** The 1-based position (item index, or heading index) of the first of list[from, to) numbered
+ * `number`; 0 when that is not of the same kind as list[to] (a heading's number repeated by an
+ * item among the headings: the finding then names no item). */
 function firstWith(list: readonly Numbered[], from: number, to: number, number: number): number {
   for (let k = from; k < to; k++) {
     const entry = list[k] as Numbered;
-    if (entry.number === number) return entry.index;
+    if (entry.number === number) return isHeading(entry) === isHeading(list[to] as Numbered) ? entry.index : 0;
   }
   return 0;
+}
+
+/** A section heading or sub-heading, not an item. */
+function isHeading(entry: Numbered): entry is CellSection | CellSubsection {
+  return "firstItem" in entry;
 }
 
 /** One finding; its params and span are built only for an offending item or heading. */
@@ -105,7 +165,6 @@ function report(
   emit: Emit,
   row: RowContext,
   entry: Numbered,
-  headings: boolean,
   kind: IrregularKind,
   expected: number,
   first?: number,
@@ -115,10 +174,9 @@ function report(
   const finding: NumberingFinding = { written: writtenNumber(entry), expected, kind };
   if (first) finding.first = first;
   if (previous) finding.previous = writtenNumber(previous);
-  if (headings) {
-    const heading = entry as CellSection | CellSubsection;
-    const title = "level1Raw" in heading ? heading.level1Raw : heading.level2Raw;
-    emitSpan(emit, row, "numbering_irregular", { heading: heading.index, title, ...finding }, span);
+  if (isHeading(entry)) {
+    const title = "level1Raw" in entry ? entry.level1Raw : entry.level2Raw;
+    emitSpan(emit, row, "numbering_irregular", { heading: entry.index, title, ...finding }, span);
   } else {
     emitItem(emit, row, entry as IndicatorItem, "numbering_irregular", { item: entry.index, ...finding }, span ? { span } : {});
   }
@@ -135,13 +193,14 @@ const STYLE_SLOT: Readonly<Record<NumberingStyle, number>> = { dun: 0, dot: 1, p
 const STYLE_COUNTS = new Uint16Array(Object.keys(STYLE_SLOT).length);
 
 /** The style most numbered items (or headings) use; on a tie, the style that reached the count
- * first (the first item's, usually). */
-function dominantStyle(list: readonly Numbered[]): NumberingStyle {
+ * first (the first item's, usually). With `outside`, only the items it does not mark OUTER. */
+function dominantStyle(list: readonly Numbered[], outside?: Uint8Array): NumberingStyle {
   STYLE_COUNTS.fill(0);
   let best: NumberingStyle = "none";
   let bestCount = 0;
-  for (const entry of list) {
-    if (entry.number === undefined) continue;
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i] as Numbered;
+    if (entry.number === undefined || outside?.[i] === OUTER) continue;
     const style = entry.numberingStyle;
     const k = STYLE_SLOT[style];
     const n = (STYLE_COUNTS[k] ?? 0) + 1;

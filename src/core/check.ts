@@ -115,6 +115,11 @@ function rowCells(snapshot: SheetSnapshot, rowIndex: number): readonly CellValue
   return snapshot.values[rowIndex - (snapshot.originRowIndex ?? 0)] ?? [];
 }
 
+/** Whether a row writes a name other than its group's (a blank continues the group's). */
+function writesOther(group: string, written: string): boolean {
+  return written !== "" && group !== "" && written !== group;
+}
+
 /** The cells an item-per-row value is read from, each with its text as read (untrimmed). */
 function valueColumns(snapshot: SheetSnapshot, rowIndex: number, value: number, operator: number | undefined, unit: number | undefined): ValueColumns {
   const cell = (columnIndex: number): ColumnCell => ({ address: toA1(rowIndex, columnIndex), text: cellText(valueAt(snapshot, rowIndex, columnIndex)) });
@@ -164,7 +169,9 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
     });
   }
   // One indicator per row: consecutive rows of one project form one logical indicator cell.
-  // A row with a blank project continues the project above (merged or left-blank cells).
+  // A row with a blank project continues the project above (merged or left-blank cells); one
+  // that writes another department or unit starts a project of its own even under the same
+  // name (`业务工作经费` of 甲中心, then of 乙中心).
   const groups: SheetRow[] = [];
   /** The operator or the unit has a column of its own: values are read joined from several cells. */
   const split = cols.operator !== undefined || cols.measureUnit !== undefined;
@@ -175,7 +182,7 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
   let groupLevel2 = "";
   for (const rowIndex of table.dataRowIndexes) {
     const project = text(rowIndex, cols.project) || currentProject;
-    if (!current || project !== currentProject) {
+    if (!current || project !== currentProject || writesOther(current.unit, text(rowIndex, cols.unit)) || writesOther(current.department, text(rowIndex, cols.department))) {
       currentProject = project;
       current = new SheetRow(
         {

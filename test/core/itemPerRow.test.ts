@@ -37,3 +37,22 @@ describe("the one-indicator-per-row layout: 一级 and 二级 written once over 
     expect(sheet.issues.filter((i) => i.code === "category_unknown").map((i) => i.cell)).toEqual(["E8"]);
   });
 });
+
+describe("the one-indicator-per-row layout: projects", () => {
+  it("starts a project where another unit or department is written, even under the same project name", () => {
+    const sheet = check([
+      ["主管部门", "预算单位", "项目名称", "一级指标", "三级指标", "指标值"],
+      ["某局", "甲中心", "业务工作经费", "产出指标", "培训人次", "≥200人次"],
+      [null, null, null, "满意度指标", "满意度", "≥90%"],
+      ["某局", "乙中心", "业务工作经费", "产出指标", "培训人次", "≥300人次"],
+      [null, "乙中心", "业务工作经费", "满意度指标", "满意度", "≥92%"],
+      ["某厅", "乙中心", "业务工作经费", "产出指标", "培训人次", "≥100人次"],
+    ]);
+    expect(sheet.rows.map((r) => [r.rowNumber, r.department, r.unit, r.cell.items.length])).toEqual([
+      [2, "某局", "甲中心", 2],
+      [4, "某局", "乙中心", 2],
+      [6, "某厅", "乙中心", 1],
+    ]);
+    expect(sheet.issues.filter((i) => i.code === "duplicate_indicator")).toEqual([]);
+  });
+});

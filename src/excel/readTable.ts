@@ -2,7 +2,7 @@ import type { Progress } from "../app/host";
 import type { CellValue, Lang, SheetSnapshot } from "../core/model";
 import type { ApiSupport } from "./apiSupport";
 import { hostError, isPayloadTooLarge } from "./errors";
-import { formatCodes, isPercentFormat, percentText } from "../core/table/cellText";
+import { formatCodes, shownNumberText } from "../core/table/cellText";
 
 /**
  * Reading the table the user means. The selection only says which rows to report: the table
@@ -155,15 +155,14 @@ const UNIX_EPOCH_SERIAL = 25_569;
 const MS_PER_DAY = 86_400_000;
 
 /** An Office.js value as the core wants it: empty → null, a number shown as a date → a UTC
- * Date (so no time zone shifts the day), a number shown as a percentage → its text (`95%`,
- * cellText.ts percentText), anything else as it came. */
+ * Date (so no time zone shifts the day), a number shown as a percentage or with printed words
+ * → its text (`95%`, `≥90%`, `200人次`: cellText.ts shownNumberText), anything else as it came. */
 export function cellValueOf(value: unknown, numberFormat: unknown): CellValue {
   if (value === "" || value === null || value === undefined) return null;
   if (typeof value === "number") {
     if (typeof numberFormat !== "string") return value;
     if (isDateFormat(numberFormat)) return new Date(Math.round((value - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
-    if (isPercentFormat(numberFormat)) return percentText(value);
-    return value;
+    return shownNumberText(value, numberFormat) ?? value;
   }
   if (typeof value === "boolean" || typeof value === "string") return value;
   return String(value);

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "../core/model";
-import { isPercentFormat, percentText } from "../core/table/cellText";
+import { shownNumberText } from "../core/table/cellText";
 
 /**
  * exceljs cell values → the core's CellValue (model.ts), one rule per kind:
@@ -49,7 +49,7 @@ export function readCell(cell: ExcelJS.Cell): CellValue {
     const result = formulaResult(cell.result);
     value = result !== undefined ? result : cell.formula ? `=${cell.formula}` : null;
   } else value = toCellValue(cell.value);
-  return typeof value === "number" && isPercentFormat(cell.numFmt ?? "") ? percentText(value) : value;
+  return typeof value === "number" ? (shownNumberText(value, cell.numFmt ?? "") ?? value) : value;
 }
 
 function richTextOf(value: ExcelJS.CellRichTextValue): string {

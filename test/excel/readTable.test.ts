@@ -102,9 +102,22 @@ describe("cell values as the core wants them", () => {
     expect(cellValueOf(0.955, "0%")).toBe("95.5%");
     expect(cellValueOf(0.07, "0.00%")).toBe("7%");
     expect(cellValueOf(-0.1, "0.0%;[Red]-0.0%")).toBe("-10%");
-    expect(cellValueOf(95, '0"%"')).toBe(95);
-    expect(cellValueOf(95, "0\\%")).toBe(95);
     expect(cellValueOf("≥95%", "0%")).toBe("≥95%");
+  });
+
+  it("reads a number with printed words or signs around it as the text the user sees", () => {
+    // `0"%"` and `0\%` print a sign after the number: 95 shows as 95%.
+    expect(cellValueOf(95, '0"%"')).toBe("95%");
+    expect(cellValueOf(95, "0\\%")).toBe("95%");
+    expect(cellValueOf(0.9, '"≥"0%')).toBe("≥90%");
+    expect(cellValueOf(200, '0"人次"')).toBe("200人次");
+    expect(cellValueOf(1500000, '#,##0"元"')).toBe("1500000元");
+    expect(cellValueOf(12.5, '[$-804]0.0"万元";[Red]"-"0.0"万元"')).toBe("12.5万元");
+    expect(cellValueOf(-3, '0"天";"提前"0"天"')).toBe("提前3天");
+    // Plain codes, a currency sign, scientific and fractions stay numbers.
+    for (const format of ["0.00", "#,##0", "#,##0.00_);(#,##0.00)", "¥#,##0.00", "[$¥-804]#,##0.00", "0.00E+00", "# ?/?", "@"]) {
+      expect([format, cellValueOf(1234.5, format)]).toEqual([format, 1234.5]);
+    }
   });
 
   it("does not mistake colour sections or quoted words for date codes", () => {

@@ -123,7 +123,7 @@ describe("readXlsx gives the exceljs reader's snapshots", () => {
     const bytes = await buffer(everything);
     const values = (await readWorkbook(bytes)).sheets[0]?.values ?? [];
     // 0.25 in 0.00%, a formula's 0.5 in 0%, 0.955 in 0% (Excel shows 96%), 7 with a printed "%".
-    expect([values[17]?.[0], values[22]?.[0], values[23]?.[0], values[24]?.[0]]).toEqual(["25%", "50%", "95.5%", 7]);
+    expect([values[17]?.[0], values[22]?.[0], values[23]?.[0], values[24]?.[0]]).toEqual(["25%", "50%", "95.5%", "7%"]);
     expect(readXlsx(bytes).sheets[0]?.values.slice(17, 25).map((row) => row[0])).toEqual(values.slice(17, 25).map((row) => row[0]));
   });
 
@@ -145,6 +145,29 @@ describe("readXlsx gives the exceljs reader's snapshots", () => {
       [95, "%", "95%"],
       [90, "%", "90%"],
     ]);
+  });
+
+  it("reads numbers with printed words or signs around them as the user sees them (item-per-row)", async () => {
+    const bytes = await buffer((wb) => {
+      const ws = wb.addWorksheet("逐项");
+      ws.addRow(["项目名称", "一级指标", "二级指标", "三级指标", "指标值"]);
+      ws.addRow(["项目一", "产出指标", "数量指标", "培训人次", 200]);
+      ws.addRow(["项目一", "产出指标", "质量指标", "验收合格率", 0.9]);
+      ws.addRow(["项目一", "成本指标", "经济成本指标", "项目总成本", 1500000]);
+      ws.getCell("E2").numFmt = '0"人次"';
+      ws.getCell("E3").numFmt = '"≥"0%';
+      ws.getCell("E4").numFmt = '#,##0"元"';
+    });
+    for (const sheet of [readXlsx(bytes).sheets[0]!, (await readWorkbook(bytes)).sheets[0]!]) {
+      const outcome = checkSheet(sheet);
+      if (!outcome.ok) throw new Error("no table");
+      expect(outcome.check.issues.map((i) => i.code)).not.toContain("unit_missing");
+      expect(outcome.check.normalized.map((n) => [n.operator, n.number, n.valueUnit])).toEqual([
+        ["=", 200, "人次"],
+        ["≥", 90, "%"],
+        ["=", 1500000, "元"],
+      ]);
+    }
   });
 
   it("for every kind of value, with shared strings", async () => {
@@ -314,7 +337,7 @@ describe("readXlsx on parts exceljs never writes", () => {
     expect(values).toEqual([[45658, new Date(Date.UTC(2025, 0, 1)), new Date(Date.UTC(2025, 0, 1, 18)), 45658, 45658]]);
   });
 
-  it("reads numbers in built-in and custom percentage formats as their text, and a printed % as a number", () => {
+  it("reads numbers in built-in and custom percentage formats as their text, and a printed % after the number", () => {
     const styles = `<styleSheet xmlns="${MAIN_NS}"><numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%;[Red]\\-0.0%"/><numFmt numFmtId="165" formatCode="[Red]0\\%"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>`;
     const values = valuesOf(
       handMade({
@@ -322,7 +345,8 @@ describe("readXlsx on parts exceljs never writes", () => {
         sheets: [sheetXml(`<row r="1"><c r="A1" s="0"><v>0.9</v></c><c r="B1" s="1"><v>0.9</v></c><c r="C1" s="2"><v>1.2</v></c><c r="D1" s="3"><v>-0.07</v></c><c r="E1" s="4"><v>95</v></c><c r="F1" s="1" t="str"><f>"a"</f><v>a</v></c></row>`)],
       }),
     );
-    expect(values).toEqual([[0.9, "90%", "120%", "-7%", 95, "a"]]);
+    // `[Red]0\%`: 95 shows as 95% (a printed sign, no percentage: not 9500%).
+    expect(values).toEqual([[0.9, "90%", "120%", "-7%", "95%", "a"]]);
   });
 
   it("lists hidden rows and columns and applies merges from the part", () => {

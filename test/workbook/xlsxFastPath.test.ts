@@ -42,7 +42,7 @@ function cuts(xml: string): string[][] {
 }
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const context: SheetContext = { sharedStrings: ["甲", "乙", null, "丁"], dateStyles: [false, false, false, true], percentStyles: [], date1904: false };
+const context: SheetContext = { sharedStrings: ["甲", "乙", null, "丁"], dateStyles: [false, false, false, true], textFormats: [], date1904: false };
 
 function expectSheetSame(cells: string, ctx: SheetContext = context): void {
   const xml = `<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1">${cells}</row><row r="2"><c r="A2" t="s"><v>1</v></c></row></sheetData></worksheet>`;

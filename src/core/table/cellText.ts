@@ -6,7 +6,8 @@ import type { CellValue } from "../model";
  * results, so only five kinds arrive here:
  *
  * - string: exactly as it is (no trimming: spans point into this text);
- *   (a number shown as a percentage reaches here as text: hosts read it with percentText);
+ *   (a number shown as a percentage or with words around it reaches here as text: hosts read
+ *   it with shownNumberText);
  * - number: integers without `.0` (`3` not `3.0`), other numbers rounded to 15 significant
  *   digits, Excel's own display precision, so binary noise disappears (`0.1 + 0.2` → `0.3`);
  *   NaN and ±Infinity, which no sheet holds, read as `#NUM!` like Excel's overflow;
@@ -27,8 +28,7 @@ export function cellText(value: CellValue | undefined): string {
 /**
  * A number as a cell formatted as a percentage shows it (`0%`, `0.0%`): 0.95 → `95%`. Every
  * digit is kept, not the format's rounding (0.955 in `0%` shows `96%`, reads `95.5%`): a rule
- * comparing with 95% must see the value, not its display. Hosts use it for the cells whose
- * number format isPercentFormat.
+ * comparing with 95% must see the value, not its display (see shownNumberText, which hosts use).
  */
 export function percentText(n: number): string {
   if (!Number.isFinite(n)) return "#NUM!";
@@ -47,10 +47,106 @@ export function formatCodes(format: string): string {
   return format.replace(FORMAT_LITERALS, "");
 }
 
-/** Whether a number format shows numbers as percentages (`0%`, `0.00%`, `0%;[Red]-0%`); a `%`
- * in a literal is a printed sign (`0"%"`, `0\%`). */
-export function isPercentFormat(format: string): boolean {
-  return format.includes("%") && formatCodes(format).includes("%");
+/**
+ * The text a number shows in a format that is a percentage or prints words or signs around the
+ * number: `0%` → `95%`, `"≥"0%` → `≥90%`, `0"人次"` → `200人次`, `#,##0"元"` → `1500000元`,
+ * `0.0\万元`... The number keeps every digit, as percentText does, without the format's rounding
+ * or thousands separators (the parser reads the value, not its layout). Undefined for any other
+ * format (`General`, `0.00`, `#,##0`, dates, text, scientific): the number stays a number.
+ * The section the number shows in is Excel's: positive; negative (without its minus sign when
+ * the section is its own); zero.
+ */
+export function shownNumberText(n: number, format: string): string | undefined {
+  if (!Number.isFinite(n) || format === "" || format === "General") return undefined;
+  const sections = splitSections(format);
+  const own = n < 0 ? sections[1] : n === 0 ? sections[2] : undefined;
+  const shape = numberShape(own ?? (sections[0] as string));
+  if (shape === undefined || (!shape.percent && shape.prefix === "" && shape.suffix === "")) return undefined;
+  const magnitude = own !== undefined ? Math.abs(n) : n;
+  const digits = shape.percent ? percentText(magnitude) : numberText(magnitude);
+  return `${shape.prefix}${digits}${shape.suffix}`;
+}
+
+/** A format's `;` sections (a `;` inside quotes or after a backslash is text). */
+function splitSections(format: string): string[] {
+  const sections: string[] = [];
+  let start = 0;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i];
+    if (c === '"') {
+      const close = format.indexOf('"', i + 1);
+      i = close < 0 ? format.length : close;
+    } else if (c === "\\") i++;
+    else if (c === ";") {
+      sections.push(format.slice(start, i));
+      start = i + 1;
+    }
+  }
+  sections.push(format.slice(start));
+  return sections;
+}
+
+/** Printed text, a plain number code (`0`, `0.00`, `#,##0`, `0%`, `General`), printed text. */
+interface NumberShape {
+  prefix: string;
+  suffix: string;
+  percent: boolean;
+}
+
+const NUMBER_CODE = "0#?,.";
+const CURRENCY = "$¥￥€£";
+
+/** A section read as text around one number code; undefined for any other shape. */
+function numberShape(section: string): NumberShape | undefined {
+  let prefix = "";
+  let suffix = "";
+  let code = "";
+  let percent = false;
+  /** 0: before the code, 1: in it, 2: after it. */
+  let phase = 0;
+  const literal = (text: string) => {
+    if (phase === 1) phase = 2;
+    if (phase === 0) prefix += text;
+    else suffix += text;
+  };
+  for (let i = 0; i < section.length; i++) {
+    const c = section[i] as string;
+    if (c === '"') {
+      const close = section.indexOf('"', i + 1);
+      if (close < 0) return undefined;
+      literal(section.slice(i + 1, close));
+      i = close;
+    } else if (c === "\\") {
+      if (i + 1 >= section.length) return undefined;
+      literal(section[++i] as string);
+    } else if (c === "[") {
+      // A colour or a locale (`[Red]`, `[$-804]`) prints nothing; a condition changes the sections.
+      const close = section.indexOf("]", i + 1);
+      if (close < 0 || /^\[[<>=]/.test(section.slice(i, close + 1))) return undefined;
+      i = close;
+    } else if (c === "_" || c === "*") {
+      i++; // padding to a character's width, or a fill: nothing of the value
+    } else if (CURRENCY.includes(c)) {
+      // `¥#,##0.00`: a currency sign says nothing the value needs (`元` in words does).
+    } else if (NUMBER_CODE.includes(c) || (c === "%" && phase === 1)) {
+      if (phase === 2) return undefined;
+      phase = 1;
+      code += c;
+      if (c === "%") percent = true;
+    } else if (section.startsWith("General", i) && phase === 0) {
+      phase = 1;
+      code = "0";
+      i += "General".length - 1;
+    } else if (c === "%") {
+      return undefined; // a `%` before the number: not a shape we read
+    } else if (/[A-Za-z@]/.test(c)) {
+      return undefined; // date, scientific or text codes
+    } else {
+      literal(c);
+    }
+  }
+  if (!/[0#?]/.test(code) && code !== "0") return undefined;
+  return { prefix: prefix.trim() === "" ? "" : prefix, suffix: suffix.trim() === "" ? "" : suffix, percent };
 }
 
 function numberText(n: number): string {

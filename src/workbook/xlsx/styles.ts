@@ -1,10 +1,11 @@
-import { isPercentFormat } from "../../core/table/cellText";
+import { shownNumberText } from "../../core/table/cellText";
 import { attribute, parseAttributes, scanXml, type XmlHandler } from "./xmlScanner";
 
-/** By cell style (`s="3"`): whether it shows a number as a date, or as a percentage. */
+/** By cell style (`s="3"`): whether it shows a number as a date, and the number format of the
+ * styles that show a number as text (a percentage, or words around it: shownNumberText). */
 export interface ValueStyles {
   dateStyles: boolean[];
-  percentStyles: boolean[];
+  textFormats: (string | undefined)[];
 }
 
 /**
@@ -13,12 +14,12 @@ export interface ValueStyles {
  * same as with the exceljs reader (cellValue.ts): a style's number format is its custom
  * `<numFmt>` or one of the built-in formats exceljs knows by id (the locale-specific ids 27–36
  * and 50–81 it does not, so they stay numbers); the format is a date when, outside `[…]` and
- * `"…"`, it has one of `ymdhMsb`, else a percentage when it isPercentFormat. Style 0 is
+ * `"…"`, it has one of `ymdhMsb`, else text when shownNumberText reads it so. Style 0 is
  * neither (exceljs skips a falsy style id). One difference from the exceljs reader: it loses
  * the backslash of `0\%` (a printed sign) and would read such a number as a percentage.
  */
 export function readValueStyles(xml: string | undefined): ValueStyles {
-  if (xml === undefined) return { dateStyles: [], percentStyles: [] };
+  if (xml === undefined) return { dateStyles: [], textFormats: [] };
   const customFormats = new Map<number, string>();
   const formatIds: number[] = [];
   let section: "" | "numFmts" | "cellXfs" = "";
@@ -47,8 +48,13 @@ export function readValueStyles(xml: string | undefined): ValueStyles {
   // exceljs drops the backslash of each escaped character (`\-` → `-`) before it looks for
   // date codes; a percentage is decided on the format as written, where `0\%` prints a sign.
   const dateStyles = formats.map((format) => format !== undefined && isDateFormat(format.replace(/[\\](.)/g, "$1")));
-  const percentStyles = formats.map((format, index) => format !== undefined && !dateStyles[index] && isPercentFormat(format));
-  return { dateStyles, percentStyles };
+  const textFormats = formats.map((format, index) => (format !== undefined && !dateStyles[index] && showsText(format) ? format : undefined));
+  return { dateStyles, textFormats };
+}
+
+/** Whether some number shows as text in the format: any of its sections does. */
+function showsText(format: string): boolean {
+  return shownNumberText(1, format) !== undefined || shownNumberText(-1, format) !== undefined || shownNumberText(0, format) !== undefined;
 }
 
 /** `yyyy"年"m"月"d"日"` → true, `0.00%` → false, `[Red]0` → false. */

@@ -2,7 +2,7 @@ import type { CellValue } from "../../core/model";
 import { parseRange, type MergeRange } from "../merges";
 import { slideFormula } from "./sharedFormula";
 import { EMPTY_SHARED_STRING, decodeEscapes, type SharedString } from "./sharedStrings";
-import { percentText } from "../../core/table/cellText";
+import { shownNumberText } from "../../core/table/cellText";
 import { excelToDate } from "./styles";
 import { parseAttributes, readAttributes, type XmlAttribute, type XmlHandler } from "./xmlScanner";
 
@@ -32,8 +32,9 @@ export interface SheetContext {
   /** undefined when the workbook has no shared-strings part. */
   sharedStrings: readonly SharedString[] | undefined;
   dateStyles: readonly boolean[];
-  /** Styles showing numbers as percentages: such a number reads as its text (percentText). */
-  percentStyles: readonly boolean[];
+  /** The formats of styles showing numbers as text (a percentage, words around the number):
+   * such a number reads as that text (shownNumberText). */
+  textFormats: readonly (string | undefined)[];
   date1904: boolean;
 }
 
@@ -381,7 +382,7 @@ export class WorksheetHandler implements XmlHandler {
         // exceljs converts any cached result of a date-styled formula (a text or error
         // result becomes an invalid Date; cellText shows it as empty).
         if (isDate) result = excelToDate(toNumber(result), context.date1904);
-        else if (typeof result === "number" && this.styleId > 0 && context.percentStyles[this.styleId] === true) result = percentText(result);
+        else if (typeof result === "number" && this.styleId > 0) result = textOf(result, this.styleId, context);
       }
       const formula = this.formulaText();
       linkSource = result;
@@ -550,10 +551,16 @@ function columnOfAddress(address: string): number {
 
 /** JavaScript's `x - 25569` coercion, which exceljs relies on for a date-styled result. */
 /** A number in a cell of style `style` (> 0): a Date when the style is a date format (as
- * exceljs reads it), its text when the style shows a percentage (as cellValue.ts reads it). */
+ * exceljs reads it), its text when the style shows it as text (as cellValue.ts reads it). */
 function styledNumber(n: number, style: number, context: SheetContext): CellValue {
   if (context.dateStyles[style] === true) return excelToDate(n, context.date1904);
-  return context.percentStyles[style] === true ? percentText(n) : n;
+  return textOf(n, style, context);
+}
+
+/** A number as its style shows it, when that is text (shownNumberText), else the number. */
+function textOf(n: number, style: number, context: SheetContext): CellValue {
+  const format = context.textFormats[style];
+  return format === undefined ? n : (shownNumberText(n, format) ?? n);
 }
 
 function toNumber(value: ModelValue): number {

@@ -168,7 +168,7 @@ function checkOneFile(file: string, args: CliArgs, options: CheckOptions, io: Cl
     readXlsxSheets(
       bytes,
       (sheet) => {
-        if (isWanted(sheet.name, args.sheet)) outcomes.push(checkSheet(sheet, checkOptions));
+        if (isWanted(sheet, args.sheet)) outcomes.push(checkSheet(sheet, checkOptions));
       },
       { inflate: inflateWithZlib },
     );

@@ -1,6 +1,7 @@
 import { buildReport, checkSheet, type SheetCheck, type SheetOutcome } from "./check";
 import type { CheckOptions, Report, SheetSnapshot } from "./model";
 import { BACKUP_SHEET_NAME, DETAIL_SHEET_NAME, SUMMARY_SHEET_NAME } from "./plan";
+import { SUMMARY_MESSAGES } from "./summary/messages";
 import type { TableFailure } from "./table/detectTable";
 
 /**
@@ -20,9 +21,21 @@ export interface WorkbookCheck {
 
 const OWN_SHEETS = new Set([SUMMARY_SHEET_NAME, DETAIL_SHEET_NAME, BACKUP_SHEET_NAME]);
 
-export function isOwnSheet(name: string): boolean {
-  // `校验汇总 (2)` is ours too when a user sheet held the plain name.
-  return OWN_SHEETS.has(name.replace(/ \(\d+\)$/, ""));
+/**
+ * Whether a sheet is one this tool wrote, never to be checked: named as ours (`校验汇总 (2)` too,
+ * when a user sheet held the plain name) and, when its values are at hand, holding what ours
+ * hold — a user's own table called 指标明细 or 校验汇总 is the user's, and is checked. Without
+ * values (a host deciding which sheets to read at all) the name decides.
+ */
+export function isOwnSheet(name: string, values?: SheetSnapshot["values"]): boolean {
+  const base = name.replace(/ \(\d+\)$/, "");
+  if (!OWN_SHEETS.has(base)) return false;
+  if (values === undefined || base === BACKUP_SHEET_NAME) return true;
+  const first = values[0] ?? [];
+  const has = (text: string) => first.some((v) => typeof v === "string" && v.trim() === text);
+  return Object.values(SUMMARY_MESSAGES).some((m) =>
+    base === SUMMARY_SHEET_NAME ? has(m.title) : has(m.normalizedHeaders[0] as string) && has(m.normalizedHeaders[15] as string),
+  );
 }
 
 export function checkWorkbook(
@@ -30,13 +43,13 @@ export function checkWorkbook(
   options: CheckOptions = {},
   select: { file?: string; sheet?: string } = {},
 ): WorkbookCheck {
-  const outcomes = sheets.filter((s) => isWanted(s.name, select.sheet)).map((s) => checkSheet(s, options));
+  const outcomes = sheets.filter((s) => isWanted(s, select.sheet)).map((s) => checkSheet(s, options));
   return assembleWorkbookCheck(outcomes, select);
 }
 
-/** Whether a sheet of this name is checked: the named one, or every sheet but ours. */
-export function isWanted(name: string, sheet: string | undefined): boolean {
-  return sheet !== undefined ? name === sheet : !isOwnSheet(name);
+/** Whether a sheet is checked: the named one, or every sheet but ours. */
+export function isWanted(snapshot: SheetSnapshot, sheet: string | undefined): boolean {
+  return sheet !== undefined ? snapshot.name === sheet : !isOwnSheet(snapshot.name, snapshot.values);
 }
 
 /** The workbook result from sheets already checked one by one (the CLI's streaming reader

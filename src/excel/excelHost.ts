@@ -161,8 +161,13 @@ export function createExcelHost(options: ExcelHostOptions = {}): Host {
         const sheets = context.workbook.worksheets;
         sheets.load("items/name");
         await context.sync();
+        // A sheet named like ours is ours only if its first row says so (a user's own table
+        // called 指标明细 is cleaned too): one sync reads those first rows.
+        const named = sheets.items.filter((ws) => isOwnSheet(ws.name)).map((ws) => ({ name: ws.name, head: ws.getRange("A1:AZ1").load("values") }));
+        if (named.length > 0) await context.sync();
+        const ours = new Set(named.filter((n) => isOwnSheet(n.name, n.head.values as SheetSnapshot["values"])).map((n) => n.name));
         const out: SheetSnapshot[] = [];
-        for (const ws of sheets.items) if (!isOwnSheet(ws.name)) out.push(await readSheetByName(context, ws.name, { lang }));
+        for (const ws of sheets.items) if (!ours.has(ws.name)) out.push(await readSheetByName(context, ws.name, { lang }));
         const saved: BackupEntry[] = sheets.items.some((s) => s.name === BACKUP_SHEET_NAME) ? (await readBackup(context)).entries : [];
         return { snapshots: out, marks: saved };
       });

@@ -2,6 +2,7 @@ import { checkWorkbook, isOwnSheet } from "../../src/core/checkWorkbook";
 import { toJsonReport } from "../../src/core/jsonReport";
 import { parseRuleSettings } from "../../src/core/ruleSettings";
 import type { SheetSnapshot } from "../../src/core/model";
+import { SUMMARY_MESSAGES } from "../../src/core/summary/messages";
 
 const table: SheetSnapshot = {
   name: "绩效目标表",
@@ -11,7 +12,22 @@ const table: SheetSnapshot = {
   ],
 };
 const notes: SheetSnapshot = { name: "填报说明", values: [["请按模板填写。"], ["谢谢"]] };
-const ours: SheetSnapshot = { name: "校验汇总", values: [["主管部门", "绩效指标"], ["x", "1、产出指标：y，年度指标值：1个。"]] };
+const ours: SheetSnapshot = { name: "校验汇总", values: [["绩效指标校验汇总"], ["文件", "a.xlsx"]] };
+const ourDetail: SheetSnapshot = {
+  name: "指标明细 (2)",
+  values: [
+    [...SUMMARY_MESSAGES.en.normalizedHeaders],
+    [2, "区财政局", "区财政局", "项目甲", 1, "产出指标", "", "", "培训人数", "≥", 100, null, "人", "", "正向", "1、产出指标：培训人数，年度指标值：≥100人。", ""],
+  ],
+};
+/** A user's own item-per-row table that happens to be called 指标明细. */
+const theirDetail: SheetSnapshot = {
+  name: "指标明细",
+  values: [
+    ["项目名称", "一级指标", "三级指标", "指标值"],
+    ["项目乙", "产出指标", "培训人数", "≥100人"],
+  ],
+};
 
 describe("checkWorkbook", () => {
   it("checks the sheets with a table, passes over instruction sheets and never checks its own sheets", () => {
@@ -21,6 +37,15 @@ describe("checkWorkbook", () => {
     expect(result.report.file).toBe("a.xlsx");
     expect(isOwnSheet("校验汇总 (2)")).toBe(true);
     expect(isOwnSheet("汇总")).toBe(false);
+  });
+
+  it("checks a user's own table named like a sheet of ours, and still passes over ours", () => {
+    const result = checkWorkbook([table, ourDetail, theirDetail]);
+    expect(result.checks.map((c) => c.sheet)).toEqual(["绩效目标表", "指标明细"]);
+    expect(isOwnSheet(ourDetail.name, ourDetail.values)).toBe(true);
+    expect(isOwnSheet(theirDetail.name, theirDetail.values)).toBe(false);
+    expect(isOwnSheet("校验汇总", [["主管部门", "绩效指标"]])).toBe(false);
+    expect(isOwnSheet("_指标校验_原格式", [["任何内容"]])).toBe(true);
   });
 
   it("reports why when no sheet has a table, when the named sheet is missing, and when there is no sheet", () => {

@@ -212,6 +212,25 @@ describe("marks, fixes, summary, export and settings through the host", () => {
     expect(cleaned.getCell(`C${blank}`).master.address).toBe(`C${blank - 1}`);
   });
 
+  it("cleans a user's own table named 指标明细 in the export, and passes over the 指标明细 it wrote itself", async () => {
+    const setup = setupSeed("1.8");
+    const theirs = setup.wb.addSheet("指标明细");
+    const rows = [
+      ["项目名称", "一级指标", "三级指标", "指标值"],
+      ["项目乙", "产出指标", "培训人次", "不少于200人次"],
+    ];
+    rows.forEach((row, r) => row.forEach((v, c) => (theirs.at(`${"ABCD"[c]}${r + 1}`).value = v)));
+    const run = await check(setup);
+    await hostOf().writeSummary(run);
+    expect(setup.wb.sheet("指标明细 (2)").text("A1")).toBe("行号");
+    setup.wb.fileBytes = await xlsxOf(setup.wb);
+    await hostOf().exportCleaned(SETTINGS);
+    const cleaned = await readXlsx(fromBase64(setup.wb.createdWorkbooks[0]!));
+    expect(cleaned.getWorksheet("指标明细")!.getCell("D2").value).toBe("≥200人次");
+    // Ours was not read as a table: its rows are the seed's, none of them cleaned as data.
+    expect(cleaned.getWorksheet("指标明细 (2)")!.getCell("A1").value).toBe("行号");
+  });
+
   it("downloads the cleaned workbook on a 1.7 host", async () => {
     const setup = setupSeed("1.7");
     setup.wb.fileBytes = await xlsxOf(setup.wb);

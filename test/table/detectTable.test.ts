@@ -357,3 +357,156 @@ describe("the user's override", () => {
     });
   });
 });
+
+describe("footers, notes and section headings below the header", () => {
+  const header: CellValue[] = ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"];
+  const data = (project: string): CellValue[] => [DEPT, DEPT, project, "目标", CELL];
+
+  it("skips totals written with spaces or beside a count, signature lines, dates and the lines under 注：", () => {
+    const table = found(
+      detectTable(
+        sheet([
+          header,
+          data("项目甲"),
+          data("项目乙"),
+          [null, null, "合　计"],
+          ["合计", null, "2个项目"],
+          ["注："],
+          ["1.绩效指标按“一级指标：三级指标，年度指标值：”格式填写；"],
+          ["2.金额单位为万元。"],
+          ["单位负责人：李四", null, "填表人：张三", null, "联系电话：12345678"],
+          ["部门负责人：王五", null, "审核：赵六"],
+          ["填报日期：2025年1月10日"],
+          ["以下空白"],
+        ]),
+      ),
+    );
+    expect(rowNumbers(table)).toEqual([2, 3]);
+    expect(skippedRows(table)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => [n, "note"]));
+  });
+
+  it("reads a data row again after the notes, and keeps a data row with an empty indicator cell", () => {
+    const table = found(
+      detectTable(sheet([header, data("项目甲"), ["注：本表金额单位为万元。"], ["1.说明一"], data("项目乙"), [DEPT, DEPT, "项目丙", "目标", null]])),
+    );
+    expect(rowNumbers(table)).toEqual([2, 5, 6]);
+    expect(skippedRows(table)).toEqual([
+      [3, "note"],
+      [4, "note"],
+    ]);
+  });
+
+  it("does not take an indicator cell that starts like a label for a signature", () => {
+    const table = found(detectTable(sheet([header, [null, null, null, null, "完成日期：2025年12月31日前"]])));
+    expect(rowNumbers(table)).toEqual([2]);
+  });
+
+  it("skips section headings between blocks as titles, not data", () => {
+    const table = found(
+      detectTable(
+        sheet([
+          header,
+          ["一、本级项目"],
+          data("项目甲"),
+          ["二、转移支付项目", null, null, null, null],
+          data("项目乙"),
+          ["（一）XX中心"],
+          [null, "(二) XX所"],
+          data("项目丙"),
+        ]),
+      ),
+    );
+    expect(rowNumbers(table)).toEqual([3, 5, 8]);
+    expect(skippedRows(table)).toEqual([
+      [2, "title"],
+      [4, "title"],
+      [6, "title"],
+      [7, "title"],
+    ]);
+  });
+
+  it("keeps a row as data when a heading-like first cell comes with a project or indicators", () => {
+    const table = found(detectTable(sheet([header, ["一、本级项目", DEPT, "项目甲", "目标", null]])));
+    expect(rowNumbers(table)).toEqual([2]);
+  });
+
+  it("skips totals and signatures under an item-per-row table", () => {
+    const table = found(
+      detectTable(
+        sheet([
+          ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+          ["项目甲", "产出指标", "数量指标", "培训人数", "≥200人"],
+          ["小　计", null, null, null, null],
+          ["填表人：张三", null, null, "联系电话：12345678"],
+        ]),
+      ),
+    );
+    expect(rowNumbers(table)).toEqual([2]);
+    expect(skippedRows(table)).toEqual([
+      [3, "note"],
+      [4, "note"],
+    ]);
+  });
+});
+
+describe("indicator-column words that name another column in the other layout", () => {
+  it.each(["绩效指标值", "绩效指标及指标值", "年度绩效指标及目标值", "指标内容", "绩效目标及指标"])(
+    "reads %s as the indicator column of a table without 一级/三级 columns",
+    (word) => {
+      const table = found(detectTable(sheet([["主管部门", "项目名称", "绩效目标", word], [DEPT, "项目甲", "目标", CELL]])));
+      expect(table.layout).toBe("cell");
+      expect(table.columns).toEqual({ department: 0, project: 1, goal: 2, indicators: 3 });
+      expect(rowNumbers(table)).toEqual([2]);
+    },
+  );
+
+  it.each(["指标内容", "具体指标", "绩效指标"])("reads %s between 二级指标 and 指标值 as the 三级 name column", (word) => {
+    const table = found(
+      detectTable(sheet([["一级指标", "二级指标", word, "指标值"], ["产出指标", "数量指标", "培训人次", "≥200人次"]])),
+    );
+    expect(table.layout).toBe("itemPerRow");
+    expect(table.columns).toEqual({ level1: 0, level2: 1, level3: 2, value: 3 });
+  });
+
+  it.each(["指标类型", "指标类别"])("reads %s as the 一级 column beside 指标内容 and 目标值", (word) => {
+    const table = found(detectTable(sheet([["项目名称", word, "指标内容", "目标值"], ["项目甲", "产出指标", "培训人次", "≥200人次"]])));
+    expect(table.layout).toBe("itemPerRow");
+    expect(table.columns).toEqual({ project: 0, level1: 1, level3: 2, value: 3 });
+  });
+});
+
+describe("wide headers and unknown sub-headers", () => {
+  const wide = ["单位编码", "单位名称", "项目编码", "项目名称", "项目类别", "项目属性", "实施周期", "开始年度", "结束年度", "资金总额（万元）", "财政拨款", "其他资金", "绩效目标", "绩效指标"];
+
+  it("reads a budget-system export whose header is mostly words we do not know", () => {
+    const row = ["101001", "XX局", "11010125T000001", "党建工作经费", "其他运转类", "延续项目", "一年", "2025", "2025", 50, 50, 0, "目标", CELL];
+    const table = found(detectTable(sheet([["项目支出绩效目标表"], wide, row])));
+    expect(table.headerRowIndex).toBe(1);
+    expect(table.columns).toEqual({ unit: 1, project: 3, amount: 9, goal: 12, indicators: 13 });
+    expect(rowNumbers(table)).toEqual([3]);
+  });
+
+  it("does not take a row with numbers or long texts for such a header", () => {
+    const withNumber = ["单位编码", "项目名称", "项目编码", "项目类别", "项目属性", "绩效指标", 2025];
+    expect(detectTable(sheet([withNumber]))).toEqual({ ok: false, failure: { kind: "noHeader" } });
+    const withProse = ["单位编码", "项目名称", "项目编码", "项目类别", "请按一级指标、三级指标、年度指标值的格式填写", "绩效指标"];
+    expect(detectTable(sheet([withProse]))).toEqual({ ok: false, failure: { kind: "noHeader" } });
+  });
+
+  it("reads the lower row of a two-row header with words we do not know as header, not data", () => {
+    // 项目名称 (A1:A2) | 绩效目标 (B1:C1) | 绩效指标 (D1:D2): the host copies merged cells down.
+    const table = found(
+      detectTable(
+        sheet([
+          ["项目名称", "绩效目标", null, "绩效指标"],
+          ["项目名称", "中长期目标", "年度目标", "绩效指标"],
+          ["项目甲", "三年目标", "年度目标甲", CELL],
+        ]),
+      ),
+    );
+    expect(table.headerRowIndex).toBe(1);
+    expect(table.columns).toEqual({ project: 0, goal: 1, indicators: 3 });
+    expect(rowNumbers(table)).toEqual([3]);
+    expect(table.skipped).toEqual([]);
+  });
+});

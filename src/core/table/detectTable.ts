@@ -34,6 +34,7 @@ export function detectTable(snapshot: SheetSnapshot, override?: TableOverride): 
   if (!header) return { ok: false, failure: { kind: "noHeader" } };
 
   const columns = applyColumnOverride(header.columns, override?.columns);
+  settleIndicatorColumns(columns, header.indicatorsFromGroupRow, override?.columns);
   const layout = layoutOf(columns);
   if (!layout) return { ok: false, failure: { kind: "noIndicatorColumn", headerRowNumber: header.rowIndex + 1 } };
   if (layout === "itemPerRow" && header.indicatorsFromGroupRow && override?.columns?.indicators === undefined) {
@@ -94,6 +95,9 @@ interface RowRoles {
   score: number;
   nonEmpty: number;
   recognized: number;
+  /** Every non-empty cell is short and not a number, as header cells are (data rows hold codes,
+   * amounts and long indicator texts). */
+  headerShaped: boolean;
 }
 
 interface Header {
@@ -110,12 +114,15 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
   const roles: RowRoles["roles"] = new Map();
   let nonEmpty = 0;
   let recognized = 0;
+  let headerShaped = true;
   const bareUnits: number[] = [];
   const row = grid.row(localRow);
   for (let c = 0; c < row.length; c++) {
-    const text = cellText(row[c]).trim();
+    const value = row[c];
+    const text = cellText(value).trim();
     if (text === "") continue;
     nonEmpty++;
+    if (headerShaped && (typeof value === "number" || text.length > MAX_HEADER_CELL_LENGTH || isNumberText(text))) headerShaped = false;
     const normalized = normalizeHeader(text);
     if (normalized === BARE_UNIT) {
       recognized++;
@@ -136,7 +143,16 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
   }
   let score = 0;
   for (const { strength } of roles.values()) score += strength;
-  return { localRow, roles, score, nonEmpty, recognized };
+  return { localRow, roles, score, nonEmpty, recognized, headerShaped };
+}
+
+/** Header cells are short (`资金总额（万元）`, `绩效指标（年度指标值）`); longer cells are prose or data. */
+const MAX_HEADER_CELL_LENGTH = 16;
+
+/** `101001`, `2025`, `50.5`: codes, years and amounts of a data row. */
+function isNumberText(text: string): boolean {
+  for (const ch of text) if ((ch < "0" || ch > "9") && ch !== "." && ch !== ",") return false;
+  return true;
 }
 
 /** A header that is only `单位`: the budget unit (`部门 | 单位 | 项目名称`) or, right of an indicator
@@ -149,9 +165,19 @@ function bareUnitRole(roles: RowRoles["roles"], columnIndex: number): ColumnRole
   return "unit";
 }
 
-/** A row reads as a header when it names two roles and most of its cells are header words. */
+/**
+ * A row reads as a header when it names two roles and most of its cells are header words, or,
+ * in a wide export (`单位编码|单位名称|项目编码|项目名称|…|绩效目标|绩效指标`), when it names the
+ * indicator column exactly and a project or unit column, and all its cells look like header cells.
+ */
 function isHeaderLike(row: RowRoles): boolean {
-  return row.roles.size >= 2 && row.recognized * 2 >= row.nonEmpty;
+  if (row.roles.size < 2) return false;
+  if (row.recognized * 2 >= row.nonEmpty) return true;
+  return (
+    row.headerShaped &&
+    row.roles.get("indicators")?.strength === 3 &&
+    (row.roles.has("project") || row.roles.has("unit"))
+  );
 }
 
 function hasItemRoles(row: RowRoles): boolean {
@@ -203,12 +229,51 @@ function findHeader(grid: Grid, override: TableOverride | undefined): Header | u
   // a group 绩效指标) or is a header row itself (an unmerged two-row header: 主管部门/预算单位/
   // 项目名称 under a group 项目基本情况, in the columns the upper row leaves empty).
   if (below && below.roles.size > 0 && (hasItemRoles(below) || isHeaderLike(below)) && isGroupRowOver(best, below)) {
-    return mergeHeader(grid, best, below);
+    return withSubHeaderRow(grid, mergeHeader(grid, best, below));
   }
   const above = best.localRow > 0 ? rows[best.localRow - 1] : undefined;
-  if (above && above.roles.size > 0 && isGroupRowOver(above, best)) return mergeHeader(grid, above, best);
-  return singleHeader(grid, best);
+  if (above && above.roles.size > 0 && isGroupRowOver(above, best)) return withSubHeaderRow(grid, mergeHeader(grid, above, best));
+  return withSubHeaderRow(grid, singleHeader(grid, best));
 }
+
+/**
+ * The lower row of a two-row header whose words we do not know (`绩效目标` over `中长期目标 |
+ * 年度目标`) is header too: a row right below the header whose key columns are empty or repeat
+ * the header's words (cells merged down read as copies), at least one of them a copy, with words
+ * of its own elsewhere, and whose cells all look like header cells. The columns stay those of the
+ * header above.
+ */
+function withSubHeaderRow(grid: Grid, header: Header): Header {
+  const last = header.rowIndex - grid.originRow;
+  const localRow = last + 1;
+  if (localRow >= grid.rowCount) return header;
+  const row = readRowRoles(grid, localRow);
+  if (row.nonEmpty === 0 || !row.headerShaped) return header;
+  let copies = 0;
+  for (const role of SUB_HEADER_KEY_ROLES) {
+    const column = header.columns[role];
+    if (column === undefined) continue;
+    const text = grid.text(localRow, column);
+    if (text === "") continue;
+    if (text !== grid.text(last, column)) return header;
+    copies++;
+  }
+  if (copies === 0 || !hasOwnWords(grid, localRow, last)) return header;
+  return { ...header, rowIndex: header.rowIndex + 1, localRows: [...header.localRows, localRow] };
+}
+
+/** Some non-empty cell of `localRow` differs from the cell above (a header printed twice has none). */
+function hasOwnWords(grid: Grid, localRow: number, above: number): boolean {
+  const row = grid.row(localRow);
+  for (let c = 0; c < row.length; c++) {
+    const text = cellText(row[c]).trim();
+    if (text !== "" && text !== grid.text(above, c + grid.originColumn)) return true;
+  }
+  return false;
+}
+
+/** Columns whose text on a data row is the row's own: never a copy of the header's words. */
+const SUB_HEADER_KEY_ROLES: readonly ColumnRole[] = ["department", "unit", "project", "indicators", "level1", "level2", "level3", "value"];
 
 function columnsOf(row: RowRoles): ColumnMap {
   const columns: ColumnMap = {};
@@ -263,6 +328,34 @@ function applyColumnOverride(detected: ColumnMap, override: ColumnMap | undefine
   return columns;
 }
 
+/**
+ * Header words that name a different column in each layout. Without a 一级 or 三级 column there is
+ * no item-per-row table, so a `value` column (`绩效指标值`, `年度绩效指标及目标值`) or a lone name
+ * column (`指标内容`) is the cell layout's indicator column. With 一级 and 指标值 columns, a
+ * `绩效指标` column between them and no 三级 column is the 三级 name column. Roles the user mapped
+ * stay as mapped.
+ */
+function settleIndicatorColumns(columns: ColumnMap, indicatorsFromGroupRow: boolean, override: ColumnMap | undefined): void {
+  const mapped = (role: ColumnRole): boolean => override !== undefined && role in override;
+  if (columns.indicators === undefined && columns.level1 === undefined && !mapped("indicators")) {
+    if (columns.value !== undefined && columns.level3 === undefined && !mapped("value")) {
+      columns.indicators = columns.value;
+      delete columns.value;
+    } else if (columns.level3 !== undefined && columns.value === undefined && !mapped("level3")) {
+      columns.indicators = columns.level3;
+      delete columns.level3;
+    }
+    return;
+  }
+  const { indicators, level1, level2, value } = columns;
+  if (indicators === undefined || level1 === undefined || value === undefined || columns.level3 !== undefined) return;
+  if (indicatorsFromGroupRow || mapped("indicators") || mapped("level3")) return;
+  if (indicators > Math.max(level1, level2 ?? level1) && indicators < value) {
+    columns.level3 = indicators;
+    delete columns.indicators;
+  }
+}
+
 function layoutOf(columns: ColumnMap): TableLayout | undefined {
   if ((columns.level1 !== undefined || columns.level3 !== undefined) && columns.value !== undefined) return "itemPerRow";
   if (columns.indicators !== undefined) return "cell";
@@ -285,7 +378,7 @@ function meaningful(text: string): boolean {
   return text !== "" && !isDashes(text);
 }
 
-/** Footer and remark lines: `注：…`, `填报说明`, `合计`, `制表人：…`. */
+/** Footer and remark lines: `注：…`, `填报说明`, `合计`, `制表人：…`, `以下空白`. */
 const NOTE_PREFIXES = [
   "说明：",
   "说明:",
@@ -296,6 +389,8 @@ const NOTE_PREFIXES = [
   "合计",
   "总计",
   "小计",
+  "以下空白",
+  "以下无",
   "制表人",
   "制表日期",
   "制表单位",
@@ -310,10 +405,65 @@ const NOTE_PREFIXES = [
 /** What may follow a leading `注`: `注：`, `注:`, `注1.`, `注①`, `注 `. */
 const AFTER_NOTE_MARK = new Set(["：", ":", "1", "①", "一", "、", " ", "\u3000", "．", "."]);
 
-function isNoteText(text: string): boolean {
+/** Totals: `合计`, `合　计`, `小计：` — compared without spaces. */
+const TOTAL_WORDS = ["合计", "总计", "小计"];
+
+/** Signature and date labels before a colon: `部门负责人：`, `审核：`, `填报日期：`, `联系电话：`. */
+const LABEL_ENDINGS = ["负责人", "填表人", "填报人", "制表人", "审核人", "经办人", "联系人", "领导", "日期", "电话", "审核", "复核", "签字", "盖章"];
+/** A label is a few characters: `财务负责人`; a colon further on belongs to prose or data. */
+const MAX_LABEL_LENGTH = 8;
+
+/** Spaces of every width removed (`合　计` → `合计`); the same string when it has none. */
+function withoutSpaces(text: string): string {
+  let spaced = false;
+  for (const ch of text) if (SPACES.has(ch)) { spaced = true; break; }
+  if (!spaced) return text;
+  let out = "";
+  for (const ch of text) if (!SPACES.has(ch)) out += ch;
+  return out;
+}
+const SPACES = new Set([" ", "\t", "\n", "\r", "\u3000", "\u00a0"]);
+
+/** `注：…` and the instructions headings under which every row is a note. */
+function isNoteHeading(text: string): boolean {
   if (text.startsWith("注")) return text.length === 1 || AFTER_NOTE_MARK.has(text[1] ?? "");
+  return text.startsWith("说明：") || text.startsWith("说明:") || text.startsWith("填报说明") || text.startsWith("填表说明");
+}
+
+function isTotalText(text: string): boolean {
+  for (const word of TOTAL_WORDS) if (text.startsWith(word)) return true;
+  return false;
+}
+
+function isLabelText(text: string): boolean {
+  let colon = text.indexOf("：");
+  if (colon < 0) colon = text.indexOf(":");
+  if (colon <= 0 || colon > MAX_LABEL_LENGTH) return false;
+  const label = text.slice(0, colon);
+  for (const ending of LABEL_ENDINGS) if (label.endsWith(ending)) return true;
+  return false;
+}
+
+/** Note and footer words at the start of `text` (without spaces). */
+function isNoteText(text: string): boolean {
+  if (isNoteHeading(text)) return true;
   for (const prefix of NOTE_PREFIXES) if (text.startsWith(prefix)) return true;
   return false;
+}
+
+const CHINESE_NUMERALS = new Set(["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "〇", "零"]);
+
+/** Section headings between blocks: `一、本级项目`, `十二．…`, `（一）XX中心`, `(二)…`. `text` without spaces. */
+function isSectionHeading(text: string): boolean {
+  let i = 0;
+  const bracketed = text[0] === "（" || text[0] === "(";
+  if (bracketed) i = 1;
+  const start = i;
+  while (i < text.length && CHINESE_NUMERALS.has(text[i] ?? "")) i++;
+  if (i === start || i - start > 3) return false;
+  const mark = text[i];
+  if (bracketed) return mark === "）" || mark === ")";
+  return mark === "、" || mark === "．" || mark === ".";
 }
 
 /** Column-number rows printed under headers: `1 2 3 4 5`, `栏次 甲 乙 1 2`. */
@@ -348,6 +498,7 @@ function classifyRows(
 
   const keyColumns = keyColumnsOf(columns, layout);
   const valueColumns = layout === "cell" ? [columns.indicators, columns.project] : [columns.value, columns.level3, columns.project];
+  const indicatorColumns = layout === "cell" ? [columns.indicators] : [columns.value, columns.level3];
   // Header texts per sheet column, to recognise a header printed again after a page break.
   const headerTexts = header.localRows.map((local) => grid.row(local).map((v) => cellText(v).trim()));
 
@@ -355,19 +506,25 @@ function classifyRows(
   // a blank row to report or delete.
   const continued = new Set(grid.mergedRowIndexes);
   let pendingBlanks: number[] = [];
+  // Below a `注：` or `填报说明` row every row is a note (`1.绩效指标按…填写；`) until a data row.
+  let inNotes = false;
   for (let r = Math.max(headerLocal + 1, 0); r < grid.rowCount; r++) {
     const row = grid.row(r);
     let nonEmpty = 0;
     let allDashes = true;
     let allColumnNumbers = true;
     let firstText = "";
+    let firstColumn = 0;
     const headerMatches = headerTexts.map(() => 0);
     for (let c = 0; c < row.length; c++) {
       const value = row[c];
       const text = cellText(value).trim();
       if (text === "") continue;
       nonEmpty++;
-      if (firstText === "") firstText = text;
+      if (firstText === "") {
+        firstText = text;
+        firstColumn = c + grid.originColumn;
+      }
       if (allDashes && !isDashes(text)) allDashes = false;
       if (allColumnNumbers && !isColumnNumberText(value, text)) allColumnNumbers = false;
       for (let h = 0; h < headerTexts.length; h++) {
@@ -379,19 +536,25 @@ function classifyRows(
       if (!continued.has(sheetRow)) pendingBlanks.push(sheetRow);
       continue;
     }
+    const compactFirst = withoutSpaces(firstText);
     const reason = skipReason(grid, r, {
       nonEmpty,
       allDashes,
       allColumnNumbers,
-      firstText,
+      firstText: compactFirst,
+      firstColumn,
       headerMatches: Math.max(...headerMatches),
       keyColumns,
       valueColumns,
+      indicatorColumns,
+      inNotes,
     });
     if (reason) {
+      if (reason === "note" && isNoteHeading(compactFirst)) inNotes = true;
       skipped.push({ rowIndex: sheetRow, reason });
       continue;
     }
+    inNotes = false;
     // Blank rows count only between data rows: trailing ones at the sheet's end are not news.
     for (const blank of pendingBlanks) skipped.push({ rowIndex: blank, reason: "blank" });
     pendingBlanks = [];
@@ -432,21 +595,61 @@ interface RowFacts {
   nonEmpty: number;
   allDashes: boolean;
   allColumnNumbers: boolean;
+  /** The row's first non-empty text, without spaces. */
   firstText: string;
+  /** Its sheet column. */
+  firstColumn: number;
   headerMatches: number;
   keyColumns: readonly number[];
   valueColumns: readonly (number | undefined)[];
+  /** The indicator column (cell layout) or the name and value columns (item-per-row). */
+  indicatorColumns: readonly (number | undefined)[];
+  /** A `注：` row came above, with no data row since. */
+  inNotes: boolean;
 }
 
 /** Why a non-blank row below the header is not a data row, or undefined when it is one. */
 function skipReason(grid: Grid, localRow: number, facts: RowFacts): SkipReason | undefined {
   if (facts.allDashes) return "dashes";
   if (facts.headerMatches >= 2 && facts.headerMatches * 5 >= facts.nonEmpty * 3) return "repeatedHeader";
-  if (isNoteText(facts.firstText)) {
+  const hasIndicators = facts.indicatorColumns.some((c) => meaningful(grid.text(localRow, c)));
+  if (facts.inNotes && !(hasIndicators && countMeaningful(grid, localRow, facts.keyColumns) >= 2)) return "note";
+  const first = facts.firstText;
+  // A label in the indicator column may be an indicator (`完成日期：…`); elsewhere it signs the table.
+  const label = !facts.indicatorColumns.includes(facts.firstColumn) && isLabelText(first);
+  if (isNoteText(first) || label) {
     const hasValues = facts.valueColumns.some((c) => meaningful(grid.text(localRow, c)));
     if (facts.nonEmpty === 1 || !hasValues) return "note";
+    // `合计 | | 2个项目`: a count or an amount beside the total, no indicators.
+    if (isTotalText(first) && !hasIndicators) return "note";
+    // `单位负责人：李四 | 填表人：张三 | 联系电话：12345678`
+    if (everyCellIsNote(grid.row(localRow))) return "note";
   }
+  if (isSectionHeading(first) && keyColumnsOnlyRepeat(grid, localRow, facts.keyColumns, first)) return "title";
   if (facts.allColumnNumbers && facts.nonEmpty >= 3) return "junk";
   for (const column of facts.keyColumns) if (meaningful(grid.text(localRow, column))) return undefined;
   return "junk";
+}
+
+function countMeaningful(grid: Grid, localRow: number, columns: readonly number[]): number {
+  let count = 0;
+  for (const column of columns) if (meaningful(grid.text(localRow, column))) count++;
+  return count;
+}
+
+function everyCellIsNote(row: readonly CellValue[]): boolean {
+  for (const value of row) {
+    const text = withoutSpaces(cellText(value).trim());
+    if (text !== "" && !isNoteText(text) && !isLabelText(text)) return false;
+  }
+  return true;
+}
+
+/** The key columns hold nothing but the heading itself: `一、本级项目` written in the first of them. */
+function keyColumnsOnlyRepeat(grid: Grid, localRow: number, keyColumns: readonly number[], heading: string): boolean {
+  for (const column of keyColumns) {
+    const text = grid.text(localRow, column);
+    if (meaningful(text) && withoutSpaces(text) !== heading) return false;
+  }
+  return true;
 }

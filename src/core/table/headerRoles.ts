@@ -53,10 +53,17 @@ const EXACT: Readonly<Record<string, ColumnRole>> = {
   资金总额: "amount",
   备注: "remark",
   一级指标: "level1",
+  指标类型: "level1",
+  指标类别: "level1",
   二级指标: "level2",
   三级指标: "level3",
   三级指标名称: "level3",
   指标名称: "level3",
+  // The name column of the one-indicator-per-row layout; as the only indicator-ish column of a
+  // table without 一级/指标值 columns it is the cell layout's indicator column (detectTable).
+  指标内容: "level3",
+  具体指标: "level3",
+  绩效目标及指标: "indicators",
   指标值: "value",
   年度指标值: "value",
   目标值: "value",
@@ -72,7 +79,8 @@ const EXACT: Readonly<Record<string, ColumnRole>> = {
  * Words a longer header contains, tried in this order when no exact text matched
  * (`2025年项目预算金额` → amount). Item-per-row words come first because `一级指标名称` must not
  * fall through to indicators; `指标值` is matched only at the end so `绩效指标(年度指标值)`-like
- * headers stay indicators.
+ * headers stay indicators. A `value` column in a table with no 一级/三级 column is the cell
+ * layout's indicator column (`绩效指标值`, `年度绩效指标及目标值`): detectTable decides that.
  */
 const CONTAINS: readonly { role: ColumnRole; words: readonly string[]; endsWith?: boolean }[] = [
   { role: "level1", words: ["一级指标"] },
@@ -88,6 +96,8 @@ const CONTAINS: readonly { role: ColumnRole; words: readonly string[]; endsWith?
   { role: "remark", words: ["备注"] },
   { role: "value", words: ["指标值", "目标值"], endsWith: true },
   { role: "indicators", words: ["绩效指标", "年度指标"] },
+  // `绩效目标及指标`, `年度目标和指标`: the column holding the indicators, not the prose goal.
+  { role: "indicators", words: ["及指标", "和指标", "与指标"], endsWith: true },
   { role: "goal", words: ["绩效目标", "总体目标"] },
 ];
 

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { assembleWorkbookCheck, isWanted, type WorkbookCheck } from "../core/checkWorkbook";
-import { checkSheet, type SheetOutcome } from "../core/check";
+import { checkSheetTables, type SheetOutcome } from "../core/check";
 import type { CheckOptions, Lang } from "../core/model";
 import { parseRuleSettings } from "../core/ruleSettings";
 import { tableFailureMessage } from "../core/messages/tableFailures";
@@ -168,7 +168,7 @@ function checkOneFile(file: string, args: CliArgs, options: CheckOptions, io: Cl
     readXlsxSheets(
       bytes,
       (sheet) => {
-        if (isWanted(sheet, args.sheet)) outcomes.push(checkSheet(sheet, checkOptions));
+        if (isWanted(sheet, args.sheet)) outcomes.push(...checkSheetTables(sheet, checkOptions));
       },
       { inflate: inflateWithZlib },
     );

@@ -79,6 +79,34 @@ export function checkSheet(snapshot: SheetSnapshot, options: CheckOptions = {}):
   return { ok: true, check };
 }
 
+/**
+ * Every table of a sheet, each checked as checkSheet checks one: a sheet may hold two tables
+ * with different columns one under the other (`一、本级项目…`, `二、转移支付项目…`). Each table
+ * after the first is checked on the rows from its header down (the same sheet, the same row
+ * numbers). With the table named by hand (options.table) the sheet has that one table.
+ */
+export function checkSheetTables(snapshot: SheetSnapshot, options: CheckOptions = {}): SheetOutcome[] {
+  const outcomes: SheetOutcome[] = [checkSheet(snapshot, options)];
+  const origin = snapshot.originRowIndex ?? 0;
+  for (let last = outcomes[0]; last?.ok === true && last.check.table.nextTableRowIndex !== undefined; ) {
+    const from = last.check.table.nextTableRowIndex;
+    if (from <= last.check.table.headerRowIndex) break;
+    const rest: SheetSnapshot = { ...snapshot, values: snapshot.values.slice(from - origin), originRowIndex: from };
+    if (snapshot.mergedRowIndexes) rest.mergedRowIndexes = snapshot.mergedRowIndexes.filter((r) => r >= from);
+    last = checkSheet(rest, options);
+    // A header that names no usable table after all: the first table's check stands alone.
+    if (!last.ok) break;
+    outcomes.push(last);
+  }
+  return outcomes;
+}
+
+/** Whether a sheet row lies in a table, from its header down to the next table of its sheet:
+ * every issue of a table's check does. */
+export function isInTable(table: DetectedTable, rowIndex: number): boolean {
+  return rowIndex >= table.headerRowIndex && (table.nextTableRowIndex === undefined || rowIndex < table.nextTableRowIndex);
+}
+
 /** Several sheets (or files) into one report. Sheets that failed are returned beside it. */
 export function buildReport(checks: readonly SheetCheck[], file?: string): Report {
   const issues = checks.flatMap((c) => c.issues);

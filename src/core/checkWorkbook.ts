@@ -1,4 +1,4 @@
-import { buildReport, checkSheet, type SheetCheck, type SheetOutcome } from "./check";
+import { buildReport, checkSheetTables, type SheetCheck, type SheetOutcome } from "./check";
 import type { CheckOptions, Report, SheetSnapshot } from "./model";
 import { BACKUP_SHEET_NAME, DETAIL_SHEET_NAME, SUMMARY_SHEET_NAME } from "./plan";
 import { SUMMARY_MESSAGES } from "./summary/messages";
@@ -43,7 +43,7 @@ export function checkWorkbook(
   options: CheckOptions = {},
   select: { file?: string; sheet?: string } = {},
 ): WorkbookCheck {
-  const outcomes = sheets.filter((s) => isWanted(s, select.sheet)).map((s) => checkSheet(s, options));
+  const outcomes = sheets.filter((s) => isWanted(s, select.sheet)).flatMap((s) => checkSheetTables(s, options));
   return assembleWorkbookCheck(outcomes, select);
 }
 

@@ -253,6 +253,10 @@ export interface DetectedTable {
   dataRowIndexes: number[];
   /** Rows inside the table (below the header) or above it that were not data, with why. */
   skipped: SkippedRow[];
+  /** 0-based sheet row index where another table's header starts below this one (a sheet
+   * holding two tables with different columns, `一、本级项目` then `二、转移支付项目`): the table
+   * ends above it, and checkSheetTables checks the next one from there. */
+  nextTableRowIndex?: number;
 }
 
 /** A user's override of the detection: any of these replaces what was detected. */

@@ -1,6 +1,6 @@
 import { HostError, type AppliedFixes, type Host, type HostRun, type Progress, type Settings } from "../app/host";
 import { localTimeText } from "../app/localTime";
-import { buildReport, checkSheet, type SheetCheck } from "../core/check";
+import { buildReport, checkSheetTables, isInTable, type SheetCheck } from "../core/check";
 import { checkWorkbook, isOwnSheet } from "../core/checkWorkbook";
 import { planCleaning } from "../core/clean/planCleaning";
 import type { CheckOptions, Issue, Lang, SheetSnapshot } from "../core/model";
@@ -70,29 +70,32 @@ export function createExcelHost(options: ExcelHostOptions = {}): Host {
     if (signal.aborted) throw hostError("cancelled", lang);
 
     onProgress({ phase: "check" });
-    const outcome = checkSheet(read.snapshot, settings.options);
-    if (!outcome.ok) throw new HostError("noTable", tableFailureText(outcome.failure, lang));
-    const full = outcome.check;
+    // Every table of the sheet (a sheet may hold two, one under the other).
+    const outcomes = checkSheetTables(read.snapshot, settings.options);
+    const first = outcomes[0];
+    if (!first?.ok) throw new HostError("noTable", tableFailureText(first?.failure ?? { kind: "noHeader" }, lang));
+    const fulls = outcomes.flatMap((o) => (o.ok ? [o.check] : []));
     const scope = read.scopeRowIndexes;
-    // Only the header selected, or rows outside the table: the user means the whole table.
-    const scoped = scope !== undefined && full.table.dataRowIndexes.some((r) => scope.has(r)) ? scope : undefined;
+    // Only the header selected, or rows outside the tables: the user means the whole sheet.
+    const scoped = scope !== undefined && fulls.some((full) => full.table.dataRowIndexes.some((r) => scope.has(r))) ? scope : undefined;
     const inScope = (rowIndex: number) => scoped === undefined || scoped.has(rowIndex);
-    const sheetCheck: SheetCheck = {
+    const sheetChecks: SheetCheck[] = fulls.map((full) => ({
       ...full,
       issues: full.issues.filter((i) => inScope(i.rowNumber - 1)),
       normalized: full.normalized.filter((n) => inScope(n.rowNumber - 1)),
-    };
-    lastChecks = [sheetCheck];
+    }));
+    lastChecks = sheetChecks;
     checkedTexts = new Map(
-      full.table.layout === "cell" ? full.rows.map((r) => [key(read.sheet, r.indicatorAddress), r.cell.text] as const) : [],
+      fulls.flatMap((full) => (full.table.layout === "cell" ? full.rows.map((r) => [key(read.sheet, r.indicatorAddress), r.cell.text] as const) : [])),
     );
+    const issues = sheetChecks.flatMap((c) => c.issues);
 
     const failures: HostRun["failures"] = [];
     let highlighted = false;
     if (settings.highlight) {
       onProgress({ phase: "highlight" });
       try {
-        await run((context) => applyHighlights(context, api, read.sheet, highlightsFor(sheetCheck.issues), { lang, inScope, onProgress }));
+        await run((context) => applyHighlights(context, api, read.sheet, highlightsFor(issues), { lang, inScope, onProgress }));
         highlighted = true;
       } catch (e) {
         // The check itself succeeded and the sheet is unchanged (rolled back): keep the
@@ -101,7 +104,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): Host {
         failures.push({ sheet: read.sheet, message: excelMessages(lang).highlightSkipped(error.message) });
       }
     }
-    return { report: buildReport([sheetCheck]), failures, highlighted };
+    return { report: buildReport(sheetChecks), failures, highlighted };
   }
 
   /** The checks behind a run: the last check in memory, or the run's sheets read again. */
@@ -111,17 +114,15 @@ export function createExcelHost(options: ExcelHostOptions = {}): Host {
     if (checks.length < names.length) {
       const snapshots = await run(async (context) => {
         const out: SheetSnapshot[] = [];
-        for (const name of names) out.push(await readSheetByName(context, name, { lang }));
+        for (const name of new Set(names)) out.push(await readSheetByName(context, name, { lang }));
         return out;
       });
-      checks = snapshots.flatMap((s) => {
-        const outcome = checkSheet(s, lastOptions);
-        return outcome.ok ? [outcome.check] : [];
-      });
+      checks = [...new Set(names)].flatMap((name, i) => checkSheetTables(snapshots[i] as SheetSnapshot, lastOptions).flatMap((o) => (o.ok ? [o.check] : [])));
     }
-    // The pane passes the issues still open (fixed ones removed): those are what we report.
+    // The pane passes the issues still open (fixed ones removed): those are what we report,
+    // each with the table of its sheet it lies in.
     const bySheet = groupIssues(runResult.report.issues);
-    return checks.map((c) => ({ ...c, issues: bySheet.get(c.sheet) ?? [] }));
+    return checks.map((c) => ({ ...c, issues: (bySheet.get(c.sheet) ?? []).filter((i) => isInTable(c.table, i.rowNumber - 1)) }));
   }
 
   const host: Host = {

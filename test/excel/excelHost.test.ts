@@ -47,6 +47,37 @@ describe("checking the table around the selection", () => {
     expect(setup.wb.runOptions).toContainEqual({ delayForCellEdit: true });
   });
 
+  it("checks and colours both tables of a sheet holding two with different columns", async () => {
+    const wb = new FakeWorkbook("1.9");
+    const bad = "1、产出指数：培训人次，年度指标值：≥**人。";
+    const ws = wb.addSheet("两张表").setRows([
+      ["一、本级项目"],
+      ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+      ["某局", "某局", "本级项目", "目标", bad],
+      [],
+      ["二、转移支付项目"],
+      ["序号", "主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+      ["1", "某局", "某中心", "转移支付项目", "目标", bad],
+    ]);
+    const installed = installFakeExcel(wb);
+    try {
+      await wb.select("两张表", "A1");
+      const run = await hostOf().check(SETTINGS, () => undefined, new AbortController().signal);
+      expect(run.report.sheets.map((s) => s.headerRow)).toEqual([2, 6]);
+      expect([...new Set(run.report.issues.filter((i) => i.severity === "error").map((i) => i.cell))]).toEqual(["E3", "F7"]);
+      expect(ws.at("E3").fill.color).toBe(HIGHLIGHT_FILL.error);
+      expect(ws.at("F7").fill.color).toBe(HIGHLIGHT_FILL.error);
+      // The summary reads the checks in memory: each table's issues once.
+      await hostOf().writeSummary(run);
+      const detail = wb.sheet("指标明细");
+      expect([detail.text("A1"), detail.text("A2"), detail.text("A3"), detail.text("A4")]).toEqual(["行号", 3, 7, ""]);
+      const issueRows = Object.values(wb.sheet("校验汇总").dump()).filter((c) => c.formula?.startsWith("=HYPERLINK"));
+      expect(issueRows).toHaveLength(run.report.issues.length);
+    } finally {
+      installed.uninstall();
+    }
+  });
+
   it("reports and colours only the selected rows, reading the header above them", async () => {
     const setup = setupSeed();
     await setup.wb.select(SEED_SHEET, "A12:E14");

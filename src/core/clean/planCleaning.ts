@@ -45,7 +45,9 @@ export function planCleaning(checks: readonly SheetCheck[], options: CleanOption
   for (const check of checks) {
     edits.push(...(check.table.layout === "cell" ? cellLayoutEdits(check, options.forms) : itemPerRowEdits(check)));
     const remove = rowsToRemove(check.table);
-    if (remove.length > 0) removeRowIndexes[check.sheet] = remove;
+    // A sheet holding two tables has two checks: their rows to remove are one list.
+    const earlier = removeRowIndexes[check.sheet];
+    if (remove.length > 0) removeRowIndexes[check.sheet] = earlier ? [...new Set([...earlier, ...remove])].sort((a, b) => a - b) : remove;
   }
   if (options.unifyNames) edits.push(...unifyNameEdits(checks));
   const sheetOrder = new Map(checks.map((c, i) => [c.sheet, i]));

@@ -68,7 +68,8 @@ export function buildSummary(input: SummaryInput): SummaryModel {
   return {
     ...(input.file !== undefined ? { file: input.file } : {}),
     ...(input.generatedAt !== undefined ? { generatedAt: input.generatedAt } : {}),
-    sheets: checks.map((c) => c.sheet),
+    // A sheet holding two tables is one sheet.
+    sheets: [...new Set(checks.map((c) => c.sheet))],
     rows: checks.reduce((n, c) => n + c.report.dataRows, 0),
     projects: projects.size,
     indicators: checks.reduce((n, c) => n + c.rows.reduce((m, r) => m + r.cell.items.length, 0), 0),
@@ -211,7 +212,8 @@ const DETAIL_WIDTHS = [6, 24, 24, 30, 6, 12, 14, 10, 32, 8, 8, 8, 8, 16, 8, 50, 
  */
 export function detailSheetPlan(checks: readonly SheetCheck[], lang: Lang): SheetPlan {
   const m = SUMMARY_MESSAGES[lang];
-  const withSheet = checks.length > 1;
+  const only = new Set(checks.map((c) => c.sheet)).size === 1 ? checks[0]?.sheet : undefined;
+  const withSheet = checks.length > 1 && only === undefined;
   const header: PlanCell[] = [...(withSheet ? [m.sheetColumn] : []), ...NORMALIZED_HEADERS[lang]];
   // Rows made from the normalized indicators one at a time (normalizedIndicators), not from
   // check.normalized: that getter keeps the whole table on the check for as long as the check
@@ -223,7 +225,6 @@ export function detailSheetPlan(checks: readonly SheetCheck[], lang: Lang): Shee
       rows.push(withSheet ? [check.sheet, ...cells] : cells);
     }
   }
-  const only = checks.length === 1 ? checks[0]?.sheet : undefined;
   return {
     name: DETAIL_SHEET_NAME,
     rows,

@@ -10,7 +10,7 @@ import type {
   TableOverride,
 } from "../model";
 import { cellText } from "./cellText";
-import { ITEM_PER_ROW_ROLES, matchHeaderRole, normalizeHeader } from "./headerRoles";
+import { EXACT_HEADER_WORDS, ITEM_PER_ROW_ROLES, matchHeaderRole, normalizeHeader } from "./headerRoles";
 
 /**
  * Finds the table on a sheet: the header row, what each column means, which rows below it are
@@ -42,8 +42,10 @@ export function detectTable(snapshot: SheetSnapshot, override?: TableOverride): 
     delete columns.indicators;
   }
 
-  const { dataRowIndexes, skipped } = classifyRows(grid, header, columns, layout);
-  return { ok: true, table: { layout, headerRowIndex: header.rowIndex, columns, dataRowIndexes, skipped } };
+  const { dataRowIndexes, skipped, nextTableRowIndex } = classifyRows(grid, header, columns, layout, override !== undefined);
+  const table: DetectedTable = { layout, headerRowIndex: header.rowIndex, columns, dataRowIndexes, skipped };
+  if (nextTableRowIndex !== undefined) table.nextTableRowIndex = nextTableRowIndex;
+  return { ok: true, table };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -223,6 +225,12 @@ function findHeader(grid: Grid, override: TableOverride | undefined): Header | u
     if (isHeaderLike(row) && (!best || row.score > best.score)) best = row;
   }
   if (!best) return undefined;
+  // Two tables on the sheet (`一、本级项目` over its header and rows, then `二、转移支付项目` and a
+  // header with more columns): the first one's header, the other is the next table
+  // (classifyRows). A group row right above the best is its own two-row header, not a table.
+  const first = best;
+  const earlier = rows.find((row) => row.localRow < first.localRow - 1 && isHeaderLike(row) && namesIndicatorColumn(row));
+  if (earlier) best = earlier;
 
   const below = best.localRow + 1 < grid.rowCount ? (rows[best.localRow + 1] ?? readRowRoles(grid, best.localRow + 1)) : undefined;
   // The row below completes the header when it names item columns (一级/二级/三级/指标值 under
@@ -477,12 +485,33 @@ function isColumnNumberText(value: CellValue | undefined, text: string): boolean
   return true;
 }
 
+/** Whether a header-like row names a table's indicator column, in either layout. */
+function namesIndicatorColumn(row: RowRoles): boolean {
+  const columns = columnsOf(row);
+  settleIndicatorColumns(columns, false, undefined);
+  return layoutOf(columns) !== undefined;
+}
+
+/** Another table's header: a header-like row naming an indicator column whose columns are not
+ * this table's (the same words in the same columns are this header printed again). */
+function isOtherTableHeader(grid: Grid, localRow: number, columns: ColumnMap): boolean {
+  const row = readRowRoles(grid, localRow);
+  if (!isHeaderLike(row) || !namesIndicatorColumn(row)) return false;
+  const other = columnsOf(row);
+  settleIndicatorColumns(other, false, undefined);
+  for (const role of OTHER_TABLE_ROLES) if (other[role] !== columns[role]) return true;
+  return false;
+}
+
+const OTHER_TABLE_ROLES: readonly ColumnRole[] = ["department", "unit", "project", "indicators", "level1", "level3", "value"];
+
 function classifyRows(
   grid: Grid,
   header: Header,
   columns: ColumnMap,
   layout: TableLayout,
-): { dataRowIndexes: number[]; skipped: SkippedRow[] } {
+  overridden: boolean,
+): { dataRowIndexes: number[]; skipped: SkippedRow[]; nextTableRowIndex?: number } {
   const skipped: SkippedRow[] = [];
   const dataRowIndexes: number[] = [];
   const headerLocals = new Set(header.localRows);
@@ -516,11 +545,14 @@ function classifyRows(
     let firstText = "";
     let firstColumn = 0;
     const headerMatches = headerTexts.map(() => 0);
+    /** Cells that are whole header words: two or more may make another table's header. */
+    let headerWords = 0;
     for (let c = 0; c < row.length; c++) {
       const value = row[c];
       const text = cellText(value).trim();
       if (text === "") continue;
       nonEmpty++;
+      if (typeof value === "string" && text.length <= MAX_HEADER_CELL_LENGTH && EXACT_HEADER_WORDS.has(text)) headerWords++;
       if (firstText === "") {
         firstText = text;
         firstColumn = c + grid.originColumn;
@@ -535,6 +567,11 @@ function classifyRows(
     if (nonEmpty === 0) {
       if (!continued.has(sheetRow)) pendingBlanks.push(sheetRow);
       continue;
+    }
+    if (headerWords >= 2 && !overridden && isOtherTableHeader(grid, r, columns)) {
+      // The sheet's next table: this one ends here (blank rows before it are its trailing ones).
+      skipped.sort((a, b) => a.rowIndex - b.rowIndex);
+      return { dataRowIndexes, skipped, nextTableRowIndex: upperHeaderRow(grid, r) + grid.originRow };
     }
     const compactFirst = withoutSpaces(firstText);
     const reason = skipReason(grid, r, {
@@ -562,6 +599,13 @@ function classifyRows(
   }
   skipped.sort((a, b) => a.rowIndex - b.rowIndex);
   return { dataRowIndexes, skipped };
+}
+
+/** The first row of the header at `localRow`: the row above when it is that header's group row. */
+function upperHeaderRow(grid: Grid, localRow: number): number {
+  if (localRow === 0) return localRow;
+  const upper = readRowRoles(grid, localRow - 1);
+  return upper.roles.size > 0 && isGroupRowOver(upper, readRowRoles(grid, localRow)) ? localRow - 1 : localRow;
 }
 
 function aboveHeaderReason(row: readonly CellValue[]): SkipReason {

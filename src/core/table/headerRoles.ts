@@ -75,6 +75,10 @@ const EXACT: Readonly<Record<string, ColumnRole>> = {
   计量单位: "measureUnit",
 };
 
+/** Whole header texts as typed (no normalisation): a cheap first look for another table's
+ * header row among data rows. */
+export const EXACT_HEADER_WORDS: ReadonlySet<string> = new Set(Object.keys(EXACT));
+
 /**
  * Words a longer header contains, tried in this order when no exact text matched
  * (`2025年项目预算金额` → amount). Item-per-row words come first because `一级指标名称` must not

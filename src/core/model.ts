@@ -210,6 +210,10 @@ export interface SheetSnapshot {
    * tall merged row): the reader left them empty so they are not read twice. They are no blank
    * rows: not reported, never deleted. */
   mergedRowIndexes?: readonly number[];
+  /** Cells the reader filled with a merged block's value from above, by sheet row → sheet
+   * columns (a 主管部门 merged down over its department's rows): the row's own words are the
+   * others (`小计`, a line of dashes under a merged 主管部门 is still a total or a separator). */
+  mergeCopies?: ReadonlyMap<number, readonly number[]>;
 }
 
 /** What a column means. */

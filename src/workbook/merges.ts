@@ -17,10 +17,11 @@ export interface MergeRange {
  *   turn into five titles or three indicator columns);
  * - a row whose every non-empty cell is such a copy is a mere continuation of the row above
  *   (a project drawn as a tall merged row) and is left blank, so it is not read twice; such
- *   rows are returned (0-based, ascending), for SheetSnapshot.mergedRowIndexes.
+ *   rows are returned (0-based, ascending), for SheetSnapshot.mergedRowIndexes; the copies in
+ *   the other rows are listed in `copies` (row → columns), for SheetSnapshot.mergeCopies.
  * Hidden rows and columns get no special treatment: they are read like the others.
  */
-export function fillMerges(values: CellValue[][], merges: readonly MergeRange[]): number[] {
+export function fillMerges(values: CellValue[][], merges: readonly MergeRange[], copies?: Map<number, readonly number[]>): number[] {
   const filledByRow = new Map<number, number[]>();
   for (const m of merges) {
     const v = values[m.top]?.[m.left] ?? null;
@@ -42,7 +43,7 @@ export function fillMerges(values: CellValue[][], merges: readonly MergeRange[])
     if (own === 0) {
       for (const c of cols) row[c] = null;
       continued.push(r);
-    }
+    } else copies?.set(r, cols);
   }
   return continued.sort((a, b) => a - b);
 }

@@ -75,12 +75,13 @@ export function readWorksheet(ws: ExcelJS.Worksheet): { snapshot: SheetSnapshot;
     const target = values[row.index];
     if (target) for (const [c, v] of row.cells) target[c] = v;
   }
-  const continued = fillMerges(values, merges);
+  const copies = new Map<number, readonly number[]>();
+  const continued = fillMerges(values, merges, copies);
 
   const hiddenColumnIndexes: number[] = [];
   for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenColumnIndexes.push(c - 1);
   return {
-    snapshot: { name: ws.name, values, originRowIndex: 0, originColumnIndex: 0, ...(continued.length > 0 ? { mergedRowIndexes: continued } : {}) },
+    snapshot: { name: ws.name, values, originRowIndex: 0, originColumnIndex: 0, ...(continued.length > 0 ? { mergedRowIndexes: continued } : {}), ...(copies.size > 0 ? { mergeCopies: copies } : {}) },
     info: { name: ws.name, state: ws.state ?? "visible", hiddenRowIndexes, hiddenColumnIndexes, merges },
   };
 }

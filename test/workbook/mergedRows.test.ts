@@ -48,3 +48,29 @@ describe("a project drawn as a tall merged row", () => {
     expect(ws.getCell("C6").value).toBe("项目丁");
   });
 });
+
+describe("a 主管部门 merged down over its department's rows", () => {
+  it("leaves a 小计 row and a line of dashes inside the block what they are, in both readers", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("绩效目标表");
+    ws.addRow(["主管部门", "预算单位", "项目名称", "项目金额（万元）", "绩效目标", "绩效指标"]);
+    ws.addRow(["区财政局", "区财政局", "项目甲", 10, "目标", CELL]);
+    ws.addRow([null, "区财政局", "项目乙", 20, "目标", CELL]);
+    ws.addRow([null, "小计", null, 30]);
+    ws.addRow([null, "--------", "--------", "----", "--------", "--------"]);
+    ws.addRow(["区教育局", "区教育局", "项目丙", 5, "目标", CELL]);
+    ws.mergeCells("A2:A5");
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const fast = readXlsx(bytes);
+    expect(fast.sheets[0]?.mergeCopies).toEqual(new Map([[2, [0]], [3, [0]], [4, [0]]]));
+    expect(fast).toEqual(await readWorkbook(bytes));
+    const check = checkWorkbook(fast.sheets, {}).checks[0]!;
+    expect(check.table.dataRowIndexes).toEqual([1, 2, 5]);
+    expect(check.table.skipped).toEqual([
+      { rowIndex: 3, reason: "note" },
+      { rowIndex: 4, reason: "dashes" },
+    ]);
+    // The 主管部门 copied down still names the department of the rows it covers.
+    expect(check.rows.map((r) => r.department)).toEqual(["区财政局", "区财政局", "区教育局"]);
+  });
+});

@@ -57,11 +57,14 @@ class Grid {
   readonly originColumn: number;
   /** SheetSnapshot.mergedRowIndexes (sheet rows). */
   readonly mergedRowIndexes: readonly number[];
+  /** SheetSnapshot.mergeCopies (sheet rows → sheet columns). */
+  readonly mergeCopies: ReadonlyMap<number, readonly number[]> | undefined;
   private readonly values: CellValue[][];
 
   constructor(snapshot: SheetSnapshot) {
     this.values = snapshot.values;
     this.mergedRowIndexes = snapshot.mergedRowIndexes ?? [];
+    this.mergeCopies = snapshot.mergeCopies;
     this.rowCount = snapshot.values.length;
     this.originRow = snapshot.originRowIndex ?? 0;
     this.originColumn = snapshot.originColumnIndex ?? 0;
@@ -547,10 +550,12 @@ function classifyRows(
     const headerMatches = headerTexts.map(() => 0);
     /** Cells that are whole header words: two or more may make another table's header. */
     let headerWords = 0;
+    // A merged 主管部门 copied down into a 小计 or dashes row is not that row's own word.
+    const copies = grid.mergeCopies?.get(r + grid.originRow);
     for (let c = 0; c < row.length; c++) {
       const value = row[c];
       const text = cellText(value).trim();
-      if (text === "") continue;
+      if (text === "" || (copies !== undefined && copies.includes(c + grid.originColumn))) continue;
       nonEmpty++;
       if (typeof value === "string" && text.length <= MAX_HEADER_CELL_LENGTH && EXACT_HEADER_WORDS.has(text)) headerWords++;
       if (firstText === "") {

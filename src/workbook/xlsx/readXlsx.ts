@@ -174,14 +174,15 @@ function buildSheet(name: string, state: SheetInfo["state"], parsed: ParsedSheet
     values[r] = out;
   }
   rows.length = 0;
-  const continued = fillMerges(values, merges);
+  const copies = new Map<number, readonly number[]>();
+  const continued = fillMerges(values, merges, copies);
 
   const hidden = new Set<number>();
   for (const range of [...parsed.hiddenColumns].sort((a, b) => a.min - b.min)) {
     for (let c = range.min; c <= range.max && c < columnCount; c++) hidden.add(c);
   }
   return {
-    snapshot: { name, values, originRowIndex: 0, originColumnIndex: 0, ...(continued.length > 0 ? { mergedRowIndexes: continued } : {}) },
+    snapshot: { name, values, originRowIndex: 0, originColumnIndex: 0, ...(continued.length > 0 ? { mergedRowIndexes: continued } : {}), ...(copies.size > 0 ? { mergeCopies: copies } : {}) },
     info: {
       name,
       state,

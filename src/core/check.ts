@@ -208,8 +208,11 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
   /** The 一级 and 二级 of the item above, as written or continued. */
   let groupLevel1 = "";
   let groupLevel2 = "";
+  // A project form above the table (`项目名称 | X`) names the project of a table with no
+  // project column, and its department and unit.
+  const form = table.formFields;
   for (const rowIndex of table.dataRowIndexes) {
-    const project = text(rowIndex, cols.project) || currentProject;
+    const project = text(rowIndex, cols.project) || currentProject || (form?.project?.text ?? "");
     if (!current || project !== currentProject || writesOther(current.unit, text(rowIndex, cols.unit)) || writesOther(current.department, text(rowIndex, cols.department))) {
       currentProject = project;
       current = new SheetRow(
@@ -217,11 +220,12 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
           sheet: snapshot.name,
           rowIndex,
           rowNumber: rowIndex + 1,
-          department: text(rowIndex, cols.department),
-          unit: text(rowIndex, cols.unit),
+          department: text(rowIndex, cols.department) || (form?.department?.text ?? ""),
+          unit: text(rowIndex, cols.unit) || (form?.unit?.text ?? ""),
           project,
           indicatorAddress: toA1(rowIndex, cols.value ?? cols.level3 ?? 0),
-          projectAddress: cols.project !== undefined ? toA1(rowIndex, cols.project) : undefined,
+          projectAddress:
+            cols.project !== undefined ? toA1(rowIndex, cols.project) : form?.project ? toA1(form.project.rowIndex, form.project.columnIndex) : undefined,
           rawIndicator: null,
           cell: { text: "", items: [], leading: undefined },
           itemCells: [],

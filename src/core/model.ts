@@ -261,7 +261,19 @@ export interface DetectedTable {
    * holding two tables with different columns, `一、本级项目` then `二、转移支付项目`): the table
    * ends above it, and checkSheetTables checks the next one from there. */
   nextTableRowIndex?: number;
+  /** A project form's fields above the header (`项目名称 | X`, `主管部门 | Y`) for the roles the
+   * table has no column for: one project per sheet, its indicators in the table below. */
+  formFields?: FormFields;
 }
+
+/** Where a form field's value stands (0-based sheet indexes) and its text. */
+export interface FormField {
+  rowIndex: number;
+  columnIndex: number;
+  text: string;
+}
+
+export type FormFields = Partial<Record<"department" | "unit" | "project", FormField>>;
 
 /** A user's override of the detection: any of these replaces what was detected. */
 export interface TableOverride {

@@ -56,3 +56,37 @@ describe("the one-indicator-per-row layout: projects", () => {
     expect(sheet.issues.filter((i) => i.code === "duplicate_indicator")).toEqual([]);
   });
 });
+
+describe("a project form above its indicator table (one project per sheet)", () => {
+  const items: CellValue[][] = [
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "培训人次", "≥200人次"],
+    ["效益指标", "社会效益指标", "知晓率", "≥90%"],
+    ["满意度指标", "服务对象满意度指标", "满意度", "≥90%"],
+  ];
+
+  it("takes the row naming the indicator columns as the header, though the form's row names as many roles", () => {
+    const sheet = check([
+      ["项目支出绩效目标表"],
+      ["项目名称", "培训项目", "主管部门", "某局", "实施单位", "某中心", "项目金额（万元）", 50],
+      ["年度绩效目标", "提升干部能力"],
+      ...items,
+    ]);
+    expect(sheet.table.headerRowIndex).toBe(3);
+    expect(sheet.rows.map((r) => [r.department, r.unit, r.project, r.projectAddress, r.cell.items.length])).toEqual([["某局", "某中心", "培训项目", "B2", 3]]);
+    expect(sheet.issues.filter((i) => i.code === "project_name_missing")).toEqual([]);
+  });
+
+  it("reads the fields written one under another", () => {
+    const sheet = check([["项目支出绩效目标表"], ["项目名称", "甲项目"], ["主管部门", "某局"], ...items]);
+    expect(sheet.table.formFields).toEqual({
+      project: { rowIndex: 1, columnIndex: 1, text: "甲项目" },
+      department: { rowIndex: 2, columnIndex: 1, text: "某局" },
+    });
+    expect(sheet.normalized.map((n) => [n.department, n.project])).toEqual([
+      ["某局", "甲项目"],
+      ["某局", "甲项目"],
+      ["某局", "甲项目"],
+    ]);
+  });
+});

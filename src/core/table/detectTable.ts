@@ -3,6 +3,7 @@ import type {
   ColumnMap,
   ColumnRole,
   DetectedTable,
+  FormFields,
   SheetSnapshot,
   SkipReason,
   SkippedRow,
@@ -42,9 +43,10 @@ export function detectTable(snapshot: SheetSnapshot, override?: TableOverride): 
     delete columns.indicators;
   }
 
-  const { dataRowIndexes, skipped, nextTableRowIndex } = classifyRows(grid, header, columns, layout, override !== undefined);
+  const { dataRowIndexes, skipped, nextTableRowIndex, formFields } = classifyRows(grid, header, columns, layout, override !== undefined);
   const table: DetectedTable = { layout, headerRowIndex: header.rowIndex, columns, dataRowIndexes, skipped };
   if (nextTableRowIndex !== undefined) table.nextTableRowIndex = nextTableRowIndex;
+  if (formFields !== undefined) table.formFields = formFields;
   return { ok: true, table };
 }
 
@@ -234,6 +236,12 @@ function findHeader(grid: Grid, override: TableOverride | undefined): Header | u
   const first = best;
   const earlier = rows.find((row) => row.localRow < first.localRow - 1 && isHeaderLike(row) && namesIndicatorColumn(row));
   if (earlier) best = earlier;
+  // A project form (`项目名称 | X | 主管部门 | Y | 实施单位 | Z`) above its indicator table names
+  // as many roles as the table's header: the header is the row naming an indicator column.
+  if (!namesIndicatorColumn(best)) {
+    const named = rows.filter((row) => Math.abs(row.localRow - first.localRow) > 1 && isHeaderLike(row) && namesIndicatorColumn(row));
+    for (const row of named) if (!namesIndicatorColumn(best) || row.score > best.score) best = row;
+  }
 
   const below = best.localRow + 1 < grid.rowCount ? (rows[best.localRow + 1] ?? readRowRoles(grid, best.localRow + 1)) : undefined;
   // The row below completes the header when it names item columns (一级/二级/三级/指标值 under
@@ -514,18 +522,21 @@ function classifyRows(
   columns: ColumnMap,
   layout: TableLayout,
   overridden: boolean,
-): { dataRowIndexes: number[]; skipped: SkippedRow[]; nextTableRowIndex?: number } {
+): { dataRowIndexes: number[]; skipped: SkippedRow[]; nextTableRowIndex?: number; formFields?: FormFields } {
   const skipped: SkippedRow[] = [];
   const dataRowIndexes: number[] = [];
   const headerLocals = new Set(header.localRows);
   const firstHeaderLocal = Math.min(...header.localRows);
   const headerLocal = header.rowIndex - grid.originRow;
 
-  // Above the header: titles and blank rows (the upper row of a two-row header is header).
+  // Above the header: titles and blank rows (the upper row of a two-row header is header),
+  // and a project form's fields (`项目名称 | X`) for a table with no column of its own for them.
+  let formFields: FormFields | undefined;
   for (let r = 0; r < Math.min(firstHeaderLocal, grid.rowCount); r++) {
     if (headerLocals.has(r)) continue;
     const reason = aboveHeaderReason(grid.row(r));
     skipped.push({ rowIndex: r + grid.originRow, reason });
+    if (reason === "title") formFields = readFormFields(grid, r, columns, formFields);
   }
 
   const keyColumns = keyColumnsOf(columns, layout);
@@ -576,7 +587,7 @@ function classifyRows(
     if (headerWords >= 2 && !overridden && isOtherTableHeader(grid, r, columns)) {
       // The sheet's next table: this one ends here (blank rows before it are its trailing ones).
       skipped.sort((a, b) => a.rowIndex - b.rowIndex);
-      return { dataRowIndexes, skipped, nextTableRowIndex: upperHeaderRow(grid, r) + grid.originRow };
+      return { dataRowIndexes, skipped, nextTableRowIndex: upperHeaderRow(grid, r) + grid.originRow, ...(formFields ? { formFields } : {}) };
     }
     const compactFirst = withoutSpaces(firstText);
     const reason = skipReason(grid, r, {
@@ -603,7 +614,7 @@ function classifyRows(
     dataRowIndexes.push(sheetRow);
   }
   skipped.sort((a, b) => a.rowIndex - b.rowIndex);
-  return { dataRowIndexes, skipped };
+  return { dataRowIndexes, skipped, ...(formFields ? { formFields } : {}) };
 }
 
 /** The first row of the header at `localRow`: the row above when it is that header's group row. */
@@ -611,6 +622,25 @@ function upperHeaderRow(grid: Grid, localRow: number): number {
   if (localRow === 0) return localRow;
   const upper = readRowRoles(grid, localRow - 1);
   return upper.roles.size > 0 && isGroupRowOver(upper, readRowRoles(grid, localRow)) ? localRow - 1 : localRow;
+}
+
+/** The fields of a project form: `项目名称 | X`, `主管部门 | Y`, `实施单位 | Z` side by side or
+ * one under another, each a header word and the value right of it; only for roles the table has
+ * no column for. */
+function readFormFields(grid: Grid, localRow: number, columns: ColumnMap, fields: FormFields | undefined): FormFields | undefined {
+  const row = grid.row(localRow);
+  for (let c = 0; c + 1 < row.length; c++) {
+    const text = cellText(row[c]).trim();
+    if (text === "" || text.length > MAX_HEADER_CELL_LENGTH) continue;
+    const role = matchHeaderRole(normalizeHeader(text))?.role;
+    if (role !== "project" && role !== "department" && role !== "unit") continue;
+    if (columns[role] !== undefined || fields?.[role] !== undefined) continue;
+    const value = cellText(row[c + 1]).trim();
+    if (value === "" || matchHeaderRole(normalizeHeader(value)) !== undefined) continue;
+    (fields ??= {})[role] = { rowIndex: localRow + grid.originRow, columnIndex: c + 1 + grid.originColumn, text: value };
+    c++;
+  }
+  return fields;
 }
 
 function aboveHeaderReason(row: readonly CellValue[]): SkipReason {

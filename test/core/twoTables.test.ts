@@ -79,6 +79,22 @@ describe("a sheet holding two tables with different columns", () => {
     ]);
   });
 
+  it("reads the header printed again in other words (a page break's header) as a repeated header", () => {
+    const again: SheetSnapshot = {
+      name: "表",
+      values: [
+        ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+        ["某局", "某局", "项目1", "目标", GOOD],
+        ["主管部门名称", "单位名称", "项目", "年度绩效目标", "绩效指标（年度指标值）"],
+        ["某局", "某局", "项目2", "目标", GOOD],
+      ],
+    };
+    const all = checks(again);
+    expect(all).toHaveLength(1);
+    expect(all[0]?.table.dataRowIndexes).toEqual([1, 3]);
+    expect(all[0]?.table.skipped).toEqual([{ rowIndex: 2, reason: "repeatedHeader" }]);
+  });
+
   it("keeps the table named by hand whole", () => {
     const outcomes = checkSheetTables(sheet, { table: { headerRowNumber: 8 } });
     expect(outcomes).toHaveLength(1);

@@ -503,15 +503,16 @@ function namesIndicatorColumn(row: RowRoles): boolean {
   return layoutOf(columns) !== undefined;
 }
 
-/** Another table's header: a header-like row naming an indicator column whose columns are not
- * this table's (the same words in the same columns are this header printed again). */
-function isOtherTableHeader(grid: Grid, localRow: number, columns: ColumnMap): boolean {
+/** A header-like row naming an indicator column among the data rows: another table's header
+ * (`other`: its columns are not this table's), or this header printed again in other words
+ * (`same`: `绩效指标（年度指标值）` over the column headed `绩效指标`); undefined for neither. */
+function headerAgain(grid: Grid, localRow: number, columns: ColumnMap): "other" | "same" | undefined {
   const row = readRowRoles(grid, localRow);
-  if (!isHeaderLike(row) || !namesIndicatorColumn(row)) return false;
+  if (!isHeaderLike(row) || !namesIndicatorColumn(row)) return undefined;
   const other = columnsOf(row);
   settleIndicatorColumns(other, false, undefined);
-  for (const role of OTHER_TABLE_ROLES) if (other[role] !== columns[role]) return true;
-  return false;
+  for (const role of OTHER_TABLE_ROLES) if (other[role] !== columns[role]) return "other";
+  return "same";
 }
 
 const OTHER_TABLE_ROLES: readonly ColumnRole[] = ["department", "unit", "project", "indicators", "level1", "level3", "value"];
@@ -584,10 +585,15 @@ function classifyRows(
       if (!continued.has(sheetRow)) pendingBlanks.push(sheetRow);
       continue;
     }
-    if (headerWords >= 2 && !overridden && isOtherTableHeader(grid, r, columns)) {
+    const again = headerWords >= 2 ? headerAgain(grid, r, columns) : undefined;
+    if (again === "other" && !overridden) {
       // The sheet's next table: this one ends here (blank rows before it are its trailing ones).
       skipped.sort((a, b) => a.rowIndex - b.rowIndex);
       return { dataRowIndexes, skipped, nextTableRowIndex: upperHeaderRow(grid, r) + grid.originRow, ...(formFields ? { formFields } : {}) };
+    }
+    if (again === "same") {
+      skipped.push({ rowIndex: sheetRow, reason: "repeatedHeader" });
+      continue;
     }
     const compactFirst = withoutSpaces(firstText);
     const reason = skipReason(grid, r, {

@@ -4,6 +4,7 @@ import type {
   Counts,
   DetectedTable,
   Fix,
+  IndicatorItem,
   Issue,
   IssueParams,
   Lang,
@@ -143,6 +144,32 @@ function rowCells(snapshot: SheetSnapshot, rowIndex: number): readonly CellValue
   return snapshot.values[rowIndex - (snapshot.originRowIndex ?? 0)] ?? [];
 }
 
+/**
+ * Whether a cell-layout row goes on with the project of the data row above it (ProjectRows): the
+ * rows touch (or only merged continuation rows lie between), both have items, and this row's
+ * 项目名称 is a copy of a merged block from above, or blank with its first item numbered on from
+ * the last item above (`2、` after `1、`: a blank name with items from `1、` is a project whose
+ * name is missing). The number before its first item when it numbers on, else 0; undefined when
+ * it starts a project of its own.
+ */
+function continuesProject(
+  snapshot: SheetSnapshot,
+  projectColumn: number | undefined,
+  rowIndex: number,
+  project: string,
+  cell: ParsedCell,
+  previous: SheetRow,
+  merged: ReadonlySet<number>,
+): number | undefined {
+  if (projectColumn === undefined || cell.items.length === 0 || previous.cell.items.length === 0) return undefined;
+  for (let r = previous.rowIndex + 1; r < rowIndex; r++) if (!merged.has(r)) return undefined;
+  const first = (cell.items[0] as IndicatorItem).number;
+  const last = (previous.cell.items[previous.cell.items.length - 1] as IndicatorItem).number;
+  const numbersOn = first !== undefined && last !== undefined && first === last + 1 && first > 1;
+  if (snapshot.mergeCopies?.get(rowIndex)?.includes(projectColumn) === true) return numbersOn ? last : 0;
+  return project === "" && numbersOn ? last : undefined;
+}
+
 /** Whether a row writes a name other than its group's (a blank continues the group's). */
 function writesOther(group: string, written: string): boolean {
   return written !== "" && group !== "" && written !== group;
@@ -175,26 +202,43 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
   // The 序号 cell is no part of a row's identity (SheetRow): as an index into rowCells.
   const serial = cols.serial !== undefined ? cols.serial - (snapshot.originColumnIndex ?? 0) : -1;
   if (table.layout === "cell") {
-    return table.dataRowIndexes.map((rowIndex) => {
+    const rows: SheetRow[] = [];
+    const merged = new Set(snapshot.mergedRowIndexes ?? []);
+    let previous: SheetRow | undefined;
+    for (const rowIndex of table.dataRowIndexes) {
       const raw = valueAt(snapshot, rowIndex, cols.indicators);
-      return new SheetRow(
+      const cell = parse(cellText(raw));
+      const project = text(rowIndex, cols.project);
+      const numberedFrom = previous !== undefined ? continuesProject(snapshot, cols.project, rowIndex, project, cell, previous, merged) : undefined;
+      const head = numberedFrom !== undefined ? previous : undefined;
+      const row = new SheetRow(
         {
           sheet: snapshot.name,
           rowIndex,
           rowNumber: rowIndex + 1,
-          department: text(rowIndex, cols.department),
-          unit: text(rowIndex, cols.unit),
-          project: text(rowIndex, cols.project),
+          department: text(rowIndex, cols.department) || (head?.department ?? ""),
+          unit: text(rowIndex, cols.unit) || (head?.unit ?? ""),
+          project: project || (head?.project ?? ""),
           indicatorAddress: toA1(rowIndex, cols.indicators ?? 0),
           projectAddress: cols.project !== undefined ? toA1(rowIndex, cols.project) : undefined,
           rawIndicator: raw,
-          cell: parse(cellText(raw)),
+          cell,
           itemCells: undefined,
         },
         rowCells(snapshot, rowIndex),
         serial,
       );
-    });
+      if (head !== undefined && numberedFrom !== undefined) {
+        // The project's items, one array its rows share, grown row by row.
+        const items = (head.projectRows?.items as IndicatorItem[] | undefined) ?? [...head.cell.items];
+        head.projectRows ??= { items, first: true, numberedFrom: 0 };
+        items.push(...cell.items);
+        row.projectRows = { items, first: false, numberedFrom };
+      }
+      rows.push(row);
+      previous = row;
+    }
+    return rows;
   }
   // One indicator per row: consecutive rows of one project form one logical indicator cell.
   // A row with a blank project continues the project above (merged or left-blank cells); one
@@ -308,14 +352,16 @@ function runRules(sheet: string, table: DetectedTable, rows: readonly RowContext
   /** The first row of each cell: where its per-cell issues start in `issues`, and how many. */
   const firstIssues = new Map<ParsedCell, { start: number; count: number }>();
   for (const row of rows) {
-    // Item-per-row groups own their cells and point issues at item rows: always run.
-    const first = row.itemCells === undefined ? firstIssues.get(row.cell) : undefined;
+    // Item-per-row groups own their cells and point issues at item rows, and the rows of a
+    // project written over several rows read the whole project: always run.
+    const shared = row.itemCells === undefined && row.projectRows === undefined;
+    const first = shared ? firstIssues.get(row.cell) : undefined;
     if (first) {
       for (let i = first.start, end = first.start + first.count; i < end; i++) issues.push(moveIssue(issues[i] as Issue, row));
     } else {
       const start = issues.length;
       for (const rule of perCell) rule.checkRow?.(row, emit);
-      if (row.itemCells === undefined) firstIssues.set(row.cell, { start, count: issues.length - start });
+      if (shared) firstIssues.set(row.cell, { start, count: issues.length - start });
     }
     for (const rule of perRow) rule.checkRow?.(row, emit);
   }

@@ -1,5 +1,5 @@
 import type { CellValue, ParsedCell } from "./model";
-import type { ItemCell, RowContext } from "./rules/rule";
+import type { ItemCell, ProjectRows, RowContext } from "./rules/rule";
 import { cellText } from "./table/cellText";
 
 /** Every field of a RowContext but the row's identity (rowKey, rowFingerprint). */
@@ -23,6 +23,8 @@ export class SheetRow implements RowContext {
   readonly rawIndicator: CellValue;
   readonly cell: ParsedCell;
   readonly itemCells: ItemCell[] | undefined;
+  /** Set by check.ts once the project's next row shows it spans several rows. */
+  projectRows: ProjectRows | undefined = undefined;
   readonly rowFingerprint: number;
   private keyCells: readonly CellValue[] | undefined;
   private key: string | undefined = undefined;

@@ -74,7 +74,9 @@ export function cellsToClean(checks: readonly SheetCheck[]): ParsedCell[] {
 
 // Numbers, dates and booleans hold no items; only text cells are rewritten.
 function isCleanedText(row: SheetCheck["rows"][number]): boolean {
-  return typeof row.rawIndicator === "string";
+  // A project's later row numbering on from the row above (`2、效益指标：…`) is kept as written:
+  // the canonical form numbers a cell from 1.
+  return typeof row.rawIndicator === "string" && !(row.projectRows !== undefined && row.projectRows.numberedFrom > 0);
 }
 
 /**

@@ -55,6 +55,15 @@ export function isItemPerRow(row: RowContext): boolean {
   return row.itemCells !== undefined;
 }
 
+/** The items a project-level rule reads on this row: the whole project's on its first row when it
+ * is written over several rows (ProjectRows), none on its later rows (the first row reports), else
+ * the row's own. */
+export function projectItems(row: RowContext): readonly IndicatorItem[] {
+  const rows = row.projectRows;
+  if (rows === undefined) return row.cell.items;
+  return rows.first ? rows.items : [];
+}
+
 /** The value as the message quotes it: what the user typed. */
 export function valueText(item: IndicatorItem): string {
   return item.value.raw;

@@ -31,7 +31,8 @@ export const numberingIrregularRule: Rule = {
     if (isItemPerRow(row)) return;
     const { items, sections } = row.cell;
     if (sections === undefined || sections.length === 0) {
-      if (anyNumbered(items)) checkRun(emit, row, items, 0, items.length, dominantStyle(items));
+      // A project's later row numbers on from the row above (`2、` under `1、`: ProjectRows).
+      if (anyNumbered(items)) checkRun(emit, row, items, 0, items.length, dominantStyle(items), row.projectRows?.numberedFrom ?? 0);
       return;
     }
     checkSectioned(emit, row, items, sections);
@@ -114,12 +115,13 @@ type Numbered = IndicatorItem | CellSection | CellSubsection;
  * Checks the numbers of list[from, to): the items of one section (or of the whole cell), or the
  * section headings (with the items among them, see checkSectioned), or a section's
  * sub-headings. Positions count from 1 at `from`, or from `from + 1` when the
- * first number carries on from the items before (`3、` first under `二、效益指标`).
+ * first number carries on from the items before (`3、` first under `二、效益指标`), or from
+ * `carry` + 1 when the row numbers on from the row above (ProjectRows.numberedFrom).
  */
-function checkRun(emit: Emit, row: RowContext, list: readonly Numbered[], from: number, to: number, style: NumberingStyle): void {
+function checkRun(emit: Emit, row: RowContext, list: readonly Numbered[], from: number, to: number, style: NumberingStyle, carry = 0): void {
   const seen = SEEN;
   seen.clear();
-  const offset = from > 0 && list[from]?.number === from + 1 ? from : 0;
+  const offset = carry > 0 ? carry : from > 0 && list[from]?.number === from + 1 ? from : 0;
   let previous: Numbered | undefined;
   for (let k = from; k < to; k++) {
     const entry = list[k] as Numbered;

@@ -1,13 +1,14 @@
 import type { Rule } from "./rule";
-import { emitRow } from "./finding";
+import { emitRow, projectItems } from "./finding";
 
-/** A cell with indicators but no 产出指标 item, or no 效益指标 item (效果指标 reads as 效益). */
+/** A project (its cell, or its rows: ProjectRows) with indicators but no 产出指标 item, or no
+ * 效益指标 item (效果指标 reads as 效益). */
 export const outputOrEffectMissingRule: Rule = {
   codes: ["output_or_effect_missing"],
   defaultSeverity: { output_or_effect_missing: "warning" },
   perCell: true,
   checkRow(row, emit) {
-    const items = row.cell.items;
+    const items = projectItems(row);
     if (items.length === 0) return;
     let output = false;
     let effect = false;

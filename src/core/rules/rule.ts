@@ -1,5 +1,5 @@
 import type { ValueColumns } from "../clean/valueColumns";
-import type { CellValue, DetectedTable, IssueParams, ParsedCell, RuleCode, Severity, Span, TextEdit } from "../model";
+import type { CellValue, DetectedTable, IndicatorItem, IssueParams, ParsedCell, RuleCode, Severity, Span, TextEdit } from "../model";
 
 /** One data row as the rules see it: the identifying columns and the parsed indicator cell. */
 export interface RowContext {
@@ -26,6 +26,25 @@ export interface RowContext {
   rowFingerprint?: number;
   /** Item-per-row layout only: the cell and row of each item, by 0-based item position. */
   itemCells?: ItemCell[];
+  /** Cell layout, a project written over several rows (see ProjectRows); absent for a project on
+   * one row. */
+  projectRows?: ProjectRows;
+}
+
+/**
+ * A project of the cell layout written over several rows: its 项目名称 merged down over them, or
+ * left blank on rows whose items number on from the row above (`1、产出指标：…` on one row,
+ * `2、效益指标：…` on the next). Each row keeps its own cell (and its own per-item issues); the
+ * project's count, categories and numbering are read over all of them.
+ */
+export interface ProjectRows {
+  /** Every item of the project, its rows in order (one array shared by its rows). */
+  items: readonly IndicatorItem[];
+  /** This is the project's first row: project-level findings are reported here. */
+  first: boolean;
+  /** The number of the item before this row's first, when this row numbers on from the row
+   * above (`2、` after `1、`); 0 when it does not (its items count from 1). */
+  numberedFrom: number;
 }
 
 /** Where one item of the item-per-row layout stands. */
@@ -66,8 +85,9 @@ export interface Rule {
   /** Per-row check: sees one data row. */
   checkRow?(row: RowContext, emit: Emit): void;
   /**
-   * checkRow reads nothing of the row but `cell`, isItemPerRow and (item-per-row rows, which never
-   * share a ParsedCell) itemCells, and reports through emitItem, emitSpan or emitRow without a
+   * checkRow reads nothing of the row but `cell`, isItemPerRow and (item-per-row rows and rows
+   * of a project written over several rows, which the engine runs one by one) itemCells and
+   * projectRows, and reports through emitItem, emitSpan or emitRow without a
    * `cell` (item-per-row rows aside): rows that share one ParsedCell get the same findings but for
    * their row number, so the engine runs it once per distinct cell and copies the rest.
    */

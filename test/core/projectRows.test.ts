@@ -1,0 +1,68 @@
+import { checkSheet, type SheetCheck } from "../../src/core/check";
+import { planCleaning } from "../../src/core/clean/planCleaning";
+import type { CellValue, SheetSnapshot } from "../../src/core/model";
+import { buildSummary } from "../../src/core/summary/summaryModel";
+
+function check(snapshot: SheetSnapshot): SheetCheck {
+  const outcome = checkSheet(snapshot);
+  if (!outcome.ok) throw new Error("no table found");
+  return outcome.check;
+}
+
+const HEADER: CellValue[] = ["主管部门", "项目名称", "绩效目标", "绩效指标"];
+const codesAt = (sheet: SheetCheck, row: number) => sheet.issues.filter((i) => i.rowNumber === row).map((i) => i.code);
+
+describe("a cell-layout project written over several rows", () => {
+  // 项目甲's name left blank (or merged: Office.js reads it blank) on rows whose items number on.
+  const sheet = check({
+    name: "表",
+    values: [
+      HEADER,
+      ["某局", "项目甲", "目标甲", "1、产出指标：培训人次，年度指标值：≥200人次。"],
+      [null, null, null, "2、效益指标：干部知晓率，年度指标值：≥90%。"],
+      [null, null, null, "3、满意度指标：学员满意度，年度指标值：90%以上。"],
+      ["某局", "项目乙", "目标乙", "1、产出指标：设备数量，年度指标值：10台。2、效益指标：运行率，年度指标值：≥95%。3、满意度指标：满意度，年度指标值：≥90%。"],
+      [null, null, null, "1、产出指标：维修次数，年度指标值：≥2次。2、效益指标：故障率，年度指标值：≤5%。3、满意度指标：满意度，年度指标值：≥90%。"],
+    ],
+  });
+
+  it("is one project: counted, categorised and numbered over its rows, named on each", () => {
+    expect(sheet.rows.slice(0, 3).map((r) => [r.rowNumber, r.department, r.project, r.projectRows?.first, r.projectRows?.numberedFrom])).toEqual([
+      [2, "某局", "项目甲", true, 0],
+      [3, "某局", "项目甲", false, 1],
+      [4, "某局", "项目甲", false, 2],
+    ]);
+    expect(sheet.rows[0]?.projectRows?.items.map((i) => i.name)).toEqual(["培训人次", "干部知晓率", "学员满意度"]);
+    expect([codesAt(sheet, 2), codesAt(sheet, 3), codesAt(sheet, 4)]).toEqual([["satisfaction_or_cost_missing"], [], ["value_normalized"]]);
+    // 项目甲 once, 项目乙; the nameless row counts no project.
+    expect(buildSummary({ checks: [sheet], lang: "zh" }).projects).toBe(2);
+  });
+
+  it("leaves a blank name over items numbered from 1 a project whose name is missing", () => {
+    expect(sheet.rows[4]?.projectRows).toBeUndefined();
+    expect(codesAt(sheet, 6)).toContain("project_name_missing");
+  });
+
+  it("cleans the first row's cell and keeps the later rows' numbering as written", () => {
+    const cells = planCleaning([sheet]).edits.map((e) => e.cell);
+    expect(cells).not.toContain("D3");
+    expect(cells).not.toContain("D4");
+  });
+
+  it("takes a project merged down over rows (the reader's copies) as one, whatever their numbering", () => {
+    const merged = check({
+      name: "表",
+      values: [
+        HEADER,
+        ["某局", "项目丙", "目标", "1、产出指标：培训人次，年度指标值：≥200人次。"],
+        ["某局", "项目丙", "目标", "1、效益指标：知晓率，年度指标值：≥90%。2、满意度指标：满意度，年度指标值：≥90%。"],
+      ],
+      mergeCopies: new Map([[2, [0, 1, 2]]]),
+    });
+    expect(merged.rows.map((r) => [r.projectRows?.first, r.projectRows?.numberedFrom])).toEqual([
+      [true, 0],
+      [false, 0],
+    ]);
+    expect(merged.issues.map((i) => `${i.cell} ${i.code}`)).toEqual(["D2 satisfaction_or_cost_missing"]);
+  });
+});

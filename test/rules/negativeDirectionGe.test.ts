@@ -26,4 +26,23 @@ describe("negative_direction_ge", () => {
     expect(itemCodes(negativeDirectionGeRule, PARTY_DELEGATE)).toEqual([]);
     expect(itemCodes(negativeDirectionGeRule, CLEAN)).toEqual([]);
   });
+
+  it("flags errors and overdue work (数据错误率, 审批办件超期率) with ≥", () => {
+    expect(itemCodes(negativeDirectionGeRule, "1、产出指标：数据错误率，年度指标值：≥1%。2、产出指标：审批办件超期率，年度指标值：≥5%。")).toEqual([
+      [1, "negative_direction_ge"],
+      [2, "negative_direction_ge"],
+    ]);
+  });
+
+  it("accepts ≥ where the indicator remedies the bad thing (排除, 演练, 满意度, 盘活, 拆除, 清偿)", () => {
+    const cell = [
+      "1、产出指标：设备故障排除率，年度指标值：≥95%。",
+      "2、产出指标：开展安全事故应急演练次数，年度指标值：≥2次。",
+      "3、满意度指标：投诉人满意度，年度指标值：≥90%。",
+      "4、效益指标：闲置资产盘活率，年度指标值：≥80%。",
+      "5、产出指标：违法建设拆除面积，年度指标值：≥2000平方米。",
+      "6、效益指标：拖欠农民工工资清偿率，年度指标值：100%。",
+    ].join("");
+    expect(itemCodes(negativeDirectionGeRule, cell)).toEqual([]);
+  });
 });

@@ -18,4 +18,14 @@ describe("positive_target_zero", () => {
     expect(itemCodes(positiveTargetZeroRule, "1、效益指标：安全事故发生次数，年度指标值：0次。2、效益指标：有效投诉次数，年度指标值：≤0次。")).toEqual([]);
     expect(itemCodes(positiveTargetZeroRule, CLEAN)).toEqual([]);
   });
+
+  it("accepts zero on things that should not happen (发生次数, 上访, 挪用)", () => {
+    const cell = [
+      "1、效益指标：食品安全问题发生次数，年度指标值：0次。",
+      "2、效益指标：火灾发生起数，年度指标值：0起。",
+      "3、效益指标：群众上访次数，年度指标值：0次。",
+      "4、产出指标：资金挪用金额，年度指标值：0元。",
+    ].join("");
+    expect(itemCodes(positiveTargetZeroRule, cell)).toEqual([]);
+  });
 });

@@ -25,4 +25,8 @@ describe("percent_over_100", () => {
     expect(itemCodes(percentOver100Rule, PARTY_DELEGATE)).toEqual([]);
     expect(itemCodes(percentOver100Rule, CLEAN)).toEqual([]);
   });
+
+  it("leaves growth rates and multiples alone: they may pass 100% (增长率, 杠杆率)", () => {
+    expect(itemCodes(percentOver100Rule, "1、效益指标：农产品销售额增长率，年度指标值：≥120%。2、效益指标：财政资金杠杆率，年度指标值：≥300%。")).toEqual([]);
+  });
 });

@@ -84,6 +84,18 @@ export interface NameClass {
 }
 
 /** The name with spaces, a trailing unit note (`（元/人）`) and trailing noise (`指标`) removed. */
+/** Rates that may pass 100% (`GDP增长率 ≥120%`, `杠杆率 ≥300%`): a change or a multiple, not a
+ * share of a whole. */
+const UNBOUNDED_RATE_TAILS = ["增长率", "增幅", "增速", "杠杆率", "倍率", "回报率", "收益率"];
+
+/** Whether a name is a rate that may pass 100% (UNBOUNDED_RATE_TAILS): percent_over_100 and
+ * rate_ge_100 leave it alone. */
+export function isUnboundedRate(name: string): boolean {
+  const head = nameHead(name);
+  for (const tail of UNBOUNDED_RATE_TAILS) if (head.endsWith(tail)) return true;
+  return false;
+}
+
 export function nameHead(name: string): string {
   let head = hasWhitespace(name) ? name.replace(WHITESPACE, "") : name;
   for (let changed = true; changed; ) {

@@ -1,10 +1,11 @@
 import type { Rule } from "./rule";
-import { classifyIndicator } from "./classify";
+import { classifyIndicator, isUnboundedRate } from "./classify";
 import { emitItem, hasCleanNumber } from "./finding";
 
 /**
  * A rate or satisfaction whose target demands more than 100% (`验收合格率 ≥120%`). A cap
- * above 100% (`成本控制率 ≤105%`) can be met, so `≤`/`<` are left alone.
+ * above 100% (`成本控制率 ≤105%`) can be met, so `≤`/`<` are left alone, and so are rates that
+ * may pass 100% (`增长率 ≥120%`, isUnboundedRate).
  */
 export const percentOver100Rule: Rule = {
   codes: ["percent_over_100"],
@@ -15,7 +16,7 @@ export const percentOver100Rule: Rule = {
       if (!hasCleanNumber(item) || item.value.unit !== "%") continue;
       if (item.value.operator === "≤" || item.value.operator === "<") continue;
       if (item.value.number <= 100 && (item.value.upper ?? 0) <= 100) continue;
-      if (!classifyIndicator(item).percentScale) continue;
+      if (!classifyIndicator(item).percentScale || isUnboundedRate(item.name)) continue;
       emitItem(emit, row, item, "percent_over_100", { item: item.index, name: item.name, value: item.value.raw }, { span: item.value.span });
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from "./rule";
-import { classifyIndicator } from "./classify";
+import { classifyIndicator, isUnboundedRate } from "./classify";
 import { emitItem, hasCleanNumber, isItemPerRow } from "./finding";
 
 /** What `≥100%` on a rate really means. */
@@ -20,7 +20,7 @@ export const rateGe100Rule: Rule = {
       const v = item.value;
       if (!hasCleanNumber(item) || v.kind !== "quantitative" || v.unit !== "%" || v.operator !== "≥" || v.number !== 100) continue;
       const cls = classifyIndicator(item);
-      if (!cls.percentScale || cls.direction !== "正向") continue;
+      if (!cls.percentScale || cls.direction !== "正向" || isUnboundedRate(item.name)) continue;
       const fix = isItemPerRow(row) ? undefined : { edits: [{ span: v.span, text: EXACTLY_100 }], auto: false };
       emitItem(emit, row, item, "rate_ge_100", { item: item.index, name: item.name, value: v.raw }, { span: v.span, ...(fix ? { fix } : {}) });
     }

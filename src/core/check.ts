@@ -25,6 +25,7 @@ import { ALL_RULES } from "./rules/index";
 import type { RowContext, RuleFinding } from "./rules/rule";
 import { resolveSeverities } from "./rules/settings";
 import { detectTable, type TableFailure } from "./table/detectTable";
+import { sameOrganisation } from "./table/nameVariants";
 import { cellText } from "./table/cellText";
 import { toA1, columnLetter } from "./table/address";
 import { formatFix, formatIssue } from "./messages/index";
@@ -154,25 +155,37 @@ function rowCells(snapshot: SheetSnapshot, rowIndex: number): readonly CellValue
  */
 function continuesProject(
   snapshot: SheetSnapshot,
-  projectColumn: number | undefined,
+  columns: DetectedTable["columns"],
   rowIndex: number,
   project: string,
   cell: ParsedCell,
   previous: SheetRow,
   merged: ReadonlySet<number>,
 ): number | undefined {
+  const projectColumn = columns.project;
   if (projectColumn === undefined || cell.items.length === 0 || previous.cell.items.length === 0) return undefined;
   for (let r = previous.rowIndex + 1; r < rowIndex; r++) if (!merged.has(r)) return undefined;
   const first = (cell.items[0] as IndicatorItem).number;
   const last = (previous.cell.items[previous.cell.items.length - 1] as IndicatorItem).number;
   const numbersOn = first !== undefined && last !== undefined && first === last + 1 && first > 1;
-  if (snapshot.mergeCopies?.get(rowIndex)?.includes(projectColumn) === true) return numbersOn ? last : 0;
-  return project === "" && numbersOn ? last : undefined;
+  const copied = snapshot.mergeCopies?.get(rowIndex)?.includes(projectColumn) === true;
+  if (!copied && !(project === "" && numbersOn)) return undefined;
+  // Another unit or department on this row: another project, even under a name merged over both.
+  if (writesOther(previous.unit, ownText(snapshot, rowIndex, columns.unit)) || writesOther(previous.department, ownText(snapshot, rowIndex, columns.department))) return undefined;
+  return numbersOn ? (last as number) : 0;
 }
 
-/** Whether a row writes a name other than its group's (a blank continues the group's). */
+/** A cell's trimmed text, "" when it is a copy of a merged block from above (SheetSnapshot.mergeCopies). */
+function ownText(snapshot: SheetSnapshot, rowIndex: number, columnIndex: number | undefined): string {
+  if (columnIndex === undefined || snapshot.mergeCopies?.get(rowIndex)?.includes(columnIndex) === true) return "";
+  return cellText(valueAt(snapshot, rowIndex, columnIndex)).trim();
+}
+
+/** Whether a row writes another organisation than its group's (a blank continues the group's,
+ * and so does another spelling of the same one: `花都区委组织部` under `中国共产党广州市花都区委员会
+ * 组织部`). */
 function writesOther(group: string, written: string): boolean {
-  return written !== "" && group !== "" && written !== group;
+  return written !== "" && group !== "" && written !== group && !sameOrganisation(group, written);
 }
 
 /** The cells an item-per-row value is read from, each with its text as read (untrimmed). */
@@ -209,7 +222,7 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
       const raw = valueAt(snapshot, rowIndex, cols.indicators);
       const cell = parse(cellText(raw));
       const project = text(rowIndex, cols.project);
-      const numberedFrom = previous !== undefined ? continuesProject(snapshot, cols.project, rowIndex, project, cell, previous, merged) : undefined;
+      const numberedFrom = previous !== undefined ? continuesProject(snapshot, cols, rowIndex, project, cell, previous, merged) : undefined;
       const head = numberedFrom !== undefined ? previous : undefined;
       const row = new SheetRow(
         {

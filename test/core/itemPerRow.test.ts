@@ -55,6 +55,20 @@ describe("the one-indicator-per-row layout: projects", () => {
     ]);
     expect(sheet.issues.filter((i) => i.code === "duplicate_indicator")).toEqual([]);
   });
+
+  it("keeps one project where a unit is written in full and then in its short form", () => {
+    const sheet = check([
+      ["主管部门", "项目名称", "一级指标", "三级指标", "指标值"],
+      ["中国共产党广州市花都区委员会组织部", "党员教育经费", "产出指标", "培训党员人次", "≥3000人次"],
+      ["花都区委组织部", "党员教育经费", "效益指标", "党员素质提升", "有效提升"],
+      ["区人民医院", "医疗设备购置", "产出指标", "设备数量", "≥5台"],
+      ["区人民医院（本级）", "医疗设备购置", "效益指标", "诊疗能力", "有效提升"],
+    ]);
+    expect(sheet.rows.map((r) => [r.rowNumber, r.cell.items.length])).toEqual([
+      [2, 2],
+      [4, 2],
+    ]);
+  });
 });
 
 describe("a project form above its indicator table (one project per sheet)", () => {

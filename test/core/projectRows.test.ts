@@ -65,4 +65,22 @@ describe("a cell-layout project written over several rows", () => {
     ]);
     expect(merged.issues.map((i) => `${i.cell} ${i.code}`)).toEqual(["D2 satisfaction_or_cost_missing"]);
   });
+
+  it("starts another project where another unit is written, even under a name merged over both", () => {
+    const twoUnits = check({
+      name: "表",
+      values: [
+        ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+        ["区司法局", "区司法局", "人民调解经费", "目标", "1、产出指标：调解案件数，年度指标值：≥100件。"],
+        ["区司法局", "区法律援助中心", "人民调解经费", "目标", "2、效益指标：调解成功率，年度指标值：≥90%。"],
+        ["区司法局", "区法律援助中心", "", "目标", "3、满意度指标：满意度，年度指标值：≥90%。"],
+      ],
+      mergeCopies: new Map([[2, [0, 2]]]),
+    });
+    expect(twoUnits.rows.map((r) => [r.unit, r.projectRows?.first, r.projectRows?.numberedFrom])).toEqual([
+      ["区司法局", undefined, undefined],
+      ["区法律援助中心", true, 0],
+      ["区法律援助中心", false, 2],
+    ]);
+  });
 });

@@ -115,6 +115,10 @@ describe("cell values as the core wants them", () => {
     expect(cellValueOf(12.5, '[$-804]0.0"万元";[Red]"-"0.0"万元"')).toBe("12.5万元");
     expect(cellValueOf(-3, '0"天";"提前"0"天"')).toBe("提前3天");
     // Plain codes, a currency sign, scientific and fractions stay numbers.
+    // Chinese currency and accounting formats: the sign quoted or not, the amount stays a number.
+    expect(cellValueOf(2800000, '"¥"#,##0.00;"¥"\\-#,##0.00')).toBe(2800000);
+    expect(cellValueOf(0, '_ "¥"* #,##0.00_ ;_ "¥"* \\-#,##0.00_ ;_ "¥"* "-"??_ ;_ @_ ')).toBe(0);
+    expect(cellValueOf(12, '_ "￥"* #,##0.00_ ;_ "￥"* \\-#,##0.00_ ;_ "￥"* "-"??_ ;_ @_ ')).toBe(12);
     for (const format of ["0.00", "#,##0", "#,##0.00_);(#,##0.00)", "¥#,##0.00", "[$¥-804]#,##0.00", "0.00E+00", "# ?/?", "@"]) {
       expect([format, cellValueOf(1234.5, format)]).toEqual([format, 1234.5]);
     }

@@ -62,6 +62,8 @@ export function shownNumberText(n: number, format: string): string | undefined {
   const own = n < 0 ? sections[1] : n === 0 ? sections[2] : undefined;
   const shape = numberShape(own ?? (sections[0] as string));
   if (shape === undefined || (!shape.percent && shape.prefix === "" && shape.suffix === "")) return undefined;
+  // A zero in a section without a `0` placeholder shows no digit (`"-"??` of accounting formats).
+  if (n === 0 && !shape.zeroDigit) return undefined;
   const magnitude = own !== undefined ? Math.abs(n) : n;
   const digits = shape.percent ? percentText(magnitude) : numberText(magnitude);
   return `${shape.prefix}${digits}${shape.suffix}`;
@@ -91,6 +93,14 @@ interface NumberShape {
   prefix: string;
   suffix: string;
   percent: boolean;
+  /** The code has a `0` placeholder (a zero shows as `0`). */
+  zeroDigit: boolean;
+}
+
+/** Currency signs and spaces only (`¥`, `"￥ "`). */
+function isCurrencyText(text: string): boolean {
+  for (const ch of text) if (!CURRENCY.includes(ch) && ch !== " ") return false;
+  return true;
 }
 
 const NUMBER_CODE = "0#?,.";
@@ -114,7 +124,9 @@ function numberShape(section: string): NumberShape | undefined {
     if (c === '"') {
       const close = section.indexOf('"', i + 1);
       if (close < 0) return undefined;
-      literal(section.slice(i + 1, close));
+      const text = section.slice(i + 1, close);
+      // `"¥"#,##0.00`: a quoted currency sign, like a bare one, says nothing the value needs.
+      if (!isCurrencyText(text)) literal(text);
       i = close;
     } else if (c === "\\") {
       if (i + 1 >= section.length) return undefined;
@@ -146,7 +158,7 @@ function numberShape(section: string): NumberShape | undefined {
     }
   }
   if (!/[0#?]/.test(code) && code !== "0") return undefined;
-  return { prefix: prefix.trim() === "" ? "" : prefix, suffix: suffix.trim() === "" ? "" : suffix, percent };
+  return { prefix: prefix.trim() === "" ? "" : prefix, suffix: suffix.trim() === "" ? "" : suffix, percent, zeroDigit: code.includes("0") };
 }
 
 function numberText(n: number): string {

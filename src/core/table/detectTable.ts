@@ -234,7 +234,16 @@ function findHeader(grid: Grid, override: TableOverride | undefined): Header | u
   // header with more columns): the first one's header, the other is the next table
   // (classifyRows). A group row right above the best is its own two-row header, not a table.
   const first = best;
-  const earlier = rows.find((row) => row.localRow < first.localRow - 1 && isHeaderLike(row) && namesIndicatorColumn(row));
+  // Not a sample laid out as a small table in the instructions above the table: a first table's
+  // header names about as many roles as the best (one fewer at most), under no instructions line.
+  const earlier = rows.find(
+    (row) =>
+      row.localRow < first.localRow - 1 &&
+      row.score >= first.score - EXACT_STRENGTH &&
+      isHeaderLike(row) &&
+      namesIndicatorColumn(row) &&
+      !underInstructions(grid, row.localRow),
+  );
   if (earlier) best = earlier;
   // A project form (`项目名称 | X | 主管部门 | Y | 实施单位 | Z`) above its indicator table names
   // as many roles as the table's header: the header is the row naming an indicator column.
@@ -496,6 +505,27 @@ function isColumnNumberText(value: CellValue | undefined, text: string): boolean
   return true;
 }
 
+/** The score of one role named by its exact word (headerRoles' strength 3). */
+const EXACT_STRENGTH = 3;
+
+/** Whether a row lies under an instructions line (`填报说明`, `说明：`, `注：`) with nothing but
+ * instructions in between: a sample table there is no table of the sheet. */
+function underInstructions(grid: Grid, localRow: number): boolean {
+  for (let r = 0; r < localRow; r++) {
+    const first = withoutSpaces(firstTextOf(grid.row(r)));
+    if (first !== "" && isNoteHeading(first)) return true;
+  }
+  return false;
+}
+
+function firstTextOf(row: readonly CellValue[]): string {
+  for (const value of row) {
+    const text = cellText(value).trim();
+    if (text !== "") return text;
+  }
+  return "";
+}
+
 /** Whether a header-like row names a table's indicator column, in either layout. */
 function namesIndicatorColumn(row: RowRoles): boolean {
   const columns = columnsOf(row);
@@ -642,11 +672,16 @@ function readFormFields(grid: Grid, localRow: number, columns: ColumnMap, fields
     if (role !== "project" && role !== "department" && role !== "unit") continue;
     if (columns[role] !== undefined || fields?.[role] !== undefined) continue;
     const value = cellText(row[c + 1]).trim();
-    if (value === "" || matchHeaderRole(normalizeHeader(value)) !== undefined) continue;
+    if (value === "" || matchHeaderRole(normalizeHeader(value)) !== undefined || isInstruction(value)) continue;
     (fields ??= {})[role] = { rowIndex: localRow + grid.originRow, columnIndex: c + 1 + grid.originColumn, text: value };
     c++;
   }
   return fields;
+}
+
+/** `填写预算系统中的项目全称`, `请按…填写`: how to fill a field, not its value. */
+function isInstruction(text: string): boolean {
+  return text.startsWith("请") || text.includes("填写") || text.includes("填报") || text.startsWith("按");
 }
 
 function aboveHeaderReason(row: readonly CellValue[]): SkipReason {
@@ -698,7 +733,9 @@ function skipReason(grid: Grid, localRow: number, facts: RowFacts): SkipReason |
   if (facts.allDashes) return "dashes";
   if (facts.headerMatches >= 2 && facts.headerMatches * 5 >= facts.nonEmpty * 3) return "repeatedHeader";
   const hasIndicators = facts.indicatorColumns.some((c) => meaningful(grid.text(localRow, c)));
-  if (facts.inNotes && !(hasIndicators && countMeaningful(grid, localRow, facts.keyColumns) >= 2)) return "note";
+  // Under a `注：` row, a row writing two key columns (a project's name and unit, its indicators)
+  // is data again (`注：以下为上级转移支付项目` over projects).
+  if (facts.inNotes && countMeaningful(grid, localRow, facts.keyColumns) < 2) return "note";
   const first = facts.firstText;
   // A label in the indicator column may be an indicator (`完成日期：…`); elsewhere it signs the table.
   const label = !facts.indicatorColumns.includes(facts.firstColumn) && isLabelText(first);
@@ -710,7 +747,9 @@ function skipReason(grid: Grid, localRow: number, facts: RowFacts): SkipReason |
     // `单位负责人：李四 | 填表人：张三 | 联系电话：12345678`
     if (everyCellIsNote(grid.row(localRow))) return "note";
   }
-  if (isSectionHeading(first) && keyColumnsOnlyRepeat(grid, localRow, facts.keyColumns, first)) return "title";
+  // A section heading stands alone (`一、本级项目`); beside a 绩效目标 it is a project's name
+  // (`一、二级公路大中修工程`).
+  if (facts.nonEmpty === 1 && isSectionHeading(first) && keyColumnsOnlyRepeat(grid, localRow, facts.keyColumns, first)) return "title";
   if (facts.allColumnNumbers && facts.nonEmpty >= 3) return "junk";
   for (const column of facts.keyColumns) if (meaningful(grid.text(localRow, column))) return undefined;
   return "junk";

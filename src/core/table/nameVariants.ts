@@ -101,6 +101,21 @@ function restsAgree(a: string, b: string): boolean {
   return i === short.length;
 }
 
+/** Whether two spellings name one organisation (as clusterNames groups them): `中国共产党广州市花都区
+ * 委员会组织部` and `花都区委组织部`; a trailing note in brackets aside (`区人民医院（本级）`). */
+export function sameOrganisation(a: string, b: string): boolean {
+  const x = nameParts(withoutNote(a));
+  const y = nameParts(withoutNote(b));
+  return divisionsAgree(x.divisions, y.divisions) && restsAgree(x.rest, y.rest);
+}
+
+/** `区人民医院（本级）` → `区人民医院`. */
+function withoutNote(name: string): string {
+  const trimmed = name.trim();
+  const open = Math.max(trimmed.lastIndexOf("（"), trimmed.lastIndexOf("("));
+  return open > 0 && (trimmed.endsWith("）") || trimmed.endsWith(")")) ? trimmed.slice(0, open) : trimmed;
+}
+
 /**
  * Groups the spellings of `names` that name one organisation. Pass every occurrence (one per
  * row): frequencies choose each cluster's canonical spelling. Only clusters with at least two

@@ -98,7 +98,8 @@ export function checkSheetTables(snapshot: SheetSnapshot, options: CheckOptions 
     last = checkSheet(rest, options);
     // A header that names no usable table after all: the first table's check stands alone.
     if (!last.ok) break;
-    outcomes.push(last);
+    // Header words under a table with no rows of their own (a header row printed at the end).
+    if (last.check.table.dataRowIndexes.length > 0) outcomes.push(last);
   }
   return outcomes;
 }

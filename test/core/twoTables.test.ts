@@ -95,6 +95,11 @@ describe("a sheet holding two tables with different columns", () => {
     expect(all[0]?.table.skipped).toEqual([{ rowIndex: 2, reason: "repeatedHeader" }]);
   });
 
+  it("makes no table of header words under a table with no rows of their own", () => {
+    const trailing: SheetSnapshot = { name: "表", values: [...TWO.slice(0, 5), [], TWO[7] as CellValue[]] };
+    expect(checks(trailing).map((c) => c.table.headerRowIndex)).toEqual([1]);
+  });
+
   it("keeps the table named by hand whole", () => {
     const outcomes = checkSheetTables(sheet, { table: { headerRowNumber: 8 } });
     expect(outcomes).toHaveLength(1);

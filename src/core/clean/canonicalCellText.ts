@@ -358,9 +358,29 @@ export function canonicalValueText(value: ParsedValue): string {
       const glyph = value.operator !== undefined && value.operatorSource !== "implicit" ? value.operator : "";
       const canonical = `${glyph}${number}${value.unit ?? ""}`;
       const suffix = agreeingSuffix(value);
-      return sameValueContent(asWritten, value.operatorRaw, suffix === undefined ? canonical : canonical + suffix) ? canonical : asWritten;
+      const written = value.operator === "≥" || value.operator === "≤" ? withoutInclusiveNote(asWritten) : asWritten;
+      return sameValueContent(written, value.operatorRaw, suffix === undefined ? canonical : canonical + suffix) ? canonical : asWritten;
     }
   }
+}
+
+/** The value without a `（含）` / `(含)` note (`90%（含）以上`, `≥90%（含）`): an inclusive bound,
+ * which `≥` and `≤` say already. The text as it is when it has none. */
+function withoutInclusiveNote(written: string): string {
+  const at = written.indexOf("含");
+  if (at < 0) return written;
+  let open = at - 1;
+  while (open >= 0 && isBlank(written.charCodeAt(open))) open--;
+  let close = at + 1;
+  while (close < written.length && isBlank(written.charCodeAt(close))) close++;
+  const o = written.charCodeAt(open);
+  const c = written.charCodeAt(close);
+  if ((o !== 0x28 && o !== 0xff08) || (c !== 0x29 && c !== 0xff09)) return written;
+  return written.slice(0, open) + written.slice(close + 1);
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x3000 || c === 0x09;
 }
 
 /**
@@ -402,6 +422,8 @@ function keepsContent(item: IndicatorItem, cellText: string, head: string, value
   // A doubled operator's suffix (`≥90%以上`) is dropped from `value` with the prefix: it counts as kept.
   const suffix = agreeingSuffix(item.value);
   const rewritten = suffix !== undefined && !value.endsWith(suffix) ? [ownHead, item.name, value, suffix] : [ownHead, item.name, value];
+  // So does an inclusive note (`90%（含）以上` → `≥90%`), which stands before the suffix.
+  if (value !== item.value.raw.trim() && withoutInclusiveNote(item.value.raw) !== item.value.raw) rewritten.splice(3, 0, "含");
   if (sameSignificantWithout(item.raw, item.numberRaw, label || item.label, item.value.operatorRaw, rewritten)) return true;
   if (item.level1Source !== "heading" || ownHead === "") return false;
   rewritten[0] = "";

@@ -1,6 +1,6 @@
 import type { IndicatorItem, Level2, ParsedValue, Span } from "../model";
-import { isDigit, isWhitespace } from "./normalizeText";
-import { isThousandsSeparator, looksLikeValue, readValue } from "./parseValue";
+import { isDigit, isHan, isWhitespace } from "./normalizeText";
+import { isThousandsSeparator, looksLikeValue, prefixWordAt, readValue } from "./parseValue";
 import { HEAD, readHead } from "./readHead";
 import { isCutLabel } from "./readLabel";
 import type { SegmentCursor } from "./segmentCell";
@@ -223,6 +223,23 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
     }
     break;
   }
+  const glued = gluedValueStart(folded, start, e);
+  if (glued > start) {
+    // gluedValueStart's other candidate, read before readValue overwrites nothing of it.
+    const lastDigit = gluedBy === "digit" ? gluedLastDigit : -1;
+    let value = readValue(text, folded, glued, e);
+    if (gluedValueReads(value, folded, start, glued)) {
+      splitNameEnd = glued;
+      return value;
+    }
+    if (lastDigit > glued) {
+      value = readValue(text, folded, lastDigit, e);
+      if (gluedValueReads(value, folded, start, lastDigit)) {
+        splitNameEnd = lastDigit;
+        return value;
+      }
+    }
+  }
   const whole = readValue(text, folded, start, e);
   if (whole.kind === "quantitative" || whole.kind === "range" || whole.kind === "time") {
     splitNameEnd = start;
@@ -230,6 +247,70 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
   }
   splitNameEnd = e;
   return readValue(text, folded, e, e);
+}
+
+/** What gluedValueStart found at the start it returned, and the start of the last digit run
+ * after a Han character (scratch, read right after the call). */
+let gluedBy: "word" | "digit" = "word";
+let gluedLastDigit = -1;
+
+/**
+ * Where a value glued to the name with no separator may start (`start` when none): a word
+ * operator before a number (`培训人数不少于100人`, `知晓率达到90%`), else the first digit run
+ * after a Han character (`培训人数100人以上`, `完成时间2025年12月底前`), `第` aside (`第3批`); the
+ * last such run is left in gluedLastDigit (`新建5G基站数量100个以上`). At most two candidates,
+ * each read once by gluedValueReads: linear.
+ */
+function gluedValueStart(folded: string, start: number, end: number): number {
+  let first = -1;
+  let last = -1;
+  for (let g = start + 1; g < end; g++) {
+    const c = folded.charCodeAt(g);
+    if (isDigit(c)) {
+      const before = folded.charCodeAt(g - 1);
+      if (isHan(before) && before !== DI) {
+        if (first < 0) first = g;
+        last = g;
+      }
+      continue;
+    }
+    const word = prefixWordAt(folded, g, end);
+    if (word > 0) {
+      let k = g + word;
+      while (k < end && isWhitespace(folded.charCodeAt(k))) k++;
+      if (k < end && isDigit(folded.charCodeAt(k))) {
+        gluedBy = "word";
+        return g;
+      }
+    }
+  }
+  gluedBy = "digit";
+  gluedLastDigit = last;
+  return first < 0 ? start : first;
+}
+
+/** Whether the value read at a glued start (gluedValueStart) is one: a quantity after a word
+ * operator; a quantity whose operator is a suffix word (`100人以上`, `30天以内`, not the bare
+ * `100人`: `培训人数100人` stays one text); a time after a name saying time (`完成时间`). */
+function gluedValueReads(value: ParsedValue, folded: string, start: number, at: number): boolean {
+  if (at - start < MIN_GLUED_NAME) return false;
+  if (value.garbled !== undefined || value.placeholder) return false;
+  if (gluedBy === "word") return value.kind === "quantitative" || value.kind === "range";
+  if (value.kind === "quantitative") return value.operatorSource === "word";
+  return value.kind === "time" && endsWithTimeName(folded, start, at);
+}
+
+/** A name before a glued value has at least this many characters (`人数`). */
+const MIN_GLUED_NAME = 2;
+
+const DI = 0x7b2c; // 第
+
+/** Names of a time value: `完成时间`, `办结时限`, `验收日期`, `截止期限`. */
+const TIME_NAME_ENDS = ["时间", "时限", "日期", "期限"];
+
+function endsWithTimeName(folded: string, start: number, end: number): boolean {
+  for (const word of TIME_NAME_ENDS) if (end - start > word.length && folded.startsWith(word, end - word.length)) return true;
+  return false;
 }
 
 /** The last `:` `,` `;` outside brackets, thousands separators (`1,000`) aside; -1 if none. */

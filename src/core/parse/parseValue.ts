@@ -277,6 +277,12 @@ const GLYPH_INDEX = indexWords(PREFIX_GLYPHS);
 const PREFIX_WORD_INDEX = indexWords(PREFIX_WORDS);
 const SUFFIX_INDEX = indexWords(SUFFIX_WORDS);
 
+/** The length of the word operator (PREFIX_WORDS: `不少于`, `达到`) at `i`, 0 when none. */
+export function prefixWordAt(folded: string, i: number, end: number): number {
+  const word = matchWord(folded, i, end, PREFIX_WORD_INDEX);
+  return word === undefined ? 0 : word.text.length;
+}
+
 function matchWord(folded: string, i: number, end: number, index: WordIndex): OperatorWord | undefined {
   if (i >= end) return undefined;
   const candidates = index.get(folded.charCodeAt(i));
@@ -374,6 +380,21 @@ function isConfusable(c: number): boolean {
   }
 }
 
+/** The letters typed for digits: `O`, `o`, `l`, `I`, `〇` (a run of them after a digit is the
+ * number's: `1OO`; Han numerals are not, `100一等奖`). */
+function isConfusableLetter(c: number): boolean {
+  return c === 0x4f || c === 0x6f || c === 0x6c || c === 0x49 || c === 0x3007;
+}
+
+function isPercentSign(c: number): boolean {
+  return c === PERCENT || c === 0x2030;
+}
+
+/** `,` in a number followed by two or more digits that do not make a thousands group (`1,00`, `2,0000`, `1,000,00`): a garbled number, not a list. */
+function isMisgrouped(folded: string, j: number, end: number): boolean {
+  return j + 2 < end && isDigit(folded.charCodeAt(j + 1)) && isDigit(folded.charCodeAt(j + 2));
+}
+
 /** `,` followed by exactly three digits: a thousands separator (`1,000`; not `1,5` or `12,3456`). */
 export function isThousandsSeparator(folded: string, j: number, end: number): boolean {
   if (j + 3 >= end) return false;
@@ -425,13 +446,27 @@ function readNumber(into: NumberScan, folded: string, i: number, end: number): N
         j = k;
         continue;
       }
+      // `90.%`, `3.人`: a dot with no digits after it, before a unit.
+      if (k === j + 1 && k < end && (isPercentSign(folded.charCodeAt(k)) || knownUnitAt(folded, k, end) > k)) {
+        valid = false;
+        j = k;
+      }
       break;
     }
-    if (c === COMMA && previousDigit && !sawDot && isThousandsSeparator(folded, j, end)) {
-      j++;
-      continue;
+    if (c === COMMA && previousDigit && !sawDot) {
+      if (isThousandsSeparator(folded, j, end)) {
+        j++;
+        continue;
+      }
+      // `1,00`, `2,0000`: grouped wrong (two or more digits after the comma; `1,5` may be a list).
+      if (isMisgrouped(folded, j, end)) {
+        valid = false;
+        j++;
+        continue;
+      }
     }
-    if (isConfusable(c) && (previousDigit || nextDigit)) {
+    // `1OO`: a confusable letter after one that was read into the number.
+    if (isConfusable(c) && (previousDigit || nextDigit || (isConfusableLetter(c) && isConfusableLetter(folded.charCodeAt(j - 1))))) {
       valid = false;
       j++;
       continue;
@@ -498,6 +533,7 @@ const UNIT_STOP_FLAG = 1;
 const TIME_CHAR_FLAG = 2;
 const TIME_MARKER_FLAG = 4;
 const RANGE_SEPARATOR_FLAG = 8;
+const HAN_NUMERAL_FLAG = 16;
 const CHAR_FLAGS = new Uint8Array(0x10000);
 
 function flagChars(chars: Iterable<string>, flag: number): void {
@@ -512,6 +548,8 @@ flagChars("以及或之内至到左右前后底完成达每等约", UNIT_STOP_FL
 flagChars(TIME_CHARS, TIME_CHAR_FLAG);
 flagChars(TIME_MARKERS, TIME_MARKER_FLAG);
 flagChars(RANGE_SEPARATORS, RANGE_SEPARATOR_FLAG);
+/** Chinese numerals, digits of a time written out (`十二月底前`, `第三季度`, `二〇二五年`). */
+flagChars("〇零一二三四五六七八九十", HAN_NUMERAL_FLAG);
 
 function hasFlag(code: number, flag: number): boolean {
   return ((CHAR_FLAGS[code] as number) & flag) !== 0;
@@ -623,6 +661,9 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   // Suffix operator: `80%以上`, `30天以内`, `2个工作日内`. With a prefix operator too (`≥80%以上`)
   // the suffix is kept as written and the prefix rules — but for the weak `达到`, which says no
   // direction: `达到5%以下` is `≤` (the prefix stays the operator as written, operatorRaw).
+  // `90%（含）以上`, `5%(含)以下`: the bound is inclusive, which the suffix says already.
+  const afterInclusive = inclusiveNoteEnd(folded, i, end);
+  if (afterInclusive > i && matchWord(folded, afterInclusive, end, SUFFIX_INDEX)) i = afterInclusive;
   let suffix = matchWord(folded, i, end, SUFFIX_INDEX);
   if (!suffix && unit !== undefined && TIME_UNITS.has(unit) && folded.startsWith(WITHIN_SUFFIX.text, i) && i < end) suffix = WITHIN_SUFFIX;
   if (suffix) {
@@ -640,6 +681,18 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   // A closing remark in brackets: `≥90%（含）`.
   if (i < end && folded.charCodeAt(i) === OPEN && folded.charCodeAt(end - 1) === CLOSE) i = end;
   return i === end ? quantity : undefined;
+}
+
+const HAN_INCLUSIVE = 0x542b; // 含
+
+/** The end of `(含)` at `i` (spaces allowed inside and after), `i` when there is none. */
+function inclusiveNoteEnd(folded: string, i: number, end: number): number {
+  if (i >= end || folded.charCodeAt(i) !== OPEN) return i;
+  let k = skipSpaces(folded, i + 1, end);
+  if (k >= end || folded.charCodeAt(k) !== HAN_INCLUSIVE) return i;
+  k = skipSpaces(folded, k + 1, end);
+  if (k >= end || folded.charCodeAt(k) !== CLOSE) return i;
+  return skipSpaces(folded, k + 1, end);
 }
 
 /** Whether [start, end) is an operator with no number: a glyph or word operator, then at most a
@@ -761,12 +814,13 @@ function isTimeWordTail(folded: string, s: number, e: number): boolean {
   return true;
 }
 
-/** Words of dates and periods: `2025年12月31日前`, `12月底前`, `每年12月底前`, `年底前`, `第2、3季度`. */
+/** Words of dates and periods: `2025年12月31日前`, `12月底前`, `每年12月底前`, `年底前`, `第2、3季度`,
+ * also with Chinese numerals (`十一月前`, `2025年第四季度`, `二〇二五年十二月三十一日前`). */
 function isTimeText(folded: string, s: number, e: number): boolean {
   let marker = false;
   for (let i = s; i < e; i++) {
     const c = folded.charCodeAt(i);
-    if (isDigit(c) || isSpace(c)) continue;
+    if (isDigit(c) || isSpace(c) || hasFlag(c, HAN_NUMERAL_FLAG)) continue;
     if (!hasFlag(c, TIME_CHAR_FLAG)) return false;
     if (hasFlag(c, TIME_MARKER_FLAG)) marker = true;
   }

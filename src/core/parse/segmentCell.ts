@@ -123,6 +123,11 @@ export class SegmentCursor {
           terminatorLength = 1;
           break;
         }
+        if (c === DOT && dotEndsItem(folded, contentStart, i, n)) {
+          terminatorStart = i;
+          terminatorLength = 1;
+          break;
+        }
         if (c === SEMICOLON) {
           if (semicolonEndsItem(folded, contentStart, i, n)) {
             terminatorStart = i;
@@ -233,6 +238,23 @@ function semicolonEndsItem(folded: string, contentStart: number, i: number, n: n
     if (k + TARGET_LABEL.length <= n && folded.startsWith(TARGET_LABEL, k) && colonAfterLabel(folded, k + TARGET_LABEL.length, n)) return false;
   }
   return !(readHead(folded, contentStart, i + 1) && HEAD.separator === SEMICOLON && HEAD.end === i + 1);
+}
+
+/**
+ * Whether an ASCII `.` at `i` ends the item as `。` would: it follows a value's last character
+ * that is no digit (a unit, `%`, a word: `≥100人.`, `≥90%.`, `合格.`) and only white space, the end
+ * of the cell, an item number or a whole category word follows (`≥100人.2、效益指标`,
+ * `≥90%.\n3.满意度指标`). A dot after a digit is a number's (`1.5万元`, `2023.07`, `2025.12.31前`,
+ * the number `1.`), except one ending the cell (`≥90.`): nothing can follow it there.
+ */
+function dotEndsItem(folded: string, contentStart: number, i: number, n: number): boolean {
+  if (i === contentStart) return false;
+  const before = folded.charCodeAt(i - 1);
+  if (before === DOT || isWhitespace(before)) return false;
+  const k = peek(folded, i + 1, n);
+  if (k < 0) return skipWhitespace(folded, i + 1, n) === n;
+  if (isDigit(before)) return false;
+  return readMarker(folded, k, n, true) || startsCategoryWord(folded, k, n);
 }
 
 /** Whether a colon follows at `i`, after spaces and an optional `为` (`目标值为：`). */

@@ -1,5 +1,6 @@
 import type { Level1, Level2 } from "../model";
 import { foldWidth, isWhitespace } from "./normalizeText";
+import { UNITS } from "./valueWords";
 
 /**
  * The 一级/二级 indicator framework (DOMAIN.md §2). Both generations are live: the pre-2021
@@ -176,6 +177,8 @@ export function inferLevel2(level1: Level1 | undefined, name: string): Level2 | 
  */
 export function inferLevel2At(level1: Level1 | undefined, folded: string, s: number, e: number): Level2 | undefined {
   if (level1 === undefined || e <= s) return undefined;
+  // A unit note (`培训人数（人）`, `办结时限（天）`, `覆盖率（%）`) says nothing about what is measured.
+  e = unitNoteStart(folded, s, e);
   const last = folded.charCodeAt(e - 1);
   if (last === 0x6807 || last === 0x29 || last === 0x25) {
     for (const noise of TRAILING_NOISE) {
@@ -192,6 +195,20 @@ export function inferLevel2At(level1: Level1 | undefined, folded: string, s: num
     return level2BelongsTo(level1, level2) ? level2 : undefined;
   }
   return undefined;
+}
+
+/** Where a trailing unit note `(人)`, `(天)`, `(万元)`, `(%)` (folded brackets) of the name
+ * [s, e) starts, white space before it aside; `e` when the name has none. */
+function unitNoteStart(folded: string, s: number, e: number): number {
+  if (e - s < 4 || folded.charCodeAt(e - 1) !== 0x29) return e;
+  for (const unit of UNITS) {
+    const open = e - 2 - unit.length;
+    if (open <= s || folded.charCodeAt(open) !== 0x28 || !folded.startsWith(unit, open + 1)) continue;
+    let k = open;
+    while (k > s && isWhitespace(folded.charCodeAt(k - 1))) k--;
+    return k;
+  }
+  return e;
 }
 
 function hasSlash(folded: string, s: number, e: number): boolean {

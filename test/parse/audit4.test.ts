@@ -1,0 +1,150 @@
+import { canonicalCellText } from "../../src/core/clean/canonicalCellText";
+import type { RuleCode } from "../../src/core/model";
+import { parseIndicatorCell } from "../../src/core/parse/parseCell";
+import { parseValue } from "../../src/core/parse/parseValue";
+import { ALL_RULES } from "../../src/core/rules/index";
+import { dataRow, findingsOf } from "../rules/harness";
+
+/** Parser defects an audit found (audit 4), one block per finding. */
+
+/** `[number, name, value as written]` of every item. */
+const items = (text: string) => parseIndicatorCell(text).items.map((i) => [i.number, i.name, i.value.raw]);
+
+/** `[item, code]` of every finding of every rule on one cell, the cell-level counts aside. */
+function codes(text: string): [number, RuleCode][] {
+  const row = dataRow(text);
+  const cellLevel: RuleCode[] = ["satisfaction_or_cost_missing", "too_few_indicators", "output_or_effect_missing"];
+  return ALL_RULES.flatMap((rule) => findingsOf(rule, row))
+    .filter((f) => !cellLevel.includes(f.code))
+    .map((f): [number, RuleCode] => [f.item ?? 0, f.code]);
+}
+
+const P = "1、产出指标：";
+
+describe("an ASCII `.` ending an item", () => {
+  it("ends the item before the next number, as `。` does", () => {
+    const text = "1、产出指标：培训人数，年度指标值：≥100人.2、效益指标：知晓率，年度指标值：≥90%.3、满意度指标：满意度，年度指标值：≥90%.";
+    expect(items(text)).toEqual([
+      [1, "培训人数", "≥100人"],
+      [2, "知晓率", "≥90%"],
+      [3, "满意度", "≥90%"],
+    ]);
+    expect(parseIndicatorCell(text).items.map((i) => i.terminator)).toEqual([".", ".", "."]);
+    expect(canonicalCellText(parseIndicatorCell(text))).toBe(
+      "1、产出指标：培训人数，年度指标值：≥100人。2、效益指标：知晓率，年度指标值：≥90%。3、满意度指标：满意度，年度指标值：≥90%。",
+    );
+  });
+
+  it("with `1.` numbering and after a word value", () => {
+    expect(items("1.产出指标:培训人数,年度指标值:≥100人.2.效益指标:知晓率,年度指标值:≥90%.").map((i) => i[2])).toEqual(["≥100人", "≥90%"]);
+    expect(items("1、效益指标：基层党建水平指标，年度指标值：合格.2、效益指标：党员覆盖率，年度指标值：≥90%.").map((i) => i[2])).toEqual(["合格", "≥90%"]);
+  });
+
+  it("at the end of the cell is the terminator, not the value's", () => {
+    expect(items(`${P}培训人数，年度指标值：≥100人.`)).toEqual([[1, "培训人数", "≥100人"]]);
+    expect(items(`${P}覆盖率，年度指标值：≥90.`)).toEqual([[1, "覆盖率", "≥90"]]);
+    expect(codes(`${P}培训人数，年度指标值：≥100人.`)).not.toContainEqual([1, "qualitative_on_quantity"]);
+  });
+
+  it("keeps decimals, dates and dotted numbers", () => {
+    expect(items(`${P}资金，年度指标值：1.5万元.2、产出指标：完成时间，年度指标值：2025.12.31前.3、产出指标：完成时间，年度指标值：2023.07-2024.01.`)).toEqual([
+      [1, "资金", "1.5万元"],
+      [2, "完成时间", "2025.12.31前"],
+      [3, "完成时间", "2023.07-2024.01"],
+    ]);
+    // A dot before no item number stays inside the item.
+    expect(items(`${P}培训人数，年度指标值：≥100人.其中女性≥50人。`)).toHaveLength(1);
+  });
+});
+
+describe("a word operator or suffix glued to the name", () => {
+  it("splits name and value as the glyph form does", () => {
+    const text = "1、产出指标：培训人数不少于100人。2、效益指标：群众知晓率达到90%。3、满意度指标：服务对象满意度不低于90%。";
+    expect(items(text)).toEqual([
+      [1, "培训人数", "不少于100人"],
+      [2, "群众知晓率", "达到90%"],
+      [3, "服务对象满意度", "不低于90%"],
+    ]);
+    const found = codes(text);
+    expect(found).not.toContainEqual([1, "value_missing"]);
+    expect(found).toContainEqual([1, "value_label_missing"]);
+    expect(canonicalCellText(parseIndicatorCell(text))).toBe(
+      "1、产出指标：培训人数，年度指标值：≥100人。2、效益指标：群众知晓率，年度指标值：≥90%。3、满意度指标：服务对象满意度，年度指标值：≥90%。",
+    );
+  });
+
+  it("a quantity with a suffix operator, a time after a time name", () => {
+    const text = "1、产出指标：培训人数100人以上。2、产出指标：完成时间2025年12月底前。3、满意度指标：服务对象满意度90%以上。4、产出指标：办结时限30天以内。";
+    expect(items(text)).toEqual([
+      [1, "培训人数", "100人以上"],
+      [2, "完成时间", "2025年12月底前"],
+      [3, "服务对象满意度", "90%以上"],
+      [4, "办结时限", "30天以内"],
+    ]);
+    expect(codes(text).map(([, c]) => c)).not.toContain("value_missing");
+    expect(items(`${P}新建5G基站数量100个以上。`)).toEqual([[1, "新建5G基站数量", "100个以上"]]);
+  });
+
+  it("does not split a name with digits, nor a bare number", () => {
+    expect(items(`${P}2025年培训人数：≥100人。`)).toEqual([[1, "2025年培训人数", "≥100人"]]);
+    expect(items(`${P}2025年培训人数100人。`)).toEqual([[1, "2025年培训人数100人", ""]]);
+    expect(items(`${P}第3批培训人数。`)).toEqual([[1, "第3批培训人数", ""]]);
+    expect(items(`${P}培训人数2025年12月底前。`)).toEqual([[1, "培训人数2025年12月底前", ""]]);
+  });
+});
+
+describe("`（含）` before a suffix operator", () => {
+  it("reads `90%（含）以上` as ≥90% and `5%(含)以下` as ≤5%", () => {
+    for (const [raw, operator, number] of [
+      ["90%（含）以上", "≥", 90],
+      ["90%(含)以上", "≥", 90],
+      ["5%（含）以下", "≤", 5],
+    ] as const) {
+      const value = parseValue(raw, 0);
+      expect([value.kind, value.operator, value.number, value.unit]).toEqual(["quantitative", operator, number, "%"]);
+    }
+  });
+
+  it("is written ≥90% by the cleaner", () => {
+    const text = `${P}验收合格率，年度指标值：90%（含）以上。`;
+    expect(canonicalCellText(parseIndicatorCell(text))).toBe(`${P}验收合格率，年度指标值：≥90%。`);
+    expect(codes(text)).toContainEqual([1, "value_normalized"]);
+    expect(codes(text).map(([, c]) => c)).not.toContain("qualitative_on_quantity");
+  });
+});
+
+describe("garbled numbers", () => {
+  it.each(["≥1OO公里", "≥2OO元/人", "≥1OO%", "≥1,00人", "≥2,0000平方米", "≥90.%"])("%s is garbled", (raw) => {
+    const value = parseValue(raw, 0);
+    expect(value.kind).toBe("quantitative");
+    expect(value.garbled).toBeDefined();
+    expect(codes(`${P}指标，年度指标值：${raw}。`)).toContainEqual([1, "number_garbled"]);
+  });
+
+  it.each([
+    ["1,000人次", 1000],
+    ["1.5万元", 1.5],
+  ])("%s stays a number", (raw, number) => {
+    const value = parseValue(raw, 0);
+    expect(value.garbled).toBeUndefined();
+    expect(value.number).toBe(number);
+  });
+});
+
+describe("time values with Chinese numerals", () => {
+  it.each(["十一月前", "十二月底前", "2025年第四季度", "第三季度前", "二〇二五年十二月三十一日前", "年底前"])("%s is a time", (raw) => {
+    expect(parseValue(raw, 0).kind).toBe("time");
+    expect(codes(`${P}项目完成时间，年度指标值：${raw}。`).map(([, c]) => c)).not.toContain("timeliness_value_invalid");
+  });
+});
+
+describe("二级 inference past a unit note", () => {
+  it("reads the name without `（人）`, `（天）`", () => {
+    const cell = parseIndicatorCell("1、产出指标：培训人数（人），年度指标值：≥100人。2、产出指标：办结时限（天），年度指标值：≤5天。3、产出指标：验收合格率（%），年度指标值：≥95%。");
+    expect(cell.items.map((i) => [i.level2, i.level2Source])).toEqual([
+      ["数量指标", "inferred"],
+      ["时效指标", "inferred"],
+      ["质量指标", "inferred"],
+    ]);
+  });
+});

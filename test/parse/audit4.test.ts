@@ -85,9 +85,11 @@ describe("a word operator or suffix glued to the name", () => {
     expect(items(`${P}新建5G基站数量100个以上。`)).toEqual([[1, "新建5G基站数量", "100个以上"]]);
   });
 
-  it("does not split a name with digits, nor a bare number", () => {
+  it("does not split a name with digits, nor a number that is no quantity to the item's end", () => {
     expect(items(`${P}2025年培训人数：≥100人。`)).toEqual([[1, "2025年培训人数", "≥100人"]]);
-    expect(items(`${P}2025年培训人数100人。`)).toEqual([[1, "2025年培训人数100人", ""]]);
+    // The item's last number read to its end as a quantity is its value; the name keeps its year.
+    expect(items(`${P}2025年培训人数100人。`)).toEqual([[1, "2025年培训人数", "100人"]]);
+    expect(items(`${P}建设3个村级服务站。`)).toEqual([[1, "建设3个村级服务站", ""]]);
     expect(items(`${P}第3批培训人数。`)).toEqual([[1, "第3批培训人数", ""]]);
     expect(items(`${P}培训人数2025年12月底前。`)).toEqual([[1, "培训人数2025年12月底前", ""]]);
   });
@@ -146,5 +148,22 @@ describe("二级 inference past a unit note", () => {
       ["时效指标", "inferred"],
       ["质量指标", "inferred"],
     ]);
+  });
+});
+
+describe("a bare quantity after the name, no operator and no label", () => {
+  it("is the item's value: `培训人数100人`, `完成培训1000人次`, and `开设课程数量 220` (a space, no unit)", () => {
+    expect(items(`${P}培训人数100人。`)).toEqual([[1, "培训人数", "100人"]]);
+    expect(items(`${P}完成培训1000人次。`)).toEqual([[1, "完成培训", "1000人次"]]);
+    expect(items(`${P}开设课程数量 220。`)).toEqual([[1, "开设课程数量", "220"]]);
+    expect(items(`${P}第2期培训。`)).toEqual([[1, "第2期培训", ""]]);
+  });
+
+  it("is reported as a missing label (and unit), not a missing value, and cleaned with its label", () => {
+    expect(codes(`${P}开设课程数量 220。`).sort()).toEqual([
+      [1, "unit_missing"],
+      [1, "value_label_missing"],
+    ]);
+    expect(canonicalCellText(parseIndicatorCell(`${P}培训人数100人。`))).toBe(`${P}培训人数，年度指标值：100人。`);
   });
 });

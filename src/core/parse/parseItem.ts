@@ -245,8 +245,31 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
     splitNameEnd = start;
     return whole;
   }
+  // A bare quantity after the name, no operator (`培训人数100人`, `开设课程数量 220`): the item's
+  // last number, after a Han character or a space, read to the item's end as a quantity with a
+  // unit (or after a space, without: unit_missing's `开设课程数量 220`).
+  const bare = lastNumberStart(folded, start, e);
+  if (bare - start >= MIN_GLUED_NAME) {
+    const value = readValue(text, folded, bare, e);
+    if (value.kind === "quantitative" && value.garbled === undefined && !value.placeholder && (value.unit !== undefined || isWhitespace(folded.charCodeAt(bare - 1)))) {
+      splitNameEnd = bare;
+      return value;
+    }
+  }
   splitNameEnd = e;
   return readValue(text, folded, e, e);
+}
+
+/** Where the last digit run of [start, end) begins when a Han character (`第` aside) or a space
+ * stands before it; -1 otherwise. */
+function lastNumberStart(folded: string, start: number, end: number): number {
+  let at = -1;
+  for (let g = start + 1; g < end; g++) {
+    if (!isDigit(folded.charCodeAt(g)) || isDigit(folded.charCodeAt(g - 1)) || folded.charCodeAt(g - 1) === 0x2e) continue;
+    const before = folded.charCodeAt(g - 1);
+    at = (isHan(before) && before !== DI) || isWhitespace(before) ? g : -1;
+  }
+  return at;
 }
 
 /** What gluedValueStart found at the start it returned, and the start of the last digit run

@@ -167,3 +167,12 @@ describe("a bare quantity after the name, no operator and no label", () => {
     expect(canonicalCellText(parseIndicatorCell(`${P}培训人数100人。`))).toBe(`${P}培训人数，年度指标值：100人。`);
   });
 });
+
+describe("an unlabelled stated change after the name", () => {
+  it("is the value (`人居环境，得到有效改善`), a label missing rather than a value", () => {
+    expect(items("1、效益指标：人居环境，得到有效改善。")).toEqual([[1, "人居环境", "得到有效改善"]]);
+    expect(items("1、效益指标：基层治理能力，进一步完善。")).toEqual([[1, "基层治理能力", "进一步完善"]]);
+    // A name that merely ends like a change stays a name.
+    expect(items("1、效益指标：培训质量，人居环境改善。")).toEqual([[1, "培训质量，人居环境改善", ""]]);
+  });
+});

@@ -99,9 +99,22 @@ export function looksLikeValue(value: ParsedValue, folded: string): boolean {
       if (length <= SHORT_VALUE) return true;
       if (length > MAX_WORD_LENGTH) return false;
       const word = compact(folded, value.span.start, value.span.end);
-      return QUALITATIVE_WORDS.has(word) || VAGUE_WORDS.has(word);
+      return QUALITATIVE_WORDS.has(word) || VAGUE_WORDS.has(word) || isChangePhrase(word);
     }
   }
+}
+
+/** Words a stated change begins with, and ends with: `得到有效改善`, `进一步完善`, `全面提升`. */
+const CHANGE_STARTS = ["得到", "有效", "明显", "显著", "进一步", "逐步", "持续", "不断", "大幅", "稳步", "全面", "有所", "切实", "基本"];
+const CHANGE_ENDS = ["改善", "提升", "提高", "增强", "加强", "完善", "规范", "好转", "优化"];
+/** A stated change is short: longer text is a name or prose. */
+const MAX_CHANGE_PHRASE = 8;
+
+/** Whether an unlabelled item's last comma part is a stated change (`人居环境，得到有效改善`): a
+ * value, like the words of QUALITATIVE_WORDS. */
+function isChangePhrase(word: string): boolean {
+  if (word.length > MAX_CHANGE_PHRASE) return false;
+  return CHANGE_STARTS.some((w) => word.startsWith(w)) && CHANGE_ENDS.some((w) => word.endsWith(w));
 }
 
 /** A placeholder is short: longer text says something. */

@@ -176,3 +176,18 @@ describe("an unlabelled stated change after the name", () => {
     expect(items("1、效益指标：培训质量，人居环境改善。")).toEqual([[1, "培训质量，人居环境改善", ""]]);
   });
 });
+
+describe("`（不含）` before a suffix operator", () => {
+  it("reads `90%（不含）以上` as >90% and `5%(不含)以下` as <5%, kept or cleaned without losing 不含", () => {
+    for (const [raw, operator] of [
+      ["90%（不含）以上", ">"],
+      ["5%(不含)以下", "<"],
+    ] as const) {
+      const cell = `${P}验收合格率，年度指标值：${raw}。`;
+      const item = parseIndicatorCell(cell).items[0];
+      expect([item?.value.kind, item?.value.operator]).toEqual(["quantitative", operator]);
+      const cleaned = canonicalCellText(parseIndicatorCell(cell));
+      expect(cleaned === cell || cleaned === `${P}验收合格率，年度指标值：${operator}${raw.replace(/[（(]不含[)）](以上|以下)/, "")}。`).toBe(true);
+    }
+  });
+});

@@ -675,9 +675,12 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   // the suffix is kept as written and the prefix rules — but for the weak `达到`, which says no
   // direction: `达到5%以下` is `≤` (the prefix stays the operator as written, operatorRaw).
   // `90%（含）以上`, `5%(含)以下`: the bound is inclusive, which the suffix says already.
+  // `90%（不含）以上`: the bound is exclusive, `>90%`.
   const afterInclusive = inclusiveNoteEnd(folded, i, end);
+  const exclusive = afterInclusive > i && noteExclusive;
   if (afterInclusive > i && matchWord(folded, afterInclusive, end, SUFFIX_INDEX)) i = afterInclusive;
   let suffix = matchWord(folded, i, end, SUFFIX_INDEX);
+  if (suffix && exclusive) suffix = suffix.text === EXCLUSIVE_ABOVE.text ? EXCLUSIVE_ABOVE : suffix.text === EXCLUSIVE_BELOW.text ? EXCLUSIVE_BELOW : suffix;
   if (!suffix && unit !== undefined && TIME_UNITS.has(unit) && folded.startsWith(WITHIN_SUFFIX.text, i) && i < end) suffix = WITHIN_SUFFIX;
   if (suffix) {
     if (!operator && !upper) {
@@ -697,11 +700,25 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
 }
 
 const HAN_INCLUSIVE = 0x542b; // 含
+const HAN_NOT = 0x4e0d; // 不
 
-/** The end of `(含)` at `i` (spaces allowed inside and after), `i` when there is none. */
+/** The suffix words after `(不含)`: the bound itself is out. */
+const EXCLUSIVE_ABOVE: OperatorWord = { text: "以上", operator: ">" };
+const EXCLUSIVE_BELOW: OperatorWord = { text: "以下", operator: "<" };
+
+/** Whether the note inclusiveNoteEnd read last was `(不含)` (scratch, read at once). */
+let noteExclusive = false;
+
+/** The end of `(含)` or `(不含)` at `i` (spaces allowed inside and after), `i` when there is
+ * none; noteExclusive says which. */
 function inclusiveNoteEnd(folded: string, i: number, end: number): number {
+  noteExclusive = false;
   if (i >= end || folded.charCodeAt(i) !== OPEN) return i;
   let k = skipSpaces(folded, i + 1, end);
+  if (k < end && folded.charCodeAt(k) === HAN_NOT) {
+    noteExclusive = true;
+    k = skipSpaces(folded, k + 1, end);
+  }
   if (k >= end || folded.charCodeAt(k) !== HAN_INCLUSIVE) return i;
   k = skipSpaces(folded, k + 1, end);
   if (k >= end || folded.charCodeAt(k) !== CLOSE) return i;

@@ -1,23 +1,14 @@
 import { canonicalCellText } from "../../src/core/clean/canonicalCellText";
-import type { RuleCode } from "../../src/core/model";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
 import { parseValue } from "../../src/core/parse/parseValue";
-import { ALL_RULES } from "../../src/core/rules/index";
-import { dataRow, findingsOf } from "../rules/harness";
+import { allItemCodes } from "../rules/harness";
 
 /** Parser defects an audit found (audit 4), one block per finding. */
 
 /** `[number, name, value as written]` of every item. */
 const items = (text: string) => parseIndicatorCell(text).items.map((i) => [i.number, i.name, i.value.raw]);
 
-/** `[item, code]` of every finding of every rule on one cell, the cell-level counts aside. */
-function codes(text: string): [number, RuleCode][] {
-  const row = dataRow(text);
-  const cellLevel: RuleCode[] = ["satisfaction_or_cost_missing", "too_few_indicators", "output_or_effect_missing"];
-  return ALL_RULES.flatMap((rule) => findingsOf(rule, row))
-    .filter((f) => !cellLevel.includes(f.code))
-    .map((f): [number, RuleCode] => [f.item ?? 0, f.code]);
-}
+const codes = allItemCodes;
 
 const P = "1、产出指标：";
 

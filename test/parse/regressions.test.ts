@@ -1,25 +1,17 @@
 import { canonicalCellText } from "../../src/core/clean/canonicalCellText";
 import { formatIssue } from "../../src/core/messages/index";
-import type { IssueParams, RuleCode } from "../../src/core/model";
+import type { IssueParams } from "../../src/core/model";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
 import { parseValue } from "../../src/core/parse/parseValue";
-import { ALL_RULES } from "../../src/core/rules/index";
 import { valueMissingRule } from "../../src/core/rules/valueMissing";
-import { dataRow, findingsOf } from "../rules/harness";
+import { allItemCodes, dataRow, findingsOf } from "../rules/harness";
 
 /** Regressions an audit found against revision 1d5e249, one block per finding. */
 
 /** `[number, value as written]` of every item. */
 const items = (text: string) => parseIndicatorCell(text).items.map((i) => [i.number, i.value.raw]);
 
-/** `[item, code]` of every finding of every rule on one cell, the cell-level counts aside. */
-function codes(text: string): [number, RuleCode][] {
-  const row = dataRow(text);
-  const cellLevel: RuleCode[] = ["satisfaction_or_cost_missing", "too_few_indicators", "output_or_effect_missing"];
-  return ALL_RULES.flatMap((rule) => findingsOf(rule, row))
-    .filter((f) => !cellLevel.includes(f.code))
-    .map((f): [number, RuleCode] => [f.item ?? 0, f.code]);
-}
+const codes = allItemCodes;
 
 const REST = "效益指标：带动就业，年度指标值：≥100人。3、满意度指标：满意度，年度指标值：≥90%。";
 

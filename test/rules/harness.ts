@@ -1,3 +1,4 @@
+import { ALL_RULES } from "../../src/core/rules/index";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DetectedTable, RuleCode } from "../../src/core/model";
@@ -39,6 +40,16 @@ export function itemCodes(rule: Rule, indicators: string): [number, RuleCode][] 
 }
 
 /** `[cell, code]` of every finding a rule raises on one row (cell defaults to the indicator cell). */
+/** `[item, code]` of every finding of every rule on one cell, the project-level counts
+ * (satisfaction/cost, too few, output/effect) aside. */
+export function allItemCodes(indicators: string): [number, RuleCode][] {
+  const row = dataRow(indicators);
+  const projectLevel: RuleCode[] = ["satisfaction_or_cost_missing", "too_few_indicators", "output_or_effect_missing"];
+  return ALL_RULES.flatMap((rule) => findingsOf(rule, row))
+    .filter((f) => !projectLevel.includes(f.code))
+    .map((f): [number, RuleCode] => [f.item ?? 0, f.code]);
+}
+
 export function cellCodes(rule: Rule, row: RowContext): [string, RuleCode][] {
   return findingsOf(rule, row).map((f) => [f.cell ?? row.indicatorAddress, f.code]);
 }

@@ -58,15 +58,33 @@ export function formatCodes(format: string): string {
  */
 export function shownNumberText(n: number, format: string): string | undefined {
   if (!Number.isFinite(n) || format === "" || format === "General") return undefined;
-  const sections = splitSections(format);
-  const own = n < 0 ? sections[1] : n === 0 ? sections[2] : undefined;
-  const shape = numberShape(own ?? (sections[0] as string));
+  const shapes = formatShapes(format);
+  // Negative and zero numbers show in their own section when the format has one.
+  const own = n < 0 ? 1 : n === 0 ? 2 : 0;
+  const ownSection = own > 0 && own < shapes.length;
+  const shape = shapes[ownSection ? own : 0];
   if (shape === undefined || (!shape.percent && shape.prefix === "" && shape.suffix === "")) return undefined;
   // A zero in a section without a `0` placeholder shows no digit (`"-"??` of accounting formats).
   if (n === 0 && !shape.zeroDigit) return undefined;
-  const magnitude = own !== undefined ? Math.abs(n) : n;
+  const magnitude = ownSection ? Math.abs(n) : n;
   const digits = shape.percent ? percentText(magnitude) : numberText(magnitude);
   return `${shape.prefix}${digits}${shape.suffix}`;
+}
+
+/** Each section's shape, by format: hosts read thousands of numbers in a handful of formats,
+ * each parsed once (the cache is dropped past FORMAT_CACHE_SIZE formats, which no real workbook
+ * has). */
+const formatCache = new Map<string, readonly (NumberShape | undefined)[]>();
+const FORMAT_CACHE_SIZE = 1024;
+
+function formatShapes(format: string): readonly (NumberShape | undefined)[] {
+  let shapes = formatCache.get(format);
+  if (shapes === undefined) {
+    if (formatCache.size >= FORMAT_CACHE_SIZE) formatCache.clear();
+    shapes = splitSections(format).map(numberShape);
+    formatCache.set(format, shapes);
+  }
+  return shapes;
 }
 
 /** A format's `;` sections (a `;` inside quotes or after a backslash is text). */

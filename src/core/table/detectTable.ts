@@ -248,8 +248,11 @@ function findHeader(grid: Grid, override: TableOverride | undefined): Header | u
   // A project form (`项目名称 | X | 主管部门 | Y | 实施单位 | Z`) above its indicator table names
   // as many roles as the table's header: the header is the row naming an indicator column.
   if (!namesIndicatorColumn(best)) {
-    const named = rows.filter((row) => Math.abs(row.localRow - first.localRow) > 1 && isHeaderLike(row) && namesIndicatorColumn(row));
-    for (const row of named) if (!namesIndicatorColumn(best) || row.score > best.score) best = row;
+    let named: RowRoles | undefined;
+    for (const row of rows) {
+      if (Math.abs(row.localRow - first.localRow) > 1 && isHeaderLike(row) && namesIndicatorColumn(row) && (!named || row.score > named.score)) named = row;
+    }
+    if (named) best = named;
   }
 
   const below = best.localRow + 1 < grid.rowCount ? (rows[best.localRow + 1] ?? readRowRoles(grid, best.localRow + 1)) : undefined;

@@ -40,9 +40,10 @@ function checkSpans(cell: ParsedCell): void {
     sectionEnd = section.span.end;
     expect(cell.text.slice(section.span.start, section.span.end)).toBe(section.raw);
     expect(inside(section.level1Span, n, section.span)).toBe(true);
-    expect(section.itemCount).toBeGreaterThan(0);
+    // No items only under a heading holding a line that says there is nothing (`四、成本指标\n无`).
+    if (section.itemCount === 0) expect(section.span.end).toBeGreaterThan(section.level1Span.end + 1);
     const first = cell.items[section.firstItem - 1];
-    expect(first && first.span.start >= section.span.end).toBe(true);
+    if (section.itemCount > 0) expect(first && first.span.start >= section.span.end).toBe(true);
     const next = sections[k + 1];
     const last = cell.items[section.firstItem - 2 + section.itemCount];
     if (next) expect(next.firstItem).toBe(section.firstItem + section.itemCount);
@@ -74,6 +75,14 @@ describe("parseIndicatorCell properties", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("holds for the cells the property has failed on (a heading over a line of dots: nothing under it)", () => {
+    for (const text of ["满意度指标\n..", "满意度指标\n."]) {
+      const cell = parseIndicatorCell(text);
+      checkSpans(cell);
+      expect(cell.sections?.map((s) => [s.level1, s.itemCount])).toEqual([["满意度指标", 0]]);
+    }
   });
 
   it("never throws on values alone, and the value span lies in the text", () => {

@@ -473,6 +473,28 @@ describe("indicator-column words that name another column in the other layout", 
     expect(table.layout).toBe("itemPerRow");
     expect(table.columns).toEqual({ project: 0, level1: 1, level3: 2, value: 3 });
   });
+
+  it("reads the 一级 from 一级指标 when 指标类型 stands beside it", () => {
+    const table = found(
+      detectTable(sheet([["项目名称", "指标类型", "一级指标", "二级指标", "三级指标", "指标值"], ["项目甲", "定量", "产出指标", "数量指标", "培训人次", "≥200人次"]])),
+    );
+    expect(table.columns).toEqual({ project: 0, level1: 2, level2: 3, level3: 4, value: 5 });
+  });
+
+  it("does not read a 指标类型 saying 定量/定性 as the 一级", () => {
+    const rows = [
+      ["项目名称", "指标类型", "三级指标", "指标值"],
+      ["项目甲", "定量", "培训人次", "≥200人次"],
+      [null, "定性指标", "培训效果", "明显提升"],
+    ];
+    expect(found(detectTable(sheet(rows))).columns).toEqual({ project: 0, level3: 2, value: 3 });
+    // One 一级 among them: the column is the 一级 column, its 定量 a wrong 一级.
+    const mixed = [...rows, [null, "产出指标", "培训天数", "≥3天"]];
+    expect(found(detectTable(sheet(mixed))).columns).toEqual({ project: 0, level1: 1, level3: 2, value: 3 });
+    // A column headed 一级指标 stays the 一级 column whatever it holds.
+    const named = rows.map((r, i) => (i === 0 ? ["项目名称", "一级指标", "三级指标", "指标值"] : r));
+    expect(found(detectTable(sheet(named))).columns).toEqual({ project: 0, level1: 1, level3: 2, value: 3 });
+  });
 });
 
 describe("wide headers and unknown sub-headers", () => {

@@ -44,6 +44,10 @@ export function detectTable(snapshot: SheetSnapshot, override?: TableOverride): 
   }
 
   const { dataRowIndexes, skipped, nextTableRowIndex, formFields } = classifyRows(grid, header, columns, layout, override !== undefined);
+  if (layout === "itemPerRow" && override?.columns?.level1 === undefined && holdsNatureOnly(grid, header, columns, dataRowIndexes)) {
+    // `指标类型` saying 定量/定性: no 一级 column after all (its items then write no 一级).
+    delete columns.level1;
+  }
   const table: DetectedTable = { layout, headerRowIndex: header.rowIndex, columns, dataRowIndexes, skipped };
   if (nextTableRowIndex !== undefined) table.nextTableRowIndex = nextTableRowIndex;
   if (formFields !== undefined) table.formFields = formFields;
@@ -385,6 +389,29 @@ function settleIndicatorColumns(columns: ColumnMap, indicatorsFromGroupRow: bool
     columns.level3 = indicators;
     delete columns.indicators;
   }
+}
+
+/** What a `指标类型` column holds when it is no 一级: whether the indicator is 定量 or 定性. */
+const NATURE_WORDS = new Set(["定量", "定性", "定量指标", "定性指标"]);
+
+/**
+ * Whether the level1 column is a `指标类型`/`指标类别` (headerRoles' weak words) whose data cells
+ * all say 定量 or 定性: the indicator's nature, not its 一级. A 三级 column must remain, so the
+ * table is still one indicator per row without it.
+ */
+function holdsNatureOnly(grid: Grid, header: Header, columns: ColumnMap, dataRowIndexes: readonly number[]): boolean {
+  const column = columns.level1;
+  if (column === undefined || columns.level3 === undefined) return false;
+  const named = header.localRows.some((local) => matchHeaderRole(normalizeHeader(grid.text(local, column)))?.strength === 2);
+  if (!named) return false;
+  let seen = 0;
+  for (const rowIndex of dataRowIndexes) {
+    const text = grid.text(rowIndex - grid.originRow, column);
+    if (text === "") continue;
+    if (!NATURE_WORDS.has(text)) return false;
+    seen++;
+  }
+  return seen > 0;
 }
 
 function layoutOf(columns: ColumnMap): TableLayout | undefined {

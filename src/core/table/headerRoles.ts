@@ -53,8 +53,6 @@ const EXACT: Readonly<Record<string, ColumnRole>> = {
   资金总额: "amount",
   备注: "remark",
   一级指标: "level1",
-  指标类型: "level1",
-  指标类别: "level1",
   二级指标: "level2",
   三级指标: "level3",
   三级指标名称: "level3",
@@ -75,9 +73,19 @@ const EXACT: Readonly<Record<string, ColumnRole>> = {
   计量单位: "measureUnit",
 };
 
+/**
+ * Whole header texts that name a role less surely: `指标类型`/`指标类别` hold the 一级 in some tables
+ * and `定量`/`定性` in others (detectTable looks at what the column holds). They lose to the
+ * role's own word in the same header (`指标类型 | 一级指标 | …`: the 一级 is in 一级指标).
+ */
+const WEAK_EXACT: Readonly<Record<string, ColumnRole>> = {
+  指标类型: "level1",
+  指标类别: "level1",
+};
+
 /** Whole header texts as typed (no normalisation): a cheap first look for another table's
  * header row among data rows. */
-export const EXACT_HEADER_WORDS: ReadonlySet<string> = new Set(Object.keys(EXACT));
+export const EXACT_HEADER_WORDS: ReadonlySet<string> = new Set([...Object.keys(EXACT), ...Object.keys(WEAK_EXACT)]);
 
 /**
  * Words a longer header contains, tried in this order when no exact text matched
@@ -134,6 +142,8 @@ export function matchHeaderRole(normalized: string): HeaderMatch | undefined {
   if (normalized === "") return undefined;
   const exact = EXACT[normalized];
   if (exact) return { role: exact, strength: 3 };
+  const weak = WEAK_EXACT[normalized];
+  if (weak) return { role: weak, strength: 2 };
   // `资金(万元)` → `资金`, `主管部门(单位)` → `主管部门`: a trailing remark in brackets.
   const open = normalized.indexOf("(");
   if (open > 0 && normalized.endsWith(")")) {

@@ -37,6 +37,18 @@ describe("an ASCII `.` ending an item", () => {
     expect(codes(`${P}培训人数，年度指标值：≥100人.`)).not.toContainEqual([1, "qualitative_on_quantity"]);
   });
 
+  it("after a number, before an item number and a category word", () => {
+    const text = "1、产出指标：资金拨付率，年度指标值：≥100.2、效益指标：群众受益情况，年度指标值：有效提升。3、满意度指标：满意度，年度指标值：≥90%";
+    expect(items(text)).toEqual([
+      [1, "资金拨付率", "≥100"],
+      [2, "群众受益情况", "有效提升"],
+      [3, "满意度", "≥90%"],
+    ]);
+    // A decimal before no category word, or before a dotted number, stays the number's.
+    expect(items(`${P}资金，年度指标值：≥1.2、3项。`).map((i) => i[2])).toEqual(["≥1.2、3项"]);
+    expect(items(`${P}完成时间，年度指标值：2025.12.31前。`).map((i) => i[2])).toEqual(["2025.12.31前"]);
+  });
+
   it("keeps decimals, dates and dotted numbers", () => {
     expect(items(`${P}资金，年度指标值：1.5万元.2、产出指标：完成时间，年度指标值：2025.12.31前.3、产出指标：完成时间，年度指标值：2023.07-2024.01.`)).toEqual([
       [1, "资金", "1.5万元"],

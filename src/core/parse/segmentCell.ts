@@ -123,7 +123,7 @@ export class SegmentCursor {
           terminatorLength = 1;
           break;
         }
-        if (c === DOT && dotEndsItem(folded, contentStart, i, n)) {
+        if (c === DOT && dotEndsItem(folded, contentStart, i, n, expected)) {
           terminatorStart = i;
           terminatorLength = 1;
           break;
@@ -245,15 +245,19 @@ function semicolonEndsItem(folded: string, contentStart: number, i: number, n: n
  * that is no digit (a unit, `%`, a word: `≥100人.`, `≥90%.`, `合格.`) and only white space, the end
  * of the cell, an item number or a whole category word follows (`≥100人.2、效益指标`,
  * `≥90%.\n3.满意度指标`). A dot after a digit is a number's (`1.5万元`, `2023.07`, `2025.12.31前`,
- * the number `1.`), except one ending the cell (`≥90.`): nothing can follow it there.
+ * the number `1.`), except one ending the cell (`≥90.`): nothing can follow it there, and one
+ * right before an item number (the expected one, or up to MAX_SKIP past it) and a whole category
+ * word (`≥100.2、效益指标`: no decimal is followed by `、效益指标`).
  */
-function dotEndsItem(folded: string, contentStart: number, i: number, n: number): boolean {
+function dotEndsItem(folded: string, contentStart: number, i: number, n: number, expected: number): boolean {
   if (i === contentStart) return false;
   const before = folded.charCodeAt(i - 1);
   if (before === DOT || isWhitespace(before)) return false;
   const k = peek(folded, i + 1, n);
   if (k < 0) return skipWhitespace(folded, i + 1, n) === n;
-  if (isDigit(before)) return false;
+  if (isDigit(before)) {
+    return k === i + 1 && readMarker(folded, k, n, false) && MARKER.number <= expected + MAX_SKIP && MARKER.style !== "dot" && startsCategoryWord(folded, MARKER.end, n);
+  }
   return readMarker(folded, k, n, true) || startsCategoryWord(folded, k, n);
 }
 

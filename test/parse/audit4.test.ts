@@ -194,3 +194,27 @@ describe("`（不含）` before a suffix operator", () => {
     }
   });
 });
+
+describe("an item run on after a value with its number and terminator left out", () => {
+  const after = (sep: string) => `${P}资助人数，年度指标值：≥90人${sep}效益指标：失学率，年度指标值：≤1%。3、满意度指标：学生满意度，年度指标值：≥90%。`;
+
+  it.each(["，", ",", " ", "、"])("starts at a whole 一级 and a colon after %j", (sep) => {
+    expect(items(after(sep))).toEqual([
+      [1, "资助人数", "≥90人"],
+      [undefined, "失学率", "≤1%"],
+      [3, "学生满意度", "≥90%"],
+    ]);
+    expect(codes(after(sep))).toContainEqual([2, "numbering_irregular"]);
+    expect(codes(after(sep))).not.toContainEqual([0, "output_or_effect_missing"]);
+    expect(canonicalCellText(parseIndicatorCell(after(sep)))).toBe(
+      "1、产出指标：资助人数，年度指标值：≥90人。2、效益指标：失学率，年度指标值：≤1%。3、满意度指标：学生满意度，年度指标值：≥90%。",
+    );
+  });
+
+  it("not at a category word inside a value, nor before a label", () => {
+    expect(items(`${P}x，年度指标值：有效提升，产出指标体系完善。`)).toHaveLength(1);
+    expect(items(`${P}x，年度指标值：达到产出指标要求。`)).toHaveLength(1);
+    expect(items(`${P}x，效益指标：合格。`)).toHaveLength(1);
+  });
+});
+

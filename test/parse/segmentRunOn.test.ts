@@ -102,7 +102,11 @@ describe("segmenter: numbering styles ①, 1）/1) and 一、", () => {
   });
 
   it("does not read 一、 inside text, nor as a run-on item", () => {
-    expect(items("1、产出指标：培训人数，年度指标值：≥100人二、效益指标：水平，年度指标值：合格")).toHaveLength(1);
+    // `二` is no item number here; the 效益指标 after the `、` is an item, its number left out.
+    expect(items("1、产出指标：培训人数，年度指标值：≥100人二、效益指标：水平，年度指标值：合格")).toEqual([
+      [1, "dun", "产出指标", "≥100人二"],
+      [undefined, "none", "效益指标", "合格"],
+    ]);
     expect(items("1、产出指标：统一、规范培训人数，年度指标值：≥100人。2、效益指标：水平，年度指标值：合格。").map(([n]) => n)).toEqual([1, 2]);
     // `三、四季度` after a terminator is an enumeration, not item 3
     expect(items("1、产出指标：培训次数，年度指标值：≥2次。三、四季度各开展一次")[1]).toEqual([undefined, "none", undefined, ""]);

@@ -15,6 +15,7 @@ const VALUE_CHAR = 0x503c; // 值, the last character of every value label
 const COLON = 0x3a;
 const COMMA = 0x2c;
 const DOT = 0x2e;
+const DUN = 0x3001; // 、
 const DI = 0x7b2c; // 第: `第2、3季度` is an ordinal, not item 2
 const WEI = 0x4e3a; // 为
 const ZERO = 0x30;
@@ -153,6 +154,14 @@ export class SegmentCursor {
           if (runOnStart > i) i = runOnStart;
           break;
         }
+        if (valueAfterLabel && depth === 0 && (c === COMMA || c === DUN || isSpace(c)) && startsHeadAfterValue(folded, i + 1, n)) {
+          // `≥90个，效益指标：…`, `合格 效益指标：…`: the next item, its number and terminator left out.
+          if (!isSpace(c)) {
+            terminatorStart = i;
+            terminatorLength = 1;
+          }
+          break;
+        }
         if (c === OPEN) depth++;
         else if (c === CLOSE && depth > 0) depth--;
         if (c === VALUE_CHAR) {
@@ -259,6 +268,16 @@ function dotEndsItem(folded: string, contentStart: number, i: number, n: number,
     return k === i + 1 && readMarker(folded, k, n, false) && MARKER.number <= expected + MAX_SKIP && MARKER.style !== "dot" && startsCategoryWord(folded, MARKER.end, n);
   }
   return readMarker(folded, k, n, true) || startsCategoryWord(folded, k, n);
+}
+
+/**
+ * Whether an item's head starts at `i`, right after a value and a `，`, `、` or space: a whole
+ * 一级 word (maybe with its 二级) and a colon (`≥90个，效益指标：`, `合格 满意度指标：`). Words in a
+ * value are no head (`有效提升，产出指标体系完善`: no whole word, no colon).
+ */
+function startsHeadAfterValue(folded: string, i: number, n: number): boolean {
+  if (!startsCategoryWord(folded, i, n) || !readHead(folded, i, n)) return false;
+  return HEAD.level1 !== undefined && HEAD.separator === COLON;
 }
 
 /** Whether a colon follows at `i`, after spaces and an optional `为` (`目标值为：`). */

@@ -2,7 +2,7 @@ import type { IndicatorItem, ParsedCell, ParsedValue } from "../model";
 import { foldCode, isDigit } from "../parse/normalizeText";
 import { parseIndicatorCell } from "../parse/parseCell";
 import { sameValueFields } from "../parse/shapes";
-import { SUFFIX_WORDS, TIME_UNITS, WITHIN_SUFFIX } from "../parse/valueWords";
+import { SUFFIX_WORDS, isTimeUnit, WITHIN_SUFFIX } from "../parse/valueWords";
 import { asciiNumber, foldWidth, removeLast, sameSignificant, sameSignificantWithout } from "./text";
 
 /**
@@ -401,7 +401,7 @@ export function agreeingSuffix(value: ParsedValue): string | undefined {
   }
   // `内` is an operator only after a unit of time (`30天内`), as the parser reads it.
   const within = WITHIN_SUFFIX.text;
-  const timeUnit = value.unit !== undefined && TIME_UNITS.has(value.unit);
+  const timeUnit = value.unit !== undefined && isTimeUnit(value.unit);
   return WITHIN_SUFFIX.operator === value.operator && timeUnit && raw.length > prefix.length + within.length && raw.endsWith(within) ? within : undefined;
 }
 

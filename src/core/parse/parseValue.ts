@@ -15,7 +15,7 @@ import {
   SUFFIX_WORDS,
   TIME_CHARS,
   TIME_MARKERS,
-  TIME_UNITS,
+  isTimeUnit,
   UNITS,
   VAGUE_WORDS,
   WEAK_PREFIX,
@@ -408,6 +408,20 @@ function isMisgrouped(folded: string, j: number, end: number): boolean {
   return j + 2 < end && isDigit(folded.charCodeAt(j + 1)) && isDigit(folded.charCodeAt(j + 2));
 }
 
+/** `,` followed by three digits or look-alike letters, at least one of each (`1,2OO`, `3,O00`). */
+function isGarbledGroup(folded: string, j: number, end: number): boolean {
+  if (j + 3 >= end) return false;
+  let letters = 0;
+  let digits = 0;
+  for (let k = j + 1; k <= j + 3; k++) {
+    const c = folded.charCodeAt(k);
+    if (isDigit(c)) digits++;
+    else if (isConfusableLetter(c)) letters++;
+    else return false;
+  }
+  return letters > 0 && digits > 0 && (j + 4 >= end || !isDigit(folded.charCodeAt(j + 4)));
+}
+
 /** `,` followed by exactly three digits: a thousands separator (`1,000`; not `1,5` or `12,3456`). */
 export function isThousandsSeparator(folded: string, j: number, end: number): boolean {
   if (j + 3 >= end) return false;
@@ -471,8 +485,9 @@ function readNumber(into: NumberScan, folded: string, i: number, end: number): N
         j++;
         continue;
       }
-      // `1,00`, `2,0000`: grouped wrong (two or more digits after the comma; `1,5` may be a list).
-      if (isMisgrouped(folded, j, end)) {
+      // `1,00`, `2,0000`: grouped wrong (two or more digits after the comma; `1,5` may be a list);
+      // `1,2OO`: a thousands group with letters for digits.
+      if (isMisgrouped(folded, j, end) || isGarbledGroup(folded, j, end)) {
         valid = false;
         j++;
         continue;
@@ -587,23 +602,57 @@ function knownUnitAt(folded: string, i: number, end: number): number {
   return i;
 }
 
-/** The end of the unit at `i` (`i` when there is none): a known unit, else one or two Han
- * characters, optionally `/` and a second unit (`元/人`, `次/年`). */
+/**
+ * The end of the unit at `i` (`i` when there is none): `%`, `‰`, or parts joined by `/` or `·`
+ * (`元/人`, `元/人·月`, `元/生/年`, `批次/千人`, `起/10万人`, and `/10万` after a rate's number).
+ * A part is a known unit, a magnitude and a known unit (`万立方米`, `千人`), or one or two Han
+ * characters (`株`, `家次`, `分贝`), whichever is longest; after a `/` it may start with a count
+ * (`10万人`).
+ */
 function readUnit(folded: string, i: number, end: number): number {
   if (i >= end) return i;
   const c = folded.charCodeAt(i);
   if (c === PERCENT || c === 0x2030) return i + 1; // % ‰
-  let j = knownUnitAt(folded, i, end);
-  if (j === i) {
-    while (j < end && j - i < GENERIC_UNIT_LENGTH && isHan(folded.charCodeAt(j)) && !hasFlag(folded.charCodeAt(j), UNIT_STOP_FLAG)) j++;
-    if (j === i) return i;
-  }
-  if (j + 1 < end && folded.charCodeAt(j) === SLASH) {
-    const k = knownUnitAt(folded, j + 1, end);
-    if (k > j + 1) return k;
-    if (isHan(folded.charCodeAt(j + 1))) return j + 2;
+  let j = c === SLASH ? i : unitPartEnd(folded, i, end);
+  for (let parts = 1; parts < MAX_UNIT_PARTS && j + 1 < end && isUnitJoiner(folded.charCodeAt(j)); parts++) {
+    let k = j + 1;
+    if (folded.charCodeAt(j) === SLASH) while (k < end && isDigit(folded.charCodeAt(k))) k++;
+    const partEnd = unitPartEnd(folded, k, end);
+    if (partEnd === k) break;
+    j = partEnd;
   }
   return j;
+}
+
+/** A unit has at most this many parts (`元/人·月`). */
+const MAX_UNIT_PARTS = 3;
+
+/** `/`, and the middle dots of `人·月` (`·`, `・`, `•`). */
+function isUnitJoiner(c: number): boolean {
+  return c === SLASH || c === 0xb7 || c === 0x30fb || c === 0x2022;
+}
+
+/** Magnitudes written before a unit: `万立方米`, `千人`, `百万人`. */
+function isMagnitude(c: number): boolean {
+  return c === 0x4e07 || c === 0x4ebf || c === 0x5343 || c === 0x767e; // 万 亿 千 百
+}
+
+/** The end of one part of a unit at `i` (`i` when there is none), see readUnit. */
+function unitPartEnd(folded: string, i: number, end: number): number {
+  let best = knownUnitAt(folded, i, end);
+  const known = matchedUnit;
+  let generic = i;
+  while (generic < end && generic - i < GENERIC_UNIT_LENGTH && isHan(folded.charCodeAt(generic)) && !hasFlag(folded.charCodeAt(generic), UNIT_STOP_FLAG)) generic++;
+  if (generic > best) best = generic;
+  let m = i;
+  while (m < end && m - i < 2 && isMagnitude(folded.charCodeAt(m))) m++;
+  if (m > i) {
+    const scaled = knownUnitAt(folded, m, end);
+    if (scaled > best) best = scaled;
+  }
+  // unitText hands out the matched constant only for a unit that is one known unit.
+  matchedUnit = best > i && folded.startsWith(known, i) && best === i + known.length ? known : "";
+  return best;
 }
 
 /** The unit text [start, end) of the folded value: the matched constant when it is one. */
@@ -681,7 +730,7 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   if (afterInclusive > i && matchWord(folded, afterInclusive, end, SUFFIX_INDEX)) i = afterInclusive;
   let suffix = matchWord(folded, i, end, SUFFIX_INDEX);
   if (suffix && exclusive) suffix = suffix.text === EXCLUSIVE_ABOVE.text ? EXCLUSIVE_ABOVE : suffix.text === EXCLUSIVE_BELOW.text ? EXCLUSIVE_BELOW : suffix;
-  if (!suffix && unit !== undefined && TIME_UNITS.has(unit) && folded.startsWith(WITHIN_SUFFIX.text, i) && i < end) suffix = WITHIN_SUFFIX;
+  if (!suffix && unit !== undefined && isTimeUnit(unit) && folded.startsWith(WITHIN_SUFFIX.text, i) && i < end) suffix = WITHIN_SUFFIX;
   if (suffix) {
     if (!operator && !upper) {
       quantity.operator = suffix.operator;

@@ -85,6 +85,17 @@ export const TIME_UNITS: ReadonlySet<string> = new Set([
   "天", "日", "工作日", "个工作日", "小时", "分钟", "秒", "周", "个月", "月", "季度", "个季度", "年", "学时", "课时",
 ]);
 
+/** Whether a unit measures time: a unit of TIME_UNITS, maybe with a magnitude (`万小时`) or per
+ * something (`小时/次`, `天/件`). */
+export function isTimeUnit(unit: string): boolean {
+  if (TIME_UNITS.has(unit)) return true;
+  let start = 0;
+  while (start < unit.length && start < 2 && "万亿千百".includes(unit.charAt(start))) start++;
+  let end = start;
+  while (end < unit.length && unit.charAt(end) !== "/" && unit.charAt(end) !== "·") end++;
+  return (start > 0 || end < unit.length) && TIME_UNITS.has(unit.slice(start, end));
+}
+
 /** Separators of a range (`90%-95%`, `90%~95%`, `90%至95%`, `90%到95%`, `90%—95%`). */
 export const RANGE_SEPARATORS: ReadonlySet<string> = new Set(["-", "~", "至", "到", "—", "–", "−"]);
 

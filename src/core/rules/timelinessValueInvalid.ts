@@ -1,5 +1,5 @@
 import type { Rule } from "./rule";
-import { TIME_UNITS } from "../parse/valueWords";
+import { isTimeUnit } from "../parse/valueWords";
 import { classifyIndicator } from "./classify";
 import { emitItem } from "./finding";
 
@@ -21,7 +21,7 @@ export const timelinessValueInvalidRule: Rule = {
       const v = item.value;
       if (v.kind === "empty" || v.kind === "time" || v.placeholder || v.garbled !== undefined) continue;
       const numeric = v.kind === "quantitative" || v.kind === "range";
-      if (numeric && (v.unit === undefined || v.unit === "%" || TIME_UNITS.has(v.unit))) continue;
+      if (numeric && (v.unit === undefined || v.unit === "%" || isTimeUnit(v.unit))) continue;
       // The shared classification first: it is memoised per item, the word test is not.
       if (!classifyIndicator(item).timeliness) continue;
       if (!numeric && TIMELY_WORDS.test(v.text ?? v.raw)) continue;

@@ -45,4 +45,22 @@ describe("negative_direction_ge", () => {
     ].join("");
     expect(itemCodes(negativeDirectionGeRule, cell)).toEqual([]);
   });
+
+  it("flags concentrations, response times, unemployment and events with ≥; accepts pollution put right", () => {
+    const flagged = [
+      "1、效益指标：PM2.5年均浓度，年度指标值：≥35微克/立方米。",
+      "2、产出指标：110接警响应时间，年度指标值：≥15分钟。",
+      "3、效益指标：城镇调查失业率，年度指标值：≥5.5%。",
+      "4、效益指标：刑事案件发案率，年度指标值：≥2%。",
+      "5、效益指标：八类严重暴力犯罪案件发生率，年度指标值：≥2起/10万人。",
+    ].join("");
+    expect(itemCodes(negativeDirectionGeRule, flagged).map(([item]) => item)).toEqual([1, 2, 3, 4, 5]);
+    const positive = [
+      "1、效益指标：受污染耕地安全利用率，年度指标值：≥93%。",
+      "2、效益指标：污染地块安全利用率，年度指标值：≥95%。",
+      "3、效益指标：化学需氧量排放量削减，年度指标值：≥500吨。",
+      "4、效益指标：主要污染物减排量，年度指标值：≥300吨。",
+    ].join("");
+    expect(itemCodes(negativeDirectionGeRule, positive)).toEqual([]);
+  });
 });

@@ -28,4 +28,8 @@ describe("positive_target_zero", () => {
     ].join("");
     expect(itemCodes(positiveTargetZeroRule, cell)).toEqual([]);
   });
+
+  it("accepts zero adverse events (突发环境事件 0起, 疫情)", () => {
+    expect(itemCodes(positiveTargetZeroRule, "1、效益指标：突发环境事件，年度指标值：0起。2、效益指标：突发公共卫生事件，年度指标值：0起。3、效益指标：重大动物疫情，年度指标值：0起。")).toEqual([]);
+  });
 });

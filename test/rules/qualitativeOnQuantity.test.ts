@@ -1,6 +1,6 @@
 import { qualitativeOnQuantityRule } from "../../src/core/rules/qualitativeOnQuantity";
 import { CLEAN, VILLAGE_OFFICE } from "./cells";
-import { dataRow, findingsOf, itemCodes } from "./harness";
+import { allItemCodes, dataRow, findingsOf, itemCodes } from "./harness";
 
 describe("qualitative_on_quantity", () => {
   it("flags 资金拨付率 及时", () => {
@@ -9,10 +9,16 @@ describe("qualitative_on_quantity", () => {
   });
 
   it("flags a count and an amount described in words", () => {
-    expect(itemCodes(qualitativeOnQuantityRule, "1、产出指标：培训人数，年度指标值：较多。2、成本指标：项目经费，年度指标值：合理。")).toEqual([
+    expect(itemCodes(qualitativeOnQuantityRule, "1、产出指标：培训人数，年度指标值：较多。2、效益指标：带动投资金额，年度指标值：较多。")).toEqual([
       [1, "qualitative_on_quantity"],
       [2, "qualitative_on_quantity"],
     ]);
+  });
+
+  it("leaves an economic cost in words to cost_value_invalid: one defect, one report", () => {
+    const text = "1、成本指标：项目经费，年度指标值：合理。2、产出指标：亩均建设成本，年度指标值：合格。";
+    expect(itemCodes(qualitativeOnQuantityRule, text)).toEqual([]);
+    expect(allItemCodes(text)).toEqual(expect.arrayContaining([[1, "cost_value_invalid"], [2, "cost_value_invalid"]]));
   });
 
   it("accepts qualitative values on qualitative indicators (seed: 是, 合格, 长期)", () => {

@@ -15,4 +15,9 @@ describe("unit_missing", () => {
     expect(itemCodes(unitMissingRule, PARTY_DELEGATE)).toEqual([]);
     expect(itemCodes(unitMissingRule, CLEAN)).toEqual([]);
   });
+
+  it("accepts an index, a coefficient or a score without a unit", () => {
+    const text = "1、产出指标：路面技术状况指数（PQI），年度指标值：≥80。2、效益指标：灌溉水有效利用系数，年度指标值：≥0.58。3、产出指标：考核分数，年度指标值：≥90。";
+    expect(itemCodes(unitMissingRule, text)).toEqual([]);
+  });
 });

@@ -58,16 +58,17 @@ const TIMELINESS_TAILS = ["及时率", "时限", "完成时间", "时间", "期�
  * list; matched by NEGATIVE_WORDS (one scan, no regex engine per name).
  */
 export const NEGATIVE_TERMS =
-  /发生率|发生次数|发生起数|发生数|投诉|故障|不合格|失误|差错|错误|事故|逾期|超期|超支|违规|违纪|违法|拖欠|欠薪|超标|延误|隐患|损失|损耗|流失|返工|误差|偏差|空置|闲置|辍学|死亡|伤亡|发病|犯罪|退回|违约|漏报|错报|误报|返贫|致贫|不良|缺陷|污染|排放|能耗|失败|信访|上访|挪用|套取|骗取|截留|火灾|舆情/;
+  /发生率|发生次数|发生起数|发生数|投诉|故障|不合格|失误|差错|错误|事故|逾期|超期|超支|违规|违纪|违法|拖欠|欠薪|超标|延误|隐患|损失|损耗|流失|返工|误差|偏差|空置|闲置|辍学|死亡|伤亡|发病|犯罪|发案|退回|违约|漏报|错报|误报|返贫|致贫|不良|缺陷|污染|排放|浓度|能耗|失败|信访|上访|挪用|套取|骗取|截留|火灾|舆情|事件|疫情|失业|复吸|响应时间|等待时间|等候时间/;
 
 /**
  * Words that turn a negative term into something to increase: `投诉处理率`, `事故发生率下降`,
  * `隐患整改率`, `故障维修及时率`, `污染物排放达标率`, `设备故障排除率`, `闲置资产盘活率`,
- * `违法建设拆除面积`, `安全事故应急演练次数`, `投诉人满意度` are positive. Literal alternation, matched
+ * `违法建设拆除面积`, `安全事故应急演练次数`, `投诉人满意度`, `受污染耕地安全利用率`, `化学需氧量排放量削减`
+ * are positive. Literal alternation, matched
  * by REMEDY_WORDS.
  */
 export const REMEDY_TERMS =
-  /处理|处置|整改|查处|解决|办结|回复|答复|受理|下降|降低|减少|压降|控制|治理|防治|防范|防控|整治|消除|排查|排除|化解|清理|清欠|清偿|追回|挽回|收回|达标|纠正|修复|维修|结案|调处|销号|预防|避免|杜绝|查办|打击|侦破|处罚|拆除|盘活|劝返|演练|监测|检测|救援|扑救|救助|帮扶|赔偿|补偿|满意/;
+  /处理|处置|整改|查处|解决|办结|回复|答复|受理|下降|降低|减少|压降|控制|治理|防治|防范|防控|整治|消除|排查|排除|化解|清理|清欠|清偿|追回|挽回|收回|达标|纠正|修复|维修|结案|调处|销号|预防|避免|杜绝|查办|打击|侦破|处罚|拆除|盘活|劝返|演练|监测|检测|救援|扑救|救助|帮扶|赔偿|补偿|满意|利用|削减|减排|减量|再就业/;
 
 /** A ratio written as `A/B`: at least two name characters on each side of the slash.
  * Example: `实际覆盖的党（工）委数量/计划覆盖的党（工）委数量` matches (`数量/计划`); a unit in a
@@ -93,6 +94,14 @@ const UNBOUNDED_RATE_TAILS = ["增长率", "增幅", "增速", "杠杆率", "倍
 export function isUnboundedRate(name: string): boolean {
   const head = nameHead(name);
   for (const tail of UNBOUNDED_RATE_TAILS) if (head.endsWith(tail)) return true;
+  return false;
+}
+
+/** Whether a name measures an index, a coefficient or a score (`路面技术状况指数（PQI）`,
+ * `灌溉水有效利用系数`, `考核分数`): a number without a unit is complete. */
+export function isDimensionless(name: string): boolean {
+  const head = nameHead(name);
+  for (const tail of NOT_COUNT) if (head.endsWith(tail)) return true;
   return false;
 }
 

@@ -3,7 +3,8 @@ import { classifyIndicator } from "./classify";
 import { emitItem } from "./finding";
 
 /** A qualitative value on a rate, amount or count (`资金拨付率 及时`). Satisfaction has its
- * own rule (satisfaction_not_percent). */
+ * own rule (satisfaction_not_percent), and so has an economic cost (cost_value_invalid:
+ * `成本指标：人均成本，合格` is one defect, reported once). */
 export const qualitativeOnQuantityRule: Rule = {
   codes: ["qualitative_on_quantity"],
   defaultSeverity: { qualitative_on_quantity: "warning" },
@@ -11,8 +12,8 @@ export const qualitativeOnQuantityRule: Rule = {
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       if (item.value.kind !== "qualitative" || item.value.placeholder) continue;
-      const { measure } = classifyIndicator(item);
-      if (measure !== "rate" && measure !== "amount" && measure !== "count") continue;
+      const { measure, economicCost } = classifyIndicator(item);
+      if ((measure !== "rate" && measure !== "amount" && measure !== "count") || economicCost) continue;
       emitItem(emit, row, item, "qualitative_on_quantity", { item: item.index, name: item.name, value: item.value.raw, measure }, { span: item.value.span });
     }
   },

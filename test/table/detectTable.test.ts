@@ -214,9 +214,53 @@ describe("rows below the header", () => {
 
   it("counts a row with an empty indicator cell, or with only an indicator cell, as data", () => {
     const table = found(
-      detectTable(sheet([header, [DEPT, DEPT, "项目甲", "目标", null], [null, null, null, null, CELL], [DEPT, null, null, null, "  "]])),
+      detectTable(sheet([header, [DEPT, DEPT, "项目甲", "目标", null], [null, null, null, null, CELL], [DEPT, null, "项目乙", null, "  "]])),
     );
     expect(rowNumbers(table)).toEqual([2, 3, 4]);
+  });
+
+  it("skips a department's group heading and its subtotal in a combined table", () => {
+    const wide: CellValue[] = ["序号", "主管部门", "预算单位", "项目名称", "项目金额（万元）", "绩效目标", "绩效指标"];
+    const table = found(
+      detectTable(
+        sheet([
+          wide,
+          [null, "合计", null, null, 200],
+          ["一", "区委组织部", null, null, 120],
+          [1, "区委组织部", "区委组织部", "培训经费", 60, "目标", CELL],
+          [null, "区委组织部", null, "小计", 120],
+          ["二、区委宣传部", null, null, null, 80],
+          [1, "区委宣传部", "区委宣传部", "宣传经费", 80, "目标", CELL],
+          [null, "区委宣传部 小计", null, null, 80],
+          [2, "区委宣传部", null, null, null, null, null],
+        ]),
+      ),
+    );
+    expect(rowNumbers(table)).toEqual([4, 7]);
+    expect(skippedRows(table)).toEqual([
+      [2, "note"],
+      [3, "title"],
+      [5, "note"],
+      [6, "title"],
+      [8, "note"],
+      [9, "title"],
+    ]);
+  });
+
+  it("skips signature, seal and date lines under the table", () => {
+    const rows: CellValue[][] = [
+      header,
+      data("项目甲"),
+      [],
+      ["填报单位（盖章）：区委组织部", null, null, null, "填报日期：2025年3月1日"],
+      ["单位负责人：", "张三", "财务负责人：", "李四", "填表人：王五"],
+      ["（单位盖章）"],
+      ["编制单位：区委组织部"],
+      [null, null, null, null, "填报日期：2025年3月1日"],
+    ];
+    const table = found(detectTable(sheet(rows)));
+    expect(rowNumbers(table)).toEqual([2]);
+    expect(skippedRows(table).map(([, reason]) => reason)).toEqual(["note", "note", "note", "note", "note"]);
   });
 
   it("skips a header printed again after a page break", () => {
@@ -262,15 +306,20 @@ describe("rows below the header", () => {
           [null, null, null, null, null, "说明文字在表外"],
           data("项目乙"),
           ["=====", null, null, null, null],
+          ["～～～～～～"],
+          data("项目丙"),
+          ["************", null, "═══════", null, "……"],
         ]),
       ),
     );
-    expect(rowNumbers(table)).toEqual([3, 6]);
+    expect(rowNumbers(table)).toEqual([3, 6, 9]);
     expect(skippedRows(table)).toEqual([
       [2, "junk"],
       [4, "dashes"],
       [5, "junk"],
       [7, "dashes"],
+      [8, "dashes"],
+      [10, "dashes"],
     ]);
   });
 

@@ -5,7 +5,7 @@ import type { NumberingFinding, RuleCatalog } from "./params";
  * are the words the user sees in the sheet. */
 
 const SKIP_REASON: Record<SkipReason, string> = {
-  title: "a title row",
+  title: "a title or group row",
   blank: "a blank row",
   dashes: "a line of dashes",
   junk: "not table data",

@@ -7,7 +7,7 @@ import type { NumberingFinding, RuleCatalog } from "./params";
  */
 
 const SKIP_REASON: Record<SkipReason, string> = {
-  title: "标题行",
+  title: "标题或分组行",
   blank: "空行",
   dashes: "分隔线",
   junk: "无关内容",

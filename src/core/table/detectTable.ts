@@ -423,8 +423,9 @@ function layoutOf(columns: ColumnMap): TableLayout | undefined {
 // ---------------------------------------------------------------------------------------
 // Rows
 
-/** Characters of separator lines: `-------------------`, `———`, `＿＿`, `====`. */
-const DASH_CHARS = new Set(["-", "—", "－", "_", "=", "＿", "＝", "–", "─", "━", "‐", "‑", "―"]);
+/** Characters of separator lines: `-------------------`, `———`, `＿＿`, `====`, `═══`, `～～～`,
+ * `******`, `……`, `·····`. */
+const DASH_CHARS = new Set(["-", "—", "－", "_", "=", "＿", "＝", "–", "─", "━", "‐", "‑", "―", "═", "～", "~", "*", "＊", "…", "·", "・", "⋯"]);
 
 function isDashes(text: string): boolean {
   for (const ch of text) if (!DASH_CHARS.has(ch) && ch !== " " && ch !== "\u3000") return false;
@@ -454,9 +455,18 @@ const NOTE_PREFIXES = [
   "制表单位",
   "填表人",
   "填报人",
+  "填报日期",
+  "填表日期",
+  "报送日期",
+  "编制日期",
+  "填报单位",
+  "编制单位",
+  "报送单位",
   "审核人",
+  "经办人",
   "负责人",
   "单位负责人",
+  "财务负责人",
   "联系人",
   "联系电话",
 ];
@@ -467,7 +477,12 @@ const AFTER_NOTE_MARK = new Set(["：", ":", "1", "①", "一", "、", " ", "\u3
 const TOTAL_WORDS = ["合计", "总计", "小计"];
 
 /** Signature and date labels before a colon: `部门负责人：`, `审核：`, `填报日期：`, `联系电话：`. */
-const LABEL_ENDINGS = ["负责人", "填表人", "填报人", "制表人", "审核人", "经办人", "联系人", "领导", "日期", "电话", "审核", "复核", "签字", "盖章"];
+const LABEL_ENDINGS = ["负责人", "填表人", "填报人", "制表人", "审核人", "经办人", "联系人", "领导", "日期", "电话", "审核", "复核", "签字", "盖章", "盖章）", "盖章)", "签字）", "签字)"];
+
+/** A seal or signature mark of its own: `（单位盖章）`, `（盖章）`, `单位（公章）`, `（签字）`. */
+function isSealText(text: string): boolean {
+  return text.length <= 12 && (text.includes("盖章") || text.includes("公章") || text.includes("签字") || text.includes("签章"));
+}
 /** A label is a few characters: `财务负责人`; a colon further on belongs to prose or data. */
 const MAX_LABEL_LENGTH = 8;
 
@@ -493,6 +508,15 @@ function isTotalText(text: string): boolean {
   return false;
 }
 
+/** A cell naming a total: `小计`, `合计：`, `区委宣传部小计` (spaces removed). */
+function isTotalCell(text: string): boolean {
+  if (text === "" || text.length > MAX_TOTAL_CELL_LENGTH) return false;
+  for (const word of TOTAL_WORDS) if (text.startsWith(word) || text.endsWith(word)) return true;
+  return false;
+}
+/** A department's name and `小计`; longer texts are names that happen to end so. */
+const MAX_TOTAL_CELL_LENGTH = 24;
+
 function isLabelText(text: string): boolean {
   let colon = text.indexOf("：");
   if (colon < 0) colon = text.indexOf(":");
@@ -504,7 +528,7 @@ function isLabelText(text: string): boolean {
 
 /** Note and footer words at the start of `text` (without spaces). */
 function isNoteText(text: string): boolean {
-  if (isNoteHeading(text)) return true;
+  if (isNoteHeading(text) || isSealText(text)) return true;
   for (const prefix of NOTE_PREFIXES) if (text.startsWith(prefix)) return true;
   return false;
 }
@@ -603,6 +627,8 @@ function classifyRows(
   const keyColumns = keyColumnsOf(columns, layout);
   const valueColumns = layout === "cell" ? [columns.indicators, columns.project] : [columns.value, columns.level3, columns.project];
   const indicatorColumns = layout === "cell" ? [columns.indicators] : [columns.value, columns.level3];
+  const projectColumns = keyColumns.filter((c) => c !== columns.department && c !== columns.unit);
+  if (columns.goal !== undefined) projectColumns.push(columns.goal);
   // Header texts per sheet column, to recognise a header printed again after a page break.
   const headerTexts = header.localRows.map((local) => grid.row(local).map((v) => cellText(v).trim()));
 
@@ -666,6 +692,7 @@ function classifyRows(
       keyColumns,
       valueColumns,
       indicatorColumns,
+      projectColumns,
       inNotes,
     });
     if (reason) {
@@ -754,6 +781,9 @@ interface RowFacts {
   valueColumns: readonly (number | undefined)[];
   /** The indicator column (cell layout) or the name and value columns (item-per-row). */
   indicatorColumns: readonly (number | undefined)[];
+  /** The columns a project's row writes besides its organisation: project, goal, indicators
+   * (item-per-row: the 一级/二级/三级/指标值 columns). */
+  projectColumns: readonly number[];
   /** A `注：` row came above, with no data row since. */
   inNotes: boolean;
 }
@@ -777,6 +807,13 @@ function skipReason(grid: Grid, localRow: number, facts: RowFacts): SkipReason |
     // `单位负责人：李四 | 填表人：张三 | 联系电话：12345678`
     if (everyCellIsNote(grid.row(localRow))) return "note";
   }
+  // `区委组织部 | | 小计 | 120`, `区委宣传部 小计`: a total of a group, with no indicators.
+  if (!hasIndicators && facts.keyColumns.some((c) => isTotalCell(withoutSpaces(grid.text(localRow, c))))) return "note";
+  // `一 | 区委组织部 | | | 120`, `二、区委宣传部 | | | 80`: a department's or unit's group heading
+  // over its projects — no project, goal or indicator of its own.
+  if (!hasIndicators && !facts.projectColumns.some((c) => meaningful(grid.text(localRow, c)))) {
+    if (facts.keyColumns.some((c) => meaningful(grid.text(localRow, c))) || isSectionHeading(first)) return "title";
+  }
   // A section heading stands alone (`一、本级项目`); beside a 绩效目标 it is a project's name
   // (`一、二级公路大中修工程`).
   if (facts.nonEmpty === 1 && isSectionHeading(first) && keyColumnsOnlyRepeat(grid, localRow, facts.keyColumns, first)) return "title";
@@ -791,10 +828,19 @@ function countMeaningful(grid: Grid, localRow: number, columns: readonly number[
   return count;
 }
 
+/** Every cell is a note or a signature label, or the name or date filled in after a label that
+ * ends in its colon (`单位负责人： | 张三 | 财务负责人： | 李四`). */
 function everyCellIsNote(row: readonly CellValue[]): boolean {
+  let afterLabel = false;
   for (const value of row) {
     const text = withoutSpaces(cellText(value).trim());
-    if (text !== "" && !isNoteText(text) && !isLabelText(text)) return false;
+    if (text === "") continue;
+    if (isNoteText(text) || isLabelText(text)) {
+      afterLabel = text.endsWith("：") || text.endsWith(":");
+      continue;
+    }
+    if (!afterLabel) return false;
+    afterLabel = false;
   }
   return true;
 }

@@ -22,7 +22,7 @@ import type { ColumnCell, ValueColumns } from "./clean/valueColumns";
 import { ValueTable } from "./parse/intern";
 import { parseIndicatorCell, parseItemFromParts } from "./parse/parseCell";
 import { ALL_RULES } from "./rules/index";
-import type { RowContext, RuleFinding } from "./rules/rule";
+import type { ItemCell, RowContext, RuleFinding } from "./rules/rule";
 import { resolveSeverities } from "./rules/settings";
 import { detectTable, type TableFailure } from "./table/detectTable";
 import { sameOrganisation } from "./table/nameVariants";
@@ -263,9 +263,11 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
   const split = cols.operator !== undefined || cols.measureUnit !== undefined;
   let current: SheetRow | undefined;
   let currentProject = "";
-  /** The 一级 and 二级 of the item above, as written or continued. */
+  /** The 一级 and 二级 of the item above, as written or continued, and the cells they stand in. */
   let groupLevel1 = "";
   let groupLevel2 = "";
+  let level1Address: string | undefined;
+  let level2Address: string | undefined;
   // A project form above the table (`项目名称 | X`) names the project of a table with no
   // project column, and its department and unit.
   const form = table.formFields;
@@ -298,10 +300,15 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
     // when that is blank as well. A row that writes its 一级 and no 二级 has none written.
     let level1 = text(rowIndex, cols.level1);
     let level2 = text(rowIndex, cols.level2);
+    const ownLevel2 = level2 !== "";
     if (level1 === "" && current.cell.items.length > 0) {
       level1 = groupLevel1;
       if (level2 === "") level2 = groupLevel2;
+    } else {
+      level1Address = level1 !== "" && cols.level1 !== undefined ? toA1(rowIndex, cols.level1) : undefined;
     }
+    if (ownLevel2 && cols.level2 !== undefined) level2Address = toA1(rowIndex, cols.level2);
+    else if (level2 === "") level2Address = undefined;
     groupLevel1 = level1;
     groupLevel2 = level2;
     const item = parseItemFromParts(
@@ -317,11 +324,13 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
     );
     current.cell.items.push(item);
     const address = toA1(rowIndex, cols.value ?? cols.level3 ?? 0);
-    current.itemCells?.push(
+    const itemCell: ItemCell =
       split && cols.value !== undefined
         ? { address, rowNumber: rowIndex + 1, columns: valueColumns(snapshot, rowIndex, cols.value, cols.operator, cols.measureUnit) }
-        : { address, rowNumber: rowIndex + 1 },
-    );
+        : { address, rowNumber: rowIndex + 1 };
+    if (level1Address !== undefined) itemCell.level1 = level1Address;
+    if (level2Address !== undefined) itemCell.level2 = level2Address;
+    current.itemCells?.push(itemCell);
   }
   return groups;
 }

@@ -38,6 +38,26 @@ describe("the one-indicator-per-row layout: 一级 and 二级 written once over 
   });
 });
 
+describe("the one-indicator-per-row layout: a wrong 一级 or 二级 is shown where it is written", () => {
+  const sheet = check([
+    ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+    ["培训项目", "产出指数", "数量指标", "培训人数", "≥100人"],
+    [null, null, null, "培训场次", "≥5场"],
+    [null, "效益指标", "数量指标", "群众知晓率", "≥90%"],
+    [null, "效益指针", null, "带动就业", "≥20人"],
+  ]);
+  const unknown = sheet.issues.filter((i) => i.code === "category_unknown").map((i) => [i.rowNumber, i.cell, i.params.kind]);
+
+  it("at the 一级 cell, for the rows that continue it too, and at the 二级 cell of a mismatch", () => {
+    expect(unknown).toEqual([
+      [2, "B2", "level1"],
+      [3, "B2", "level1"],
+      [4, "C4", "mismatch"],
+      [5, "B5", "level1"],
+    ]);
+  });
+});
+
 describe("the one-indicator-per-row layout: projects", () => {
   it("starts a project where another unit or department is written, even under the same project name", () => {
     const sheet = check([

@@ -31,14 +31,17 @@ export const categoryUnknownRule: Rule = {
       if (item.level1 === undefined) {
         const written = item.level1Raw ?? "";
         const span = item.level1Span ?? wholeNameSpan(item);
-        emitItem(emit, row, item, "category_unknown", { item: item.index, kind: written ? "level1" : "missing", written, level1: "" }, { span });
+        // Item-per-row: a wrong 一级 is shown in the cell that holds it, not at the value.
+        const cell = written ? row.itemCells?.[item.index - 1]?.level1 : undefined;
+        emitItem(emit, row, item, "category_unknown", { item: item.index, kind: written ? "level1" : "missing", written, level1: "" }, cell ? { span, cell } : { span });
         continue;
       }
       if (item.level2Source !== "written") continue;
       if (item.level2 !== undefined && LEVEL2_OF[item.level1].has(item.level2)) continue;
       const level2Raw = item.level2Raw ?? "";
       const span = isItemPerRow(row) ? undefined : spanInItem(item, level2Raw);
-      const options = span ? { span } : {};
+      const cell = row.itemCells?.[item.index - 1]?.level2;
+      const options = span ? { span } : cell ? { cell } : {};
       if (item.level2 === undefined) {
         emitItem(emit, row, item, "category_unknown", { item: item.index, kind: "level2", written: level2Raw, level1: item.level1 }, options);
       } else {

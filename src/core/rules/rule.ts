@@ -55,6 +55,10 @@ export interface ItemCell {
   /** The cells its value is read from, when the table gives the operator or the unit a column of
    * its own (the value is read joined, but written back column by column). */
   columns?: ValueColumns;
+  /** The cells its 一级 and 二级 were written in (its own row's, or the row above it continues:
+   * a merged or blank cell), when written: findings about them point there. */
+  level1?: string;
+  level2?: string;
 }
 
 export interface TableContext {

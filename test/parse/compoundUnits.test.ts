@@ -50,3 +50,18 @@ describe("compound units", () => {
     expect(allItemCodes(cell("办理时长", "≤2小时/件")).map(([, code]) => code)).not.toContain("timeliness_value_invalid");
   });
 });
+
+describe("控制在: a ceiling, unless a suffix says otherwise", () => {
+  it.each([
+    ["控制在0.1%以内", "≤", 0.1, "%"],
+    ["控制在5%", "≤", 5, "%"],
+    ["控制在90%以上", "≥", 90, "%"],
+  ])("%s", (text, operator, number, unit) => {
+    expect(value("新发感染率", text)).toEqual(["quantitative", operator, number, unit]);
+    expect(canonicalCellText(parseIndicatorCell(cell("新发感染率", text)))).toBe(cell("新发感染率", `${operator}${number}${unit}`));
+  });
+
+  it("keeps words that name no number", () => {
+    expect(value("项目成本", "控制在预算以内")[0]).toBe("qualitative");
+  });
+});

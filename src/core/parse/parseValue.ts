@@ -18,7 +18,7 @@ import {
   isTimeUnit,
   UNITS,
   VAGUE_WORDS,
-  WEAK_PREFIX,
+  WEAK_PREFIXES,
   WITHIN_SUFFIX,
   type OperatorWord,
 } from "./valueWords";
@@ -738,7 +738,7 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
       quantity.operatorStart = i;
       quantity.operatorEnd = i + suffix.text.length;
       quantity.operatorText = suffix.text;
-    } else if (operator && !upper && operator.text === WEAK_PREFIX) {
+    } else if (operator && !upper && WEAK_PREFIXES.has(operator.text)) {
       quantity.operator = suffix.operator;
     }
     i = skipSpaces(folded, i + suffix.text.length, end);

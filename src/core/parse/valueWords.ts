@@ -37,6 +37,7 @@ export const PREFIX_WORDS: readonly OperatorWord[] = [
   { text: "不多于", operator: "≤" },
   { text: "不大于", operator: "≤" },
   { text: "达到", operator: "≥" },
+  { text: "控制在", operator: "≤" },
   { text: "超过", operator: "≥" },
   { text: "大于", operator: ">" },
   { text: "高于", operator: ">" },
@@ -47,9 +48,10 @@ export const PREFIX_WORDS: readonly OperatorWord[] = [
   { text: "等于", operator: "=" },
 ];
 
-/** A prefix that only says "reaches" (`达到`): a suffix after the number says which way
- * (`达到5%以下` is `≤`, `达到90%以上` is `≥`); alone it reads as `≥` (PREFIX_WORDS). */
-export const WEAK_PREFIX = "达到";
+/** Prefixes that only say "reaches" (`达到`) or "kept at" (`控制在`): a suffix after the number
+ * says which way (`达到5%以下` is `≤`, `控制在0.1%以内` is `≤`, `控制在90%以上` is `≥`); alone
+ * they read as PREFIX_WORDS says (`达到90%` is `≥`, `控制在5%` is `≤`: a ceiling). */
+export const WEAK_PREFIXES: ReadonlySet<string> = new Set(["达到", "控制在"]);
 
 /** Operators written after the number and unit (`80%以上`, `30天以内`), longest first.
  * `内` alone only counts after a time unit (`30天内`), see TIME_UNITS. */

@@ -25,4 +25,10 @@ describe("timeliness_value_invalid", () => {
     expect(itemCodes(timelinessValueInvalidRule, VILLAGE_OFFICE)).toEqual([]);
     expect(itemCodes(timelinessValueInvalidRule, CLEAN)).toEqual([]);
   });
+
+  it("accepts deadlines and periods written in words (汛期前, 暑假期间, 完成后≤30天)", () => {
+    const cell = "1、产出指标：完成时间，年度指标值：2025年汛期前。2、产出指标：完成时间，年度指标值：暑假期间完成。3、产出指标：报告出具时间，年度指标值：检测完成后≤30天。";
+    expect(itemCodes(timelinessValueInvalidRule, cell)).toEqual([]);
+    expect(itemCodes(timelinessValueInvalidRule, "1、产出指标：完成时间，年度指标值：前期工作良好。")).toEqual([[1, "timeliness_value_invalid"]]);
+  });
 });

@@ -26,4 +26,11 @@ describe("qualitative_on_quantity", () => {
     expect(itemCodes(qualitativeOnQuantityRule, "1、产出指标：通讯录等相关资料及时发放，年度指标值：及时。")).toEqual([]);
     expect(itemCodes(qualitativeOnQuantityRule, CLEAN)).toEqual([]);
   });
+
+  it("accepts a change against last year with its size (较上年下降5%, 同比增长10%以上)", () => {
+    const cell = "1、效益指标：传染病发生率，年度指标值：较上年下降5%。2、效益指标：刑事案件发案数，年度指标值：同比下降10%以上。3、效益指标：接待游客人数，年度指标值：比上年增长不低于8%。";
+    expect(itemCodes(qualitativeOnQuantityRule, cell)).toEqual([]);
+    expect(itemCodes(qualitativeOnQuantityRule, "1、效益指标：传染病发生率，年度指标值：有所下降。")).toEqual([[1, "qualitative_on_quantity"]]);
+  });
 });
+

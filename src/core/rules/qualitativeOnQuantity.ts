@@ -12,9 +12,18 @@ export const qualitativeOnQuantityRule: Rule = {
   checkRow(row, emit) {
     for (const item of row.cell.items) {
       if (item.value.kind !== "qualitative" || item.value.placeholder) continue;
+      if (isRelativeChange(item.value.raw)) continue;
       const { measure, economicCost } = classifyIndicator(item);
       if ((measure !== "rate" && measure !== "amount" && measure !== "count") || economicCost) continue;
       emitItem(emit, row, item, "qualitative_on_quantity", { item: item.index, name: item.name, value: item.value.raw, measure }, { span: item.value.span });
     }
   },
 };
+
+/** A change against a baseline with its size (`较上年下降5%`, `同比增长10%以上`, `比2024年减少3起`):
+ * a measured target, though no plain number. One scan, no backtracking. */
+const CHANGE = /(?:下降|降低|减少|压减|缩短|增长|增加|提高|提升|上升)[^\d]{0,4}\d/;
+
+function isRelativeChange(text: string): boolean {
+  return CHANGE.test(text);
+}

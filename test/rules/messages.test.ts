@@ -113,6 +113,11 @@ describe("rule messages", () => {
     expect(message).toContain("≥100%");
   });
 
+  it("name an item written without a name plainly, not as “”", () => {
+    expect(formatIssue("value_missing", asParams({ item: 4, name: "", value: "" }), "zh")).toBe("第4项（未写指标名称）缺少年度指标值");
+    expect(formatIssue("value_missing", asParams({ item: 4, name: "", value: "" }), "en")).toBe("Item 4 (no indicator name) has no target value");
+  });
+
   it("never print “undefined” for a param a finding forgot", () => {
     for (const lang of LANGS) for (const code of RULE_CODES) expect(formatIssue(code, {}, lang)).not.toContain("undefined");
   });

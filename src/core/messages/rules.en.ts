@@ -13,6 +13,11 @@ const SKIP_REASON: Record<SkipReason, string> = {
   note: "a note",
 };
 
+/** `Item 4 “培训人数”`; an item written without a name is `Item 4 (no indicator name)`. */
+function itemNamed(item: number, name: string): string {
+  return name === "" ? `Item ${item} (no indicator name)` : `Item ${item} “${name}”`;
+}
+
 /** Enum params come from saved reports too: an unknown key prints as written, never “undefined”. */
 function lookup(table: Readonly<Record<string, string>>, key: string): string {
   return table[key] ?? key;
@@ -64,10 +69,10 @@ export const RULES_EN: RuleCatalog = {
       "Without a target value nothing can be measured or scored at year end. Usually the value was forgotten or the cell was cut off.",
     message: (p) =>
       p.placeholder
-        ? `Item ${p.item} “${p.name}” has no target value (it holds only “${p.value}”)`
+        ? `${itemNamed(p.item, p.name)} has no target value (it holds only “${p.value}”)`
         : p.value
-          ? `Item ${p.item} “${p.name}”: the target value “${p.value}” has no number`
-          : `Item ${p.item} “${p.name}” has no target value`,
+          ? `${itemNamed(p.item, p.name)}: the target value “${p.value}” has no number`
+          : `${itemNamed(p.item, p.name)} has no target value`,
     fix: () => "Add the target value: operator, number and unit, or a clear qualitative standard",
   },
   placeholder_left: {
@@ -86,7 +91,7 @@ export const RULES_EN: RuleCatalog = {
   percent_over_100: {
     title: "Rate above 100%",
     explain: "Completion, coverage and satisfaction rates cannot exceed 100%; a target above it is a mistake.",
-    message: (p) => `Item ${p.item} “${p.name}” is a rate but its target “${p.value}” exceeds 100%`,
+    message: (p) => `${itemNamed(p.item, p.name)} is a rate but its target “${p.value}” exceeds 100%`,
     fix: () => "Correct the target: a rate is at most 100%",
   },
   numbering_irregular: {
@@ -154,51 +159,51 @@ export const RULES_EN: RuleCatalog = {
     title: "Rate set to “≥100%”",
     explain:
       "A rate cannot exceed 100%, so “≥100%” is met only by exactly 100%; reviewers ask for “=100%” or a realistic target.",
-    message: (p) => `Item ${p.item} “${p.name}” is a rate: “${p.value}” is met only by exactly 100%; write “=100%”`,
+    message: (p) => `${itemNamed(p.item, p.name)} is a rate: “${p.value}” is met only by exactly 100%; write “=100%”`,
     fix: (p) => `Change “${p.value}” to “=100%”`,
   },
   percent_on_count: {
     title: "Percentage on a count",
     explain:
       "A count indicator measures a number of things, people or times; a percentage target says nothing about how many. State the number and unit.",
-    message: (p) => `Item ${p.item} “${p.name}” is a count but its target is a percentage, “${p.value}”`,
+    message: (p) => `${itemNamed(p.item, p.name)} is a count but its target is a percentage, “${p.value}”`,
     fix: () => "State a number and unit (e.g. “≥5个”), or rename the indicator as a rate (“…完成率”)",
   },
   qualitative_on_quantity: {
     title: "Qualitative value on a quantity",
     explain: "Rates, amounts and counts are scored against a number; a word such as “及时” or “合格” cannot be scored.",
-    message: (p) => `Item ${p.item} “${p.name}” is ${lookup(MEASURE, p.measure)} but its target is the word “${p.value}”`,
+    message: (p) => `${itemNamed(p.item, p.name)} is ${lookup(MEASURE, p.measure)} but its target is the word “${p.value}”`,
     fix: () => "State a quantitative target: operator, number and unit (e.g. “≥95%”)",
   },
   satisfaction_not_percent: {
     title: "Satisfaction not a percentage",
     explain: "Satisfaction is measured by survey, so its target is a percentage (“≥90%”); “高” or “良好” cannot be compared with a survey result.",
-    message: (p) => `Item ${p.item} “${p.name}” is a satisfaction indicator but “${p.value}” is not a percentage`,
+    message: (p) => `${itemNamed(p.item, p.name)} is a satisfaction indicator but “${p.value}” is not a percentage`,
     fix: () => "Write a percentage, e.g. “≥90%”",
   },
   cost_value_invalid: {
     title: "Invalid cost value",
     explain: "An economic cost indicator measures money spent: its target is an amount, a unit cost or a cost-control rate.",
-    message: (p) => `Item ${p.item} “${p.name}” is a cost indicator but “${p.value}” is not an amount, unit cost or control rate`,
+    message: (p) => `${itemNamed(p.item, p.name)} is a cost indicator but “${p.value}” is not an amount, unit cost or control rate`,
     fix: () => "Write an amount (“≤50万元”), a unit cost (“≤200元/人”) or a control rate (“≤100%”)",
   },
   positive_target_zero: {
     title: "Positive target of zero",
     explain: "A target of zero (“≥0个”) is met by doing nothing, so the indicator measures nothing.",
-    message: (p) => `Item ${p.item} “${p.name}” has a target of zero, “${p.value}”: it is met without any output`,
+    message: (p) => `${itemNamed(p.item, p.name)} has a target of zero, “${p.value}”: it is met without any output`,
     fix: () => "Set the value the project actually aims to reach",
   },
   negative_direction_ge: {
     title: "“≥” on a negative indicator",
     explain:
       "Incident, complaint, failure, overdue and error indicators are better when lower: they take “≤” or “<”. With “≥” a worse result scores higher.",
-    message: (p) => `Item ${p.item} “${p.name}” is better when lower, but “${p.value}” uses “≥” or “>”`,
+    message: (p) => `${itemNamed(p.item, p.name)} is better when lower, but “${p.value}” uses “≥” or “>”`,
     fix: () => "Use “≤” or “<”, e.g. “≤5%”",
   },
   duplicate_indicator: {
     title: "Duplicate indicator",
     explain: "The same indicator twice in one project adds nothing and is scored twice.",
-    message: (p) => `Item ${p.item} “${p.name}” repeats item ${p.first}`,
+    message: (p) => `${itemNamed(p.item, p.name)} repeats item ${p.first}`,
     fix: () => "Remove the duplicate or replace it with another indicator",
   },
   duplicate_project: {
@@ -216,13 +221,13 @@ export const RULES_EN: RuleCatalog = {
   unit_missing: {
     title: "Unit missing",
     explain: "A number without a unit (“220”) could be items, people, times or ten-thousand yuan; the target is ambiguous.",
-    message: (p) => `Item ${p.item} “${p.name}”: the value “${p.value}” has no unit`,
+    message: (p) => `${itemNamed(p.item, p.name)}: the value “${p.value}” has no unit`,
     fix: () => "Add the unit, e.g. “%”, “个”, “人次”, “万元”",
   },
   timeliness_value_invalid: {
     title: "Invalid timeliness value",
     explain: "A timeliness indicator measures punctuality: its target is a date, a time limit or an on-time rate, not “良好”.",
-    message: (p) => `Item ${p.item} “${p.name}” is a timeliness indicator but “${p.value}” is not a date, time limit or rate`,
+    message: (p) => `${itemNamed(p.item, p.name)} is a timeliness indicator but “${p.value}” is not a date, time limit or rate`,
     fix: () => "Write a deadline (“2025年12月31日前”), a time limit (“≤30天”) or an on-time rate (“≥95%”)",
   },
   value_normalized: {
@@ -237,14 +242,14 @@ export const RULES_EN: RuleCatalog = {
     explain: "Satisfaction targets are usually at least 85%; a lower one is unambitious and 100% is practically unreachable.",
     message: (p) =>
       p.kind === "low"
-        ? `Item ${p.item} “${p.name}”: the satisfaction target “${p.value}” is below 85%`
-        : `Item ${p.item} “${p.name}”: the satisfaction target “${p.value}” is 100%, hardly reachable`,
+        ? `${itemNamed(p.item, p.name)}: the satisfaction target “${p.value}” is below 85%`
+        : `${itemNamed(p.item, p.name)}: the satisfaction target “${p.value}” is 100%, hardly reachable`,
     fix: (p) => (p.kind === "low" ? "Check the target: satisfaction is usually at least 85%" : "Use “≥90%” or “≥95%”"),
   },
   vague_value: {
     title: "Vague value",
     explain: "“效果明显”, “较好” or “有所提升” cannot be measured, so completion cannot be judged at year end.",
-    message: (p) => `Item ${p.item} “${p.name}”: the value “${p.value}” is vague`,
+    message: (p) => `${itemNamed(p.item, p.name)}: the value “${p.value}” is vague`,
     fix: () => "State a measurable target: a number, or a clear standard to meet",
   },
   satisfaction_or_cost_missing: {

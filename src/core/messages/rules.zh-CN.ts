@@ -15,6 +15,12 @@ const SKIP_REASON: Record<SkipReason, string> = {
   note: "注释或说明",
 };
 
+/** `第4项“培训人数”`; an item written without a name (a cell cut off after `4、满意度指标`) is
+ * `第4项（未写指标名称）`, not `第4项“”`. */
+function itemNamed(item: number, name: string): string {
+  return name === "" ? `第${item}项（未写指标名称）` : `第${item}项“${name}”`;
+}
+
 /** Enum params come from saved reports too: an unknown key prints as written, never “undefined”. */
 function lookup(table: Readonly<Record<string, string>>, key: string): string {
   return table[key] ?? key;
@@ -66,10 +72,10 @@ export const RULES_ZH: RuleCatalog = {
       "没有指标值就无法衡量指标是否完成，年终评价无从打分。常见于漏填，或单元格内容过长被截断。",
     message: (p) =>
       p.placeholder
-        ? `第${p.item}项“${p.name}”缺少年度指标值（只填了“${p.value}”）`
+        ? `${itemNamed(p.item, p.name)}缺少年度指标值（只填了“${p.value}”）`
         : p.value
-          ? `第${p.item}项“${p.name}”的指标值“${p.value}”缺少数值`
-          : `第${p.item}项“${p.name}”缺少年度指标值`,
+          ? `${itemNamed(p.item, p.name)}的指标值“${p.value}”缺少数值`
+          : `${itemNamed(p.item, p.name)}缺少年度指标值`,
     fix: () => "补填年度指标值：定量指标写明比较符号、数值和计量单位，定性指标写明达成标准",
   },
   placeholder_left: {
@@ -88,7 +94,7 @@ export const RULES_ZH: RuleCatalog = {
   percent_over_100: {
     title: "比率超过100%",
     explain: "完成率、覆盖率、满意度等比率类指标的取值不可能超过100%，目标值超过100%说明填写有误。",
-    message: (p) => `第${p.item}项“${p.name}”为比率类指标，指标值“${p.value}”超过100%`,
+    message: (p) => `${itemNamed(p.item, p.name)}为比率类指标，指标值“${p.value}”超过100%`,
     fix: () => "核实并改正指标值，比率类指标不超过100%",
   },
   numbering_irregular: {
@@ -147,51 +153,51 @@ export const RULES_ZH: RuleCatalog = {
     title: "比率指标设为“≥100%”",
     explain:
       "比率最高只能达到100%，“≥100%”实际上只有恰好100%才能完成，写法不严谨；审核意见通常要求改为“=100%”或设定合理的目标值。",
-    message: (p) => `第${p.item}项“${p.name}”为比率类指标，“${p.value}”只有恰好达到100%才算完成，宜写为“=100%”`,
+    message: (p) => `${itemNamed(p.item, p.name)}为比率类指标，“${p.value}”只有恰好达到100%才算完成，宜写为“=100%”`,
     fix: (p) => `将“${p.value}”改为“=100%”`,
   },
   percent_on_count: {
     title: "数量指标使用百分比",
     explain:
       "数量指标考核的是个数、人数、次数等绝对数，用百分比作目标值无法判断完成了多少，应写明具体数量和计量单位。",
-    message: (p) => `第${p.item}项“${p.name}”是数量指标，指标值却为百分比“${p.value}”`,
+    message: (p) => `${itemNamed(p.item, p.name)}是数量指标，指标值却为百分比“${p.value}”`,
     fix: () => "改为具体数量和计量单位（如“≥5个”），或把指标名称改为比率（如“……完成率”）",
   },
   qualitative_on_quantity: {
     title: "定量指标使用定性值",
     explain: "比率、金额、数量类指标应当量化考核；用“及时”“合格”等定性表述作目标值，年终无法按实际值计算得分。",
-    message: (p) => `第${p.item}项“${p.name}”是${lookup(MEASURE, p.measure)}类指标，指标值却为定性表述“${p.value}”`,
+    message: (p) => `${itemNamed(p.item, p.name)}是${lookup(MEASURE, p.measure)}类指标，指标值却为定性表述“${p.value}”`,
     fix: () => "改为定量的指标值：比较符号、数值和计量单位（如“≥95%”）",
   },
   satisfaction_not_percent: {
     title: "满意度未用百分比",
     explain: "满意度通过问卷调查测算，目标值应为百分比（如“≥90%”）；“高”“良好”等表述无法与调查结果比较。",
-    message: (p) => `第${p.item}项“${p.name}”为满意度指标，指标值“${p.value}”不是百分比`,
+    message: (p) => `${itemNamed(p.item, p.name)}为满意度指标，指标值“${p.value}”不是百分比`,
     fix: () => "改为百分比形式，如“≥90%”",
   },
   cost_value_invalid: {
     title: "成本指标值不规范",
     explain: "经济成本指标考核的是花了多少钱，目标值应为金额、单位成本或成本控制率，不能用“合格”等定性表述。",
-    message: (p) => `第${p.item}项“${p.name}”为成本指标，指标值“${p.value}”不是金额、单位成本或控制率`,
+    message: (p) => `${itemNamed(p.item, p.name)}为成本指标，指标值“${p.value}”不是金额、单位成本或控制率`,
     fix: () => "改为金额（如“≤50万元”）、单位成本（如“≤200元/人”）或成本控制率（如“≤100%”）",
   },
   positive_target_zero: {
     title: "正向指标目标值为0",
     explain: "正向指标的目标值为0（如“≥0个”），意味着项目什么都不做也能完成，失去了考核意义。",
-    message: (p) => `第${p.item}项“${p.name}”的目标值“${p.value}”为0，不做任何产出也能完成`,
+    message: (p) => `${itemNamed(p.item, p.name)}的目标值“${p.value}”为0，不做任何产出也能完成`,
     fix: () => "改为项目实际要达到的数值",
   },
   negative_direction_ge: {
     title: "反向指标使用“≥”",
     explain:
       "发生率、投诉率、故障率、逾期、差错等指标越低越好，属于反向指标，应使用“≤”或“<”；写成“≥”会把越差的结果评为越好。",
-    message: (p) => `第${p.item}项“${p.name}”是越低越好的反向指标，指标值“${p.value}”却使用了“≥”或“>”`,
+    message: (p) => `${itemNamed(p.item, p.name)}是越低越好的反向指标，指标值“${p.value}”却使用了“≥”或“>”`,
     fix: () => "改用“≤”或“<”，如“≤5%”",
   },
   duplicate_indicator: {
     title: "指标重复",
     explain: "同一项目中重复设置同一指标，既不能增加信息，又会在评价时重复计分。",
-    message: (p) => `第${p.item}项“${p.name}”与第${p.first}项重复`,
+    message: (p) => `${itemNamed(p.item, p.name)}与第${p.first}项重复`,
     fix: () => "删除重复的指标，或改为其他能反映项目绩效的指标",
   },
   duplicate_project: {
@@ -209,13 +215,13 @@ export const RULES_ZH: RuleCatalog = {
   unit_missing: {
     title: "缺少计量单位",
     explain: "定量指标值只有数值没有单位（如“220”），无法判断是个、人、次还是万元，考核时容易产生歧义。",
-    message: (p) => `第${p.item}项“${p.name}”的指标值“${p.value}”缺少计量单位`,
+    message: (p) => `${itemNamed(p.item, p.name)}的指标值“${p.value}”缺少计量单位`,
     fix: () => "补上计量单位，如“%”“个”“人次”“万元”",
   },
   timeliness_value_invalid: {
     title: "时效指标值不规范",
     explain: "时效指标考核的是按时完成情况，目标值应为完成时间、时限或及时率；“良好”“合格”等表述无法判断是否按时。",
-    message: (p) => `第${p.item}项“${p.name}”为时效指标，指标值“${p.value}”不是时间、时限或比率`,
+    message: (p) => `${itemNamed(p.item, p.name)}为时效指标，指标值“${p.value}”不是时间、时限或比率`,
     fix: () => "改为完成时间（如“2025年12月31日前”）、时限（如“≤30天”）或及时率（如“≥95%”）",
   },
   value_normalized: {
@@ -231,14 +237,14 @@ export const RULES_ZH: RuleCatalog = {
       "满意度目标一般不低于85%；目标过低缺乏挑战性，而“100%”几乎不可能实现，都会在审核中被要求调整。",
     message: (p) =>
       p.kind === "low"
-        ? `第${p.item}项“${p.name}”的满意度目标“${p.value}”低于85%`
-        : `第${p.item}项“${p.name}”的满意度目标“${p.value}”为100%，难以实现`,
+        ? `${itemNamed(p.item, p.name)}的满意度目标“${p.value}”低于85%`
+        : `${itemNamed(p.item, p.name)}的满意度目标“${p.value}”为100%，难以实现`,
     fix: (p) => (p.kind === "low" ? "满意度目标一般不低于85%，请核实" : "满意度目标一般设为“≥90%”或“≥95%”"),
   },
   vague_value: {
     title: "指标值表述模糊",
     explain: "“效果明显”“较好”“有所提升”等表述无法衡量，年终评价时难以判断是否完成。",
-    message: (p) => `第${p.item}项“${p.name}”的指标值“${p.value}”表述模糊，难以考核`,
+    message: (p) => `${itemNamed(p.item, p.name)}的指标值“${p.value}”表述模糊，难以考核`,
     fix: () => "改为可衡量的表述：具体数值，或明确的完成标准（如“达到省级验收标准”）",
   },
   satisfaction_or_cost_missing: {

@@ -298,13 +298,16 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
     // 一级 and 二级 are written once over the rows they group (merged cells, or left blank): a
     // row that leaves its 一级 blank continues the one above in its project, and its 二级 too
     // when that is blank as well. A row that writes its 一级 and no 二级 has none written.
-    let level1 = text(rowIndex, cols.level1);
-    let level2 = text(rowIndex, cols.level2);
+    // A cell merged down from above (SheetSnapshot.mergeCopies) is written once, as a blank is.
+    let level1 = ownText(snapshot, rowIndex, cols.level1);
+    let level2 = ownText(snapshot, rowIndex, cols.level2);
     const ownLevel2 = level2 !== "";
     if (level1 === "" && current.cell.items.length > 0) {
       level1 = groupLevel1;
       if (level2 === "") level2 = groupLevel2;
     } else {
+      if (level1 === "") level1 = text(rowIndex, cols.level1);
+      if (level2 === "") level2 = text(rowIndex, cols.level2);
       level1Address = level1 !== "" && cols.level1 !== undefined ? toA1(rowIndex, cols.level1) : undefined;
     }
     if (ownLevel2 && cols.level2 !== undefined) level2Address = toA1(rowIndex, cols.level2);

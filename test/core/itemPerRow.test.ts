@@ -38,6 +38,27 @@ describe("the one-indicator-per-row layout: 一级 and 二级 written once over 
   });
 });
 
+describe("the one-indicator-per-row layout: 一级 merged down (the reader fills merged cells)", () => {
+  it("continues the 二级 above into a row whose 一级 is a merged copy and whose 二级 is blank", () => {
+    const outcome = checkSheet({
+      name: "明细",
+      values: [
+        ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["养护项目", "效益指标", "社会效益指标", "群众出行条件", "明显改善"],
+        ["养护项目", "效益指标", null, "交通事故发生率", "≤5‰"],
+        ["养护项目", "满意度指标", null, "群众满意度", "≥90%"],
+      ],
+      mergeCopies: new Map([[2, [0, 1]], [3, [0]]]),
+    });
+    if (!outcome.ok) throw new Error("no table found");
+    expect(outcome.check.normalized.map((n) => [n.rowNumber, n.level1, n.level2, n.level2Source])).toEqual([
+      [2, "效益指标", "社会效益指标", "填写"],
+      [3, "效益指标", "社会效益指标", "填写"],
+      [4, "满意度指标", "服务对象满意度指标", "推断"],
+    ]);
+  });
+});
+
 describe("the one-indicator-per-row layout: a wrong 一级 or 二级 is shown where it is written", () => {
   const sheet = check([
     ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],

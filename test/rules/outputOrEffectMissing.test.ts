@@ -26,4 +26,10 @@ describe("output_or_effect_missing", () => {
     expect(missing(CLEAN)).toEqual([]);
     expect(missing("")).toEqual([]);
   });
+
+  it("counts a misspelt 一级 that is plainly 产出 or 效益 (category_unknown reports the spelling)", () => {
+    expect(missing("1、产出指数：培训人数，年度指标值：≥100人。2、效果指针：知晓率，年度指标值：≥90%。")).toEqual([]);
+    expect(missing("1、产出指标：培训人数，年度指标值：≥100人。2、满意指针：满意度，年度指标值：≥90%。")).toEqual([["output_or_effect_missing", "effect"]]);
+  });
 });
+

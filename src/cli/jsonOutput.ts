@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { WorkbookCheck } from "../core/checkWorkbook";
-import { writeJsonReport, type JsonReportParts } from "../core/jsonReport";
+import { writeJsonReport, writeJsonValue, type JsonReportParts } from "../core/jsonReport";
 import type { SheetCheck } from "../core/check";
 import type { NormalizedIndicator } from "../core/model";
 import { normalizedIndicators } from "../core/summary/normalizedTable";
@@ -59,12 +59,28 @@ function* sheetsNormalized(checks: readonly SheetCheck[]): Generator<NormalizedI
   for (const c of checks) yield* normalizedIndicators(c.rows, c.issues);
 }
 
+/** A file that could not be checked, as its entry in the JSON: `kind` is stable for programs
+ * (FileFailureKind in main.ts), `message` the sentence the user was shown. */
+export interface JsonFailure {
+  kind: string;
+  message: string;
+}
+
+/** A file of a folder that was not a workbook, listed in the combined JSON's `skipped`. */
+export interface JsonSkipped {
+  file: string;
+  kind: string;
+  message: string;
+}
+
 /**
  * `--json OUT`, written file by file as each check ends, so no report outlives its file:
  * one input → OUT is the report; several → OUT.json holds `{"version":1,"files":[…]}` (each
- * report laid out as a single report is, one level in), any other OUT is a folder with one
- * `<name>-校验报告.json` per file. A failed write is kept and told by `finish`, after all
- * files were checked, as before.
+ * report laid out as a single report is, one level in; a file that could not be checked as
+ * `{"version":1,"file":…,"failure":{"kind":…,"message":…}}`; then `"skipped":[…]` when files
+ * of a folder were passed over), any other OUT is a folder with one `<stem>-校验报告.json` per
+ * file (`stem`: the file's path under the folder given, without extension: main.ts's inputs).
+ * A failed write is kept and told by `finish`, after all files were checked, as before.
  */
 export class JsonOutput {
   private combined: { fd: number; writer: ChunkedFileWriter; count: number } | undefined;
@@ -75,28 +91,34 @@ export class JsonOutput {
     private readonly many: boolean,
   ) {}
 
-  add(check: WorkbookCheck, file: string): void {
+  /** One checked file's report; `stem` names its file in a folder OUT (default: its name). */
+  add(check: WorkbookCheck, file: string, stem?: string): void {
+    const parts = workbookReportParts(check);
+    this.write(stem ?? path.basename(parts.file ?? file, path.extname(parts.file ?? "")), (write, indent) => writeJsonReport(parts, write, indent));
+  }
+
+  /** A file that could not be checked: an entry of its own with several inputs, nothing
+   * with one (the single-file report has no place for it; stderr and the exit status tell). */
+  addFailure(file: string, stem: string, failure: JsonFailure): void {
+    if (!this.many) return;
+    this.write(stem, (write, indent) => writeJsonValue({ version: 1, file, failure }, write, indent));
+  }
+
+  private write(stem: string, report: (write: (text: string) => void, indent: string) => void): void {
     if (this.error) return;
     try {
-      const parts = workbookReportParts(check);
       if (!this.many) {
         fs.mkdirSync(path.dirname(path.resolve(this.out)), { recursive: true });
-        writeReportFile(this.out, parts);
+        writeReportFile(this.out, report);
       } else if (this.out.toLowerCase().endsWith(".json")) {
-        if (!this.combined) {
-          fs.mkdirSync(path.dirname(path.resolve(this.out)), { recursive: true });
-          const fd = fs.openSync(this.out, "w");
-          this.combined = { fd, writer: new ChunkedFileWriter(fd), count: 0 };
-          this.combined.writer.write('{\n  "version": 1,\n  "files": [');
-        }
-        const { writer } = this.combined;
-        writer.write(this.combined.count++ ? ",\n    " : "\n    ");
-        writeJsonReport(parts, writer.write, "    ");
-        writer.flush();
+        const combined = this.openCombined();
+        combined.writer.write(combined.count++ ? ",\n    " : "\n    ");
+        report(combined.writer.write, "    ");
+        combined.writer.flush();
       } else {
-        fs.mkdirSync(this.out, { recursive: true });
-        const base = path.basename(parts.file ?? file, path.extname(parts.file ?? ""));
-        writeReportFile(path.join(this.out, `${base}-校验报告.json`), parts);
+        const target = path.join(this.out, `${stem}-校验报告.json`);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        writeReportFile(target, report);
       }
     } catch (e) {
       this.error = e as Error;
@@ -104,12 +126,28 @@ export class JsonOutput {
     }
   }
 
-  /** Ends the combined file; the error of a failed write, if any. */
-  finish(): Error | undefined {
+  private openCombined(): { writer: ChunkedFileWriter; count: number } {
+    if (!this.combined) {
+      fs.mkdirSync(path.dirname(path.resolve(this.out)), { recursive: true });
+      const fd = fs.openSync(this.out, "w");
+      this.combined = { fd, writer: new ChunkedFileWriter(fd), count: 0 };
+      this.combined.writer.write('{\n  "version": 1,\n  "files": [');
+    }
+    return this.combined;
+  }
+
+  /** Ends the combined file (listing `skipped`, if any); the error of a failed write, if any. */
+  finish(skipped: readonly JsonSkipped[] = []): Error | undefined {
     if (!this.error && this.combined) {
       try {
-        this.combined.writer.write("\n  ]\n}\n");
-        this.combined.writer.flush();
+        const { writer } = this.combined;
+        writer.write("\n  ]");
+        if (skipped.length > 0) {
+          writer.write(',\n  "skipped": ');
+          writeJsonValue(skipped, writer.write, "  ");
+        }
+        writer.write("\n}\n");
+        writer.flush();
       } catch (e) {
         this.error = e as Error;
       }
@@ -130,11 +168,11 @@ export class JsonOutput {
   }
 }
 
-function writeReportFile(file: string, parts: JsonReportParts): void {
+function writeReportFile(file: string, report: (write: (text: string) => void, indent: string) => void): void {
   const fd = fs.openSync(file, "w");
   try {
     const writer = new ChunkedFileWriter(fd);
-    writeJsonReport(parts, writer.write);
+    report(writer.write, "");
     writer.write("\n");
     writer.flush();
   } finally {

@@ -10,13 +10,15 @@ import { cliMessages, type CliMessages } from "./messages";
 import { writeFileReport } from "./format";
 import { JsonOutput } from "./jsonOutput";
 import { sniffWorkbook } from "../workbook/sniff";
-import { badFileMessage } from "../workbook/messages";
+import { badFileMessage, type BadFileKind } from "../workbook/messages";
 import { BadWorkbookError } from "../workbook/workbookData";
 import { readXlsxSheets } from "../workbook/xlsx/readXlsx";
 import { inflateWithZlib } from "../workbook/xlsx/inflate.node";
 import { buildOutputWorkbooks } from "../workbook/outputs";
 import { nodeCodec } from "../workbook/xlsx/zipCodec.node";
 import { CleanFormsThread, type CleanForms } from "./cleanForms";
+import { collectInputs, type InputFile, type SkippedFile } from "./inputs";
+import { MacroSheetsError, macroEnabled, withoutMacros } from "./macros";
 import { localTimeText } from "../app/localTime";
 
 /** Where the CLI writes; tests pass their own. */
@@ -72,19 +74,16 @@ async function runCheck(args: CliArgs, io: CliIO, t: CliMessages): Promise<numbe
   const options = loadOptions(args, io, t);
   if (!options) return EXIT_FATAL;
 
-  const files: string[] = [];
-  for (const input of args.inputs) {
-    if (!fs.existsSync(input)) {
-      io.stderr(`indicator-checker: ${t.inputMissing(input)}\n`);
-      return EXIT_FATAL;
-    }
-    if (fs.statSync(input).isDirectory()) {
-      const found = listWorkbooks(input);
-      if (found.length === 0) io.stderr(`indicator-checker: ${t.dirEmpty(input)}\n`);
-      files.push(...found);
-    } else files.push(input);
+  const { files, skipped, missing, emptyDirs } = collectInputs(args.inputs);
+  if (missing[0] !== undefined) {
+    io.stderr(`indicator-checker: ${t.inputMissing(missing[0])}\n`);
+    return EXIT_FATAL;
   }
-  if (files.length === 0) return EXIT_FATAL;
+  for (const dir of emptyDirs) io.stderr(`indicator-checker: ${t.dirEmpty(dir)}\n`);
+  if (files.length === 0) {
+    writeSkipped(skipped, io, t);
+    return EXIT_FATAL;
+  }
   const many = files.length > 1;
   for (const [flag, out] of [["--clean", args.clean], ["--annotate", args.annotate]] as const) {
     if (many && out !== undefined && fs.existsSync(out) && !fs.statSync(out).isDirectory()) {
@@ -92,27 +91,55 @@ async function runCheck(args: CliArgs, io: CliIO, t: CliMessages): Promise<numbe
       return EXIT_FATAL;
     }
   }
+  // One input's outputs named as one file would leave only the last written.
+  if (!many) {
+    const named: [string, string][] = [];
+    for (const [flag, out] of [["--json", args.json], ["--clean", args.clean], ["--annotate", args.annotate]] as const) {
+      if (out !== undefined && !isDir(out)) named.push([flag, path.resolve(out)]);
+    }
+    for (const [i, [flagA, a]] of named.entries()) {
+      const clash = named.slice(i + 1).find(([, b]) => a === b);
+      if (clash) {
+        io.stderr(`indicator-checker: ${t.sameOutput(flagA, clash[0])}\n`);
+        return EXIT_FATAL;
+      }
+    }
+  }
+  // Stems name files only in output folders (a combined .json names no file after them).
+  const stemsUsed = many && (args.clean !== undefined || args.annotate !== undefined || (args.json !== undefined && !args.json.toLowerCase().endsWith(".json")));
+  if (stemsUsed) for (const file of files) if (file.renamed) io.stderr(`indicator-checker: ${t.renamed(file.path, file.stem)}\n`);
 
   const cleaner = args.clean !== undefined ? (io.cleanThread?.() ?? new CleanFormsThread()) : undefined;
   try {
-    return await checkFiles(files, args, options, io, t, cleaner);
+    return await checkFiles(files, skipped, args, options, io, t, cleaner);
   } finally {
     cleaner?.close();
   }
 }
 
-async function checkFiles(files: readonly string[], args: CliArgs, options: CheckOptions, io: CliIO, t: CliMessages, cleaner: CleanFormsThread | undefined): Promise<number> {
+async function checkFiles(
+  files: readonly InputFile[],
+  skipped: readonly SkippedFile[],
+  args: CliArgs,
+  options: CheckOptions,
+  io: CliIO,
+  t: CliMessages,
+  cleaner: CleanFormsThread | undefined,
+): Promise<number> {
   const many = files.length > 1;
   let failed = 0;
   const totals = { error: 0, warning: 0, info: 0 };
   // Each file's JSON report is written as soon as it is checked, so no report outlives its file.
   const json = args.json !== undefined ? new JsonOutput(args.json, many) : undefined;
   const showProgress = args.progress || (io.stderrIsTTY && many);
-  for (const [i, file] of files.entries()) {
+  for (const [i, input] of files.entries()) {
+    const file = input.path;
     if (showProgress) io.stderr(`${t.progress(i + 1, files.length, file)}\n`);
-    const result = checkOneFile(file, args, options, io, t);
-    if (!result) {
+    const result = checkOneFile(input, args, options, io, t);
+    if (!result.ok) {
       failed++;
+      io.stderr(`indicator-checker: ${result.line}\n`);
+      json?.addFailure(input.name, input.stem, { kind: result.kind, message: result.reason });
       continue;
     }
     const { check, bytes } = result;
@@ -128,12 +155,13 @@ async function checkFiles(files: readonly string[], args: CliArgs, options: Chec
     } else {
       writeFileReport(file, check, args.lang, io.stdout);
     }
-    json?.add(check, file);
-    if (!(await writeOutputs(file, bytes, check, args, io, t, many, cleanForms))) failed++;
+    json?.add(check, input.name, input.stem);
+    if (!(await writeOutputs(input, bytes, check, args, io, t, many, cleanForms))) failed++;
   }
-  if (many) io.stdout(`${t.totalsLine(files.length, failed, totals.error, totals.warning, totals.info)}\n`);
+  writeSkipped(skipped, io, t);
+  if (many) io.stdout(`${t.totalsLine(files.length, failed, totals.error, totals.warning, totals.info, skipped.length)}\n`);
 
-  const jsonError = json?.finish();
+  const jsonError = json?.finish(skipped.map((s) => ({ file: s.name, kind: s.kind, message: t.skipReason[s.kind] })));
   if (jsonError && args.json !== undefined) {
     io.stderr(`indicator-checker: ${t.writeFailed(args.json, jsonError.message)}\n`);
     return EXIT_FATAL;
@@ -142,25 +170,41 @@ async function checkFiles(files: readonly string[], args: CliArgs, options: Chec
   return totals.error > 0 ? EXIT_ERRORS : EXIT_OK;
 }
 
-/** Reads and checks one file; undefined (told on stderr) when it cannot. */
-function checkOneFile(file: string, args: CliArgs, options: CheckOptions, io: CliIO, t: CliMessages): { check: WorkbookCheck; bytes: Uint8Array } | undefined {
-  const name = path.basename(file);
-  const fail = (line: string) => {
-    io.stderr(`indicator-checker: ${line}\n`);
-    return undefined;
-  };
+/** The files of a folder that are not workbooks, one line each, in the run's summary. */
+function writeSkipped(skipped: readonly SkippedFile[], io: CliIO, t: CliMessages): void {
+  for (const s of skipped) io.stdout(`${t.skipped(s.path, t.skipReason[s.kind])}\n`);
+}
+
+/**
+ * Why a file could not be checked, as the JSON's `failure.kind` (a public contract, like the
+ * rule codes): the workbook reader's kinds (src/workbook/messages.ts: notZip, truncated,
+ * encrypted, legacyXls, notXlsx, tooLarge, corrupt, noSheets), and the command line's own.
+ */
+export type FileFailureKind = BadFileKind | "empty" | "unreadable" | "sheetNotFound" | "noTable";
+
+type FileResult =
+  | { ok: true; check: WorkbookCheck; bytes: Uint8Array }
+  | { ok: false; kind: FileFailureKind; reason: string; line: string };
+
+/** Reads and checks one file; a failure carries its kind, its reason and the line for stderr. */
+function checkOneFile(input: InputFile, args: CliArgs, options: CheckOptions, io: CliIO, t: CliMessages): FileResult {
+  const file = input.path;
+  const unreadable = (kind: FileFailureKind, reason: string): FileResult => ({ ok: false, kind, reason, line: t.fileUnreadable(file, reason) });
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(fs.readFileSync(file));
   } catch (e) {
-    return fail(t.fileUnreadable(file, (e as Error).message));
+    return unreadable("unreadable", (e as Error).message);
   }
+  // The sniff calls a file of 0 bytes truncated; nothing of it ever arrived, and the user
+  // should hear exactly that.
+  if (bytes.length === 0) return unreadable("empty", t.emptyFile);
   const checkOptions: CheckOptions = { ...options, lang: args.lang };
-  const select = { file: name, ...(args.sheet !== undefined ? { sheet: args.sheet } : {}) };
+  const select = { file: input.name, ...(args.sheet !== undefined ? { sheet: args.sheet } : {}) };
   let check: WorkbookCheck;
   try {
     const sniff = sniffWorkbook(bytes);
-    if (!sniff.ok) return fail(t.fileUnreadable(file, badFileMessage(sniff.kind, args.lang)));
+    if (!sniff.ok) return unreadable(sniff.kind, badFileMessage(sniff.kind, args.lang));
     // The fast reader (src/workbook/xlsx) for every file: the same snapshots as the exceljs
     // reader at a fraction of its time and memory. Each sheet is checked as it is read, so its
     // cell values can go before the next sheet's are read.
@@ -174,26 +218,28 @@ function checkOneFile(file: string, args: CliArgs, options: CheckOptions, io: Cl
     );
     check = assembleWorkbookCheck(outcomes, select);
   } catch (e) {
-    return fail(t.fileUnreadable(file, readFailureReason(e, args.lang)));
+    return unreadable(e instanceof BadWorkbookError ? e.kind : "corrupt", readFailureReason(e, args.lang));
   }
 
   if (check.checks.length === 0) {
     const f = check.failures[0];
-    if (f?.failure.kind === "sheetNotFound") return fail(t.sheetNotFound(file, f.sheet));
-    if (f?.failure.kind === "noSheets") return fail(t.fileUnreadable(file, tableFailureMessage(f.failure, args.lang)));
-    return fail(t.noTable(file));
+    if (f?.failure.kind === "sheetNotFound") return { ok: false, kind: "sheetNotFound", reason: t.sheetNotFoundReason(f.sheet), line: t.sheetNotFound(file, f.sheet) };
+    if (f?.failure.kind === "noSheets") return unreadable("noSheets", tableFailureMessage(f.failure, args.lang));
+    return { ok: false, kind: "noTable", reason: t.noTableReason, line: t.noTable(file) };
   }
   for (const f of check.failures) io.stderr(`indicator-checker: ${file}: ${t.sheetFailed(f.sheet, tableFailureMessage(f.failure, args.lang, f.sheet))}\n`);
 
-  return { check, bytes };
+  return { ok: true, check, bytes };
 }
 
 /**
  * `--clean` and `--annotate` for one checked file, after its reports are written; false (told
- * on stderr) when a workbook cannot be made or written.
+ * on stderr) when a workbook cannot be made or written. In an output folder each file's
+ * workbooks sit at its `stem` (its sub-folders under the folder given, mirrored), named .xlsm
+ * when they keep the input's macros (macros.ts: Excel refuses a macro-enabled .xlsx).
  */
 async function writeOutputs(
-  file: string,
+  input: InputFile,
   bytes: Uint8Array,
   check: WorkbookCheck,
   args: CliArgs,
@@ -203,6 +249,7 @@ async function writeOutputs(
   cleanForms: Promise<CleanForms | undefined> | undefined,
 ): Promise<boolean> {
   if (args.clean === undefined && args.annotate === undefined) return true;
+  const file = input.path;
   const fail = (line: string) => {
     io.stderr(`indicator-checker: ${line}\n`);
     return false;
@@ -212,7 +259,7 @@ async function writeOutputs(
   try {
     built = await buildOutputWorkbooks(bytes, check, {
       lang: args.lang,
-      file: path.basename(file),
+      file: input.name,
       unifyNames: args.unifyNames,
       generatedAt: localTimeText(io.now()),
       clean: args.clean !== undefined,
@@ -227,9 +274,27 @@ async function writeOutputs(
     [args.clean, "清洗后", t.whatClean, built.cleaned],
     [args.annotate, "已标注", t.whatAnnotate, built.annotated],
   ];
-  for (const [out, suffix, what, data] of outputs) {
-    if (out === undefined || !data) continue;
-    const target = many || isDir(out) ? path.join(out, `${path.basename(file, path.extname(file))}-${suffix}.xlsx`) : out;
+  let inputHasMacros: boolean | undefined;
+  for (const [out, suffix, what, made] of outputs) {
+    if (out === undefined || !made) continue;
+    let data = made;
+    const keepsMacros = macroEnabled(data);
+    let target: string;
+    if (many || isDir(out)) {
+      target = path.join(out, `${input.stem}-${suffix}${keepsMacros ? ".xlsm" : ".xlsx"}`);
+    } else {
+      target = out;
+      // The user named an .xlsx for a macro-enabled workbook: a real .xlsx, as Excel's 另存为 makes.
+      if (keepsMacros && /\.xlsx$/i.test(out)) {
+        try {
+          data = await withoutMacros(data);
+        } catch (e) {
+          return fail(t.writeFailed(target, e instanceof MacroSheetsError ? t.macroSheetsNoXlsx : (e as Error).message));
+        }
+        io.stderr(`${t.macrosRemoved(file, target)}\n`);
+      }
+    }
+    if (!keepsMacros && (inputHasMacros ??= macroEnabled(bytes))) io.stderr(`indicator-checker: ${t.macrosLost(file, target)}\n`);
     try {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, data);
@@ -269,18 +334,6 @@ function loadOptions(args: CliArgs, io: CliIO, t: CliMessages): CheckOptions | u
   }
   if (args.profile !== undefined) options.profile = args.profile;
   return options;
-}
-
-/** Every workbook under a folder (.xlsx/.xlsm, and .xls/.et so the user hears to save them as
- * .xlsx instead of silence), sorted, without Excel's `~$` lock files. */
-function listWorkbooks(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listWorkbooks(p));
-    else if (/\.(xlsx|xlsm|xls|et)$/i.test(entry.name) && !entry.name.startsWith("~$")) out.push(p);
-  }
-  return out;
 }
 
 function isDir(p: string): boolean {

@@ -1,4 +1,5 @@
 import type { Lang, Severity } from "../core/model";
+import type { SkipKind } from "./inputs";
 
 /** Every text the command line prints, zh-CN first. Keyed and typed so a missing key fails to compile. */
 const zh = {
@@ -35,7 +36,21 @@ const zh = {
   outputMustBeDir: (o: string) => `有多个输入文件时，${o} 需要一个文件夹`,
   fileUnreadable: (f: string, why: string) => `${f}：无法读取（${why}）`,
   noTable: (f: string) => `${f}：没有找到含“绩效指标”列的表头`,
+  noTableReason: "没有找到含“绩效指标”列的表头",
   sheetNotFound: (f: string, s: string) => `${f}：没有名为“${s}”的工作表`,
+  sheetNotFoundReason: (s: string) => `没有名为“${s}”的工作表`,
+  emptyFile: "文件是空的（0 字节），没有任何内容，请重新获取或重新保存该文件。",
+  skipped: (f: string, why: string) => `已跳过 ${f}：${why}`,
+  skipReason: {
+    textTable: "CSV 等文本文件不是工作簿，请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查",
+    otherSpreadsheet: "不支持这种表格格式，请在 Excel 或 WPS 中另存为 .xlsx 后再检查",
+    notWorkbook: "不是 Excel 工作簿（.xlsx、.xlsm）",
+  } satisfies Record<SkipKind, string>,
+  renamed: (f: string, stem: string) => `注意：${f} 的输出与同一次检查中另一个文件的输出同名，改用“${stem}”命名，以免互相覆盖`,
+  sameOutput: (a: string, b: string) => `${a} 与 ${b} 不能写到同一个文件`,
+  macrosRemoved: (input: string, target: string) => `${input} 含宏；${target} 按所给的 .xlsx 文件名存为不含宏的工作簿，宏已去掉（要保留宏，请把输出文件命名为 .xlsm）`,
+  macrosLost: (input: string, target: string) => `注意：${input} 含宏，但 ${target} 是重新生成的工作簿，没有保留宏（原文件中有本工具无法原样修改的内容，如删行处的批注）；它按不含宏的 .xlsx 命名`,
+  macroSheetsNoXlsx: "工作簿含 Excel 4.0 宏表，无法存为 .xlsx，请把输出文件命名为 .xlsm",
   sheetFailed: (s: string, why: string) => `工作表“${s}”：${why}`,
   writeFailed: (f: string, why: string) => `无法写出 ${f}：${why}`,
   progress: (i: number, n: number, f: string) => `[${i}/${n}] 正在检查 ${f} …`,
@@ -44,8 +59,8 @@ const zh = {
   countsLine: (e: number, w: number, i: number) => `错误 ${e} 个，警告 ${w} 个，提示 ${i} 个`,
   fileLine: (f: string, e: number, w: number, i: number, indicators: number) =>
     `${f}：${indicators}条指标；错误 ${e}，警告 ${w}，提示 ${i}`,
-  totalsLine: (files: number, failed: number, e: number, w: number, i: number) =>
-    `共 ${files} 个文件（${failed} 个无法读取）：错误 ${e}，警告 ${w}，提示 ${i}`,
+  totalsLine: (files: number, failed: number, e: number, w: number, i: number, skipped: number) =>
+    `共 ${files} 个文件（${failed} 个无法读取）：错误 ${e}，警告 ${w}，提示 ${i}${skipped > 0 ? `；另跳过 ${skipped} 个不是工作簿的文件` : ""}`,
   rowHeading: (row: number) => `第${row}行`,
   wrote: (what: string, f: string) => `已写出${what}：${f}`,
   whatJson: "JSON 报告",
@@ -92,7 +107,21 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage or an unreadable file.`,
   outputMustBeDir: (o) => `with several input files, ${o} needs a folder`,
   fileUnreadable: (f, why) => `${f}: cannot be read (${why})`,
   noTable: (f) => `${f}: no header with an indicator column found`,
+  noTableReason: "no header with an indicator column found",
   sheetNotFound: (f, s) => `${f}: no sheet named "${s}"`,
+  sheetNotFoundReason: (s) => `no sheet named "${s}"`,
+  emptyFile: "The file is empty (0 bytes): it holds nothing; fetch or save it again.",
+  skipped: (f, why) => `skipped ${f}: ${why}`,
+  skipReason: {
+    textTable: "a CSV or text file is not a workbook; open it in Excel or WPS and save it as .xlsx to check it",
+    otherSpreadsheet: "this spreadsheet format is not supported; save it as .xlsx in Excel or WPS to check it",
+    notWorkbook: "not an Excel workbook (.xlsx, .xlsm)",
+  },
+  renamed: (f, stem) => `note: ${f}'s outputs would have the same name as another input's; named "${stem}" instead, so neither overwrites the other`,
+  sameOutput: (a, b) => `${a} and ${b} cannot write the same file`,
+  macrosRemoved: (input, target) => `${input} has macros; ${target} is saved as the .xlsx you named, without the macros (name the output .xlsm to keep them)`,
+  macrosLost: (input, target) => `note: ${input} has macros, but ${target} was rebuilt without them (the file holds something this tool cannot patch in place, such as a note on a deleted row); it is named as a macro-free .xlsx`,
+  macroSheetsNoXlsx: "the workbook has Excel 4.0 macro sheets and cannot be saved as .xlsx; name the output .xlsm",
   sheetFailed: (s, why) => `sheet "${s}": ${why}`,
   writeFailed: (f, why) => `cannot write ${f}: ${why}`,
   progress: (i, n, f) => `[${i}/${n}] checking ${f} …`,
@@ -100,7 +129,8 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage or an unreadable file.`,
     `sheet "${s}": header on row ${headerRow}, ${dataRows} project rows, ${indicators} indicators (${columns})`,
   countsLine: (e, w, i) => `${e} errors, ${w} warnings, ${i} infos`,
   fileLine: (f, e, w, i, indicators) => `${f}: ${indicators} indicators; ${e} errors, ${w} warnings, ${i} infos`,
-  totalsLine: (files, failed, e, w, i) => `${files} files (${failed} unreadable): ${e} errors, ${w} warnings, ${i} infos`,
+  totalsLine: (files, failed, e, w, i, skipped) =>
+    `${files} files (${failed} unreadable): ${e} errors, ${w} warnings, ${i} infos${skipped > 0 ? `; ${skipped} files skipped (not workbooks)` : ""}`,
   rowHeading: (row) => `Row ${row}`,
   wrote: (what, f) => `wrote ${what}: ${f}`,
   whatJson: "the JSON report",

@@ -171,7 +171,9 @@ describe("exit status and one-line reasons", () => {
     const o = io();
     expect(await run(["check", dir], o.sink)).toBe(2);
     expect(o.err()).toContain("b.et：无法读取（这是旧版 Excel（.xls）或 WPS（.et）格式的文件，请在 Excel 或 WPS 中另存为 .xlsx 后再试。）");
+    // The .csv is no workbook: passed over, and said so in the summary (the exit status is the .et's).
     expect(o.err()).not.toContain("c.csv");
+    expect(o.out()).toContain(`已跳过 ${path.join(dir, "c.csv")}：CSV 等文本文件不是工作簿`);
     const csv = io();
     expect(await run(["check", path.join(dir, "c.csv")], csv.sink)).toBe(2);
     expect(csv.err()).toContain("文件内容不是 Excel 工作簿（.xlsx），可能是网页、CSV 或其他格式");

@@ -209,17 +209,25 @@ describe("--json with several inputs", () => {
     expect(JSON.parse(text)).toEqual({ version: 1, files: singles.map((s) => JSON.parse(s)) });
   });
 
-  it("writes no .json when no file could be read, and the same exit status as before", async () => {
+  it("when no file could be read, writes each one's failure (kind and message) and exits 2 as before", async () => {
     const bad = path.join(tmp, "bad.xlsx");
     const empty = path.join(tmp, "empty.xlsx");
     fs.writeFileSync(bad, "not a workbook");
     fs.writeFileSync(empty, "");
-    for (const out of [path.join(tmp, "all.json"), path.join(tmp, "each")]) {
+    const failures = [
+      { version: 1, file: "bad.xlsx", failure: { kind: "notXlsx", message: expect.stringContaining("文件内容不是 Excel 工作簿") } },
+      { version: 1, file: "empty.xlsx", failure: { kind: "empty", message: expect.stringContaining("0 字节") } },
+    ];
+    const all = path.join(tmp, "all.json");
+    const each = path.join(tmp, "each");
+    for (const out of [all, each]) {
       const o = io();
       expect(await run(["check", bad, empty, "--json", out], o.sink)).toBe(2);
       expect(o.err().trim().split("\n")).toHaveLength(2);
-      expect(fs.existsSync(out)).toBe(false);
     }
+    expect(JSON.parse(fs.readFileSync(all, "utf8"))).toEqual({ version: 1, files: failures });
+    expect(fs.readdirSync(each).sort()).toEqual(["bad-校验报告.json", "empty-校验报告.json"]);
+    expect(JSON.parse(fs.readFileSync(path.join(each, "bad-校验报告.json"), "utf8"))).toEqual(failures[0]);
   });
 });
 

@@ -348,8 +348,9 @@ export function canonicalValueText(value: ParsedValue): string {
     case "time":
       return asWritten;
     case "range": {
-      // `９０％ ~ ９５％` → `90%~95%`: only width and spaces change, the connector is kept.
-      const compact = foldWidth(asWritten).replace(/\s+/g, "");
+      // `９０％ ~ ９５％` → `90%~95%`, `2,000-3,000人` → `2000-3000人`: width, spaces and thousands
+      // separators change, the connector is kept.
+      const compact = foldWidth(asWritten).replace(/\s+/g, "").replace(THOUSANDS_COMMA, "$1");
       return sameValueContent(asWritten, undefined, compact) ? compact : asWritten;
     }
     case "quantitative": {
@@ -363,6 +364,9 @@ export function canonicalValueText(value: ParsedValue): string {
     }
   }
 }
+
+/** A thousands separator: a comma between a digit and exactly three more. */
+const THOUSANDS_COMMA = /(\d),(?=\d{3}(?!\d))/g;
 
 /** The value without a `（含）` / `(含)` note (`90%（含）以上`, `≥90%（含）`): an inclusive bound,
  * which `≥` and `≤` say already. The text as it is when it has none. */

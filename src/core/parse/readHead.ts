@@ -179,6 +179,7 @@ export function readHead(folded: string, start: number, end: number): boolean {
     HEAD.level2Start = p2s;
     HEAD.level2End = p2e;
     HEAD.level2 = level2Of(folded, p2s, p2e);
+    if (HEAD.level2 === undefined) nameAfterLevel2(folded, p2s, p2e);
   } else if (separator === COLON) {
     readSecondLevel(folded, end);
   }
@@ -214,6 +215,26 @@ function setParts(folded: string, s1: number, e1: number, s2: number, e2: number
   // An empty or inverted second part (`产出指标（`) trims to nothing at its start.
   part2Start = trimStart(folded, s2, e2);
   part2End = Math.max(part2Start, trimEnd(folded, part2Start, e2));
+}
+
+/** `产出指标-数量指标-培训人数，…`: the three levels joined alike. A known 二级 and a joiner open
+ * part 2 [s, e): the 二级 is that word, and the name begins after the joiner (HEAD.end). */
+function nameAfterLevel2(folded: string, s: number, e: number): void {
+  for (let j = s + 1; j < e; j++) {
+    if (!isLevelJoiner(folded.charCodeAt(j))) continue;
+    const wordEnd = trimEnd(folded, s, j);
+    const level2 = level2Of(folded, s, wordEnd);
+    if (level2 === undefined) return;
+    let nameStart = j;
+    while (nameStart < e && isLevelJoiner(folded.charCodeAt(nameStart))) nameStart++;
+    nameStart = trimStart(folded, nameStart, e);
+    if (nameStart >= e) return;
+    HEAD.level2End = wordEnd;
+    HEAD.level2 = level2;
+    HEAD.end = nameStart;
+    HEAD.separator = 0;
+    return;
+  }
 }
 
 /** `产出指标：数量指标：培训人数` — a known 二级 between the first and a second colon. */

@@ -20,6 +20,7 @@ const COLON = 0x3a;
 const COMMA = 0x2c;
 const SEMICOLON = 0x3b;
 const DUN = 0x3001;
+const FULL_STOP = 0x3002;
 const WEI = 0x4e3a; // 为
 
 /** Whether only a separator (or nothing) stands between `regionStart` and `at`, spaces aside. */
@@ -62,6 +63,9 @@ export function labelAt(folded: string, at: number, regionStart: number): boolea
   }
   const colon = folded.charCodeAt(k) === COLON;
   if (wei && !colon && !valueFollows(folded, end)) return false;
+  // Without a colon the word is a label only before a value or where the item breaks off: in
+  // `年度目标值完成情况，年度指标值：完成` and `指标值完成率` it begins the name.
+  if (!colon && !wei && k < folded.length && !breaksAt(folded.charCodeAt(k)) && !valueFollows(folded, end)) return false;
   if (!annual && target === "目标" && !colon && !wei) return false;
   if ((!annual || !colon) && !separatedBefore(folded, start, regionStart)) return false;
   LABEL.label = label;
@@ -69,6 +73,11 @@ export function labelAt(folded: string, at: number, regionStart: number): boolea
   LABEL.end = end;
   LABEL.valueStart = colon ? k + 1 : end;
   return true;
+}
+
+/** A separator or terminator after a label word: `年度指标值，≥90%`, `…，年度指标值。` cut off. */
+function breaksAt(c: number): boolean {
+  return c === COMMA || c === SEMICOLON || c === DUN || c === FULL_STOP || isWhitespace(c);
 }
 
 function skipSpaces(folded: string, k: number): number {

@@ -1,0 +1,53 @@
+import { canonicalCellText } from "../../src/core/clean/canonicalCellText";
+import { parseIndicatorCell } from "../../src/core/parse/parseCell";
+import { allItemCodes } from "../rules/harness";
+
+/** Parser and cleaner defects a cleaner audit found (session 7), one block per finding. */
+
+const clean = (text: string) => canonicalCellText(parseIndicatorCell(text));
+const parts = (text: string) => parseIndicatorCell(text).items.map((i) => [i.level2 ?? "", i.name, i.label ?? "", i.value.raw]);
+
+describe("a name beginning with a label word", () => {
+  it("keeps the word in the name when no colon or value follows it", () => {
+    const text = "1、产出指标：年度目标值完成情况，年度指标值：完成。2、产出指标：指标值完成率，≥90%。";
+    expect(parts(text)).toEqual([
+      ["", "年度目标值完成情况", "年度指标值", "完成"],
+      ["", "指标值完成率", "", "≥90%"],
+    ]);
+    expect(allItemCodes(text)).toContainEqual([2, "value_label_missing"]);
+    expect(clean(text)).toBe("1、产出指标：年度目标值完成情况，年度指标值：完成。2、产出指标：指标值完成率，年度指标值：≥90%。");
+  });
+
+  it("still reads a label glued to its value, or before a separator", () => {
+    expect(parts("1、产出指标：培训人数，年度指标值≥90人。2、产出指标：培训质量，年度指标值 合格。")).toEqual([
+      ["数量指标", "培训人数", "年度指标值", "≥90人"],
+      ["", "培训质量", "年度指标值", "合格"],
+    ]);
+  });
+});
+
+describe("一级, 二级 and 三级 joined alike (`产出指标-数量指标-培训人数`)", () => {
+  it("reads the 二级 and the name apart, and the cleaner writes them so", () => {
+    const text = "1、产出指标-数量指标-培训人数，年度指标值：≥200人。2、效益指标—社会效益指标—群众知晓率：≥90%。";
+    expect(parts(text)).toEqual([
+      ["数量指标", "培训人数", "年度指标值", "≥200人"],
+      ["社会效益指标", "群众知晓率", "", "≥90%"],
+    ]);
+    expect(clean(text)).toBe("1、产出指标（数量指标）：培训人数，年度指标值：≥200人。2、效益指标（社会效益指标）：群众知晓率，年度指标值：≥90%。");
+  });
+
+  it("reads a short 二级 so too, and leaves one it does not know as written (category_unknown)", () => {
+    expect(parts("1、产出指标-数量-培训人数，年度指标值：≥200人。")[0]?.slice(0, 2)).toEqual(["数量指标", "培训人数"]);
+    const unknown = parseIndicatorCell("1、产出指标-其他-培训人数，年度指标值：≥200人。").items[0];
+    expect([unknown?.level2, unknown?.level2Raw]).toEqual([undefined, "其他-培训人数"]);
+    expect(allItemCodes("1、产出指标-其他-培训人数，年度指标值：≥200人。")).toContainEqual([1, "category_unknown"]);
+  });
+});
+
+describe("a range with thousands separators", () => {
+  it("is written with ASCII digits and no separators, as a single quantity is", () => {
+    expect(clean("1、产出指标：培训人数，年度指标值：2,000-3,000人。")).toBe("1、产出指标：培训人数，年度指标值：2000-3000人。");
+    expect(clean("1、产出指标：培训人数，年度指标值：1，000～2，000人。")).toBe("1、产出指标：培训人数，年度指标值：1000~2000人。");
+    expect(allItemCodes("1、产出指标：培训人数，年度指标值：2,000-3,000人。")).toContainEqual([1, "value_normalized"]);
+  });
+});

@@ -64,4 +64,28 @@ describe("value_normalized", () => {
       expect(issues().map((i) => i.cell)).toEqual(["D2", "E3"]);
     });
   });
+
+  it("reads 以上/以下/以内 in the operator column as the operator, and writes its glyph there", () => {
+    const outcome = checkSheet({
+      name: "明细",
+      values: [
+        ["项目名称", "一级指标", "三级指标", "计算符号", "指标值", "计量单位"],
+        ["培训项目", "产出指标", "考核合格率", "以上", 80, "%"],
+        ["", "效益指标", "投诉率", "以下", 5, "%"],
+        ["", "产出指标", "办结时限", "以内", 30, "天"],
+      ],
+    });
+    if (!outcome.ok) throw new Error("no table");
+    expect(outcome.check.normalized.map((n) => [n.operator, n.number, n.valueUnit, n.direction])).toEqual([
+      ["≥", 80, "%", "正向"],
+      ["≤", 5, "%", "反向"],
+      ["≤", 30, "天", "反向"],
+    ]);
+    const fixes = outcome.check.issues.filter((i) => i.code === "value_normalized");
+    expect(fixes.map((i) => [i.cell, i.fix?.edits.map((e) => e.text)])).toEqual([
+      ["D2", ["≥"]],
+      ["D3", ["≤"]],
+      ["D4", ["≤"]],
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { ParsedValue } from "../model";
 import { foldWidth } from "../parse/normalizeText";
 import { readValue } from "../parse/parseValue";
-import { PREFIX_GLYPHS, PREFIX_WORDS } from "../parse/valueWords";
+import { PREFIX_GLYPHS, PREFIX_WORDS, SUFFIX_WORDS } from "../parse/valueWords";
 import { canonicalValueText } from "./canonicalCellText";
 
 /**
@@ -41,7 +41,8 @@ export interface ColumnEdit {
   span: { start: number; end: number };
 }
 
-const OPERATORS: ReadonlyMap<string, string> = new Map([...PREFIX_GLYPHS, ...PREFIX_WORDS].map((w) => [w.text, w.operator]));
+/** Operator cells' words and their glyphs; `以上`/`以下`/`以内` too (`以上 | 80 | %` is `≥80%`). */
+const OPERATORS: ReadonlyMap<string, string> = new Map([...PREFIX_GLYPHS, ...PREFIX_WORDS, ...SUFFIX_WORDS].map((w) => [w.text, w.operator]));
 
 /** The edits that write `joined` (the item's value as read from `columns`) canonically, column by
  * column, in column order operator, value, unit; none when every cell is canonical already. */

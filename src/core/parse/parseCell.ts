@@ -2,7 +2,7 @@ import type { CellSection, CellSubsection, IndicatorItem, Level1, Level2, Number
 import { foldWidth } from "./normalizeText";
 import { internSpan, internText, type ValueTable } from "./intern";
 import { inferLevel2Into, parseItem, shareValueTexts } from "./parseItem";
-import { PREFIX_GLYPHS, PREFIX_WORDS } from "./valueWords";
+import { PREFIX_GLYPHS, PREFIX_WORDS, SUFFIX_WORDS } from "./valueWords";
 import { isPlaceholderText, looksLikeValue, readValue } from "./parseValue";
 import { SegmentCursor } from "./segmentCell";
 import { newItem } from "./shapes";
@@ -399,7 +399,7 @@ export interface ItemParts {
   level2: string;
   name: string;
   value: string;
-  /** `指标性质/计算符号/运算符号`: `≥`, `>=`, `不低于` …; other words (`正向`, `定量`) are ignored. */
+  /** `指标性质/计算符号/运算符号`: `≥`, `>=`, `不低于`, `以上` …; other words (`正向`, `定量`) are ignored. */
   operator: string;
   /** `度量单位/计量单位`: `%`, `个`, `万元` … */
   unit: string;
@@ -409,6 +409,8 @@ export interface ItemParts {
 const NOT_UNITS: ReadonlySet<string> = new Set(["定性", "定量", "无", "-", "/", "—"]);
 
 const OPERATOR_TEXTS: ReadonlySet<string> = new Set([...PREFIX_GLYPHS, ...PREFIX_WORDS].map((w) => w.text));
+/** Operator columns may also hold the words written after a number (`以上`, `以下`, `以内`). */
+const SUFFIX_TEXTS: ReadonlySet<string> = new Set(SUFFIX_WORDS.map((w) => w.text));
 
 /**
  * An item of the one-indicator-per-row layout (columns 一级指标/二级指标/三级指标/指标值 and
@@ -422,10 +424,12 @@ export function parseItemFromParts(parts: ItemParts, index: number): IndicatorIt
   const operator = (parts.operator ?? "").trim();
   const unit = (parts.unit ?? "").trim();
   if (value.kind === "quantitative" || value.kind === "range") {
-    const addOperator = value.operatorSource === "implicit" && OPERATOR_TEXTS.has(foldWidth(operator)) ? operator : "";
+    const implicit = value.operatorSource === "implicit";
+    const addOperator = implicit && OPERATOR_TEXTS.has(foldWidth(operator)) ? operator : "";
+    const addSuffix = implicit && addOperator === "" && SUFFIX_TEXTS.has(operator) ? operator : "";
     const addUnit = value.unit === undefined && unit !== "" && !NOT_UNITS.has(unit) ? unit : "";
-    if (addOperator || addUnit) {
-      const joined = `${addOperator}${value.raw}${addUnit}`;
+    if (addOperator || addUnit || addSuffix) {
+      const joined = `${addOperator}${value.raw}${addUnit}${addSuffix}`;
       const span = value.span;
       value = readValue(joined, foldWidth(joined), 0, joined.length);
       value.span = span;

@@ -347,8 +347,12 @@ function runRules(sheet: string, table: DetectedTable, rows: readonly RowContext
   const emit = (f: RuleFinding) => {
     const severity = severities[f.code];
     if (severity === "off") return;
-    const params = f.params ?? {};
     const row = rowByNumber.get(f.rowNumber);
+    let params = f.params ?? {};
+    // A project's later row numbering on (`2、…` under `1、…`): its messages count the items as
+    // the author numbered them, over the project (the issue's `item` stays the cell position).
+    const carry = row?.projectRows?.numberedFrom ?? 0;
+    if (carry > 0 && typeof params.item === "number") params = { ...params, item: params.item + carry };
     // In the item-per-row layout an item's issue points at that item's own row.
     const itemCell = f.item !== undefined ? row?.itemCells?.[f.item - 1] : undefined;
     const leaf = texts.leaf(f.code, params);

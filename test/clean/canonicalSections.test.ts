@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { canonicalCellForm, canonicalCellText } from "../../src/core/clean/canonicalCellText";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
+import { checkSheet } from "../../src/core/check";
+import { planCleaning } from "../../src/core/clean/planCleaning";
 import { expectEveryItemUnderItsHeading, expectFlattenedLosslessly } from "./sectionChecks";
 
 const clean = (text: string) => canonicalCellText(parseIndicatorCell(text));
@@ -101,5 +103,17 @@ describe("canonicalCellText flattens a cell written in sections", () => {
         { numRuns: 400 },
       );
     });
+  });
+});
+
+describe("a cell the cleaner keeps as written (a heading over nothing)", () => {
+  it("still gets its auto-fixes, each in its place", () => {
+    const text = "一、产出指标\n1、培训人数，年度指标值：不少于200人\n2、合格率，年度指标值：≥95％\n3、培训天数，3天\n四、成本指标\n无";
+    const outcome = checkSheet({ name: "表", values: [["项目名称", "绩效指标"], ["项目甲", text]] });
+    if (!outcome.ok) throw new Error("no table");
+    const edits = planCleaning([outcome.check]).edits;
+    expect(edits.map((e) => [e.cell, e.after, e.codes])).toEqual([
+      ["B2", "一、产出指标\n1、培训人数，年度指标值：≥200人\n2、合格率，年度指标值：≥95%\n3、培训天数，年度指标值：3天\n四、成本指标\n无", ["value_label_missing", "value_normalized"]],
+    ]);
   });
 });

@@ -38,15 +38,25 @@ describe("a cell-layout project written over several rows", () => {
     expect(buildSummary({ checks: [sheet], lang: "zh" }).projects).toBe(2);
   });
 
+  it("numbers the later rows' items on, in messages and 指标明细's 序号", () => {
+    expect(sheet.normalized.slice(0, 3).map((n) => [n.rowNumber, n.itemNumber])).toEqual([
+      [2, 1],
+      [3, 2],
+      [4, 3],
+    ]);
+    const normalizedIssue = sheet.issues.find((i) => i.rowNumber === 4 && i.code === "value_normalized");
+    expect([normalizedIssue?.item, normalizedIssue?.message]).toEqual([1, "第3项的指标值“90%以上”可规范为“≥90%”"]);
+  });
+
   it("leaves a blank name over items numbered from 1 a project whose name is missing", () => {
     expect(sheet.rows[4]?.projectRows).toBeUndefined();
     expect(codesAt(sheet, 6)).toContain("project_name_missing");
   });
 
-  it("cleans the first row's cell and keeps the later rows' numbering as written", () => {
-    const cells = planCleaning([sheet]).edits.map((e) => e.cell);
-    expect(cells).not.toContain("D3");
-    expect(cells).not.toContain("D4");
+  it("cleans the first row's cell and keeps the later rows' numbering as written, their auto-fixes made", () => {
+    const edits = planCleaning([sheet]).edits;
+    expect(edits.map((e) => e.cell)).not.toContain("D3");
+    expect(edits.filter((e) => e.cell === "D4").map((e) => [e.after, e.codes])).toEqual([["3、满意度指标：学员满意度，年度指标值：≥90%。", ["value_normalized"]]]);
   });
 
   it("takes a project merged down over rows (the reader's copies) as one, whatever their numbering", () => {

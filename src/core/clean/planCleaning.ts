@@ -1,9 +1,10 @@
 import type { SheetCheck } from "../check";
-import type { DetectedTable, Issue, ParsedCell, RuleCode, SkipReason } from "../model";
+import type { DetectedTable, Issue, ParsedCell, RuleCode, SkipReason, TextEdit } from "../model";
 import type { CellEdit } from "../plan";
 import { parseA1, toA1 } from "../table/address";
 import { parseIndicatorCell } from "../parse/parseCell";
 import { type CanonicalCellForm, canonicalCellForm, canonicalValueText, ReadBacks } from "./canonicalCellText";
+import { applyFixEdits } from "./applyFixEdits";
 import { unifyNameEdits } from "./unifyNames";
 import { valueColumnEdits } from "./valueColumns";
 
@@ -102,26 +103,48 @@ function cellLayoutEdits(check: SheetCheck, known: ReadonlyMap<ParsedCell, Canon
   // on nothing else: each cell is cleaned once. Only the codes depend on the row's issues.
   const forms = new Map<ParsedCell, CanonicalCellForm>();
   for (const row of check.rows) {
-    if (!isCleanedText(row)) continue;
+    if (typeof row.rawIndicator !== "string") continue;
     const before = row.cell.text;
-    let form = known?.get(row.cell) ?? forms.get(row.cell);
-    if (!form) {
-      form = canonicalCellForm(row.cell, readBacks);
-      forms.set(row.cell, form);
+    const issues = byCell.get(row.indicatorAddress) ?? [];
+    if (isCleanedText(row)) {
+      let form = known?.get(row.cell) ?? forms.get(row.cell);
+      if (!form) {
+        form = canonicalCellForm(row.cell, readBacks);
+        forms.set(row.cell, form);
+      }
+      const after = form.text;
+      if (form.canonicalItems) {
+        if (after !== before) edits.push({ sheet: check.sheet, cell: row.indicatorAddress, rowIndex: row.rowIndex, columnIndex, before, after, codes: resolvedCodes(issues, form.canonicalItems) });
+        continue;
+      }
     }
-    const after = form.text;
-    if (after === before || !form.canonicalItems) continue;
-    edits.push({
-      sheet: check.sheet,
-      cell: row.indicatorAddress,
-      rowIndex: row.rowIndex,
-      columnIndex,
-      before,
-      after,
-      codes: resolvedCodes(byCell.get(row.indicatorAddress) ?? [], form.canonicalItems),
-    });
+    // Kept as written (a heading over nothing, a note between items, a project's later row
+    // numbering on): the auto-fixes still apply, each in its place.
+    const fixed = withAutoFixes(before, issues);
+    if (fixed) edits.push({ sheet: check.sheet, cell: row.indicatorAddress, rowIndex: row.rowIndex, columnIndex, before, after: fixed.text, codes: fixed.codes });
   }
   return edits;
+}
+
+/** The cell text with the auto-fixes of its canonicalisation issues applied (`不少于200人` →
+ * `≥200人`, a missing `年度指标值：` put in), and their codes; undefined when there are none, or
+ * they would overlap (then the text stays as written). */
+function withAutoFixes(text: string, issues: readonly Issue[]): { text: string; codes: RuleCode[] } | undefined {
+  const edits: TextEdit[] = [];
+  const codes = new Set<RuleCode>();
+  for (const issue of issues) {
+    if (!issue.fix?.auto) continue;
+    edits.push(...issue.fix.edits);
+    codes.add(issue.code);
+  }
+  if (edits.length === 0) return undefined;
+  let after: string;
+  try {
+    after = applyFixEdits(text, edits);
+  } catch {
+    return undefined;
+  }
+  return after === text ? undefined : { text: after, codes: CANONICALISATION_CODES.filter((code) => codes.has(code)) };
 }
 
 /** The canonicalisation codes of `issues` that no longer hold after cleaning: an item issue is

@@ -43,7 +43,8 @@ function normalizedIndicator(row: RowContext, item: IndicatorItem, i: number, pr
     department: row.department,
     unit: row.unit,
     project: row.project,
-    itemNumber: item.index,
+    // A project's later row numbering on counts on from the row above (ProjectRows).
+    itemNumber: item.index + (row.projectRows?.numberedFrom ?? 0),
     level1: item.level1 ?? item.level1Raw ?? "",
     level2: item.level2 ?? item.level2Raw ?? "",
     level2Source: item.level2Source === "written" ? "填写" : item.level2Source === "inferred" ? "推断" : "",

@@ -94,6 +94,7 @@ export interface FileHostOptions {
 
 const SETTINGS_KEY = "indicator-checker.settings.v1";
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
 const CATALOGS: Record<Lang, UiStrings> = { zh: zhCN, en };
 
 export function createFileHost(options: FileHostOptions = {}): FileHost {
@@ -235,8 +236,11 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
   async function download(output: OutputKind, suffix: string, extension: string, mime: string): Promise<string> {
     const sheet = requireSheet();
     const result = await request<OutputResult>((id) => ({ type: "output", id, output, lang, generatedAt: localTimeText(now()), sheet, options: lastOptions }));
-    const fileName = `${baseName(name ?? "workbook")}-${suffix}${extension}`;
-    save(new Uint8Array(result.bytes), fileName, mime);
+    const bytes = new Uint8Array(result.bytes);
+    // An .xlsm's outputs keep its macros: named .xlsx, Excel would refuse to open them.
+    const macros = extension === ".xlsx" && hasVbaProject(bytes);
+    const fileName = `${baseName(name ?? "workbook")}-${suffix}${macros ? ".xlsm" : extension}`;
+    save(bytes, fileName, macros ? XLSM_MIME : mime);
     return fileName;
   }
 
@@ -463,6 +467,21 @@ function baseName(fileName: string): string {
   return fileName.replace(/\.(xlsx|xlsm|xls|json)$/i, "");
 }
 
+
+/** The zip entry name of a workbook's VBA project, as bytes. */
+const VBA_PROJECT = new TextEncoder().encode("xl/vbaProject.bin");
+
+/** Whether a workbook package holds a VBA project (its entry name appears in the zip): the
+ * outputs are the input's parts patched, so an .xlsm's keep its macros and its content type. */
+function hasVbaProject(bytes: Uint8Array): boolean {
+  const first = VBA_PROJECT[0] as number;
+  const last = bytes.length - VBA_PROJECT.length;
+  outer: for (let i = bytes.indexOf(first); i >= 0 && i <= last; i = bytes.indexOf(first, i + 1)) {
+    for (let k = 1; k < VBA_PROJECT.length; k++) if (bytes[i + k] !== VBA_PROJECT[k]) continue outer;
+    return true;
+  }
+  return false;
+}
 
 function copyBuffer(view: Uint8Array): ArrayBuffer {
   return view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer;

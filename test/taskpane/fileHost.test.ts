@@ -26,6 +26,8 @@ function fakeEngine() {
   let terminated = 0;
   /** When set, checks never answer (to test 取消). */
   let hang = false;
+  /** What outputs hold (their kind's name when unset). */
+  const output: { text?: string } = {};
   const start = async (onMessage: (r: WorkerResponse) => void) => {
     started++;
     let alive = true;
@@ -54,7 +56,7 @@ function fakeEngine() {
           case "change":
             return post({ type: "done", id, result: null });
           case "output":
-            return post({ type: "done", id, result: { bytes: new TextEncoder().encode(request.output).buffer as ArrayBuffer } });
+            return post({ type: "done", id, result: { bytes: new TextEncoder().encode(output.text ?? request.output).buffer as ArrayBuffer } });
         }
       },
       terminate() {
@@ -70,6 +72,9 @@ function fakeEngine() {
     terminated: () => terminated,
     hang: (on: boolean) => {
       hang = on;
+    },
+    set outputText(text: string) {
+      output.text = text;
     },
   };
 }
@@ -177,6 +182,18 @@ describe("the file host", () => {
     expect(saved[2]?.mime).toBe("application/json");
     const output = engine.requests.find((r) => r.type === "output");
     expect(output).toMatchObject({ sheet: SHEET, options: settings.options, generatedAt: "2025-01-31 09:05:00", lang: "zh" });
+  });
+
+  test("an output that keeps an .xlsm's macros is named .xlsm", async () => {
+    const { host, saved, engine } = setup();
+    engine.outputText = "PK\u0003\u0004 xl/vbaProject.bin";
+    await host.openFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), "宏表.xlsm");
+    await host.chooseSheet(SHEET);
+    await host.check(settings, () => undefined, never);
+    expect(await host.downloadCleaned()).toBe("宏表-清洗后.xlsm");
+    expect(saved[0]?.mime).toBe("application/vnd.ms-excel.sheet.macroEnabled.12");
+    engine.outputText = "PK\u0003\u0004 xl/workbook.xml";
+    expect(await host.downloadAnnotated()).toBe("宏表-已标注.xlsx");
   });
 
   test("selecting a cell tells the pane and the grid", async () => {

@@ -189,17 +189,23 @@ export function createCheckSession(post: Post): CheckSession {
       const original = originals.get(e.sheet)?.get(`${e.rowIndex},${e.columnIndex}`);
       return original !== undefined ? { ...e, before: original } : e;
     });
+    for (const e of userEdits()) if (!planned.has(`${e.sheet}\u0001${e.rowIndex},${e.columnIndex}`)) edits.push(e);
+    return { edits, removeRowIndexes: plan.removeRowIndexes };
+  }
+
+  /** The cells the user changed (fixes applied in the pane), original text to text now. */
+  function userEdits(): CellEdit[] {
+    const edits: CellEdit[] = [];
     for (const [sheetName, byCell] of originals) {
       const sheet = sheetByName(sheetName);
       if (!sheet) continue;
       for (const [key, before] of byCell) {
-        if (planned.has(`${sheetName}\u0001${key}`)) continue;
         const [rowIndex = 0, columnIndex = 0] = key.split(",").map(Number);
         const after = cellText(sheet.values[rowIndex - (sheet.originRowIndex ?? 0)]?.[columnIndex - (sheet.originColumnIndex ?? 0)] ?? null);
         if (after !== before) edits.push({ sheet: sheetName, cell: toA1(rowIndex, columnIndex), rowIndex, columnIndex, before, after, codes: [] });
       }
     }
-    return { edits, removeRowIndexes: plan.removeRowIndexes };
+    return edits;
   }
 
   async function output(id: number, kind: OutputKind, lang: Lang, generatedAt: string, sheet: string, options: CheckOptions) {
@@ -217,7 +223,8 @@ export function createCheckSession(post: Post): CheckSession {
         out = await writeCleaned(bytes, composeCleaning(check), detailSheetPlan(check.checks, lang));
         break;
       case "annotated":
-        out = await buildAnnotatedWorkbook(bytes, check, { lang, file: fileName, generatedAt });
+        // The texts the check read, fills and all: the user's fixes are in it too.
+        out = await buildAnnotatedWorkbook(bytes, check, { lang, file: fileName, generatedAt }, userEdits());
         break;
       case "json":
         out = new TextEncoder().encode(`${JSON.stringify(toJsonReport(check.report), null, 2)}\n`);

@@ -519,13 +519,17 @@ export function inPageChannel(
   onMessage: (response: WorkerResponse) => void,
 ): Channel {
   let alive = true;
+  // Copied both ways, as postMessage copies: the page's rows and the session's must not be one
+  // array, or a fix the page writes would reach the session before its `change` does (and the
+  // session would take the fixed text for the file's).
   const session = create((response) => {
+    const copy = structuredClone(response);
     setTimeout(() => {
-      if (alive) onMessage(response);
+      if (alive) onMessage(copy);
     }, 0);
   });
   return {
-    post: (request) => void session.handle(request),
+    post: (request) => void session.handle(structuredClone(request)),
     terminate: () => {
       alive = false;
     },

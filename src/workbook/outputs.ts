@@ -3,7 +3,7 @@ import type { CanonicalCellForm } from "../core/clean/canonicalCellText";
 import type { Lang, ParsedCell } from "../core/model";
 import { planCleaning } from "../core/clean/planCleaning";
 import { buildSummary, detailSheetPlan, highlightsFor, summarySheetPlan } from "../core/summary/summaryModel";
-import type { SheetPlan } from "../core/plan";
+import type { CellEdit, SheetPlan } from "../core/plan";
 import type { CleaningPlan } from "./writeCleaned";
 import { tryPatch } from "./xlsx/patchPackage";
 import { fflateCodec, type ZipCodec } from "./xlsx/zipCodec";
@@ -33,9 +33,9 @@ export async function buildCleanedWorkbook(bytes: Uint8Array, check: WorkbookChe
   return writeCleaned(bytes, cleaningPlan(check, options), detailSheetPlan(check.checks, options.lang), options.codec);
 }
 
-export async function buildAnnotatedWorkbook(bytes: Uint8Array, check: WorkbookCheck, options: OutputOptions): Promise<Uint8Array> {
+export async function buildAnnotatedWorkbook(bytes: Uint8Array, check: WorkbookCheck, options: OutputOptions, edits: readonly CellEdit[] = []): Promise<Uint8Array> {
   const { writeAnnotated } = await import("./writeAnnotated");
-  return writeAnnotated(bytes, highlightsFor(check.report.issues), summaryPlan(check, options), detailSheetPlan(check.checks, options.lang), options.codec);
+  return writeAnnotated(bytes, highlightsFor(check.report.issues), summaryPlan(check, options), detailSheetPlan(check.checks, options.lang), options.codec, edits);
 }
 
 /**

@@ -1,8 +1,8 @@
-import type { Highlight, SheetPlan } from "../core/plan";
+import type { CellEdit, Highlight, SheetPlan } from "../core/plan";
 import { DETAIL_SHEET_NAME, HIGHLIGHT_FILL, SUMMARY_SHEET_NAME } from "../core/plan";
 import { loadWorkbook } from "./readWorkbook";
 import { addGeneratedSheet, restyle, workbookBytes } from "./sheetWriting";
-import { sheetOf } from "./writeCleaned";
+import { applyCellEdits, sheetOf } from "./writeCleaned";
 import { tryPatch } from "./xlsx/patchPackage";
 import { fflateCodec, type ZipCodec } from "./xlsx/zipCodec";
 
@@ -23,15 +23,24 @@ export async function writeAnnotated(
   summary: SheetPlan,
   detail: SheetPlan,
   codec: ZipCodec = fflateCodec,
+  edits: readonly CellEdit[] = [],
 ): Promise<Uint8Array> {
-  const patched = await tryPatch(bytes, { detail, annotated: { highlights, summary } }, codec);
+  const patched = await tryPatch(bytes, { detail, annotated: { highlights, summary, edits } }, codec);
   const out = patched?.annotated;
-  return out instanceof Uint8Array ? out : writeAnnotatedWithExcelJS(bytes, highlights, summary, detail);
+  return out instanceof Uint8Array ? out : writeAnnotatedWithExcelJS(bytes, highlights, summary, detail, edits);
 }
 
-/** The exceljs writer: loads the whole workbook, fills cells, adds the sheets, writes it out. */
-export async function writeAnnotatedWithExcelJS(bytes: Uint8Array, highlights: readonly Highlight[], summary: SheetPlan, detail: SheetPlan): Promise<Uint8Array> {
+/** The exceljs writer: loads the whole workbook, writes the user's changed cells (`edits`, the
+ * file mode's fixes), fills cells, adds the sheets, writes it out. */
+export async function writeAnnotatedWithExcelJS(
+  bytes: Uint8Array,
+  highlights: readonly Highlight[],
+  summary: SheetPlan,
+  detail: SheetPlan,
+  edits: readonly CellEdit[] = [],
+): Promise<Uint8Array> {
   const workbook = await loadWorkbook(bytes);
+  applyCellEdits(workbook, edits);
   // An error and a warning on one cell: the error's colour wins.
   const worst = new Map<string, Highlight>();
   for (const h of highlights) {

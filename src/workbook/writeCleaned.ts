@@ -46,7 +46,19 @@ export async function writeCleaned(bytes: Uint8Array, plan: CleaningPlan, detail
 /** The exceljs writer: loads the whole workbook, edits it, writes it out again. */
 export async function writeCleanedWithExcelJS(bytes: Uint8Array, plan: CleaningPlan, detail: SheetPlan): Promise<Uint8Array> {
   const workbook = await loadWorkbook(bytes);
-  for (const edit of plan.edits) {
+  applyCellEdits(workbook, plan.edits);
+  for (const [sheet, rows] of Object.entries(plan.removeRowIndexes)) {
+    if (rows.length > 0) removeRows(sheetOf(workbook, sheet), rows);
+  }
+  // 行号 as the rows are numbered now, past the deleted ones.
+  addGeneratedSheet(workbook, DETAIL_SHEET_NAME, "Detail", renumberedPlan(detail, plan.removeRowIndexes));
+  return workbookBytes(workbook);
+}
+
+/** Each edit's `after` written into its cell (StaleEditError when the cell no longer holds
+ * `before`). */
+export function applyCellEdits(workbook: ExcelJS.Workbook, edits: readonly CellEdit[]): void {
+  for (const edit of edits) {
     const ws = sheetOf(workbook, edit.sheet);
     const cell = ws.getCell(edit.rowIndex + 1, edit.columnIndex + 1);
     // A covered cell of a merged block: the text lives in the block's top-left cell.
@@ -57,12 +69,6 @@ export async function writeCleanedWithExcelJS(bytes: Uint8Array, plan: CleaningP
     if (typeof found === "string" && found !== edit.before) throw new StaleEditError(edit, found);
     writeTextCell(target, edit.after);
   }
-  for (const [sheet, rows] of Object.entries(plan.removeRowIndexes)) {
-    if (rows.length > 0) removeRows(sheetOf(workbook, sheet), rows);
-  }
-  // 行号 as the rows are numbered now, past the deleted ones.
-  addGeneratedSheet(workbook, DETAIL_SHEET_NAME, "Detail", renumberedPlan(detail, plan.removeRowIndexes));
-  return workbookBytes(workbook);
 }
 
 export function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {

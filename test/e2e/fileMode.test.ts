@@ -70,6 +70,24 @@ test("opening the sample shows the same counts as the engine", async () => {
   await screenshot(page, "02-sample-checked");
 });
 
+test("in a window as narrow as Excel's task pane the issue list stays a scrolled window", async () => {
+  const { page } = watched;
+  const total = defaultCounts.error + defaultCounts.warning + defaultCounts.info;
+  const wide = page.viewportSize();
+  await page.setViewportSize({ width: 350, height: 700 });
+  try {
+    const list = page.getByTestId("issue-list");
+    await eventually(() => list.boundingBox(), (box) => box !== null && box.height > 0, 10_000, "the issue list laid out");
+    const box = await list.boundingBox();
+    expect(box?.height).toBeLessThanOrEqual(700);
+    // Only the rows in view (and a few beyond) are drawn, never all of them.
+    expect(await page.getByTestId("issue-item").count()).toBeLessThan(Math.min(total, 40));
+    await screenshot(page, "02b-narrow-pane");
+  } finally {
+    if (wide) await page.setViewportSize(wide);
+  }
+});
+
 test("clicking an issue selects its cell in the preview grid", async () => {
   const { page } = watched;
   const issue = page.getByTestId("issue-list").getByTestId("issue-item").first();

@@ -111,3 +111,35 @@ describe("a big result reaches the page in batches", () => {
     expect(rows.at(rows.length)).toBeUndefined();
   });
 });
+
+describe("the annotated download after fixes", () => {
+  test("holds the texts the check read: the user's fixes, with no fill left for what they fixed", async () => {
+    const before = "1、产出指标：培训人数，年度指标值：≥50人。2、效益指标：知晓率，≥90%。3、满意度指标：学员满意度，年度指标值：≥90%。4、成本指标：人均培训成本，年度指标值：≤500元。";
+    const bytes = await xlsxOf([
+      ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+      ["区委组织部", "区委组织部", "干部培训", "提升能力", before],
+    ]);
+    const saved: Uint8Array[] = [];
+    const host = createFileHost({
+      storage: { getItem: () => null, setItem: () => undefined },
+      save: (data) => void saved.push(data),
+      startEngine: async (onMessage: (r: WorkerResponse) => void) => inPageChannel(createCheckSession, onMessage),
+    });
+    await host.openFile(bytes, "培训表.xlsx");
+    await host.chooseSheet(SHEET);
+    const run = await host.check({ options: {}, highlight: true }, () => undefined, new AbortController().signal);
+    const label = run.report.issues.filter((i) => i.code === "value_label_missing");
+    expect(label.map((i) => i.cell)).toEqual(["E2"]);
+    await host.applyFixes(await host.previewFixes(label));
+    const after = await host.check({ options: {}, highlight: true }, () => undefined, new AbortController().signal);
+    expect(after.report.counts.warning).toBe(0);
+
+    await host.downloadAnnotated();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(saved[0] as unknown as ArrayBuffer);
+    const e2 = workbook.getWorksheet(SHEET)?.getCell("E2");
+    expect(e2?.value).toBe(before.replace("知晓率，≥90%", "知晓率，年度指标值：≥90%"));
+    expect((e2?.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toBeUndefined();
+    host.dispose();
+  }, 60_000);
+});

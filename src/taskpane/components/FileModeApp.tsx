@@ -23,7 +23,10 @@ const useStyles = makeStyles({
     height: "100vh",
     boxSizing: "border-box",
     backgroundColor: tokens.colorNeutralBackground1,
-    "@media (max-width: 800px)": { gridTemplateColumns: "minmax(0, 1fr)", gridTemplateRows: "auto 60vh", height: "auto" },
+    // Narrow (a task-pane-wide window, 200% zoom): the pane a screen high above the preview, so
+    // its issue list keeps a bounded height and stays a scrolled window onto the issues
+    // (`auto` let it grow to all of them, drawing every row: minutes on a big sheet).
+    "@media (max-width: 800px)": { gridTemplateColumns: "minmax(0, 1fr)", gridTemplateRows: "100vh 60vh", height: "auto" },
   },
   pane: { minHeight: 0, overflow: "hidden", display: "flex", flexDirection: "column" },
   preview: { minHeight: 0, padding: tokens.spacingVerticalM, boxSizing: "border-box", display: "flex", flexDirection: "column" },

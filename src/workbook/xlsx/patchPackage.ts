@@ -1,4 +1,4 @@
-import type { Highlight, SheetPlan } from "../../core/plan";
+import type { CellEdit, Highlight, SheetPlan } from "../../core/plan";
 import { DETAIL_SHEET_NAME, HIGHLIGHT_FILL, SUMMARY_SHEET_NAME } from "../../core/plan";
 import { RowDeletion } from "../formulaRows";
 import { rowRenumbering } from "../renumberRows";
@@ -30,7 +30,9 @@ import { writeZip, type OutputEntry } from "./zipWrite";
 export interface PatchRequest {
   detail: SheetPlan;
   cleaned?: { plan: CleaningPlan };
-  annotated?: { highlights: readonly Highlight[]; summary: SheetPlan };
+  /** `edits`: cells the user changed since the file was read (the browser file mode's fixes),
+   * written so the annotated copy shows the texts it was checked against. */
+  annotated?: { highlights: readonly Highlight[]; summary: SheetPlan; edits?: readonly CellEdit[] };
 }
 
 /** Each requested output as bytes, or the reason it could not be patched (fall back). */
@@ -94,10 +96,12 @@ export async function patchOutputs(bytes: Uint8Array, request: PatchRequest, cod
   if (sst && appender && appender.added > 0) shared.set(sst.path, await sst.extend(appender, codec));
   // Both at once: one output's sheet is scanned while the other's is deflated on the pool.
   const { cleaned } = request;
-  const annotated = request.annotated && summaryData ? { highlights: request.annotated.highlights, summaryData } : undefined;
+  const annotated = request.annotated && summaryData ? { highlights: request.annotated.highlights, summaryData, edits: request.annotated.edits ?? [] } : undefined;
   const [c, a] = await Promise.all([
     cleaned ? unlessUnpatchable(() => patchCleaned(pkg, base, cleanedDetail, shared, cleaned.plan, codec)) : undefined,
-    annotated && annotatedDetail ? unlessUnpatchable(() => patchAnnotated(pkg, base, annotatedDetail, shared, annotated.highlights, annotated.summaryData, codec)) : undefined,
+    annotated && annotatedDetail
+      ? unlessUnpatchable(() => patchAnnotated(pkg, base, annotatedDetail, shared, annotated.highlights, annotated.summaryData, annotated.edits, codec))
+      : undefined,
   ]);
   return { ...(c ? { cleaned: c } : {}), ...(a ? { annotated: a } : {}) };
 }
@@ -179,10 +183,18 @@ async function patchAnnotated(
   shared: ReadonlyMap<string, DeflatedData>,
   highlights: readonly Highlight[],
   summaryData: DeflatedData,
+  edits: readonly CellEdit[],
   codec: ZipCodec,
 ): Promise<Uint8Array> {
   const styles = base.fork();
   const wb = await pkg.workbook();
+  const editsBySheet = new Map<string, SheetEdit[]>();
+  for (const e of edits) {
+    const list = editsBySheet.get(e.sheet) ?? [];
+    list.push({ row: e.rowIndex + 1, col: e.columnIndex, before: e.before, after: e.after });
+    editsBySheet.set(e.sheet, list);
+  }
+  const sharedString = editsBySheet.size > 0 ? await pkg.sharedStrings() : undefined;
   const fills = new Map<string, Map<number, Map<number, string>>>();
   // An error and a warning on one cell: the error's colour wins.
   const worst = new Map<string, Highlight>();
@@ -198,10 +210,12 @@ async function patchAnnotated(
     byRow.set(h.columnIndex, `FF${HIGHLIGHT_FILL[h.severity].replace("#", "").toUpperCase()}`);
   }
   const replaced = new Map(shared);
-  for (const [sheet, byRow] of fills) {
+  for (const sheet of new Set([...fills.keys(), ...editsBySheet.keys()])) {
     const part = wb.sheetPart(sheet);
     if (!part) throw new Unpatchable(`the plan names a sheet the workbook does not have: ${sheet}`);
-    replaced.set(part, await deflateText(codec, patchSheet(await pkg.text(part), { sheetName: sheet, styles, fills: byRow })));
+    const sheetEdits = editsBySheet.get(sheet);
+    const patch = { sheetName: sheet, styles, fills: fills.get(sheet) ?? new Map<number, Map<number, string>>(), ...(sheetEdits ? { edits: sheetEdits } : {}), ...(sheetEdits && sharedString ? { sharedString } : {}) };
+    replaced.set(part, await deflateText(codec, patchSheet(await pkg.text(part), patch)));
   }
   return assemble(
     pkg,

@@ -247,6 +247,23 @@ describe("rows below the header", () => {
     ]);
   });
 
+  it("reads names that begin like a total word as names (合计划生育服务站, 总计量检定所)", () => {
+    const wide: CellValue[] = ["序号", "单位名称", "项目名称", "金额", "绩效目标", "绩效指标"];
+    const table = found(
+      detectTable(
+        sheet([
+          wide,
+          ["1", "合计划生育服务站", "计划生育奖励扶助", 50, "目标", CELL],
+          ["2", "总计量检定所", "计量检定经费", 20, "目标", ""],
+          ["3", "区应急局", "合计划应急演练", 20, "目标", ""],
+          ["合　计", null, null, 90, null, null],
+        ]),
+      ),
+    );
+    expect(rowNumbers(table)).toEqual([2, 3, 4]);
+    expect(skippedRows(table)).toEqual([[5, "note"]]);
+  });
+
   it("skips signature, seal and date lines under the table", () => {
     const rows: CellValue[][] = [
       header,

@@ -503,16 +503,23 @@ function isNoteHeading(text: string): boolean {
   return text.startsWith("说明：") || text.startsWith("说明:") || text.startsWith("填报说明") || text.startsWith("填表说明");
 }
 
+/** A total word beginning `text` as a word of its own: `合计`, `合计：`, `合计(3项)`, but not the
+ * start of a name (`合计划生育服务站`, `总计量检定所`, `小计划救灾物资`). */
 function isTotalText(text: string): boolean {
-  for (const word of TOTAL_WORDS) if (text.startsWith(word)) return true;
+  for (const word of TOTAL_WORDS) if (text.startsWith(word) && !isHan(text.charCodeAt(word.length))) return true;
   return false;
 }
 
 /** A cell naming a total: `小计`, `合计：`, `区委宣传部小计` (spaces removed). */
 function isTotalCell(text: string): boolean {
   if (text === "" || text.length > MAX_TOTAL_CELL_LENGTH) return false;
-  for (const word of TOTAL_WORDS) if (text.startsWith(word) || text.endsWith(word)) return true;
+  if (isTotalText(text)) return true;
+  for (const word of TOTAL_WORDS) if (text.endsWith(word)) return true;
   return false;
+}
+
+function isHan(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
 }
 /** A department's name and `小计`; longer texts are names that happen to end so. */
 const MAX_TOTAL_CELL_LENGTH = 24;
@@ -528,8 +535,8 @@ function isLabelText(text: string): boolean {
 
 /** Note and footer words at the start of `text` (without spaces). */
 function isNoteText(text: string): boolean {
-  if (isNoteHeading(text) || isSealText(text)) return true;
-  for (const prefix of NOTE_PREFIXES) if (text.startsWith(prefix)) return true;
+  if (isNoteHeading(text) || isSealText(text) || isTotalText(text)) return true;
+  for (const prefix of NOTE_PREFIXES) if (text.startsWith(prefix) && !TOTAL_WORDS.includes(prefix)) return true;
   return false;
 }
 

@@ -93,7 +93,7 @@ describe("parseIndicatorCell: what starts an item", () => {
   });
 
   it("splits at a number that is not the next one only when a whole category word follows", () => {
-    expect(parseIndicatorCell("1、产出指标：培训人数，年度指标值：≥200人5、产出：资金拨付率，年度指标值：100%").items).toHaveLength(1);
+    expect(parseIndicatorCell("1、产出指标：培训人数，年度指标值：≥200人5、产出：资金拨付率。").items).toHaveLength(1);
     // a skipped number run on: an item of its own, for numbering_irregular to report
     const cell = parseIndicatorCell("1、产出指标：培训人数，年度指标值：≥200人5、产出指标：资金拨付率，年度指标值：100%");
     expect(cell.items.map((i) => [i.number, i.value.raw])).toEqual([

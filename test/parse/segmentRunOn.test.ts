@@ -41,10 +41,21 @@ describe("segmenter: a run-on item with an unexpected number", () => {
 
   it("does not split at an unexpected number that no full category word follows", () => {
     // `产出` alone is enough for the expected number (2), not for any other.
-    expect(items("1、产出指标：培训人数，年度指标值：≥100人5、产出：资金拨付率，年度指标值：100%")).toHaveLength(1);
-    expect(items("1、产出指标：培训人数，年度指标值：≥100人5、资金拨付率，年度指标值：100%")).toHaveLength(1);
+    expect(items("1、产出指标：培训人数，年度指标值：≥100人5、产出：资金拨付率。")).toHaveLength(1);
+    expect(items("1、产出指标：培训人数，年度指标值：≥100人5、资金拨付率。")).toHaveLength(1);
     // a category word that runs on into a longer word is not a head
-    expect(items("1、产出指标：培训人数，年度指标值：≥100人5、产出指标体系建设，年度指标值：完成")).toHaveLength(1);
+    expect(items("1、产出指标：培训人数，年度指标值：≥100人5、产出指标体系建设。")).toHaveLength(1);
+  });
+
+  it("splits there all the same when a second label shows a second item", () => {
+    expect(items("1、产出指标：培训人数，年度指标值：≥100人5、产出：资金拨付率，年度指标值：100%")).toEqual([
+      [1, "dun", "产出指标", "≥100人"],
+      [5, "dun", "产出指标", "100%"],
+    ]);
+    expect(items("1、产出指标：培训人数，年度指标值：≥100人5、资金拨付率，年度指标值：100%").map(([n, , , v]) => [n, v])).toEqual([
+      [1, "≥100人"],
+      [5, "100%"],
+    ]);
   });
 
   it("does not split at numbers inside names and values", () => {

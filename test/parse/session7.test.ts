@@ -51,3 +51,22 @@ describe("a range with thousands separators", () => {
     expect(allItemCodes("1、产出指标：培训人数，年度指标值：2,000-3,000人。")).toContainEqual([1, "value_normalized"]);
   });
 });
+
+describe("two items in one, the second's number and head left out", () => {
+  it("splits before the second name when a second label follows a value", () => {
+    const text = "1、产出指标：培训人数，年度指标值：≥200人，培训场次，年度指标值：≥5场。2、效益指标：知晓率，年度指标值：≥90%。";
+    expect(parts(text)).toEqual([
+      ["数量指标", "培训人数", "年度指标值", "≥200人"],
+      ["", "培训场次", "年度指标值", "≥5场"],
+      ["", "知晓率", "年度指标值", "≥90%"],
+    ]);
+    const codes = allItemCodes(text);
+    expect(codes).toContainEqual([2, "category_unknown"]);
+    expect(codes).toContainEqual([2, "numbering_irregular"]);
+    expect(codes.map(([, code]) => code)).not.toContain("qualitative_on_quantity");
+  });
+
+  it("keeps one item when no separator stands between the value and the second label", () => {
+    expect(parts("1、产出指标：培训人数，年度指标值：合格年度指标值：≥5场。")).toHaveLength(1);
+  });
+});

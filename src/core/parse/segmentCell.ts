@@ -1,5 +1,5 @@
 import type { NumberingStyle, ValueLabel } from "../model";
-import { isDigit, isSpace, isWhitespace } from "./normalizeText";
+import { isDigit, isHan, isSpace, isWhitespace } from "./normalizeText";
 import { numberContinuesValue } from "./parseValue";
 import { LABEL, labelAt } from "./readLabel";
 import { HEAD, readHead } from "./readHead";
@@ -16,6 +16,8 @@ const COLON = 0x3a;
 const COMMA = 0x2c;
 const DOT = 0x2e;
 const DUN = 0x3001; // 、
+const PERCENT = 0x25;
+const PERMILLE = 0x2030;
 const DI = 0x7b2c; // 第: `第2、3季度` is an ordinal, not item 2
 const WEI = 0x4e3a; // 为
 const ZERO = 0x30;
@@ -171,6 +173,26 @@ export class SegmentCursor {
             this.labelStart = LABEL.start;
             this.labelEnd = LABEL.end;
             this.valueStart = LABEL.valueStart;
+          } else if (valueAfterLabel && depth === 0 && labelAt(folded, i, contentStart)) {
+            // A second label after a value: `…≥200人，培训场次，年度指标值：≥5场` is two items, the
+            // second's number and head left out. The first ends at the separator before its name.
+            const split = separatorBefore(folded, this.valueStart, LABEL.start);
+            if (split >= 0) {
+              // `≥200人5、产出：…`: the `、` is the next item's number mark, glued to the value's unit;
+              // the item starts at its digits. Digits glued to the value's own number stay its
+              // (`≥201、效益：…` keeps ≥201: which digits would be the item's cannot be told).
+              let digits = split;
+              while (digits > this.valueStart + 1 && isDigit(folded.charCodeAt(digits - 1))) digits--;
+              const before = folded.charCodeAt(digits - 1);
+              if (folded.charCodeAt(split) === DUN && digits < split && (isHan(before) || before === PERCENT || before === PERMILLE)) {
+                i = digits;
+              } else {
+                i = split;
+                terminatorStart = split;
+                terminatorLength = 1;
+              }
+              break;
+            }
           }
         } else if (hasLabel && !valueAfterLabel && !isSpace(c) && c !== COLON && c !== COMMA) {
           valueAfterLabel = true;
@@ -278,6 +300,23 @@ function dotEndsItem(folded: string, contentStart: number, i: number, n: number,
 function startsHeadAfterValue(folded: string, i: number, n: number): boolean {
   if (!startsCategoryWord(folded, i, n) || !readHead(folded, i, n)) return false;
   return HEAD.level1 !== undefined && HEAD.separator === COLON;
+}
+
+/**
+ * Where the item before a second label ends: the last `，` `,` `、` between the value's first
+ * character (`valueStart`) and the name before the label (`labelStart`), past a few characters of
+ * value; -1 when there is none (`年度指标值：合格年度指标值：…` is left as written).
+ */
+function separatorBefore(folded: string, valueStart: number, labelStart: number): number {
+  let k = labelStart - 1;
+  while (k > valueStart && isSpace(folded.charCodeAt(k))) k--;
+  // The separator between the second name and its label (`培训场次，年度指标值`).
+  if (folded.charCodeAt(k) === COMMA) k--;
+  for (; k > valueStart; k--) {
+    const c = folded.charCodeAt(k);
+    if (c === COMMA || c === DUN) return k;
+  }
+  return -1;
 }
 
 /** Whether a colon follows at `i`, after spaces and an optional `为` (`目标值为：`). */

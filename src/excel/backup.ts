@@ -56,7 +56,7 @@ export async function readBackup(context: Excel.RequestContext): Promise<BackupS
  */
 export function backupWrites(before: BackupState, entries: readonly BackupEntry[]): ((context: Excel.RequestContext) => void)[] {
   if (entries.length === 0) {
-    return before.exists ? [(ctx) => ctx.workbook.worksheets.getItem(BACKUP_SHEET_NAME).delete()] : [];
+    return before.exists ? [(ctx) => deleteBackupSheet(ctx.workbook.worksheets)] : [];
   }
   const rows: string[][] = [
     [...BACKUP_HEADER],
@@ -76,6 +76,17 @@ export function backupWrites(before: BackupState, entries: readonly BackupEntry[
     });
   }
   return parts;
+}
+
+/**
+ * Queues the backup sheet's deletion. Excel refuses to delete a very hidden sheet
+ * (Worksheet.delete: "fails with an InvalidOperation exception"; office-js#365, by design), so
+ * it is made merely hidden first, in the same batch.
+ */
+export function deleteBackupSheet(sheets: Excel.WorksheetCollection): void {
+  const ws = sheets.getItem(BACKUP_SHEET_NAME);
+  ws.visibility = "Hidden";
+  ws.delete();
 }
 
 function createBackupSheet(context: Excel.RequestContext): Excel.Worksheet {

@@ -3,7 +3,7 @@ import type { Lang } from "../core/model";
 import { BACKUP_SHEET_NAME, HIGHLIGHT_FILL, type Highlight } from "../core/plan";
 import { parseA1, toA1 } from "../core/table/address";
 import type { ApiSupport } from "./apiSupport";
-import { backupKey, backupWrites, NO_BACKUP, readBackup, type BackupEntry, type BackupState } from "./backup";
+import { backupKey, backupWrites, deleteBackupSheet, NO_BACKUP, readBackup, type BackupEntry, type BackupState } from "./backup";
 import { hostError, toHostError } from "./errors";
 import { groupByFill, paintSteps, queueFillReads, sameFill, type CellRef, type FillState, type PaintGroup } from "./fills";
 
@@ -144,11 +144,11 @@ export async function clearMarks(context: Excel.RequestContext, support: ApiSupp
     const { ws, step } = plan[i]!;
     if (support.v1_9) context.application.suspendScreenUpdatingUntilNextSync();
     step(ws);
-    if (i === plan.length - 1) sheets.getItem(BACKUP_SHEET_NAME).delete();
+    if (i === plan.length - 1) deleteBackupSheet(sheets);
     await context.sync();
   }
   if (plan.length === 0) {
-    sheets.getItem(BACKUP_SHEET_NAME).delete();
+    deleteBackupSheet(sheets);
     await context.sync();
   }
 }

@@ -661,6 +661,9 @@ class WorksheetProxy extends Loadable {
       run: () => {
         if (this.ctx.wb.readOnly) throw new FakeExcelError("AccessDenied", "read-only");
         const ws = this.resolve();
+        // Worksheet.delete: "if the worksheet's visibility is set to VeryHidden, the delete
+        // operation will fail with an InvalidOperation exception" (office-js#365: by design).
+        if (ws.visibility === "VeryHidden") throw new FakeExcelError("InvalidOperation", "cannot delete a VeryHidden sheet");
         this.ctx.wb.sheets = this.ctx.wb.sheets.filter((s) => s !== ws);
         // Names pointing into a deleted sheet turn into #REF!, as in Excel.
         for (const [n, f] of this.ctx.wb.names) if (f.includes(`${ws.name}'!`) || f.startsWith(`=${ws.name}!`)) this.ctx.wb.names.set(n, "=#REF!");

@@ -7,7 +7,8 @@ import type { Lang } from "../../src/core/model";
 import { ruleTitle } from "../../src/core/messages/index";
 import { App } from "../../src/taskpane/components/App";
 import { createFakeHost, E6_EDIT, type FakeHost } from "./fakeHost";
-import { categoryUnknown, labelMissing, SHEET } from "./fixtures";
+import type { Issue } from "../../src/core/model";
+import { categoryUnknown, labelMissing, runOf, SEED_ISSUES, SHEET } from "./fixtures";
 
 function renderApp(host: FakeHost, lang?: Lang) {
   return render(
@@ -20,6 +21,23 @@ function renderApp(host: FakeHost, lang?: Lang) {
 async function checkNow() {
   fireEvent.click(screen.getByTestId("check-button"));
   await screen.findByTestId("issue-list");
+}
+
+/** The seed's issues on `rows` sheet rows (6, 7, …): more than the list draws at once. */
+function manyIssues(rows: number): Issue[] {
+  const out: Issue[] = [];
+  for (let r = 0; r < rows; r++) {
+    const rowNumber = 6 + r;
+    for (const issue of SEED_ISSUES) out.push({ ...issue, cell: `E${rowNumber}`, rowNumber });
+  }
+  return out;
+}
+
+async function switchLanguage(lang: Lang) {
+  fireEvent.click(screen.getByTestId("settings-button"));
+  fireEvent.change(await screen.findByTestId("language-select"), { target: { value: lang } });
+  fireEvent.click(screen.getByTestId("save-settings"));
+  await waitFor(() => expect(screen.queryByTestId("save-settings")).toBeNull());
 }
 
 const items = () => screen.getAllByTestId("issue-item");
@@ -197,6 +215,97 @@ describe("the task pane in Excel", () => {
     expect(host.callsTo("selectCell")).toEqual([[SHEET, "E7"]]);
     fireEvent.keyDown(document.activeElement!, { key: "Home" });
     await waitFor(() => expect(document.activeElement).toBe(items()[0]));
+  });
+
+  test("End focuses the last issue once the list has scrolled to it (the row that had focus is gone)", async () => {
+    const issues = manyIssues(30);
+    renderApp(createFakeHost(runOf(issues)));
+    await checkNow();
+    const last = issues[issues.length - 1]!;
+    expect(items().some((el) => el.getAttribute("data-cell") === last.cell)).toBe(false);
+    act(() => items()[0]!.focus());
+    fireEvent.keyDown(items()[0]!, { key: "End" });
+    // The browser answers the list's scrollTo with a scroll event; the rows are drawn then.
+    fireEvent.scroll(screen.getByTestId("issue-list"));
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-cell")).toBe(last.cell));
+    expect(document.activeElement?.getAttribute("data-code")).toBe(last.code);
+    fireEvent.keyDown(document.activeElement!, { key: "Home" });
+    fireEvent.scroll(screen.getByTestId("issue-list"));
+    await waitFor(() => expect(document.activeElement).toBe(items()[0]));
+  });
+
+  test("after 应用修复 the focus goes to the issue now in the fixed one's place, not to the page", async () => {
+    renderApp(createFakeHost());
+    await checkNow();
+    const e6Label = items().find((el) => el.getAttribute("data-code") === "value_label_missing")!;
+    const fix = within(e6Label).getByTestId("fix-button");
+    act(() => fix.focus());
+    fireEvent.click(fix);
+    fireEvent.click(within(await screen.findByTestId("fix-dialog")).getByTestId("apply-fix"));
+    await waitFor(() => expect(screen.queryByTestId("fix-dialog")).toBeNull());
+    // E6's label issue is gone; the next issue in the list is E7's.
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-cell")).toBe("E7"));
+  });
+
+  test("each issue is a list item named by its label", async () => {
+    renderApp(createFakeHost());
+    await checkNow();
+    const item = screen.getByRole("listitem", { name: /^错误，E7：/ });
+    expect(item.getAttribute("data-code")).toBe("category_unknown");
+    expect(item.tabIndex).toBe(-1);
+    expect(screen.getAllByRole("listitem", { name: /，E6：/ })).toHaveLength(2);
+  });
+
+  test("校验 keeps the keyboard focus while it runs (focusable, not disabled)", async () => {
+    const host = createFakeHost();
+    host.check = (settings) => {
+      host.calls.push({ method: "check", args: [settings] });
+      return new Promise<HostRun>(() => undefined);
+    };
+    renderApp(host);
+    const check = screen.getByTestId("check-button") as HTMLButtonElement;
+    act(() => check.focus());
+    fireEvent.click(check);
+    await screen.findByTestId("cancel-button");
+    expect(check.getAttribute("aria-disabled")).toBe("true");
+    expect(check.disabled).toBe(false);
+    expect(document.activeElement).toBe(check);
+    fireEvent.click(check);
+    expect(host.callsTo("check")).toHaveLength(1);
+  });
+
+  test("switching to English rewords the confirmation and the last check's status at once", async () => {
+    renderApp(createFakeHost());
+    await checkNow();
+    expect(screen.getByTestId("live-region").textContent).toBe("校验完成：1 个错误，2 个警告，1 个提示。");
+    await switchLanguage("en");
+    await waitFor(() => expect(screen.getByTestId("error-bar").textContent).toContain("Settings saved."));
+    expect(screen.getByTestId("live-region").textContent).toBe("Check finished: 1 errors, 2 warnings, 1 notes.");
+  });
+
+  test("English uses ASCII parentheses and a singular severity on one issue", async () => {
+    const host = createFakeHost();
+    host.loadSettings = async () => ({ options: { lang: "en" }, highlight: true });
+    renderApp(host);
+    expect(await screen.findByText("Check")).toBeTruthy();
+    await checkNow();
+    expect(screen.getByTestId("apply-all-fixes").textContent).toBe("Fix all automatically (2)");
+    const e7 = items().find((el) => el.getAttribute("data-cell") === "E7")!;
+    expect(e7.getAttribute("aria-label")).toMatch(/^Error, E7: /);
+    expect(within(e7).getByText("Error")).toBeTruthy();
+    // The filter toggles count several, and stay plural.
+    expect(screen.getByTestId("filter-warning").textContent).toContain("Warnings");
+  });
+
+  test("说明 is headed by the rule's Chinese title; the code is only the small line under it", async () => {
+    renderApp(createFakeHost());
+    await checkNow();
+    const e8 = items().find((el) => el.getAttribute("data-cell") === "E8")!;
+    fireEvent.click(within(e8).getByTestId("explain-button"));
+    const surface = await screen.findByRole("dialog", { name: "E8 的问题说明" });
+    const texts = Array.from(surface.querySelectorAll(".fui-Text"), (el) => el.textContent);
+    expect(texts.slice(0, 2)).toEqual([ruleTitle("percent_on_count", "zh"), "percent_on_count"]);
+    expect(texts[0]).toMatch(/[\u4e00-\u9fff]/);
   });
 
   test("moving in the sheet shows that cell's issues", async () => {

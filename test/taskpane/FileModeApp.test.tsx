@@ -195,6 +195,55 @@ describe("the browser file mode", () => {
     await waitFor(() => expect(screen.getByTestId("error-bar").textContent).toContain("绩效目标表-校验报告.json"));
   });
 
+  test("opening from the keyboard keeps the focus on 打开 (focusable while the file opens, not disabled)", async () => {
+    const host = createFakeFileHost();
+    let finish: () => void = () => undefined;
+    const opened = new Promise<void>((resolve) => (finish = resolve));
+    const open = host.openFile;
+    host.openFile = async (file, fileName) => {
+      await opened;
+      return open(file, fileName);
+    };
+    renderFileMode(host);
+    const button = screen.getByTestId("open-file-button") as HTMLButtonElement;
+    act(() => button.focus());
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [xlsx("绩效目标表.xlsx")] } });
+    await waitFor(() => expect(button.getAttribute("aria-disabled")).toBe("true"));
+    expect(button.disabled).toBe(false);
+    await act(async () => finish());
+    await screen.findByTestId("issue-list");
+    expect(document.activeElement).toBe(button);
+  });
+
+  test("the hidden file input is not a second 打开 control for screen readers", () => {
+    renderFileMode(createFakeFileHost());
+    const input = screen.getByTestId("file-input");
+    expect(input.getAttribute("aria-hidden")).toBe("true");
+    expect(input.tabIndex).toBe(-1);
+    expect(screen.getAllByRole("button", { name: "打开 .xlsx 文件" })).toEqual([screen.getByTestId("open-file-button")]);
+  });
+
+  test("校验 before any file is open says that no file is open", async () => {
+    const host = createFakeFileHost();
+    // As the real host refuses: there is no sheet to check.
+    host.check = async () => {
+      throw new HostError("noTable", "请先打开 .xlsx 文件并选择工作表。");
+    };
+    renderFileMode(host);
+    fireEvent.click(screen.getByTestId("check-button"));
+    const bar = await screen.findByTestId("error-bar");
+    expect(bar.textContent).toContain("尚未打开文件");
+    expect(bar.textContent).toContain("请先打开 .xlsx 文件");
+    expect(bar.textContent).not.toContain("未找到绩效目标表");
+  });
+
+  test("the 校验 tooltip speaks of the chosen sheet, not a selection", async () => {
+    renderFileMode(createFakeFileHost());
+    fireEvent.pointerEnter(screen.getByTestId("check-button"));
+    expect(await screen.findByText("校验所选工作表的整张表")).toBeTruthy();
+    expect(screen.queryByText(/校验所选区域/)).toBeNull();
+  });
+
   test("choosing another sheet checks it", async () => {
     const host = createFakeFileHost();
     renderFileMode(host);

@@ -60,6 +60,7 @@ export function CheckerPanel(props: CheckerPanelProps) {
   const [selectedKey, setSelectedKey] = useState<string>();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [fixRequest, setFixRequest] = useState<FixRequest>();
+  const [listFocus, setListFocus] = useState(0);
 
   const autoFixable = checker.index.autoFixable;
   const cell = props.selectedCell;
@@ -91,13 +92,17 @@ export function CheckerPanel(props: CheckerPanelProps) {
     if (!fixRequest) return;
     await checker.applyFixes(fixRequest.edits, fixRequest.issues);
     setFixRequest(undefined);
+    // The button that opened the dialog is gone with its issue (or disabled, with nothing left
+    // to fix): focus goes to the list instead of falling to the page.
+    setListFocus((n) => n + 1);
   }, [checker, fixRequest]);
 
   const saveSettings = useCallback(
     async (next: Settings) => {
       try {
         await props.saveSettings(next);
-        checker.showMessage({ intent: "success", text: t.settingsSaved });
+        // Worded when shown: the save may have just switched the language.
+        checker.showMessage({ intent: "success", text: (s) => s.settingsSaved });
         return true;
       } catch (e) {
         checker.showMessage(messageForError(e, t));
@@ -123,6 +128,7 @@ export function CheckerPanel(props: CheckerPanelProps) {
         checker={checker}
         workbookActions={host.kind === "excel"}
         autoFixCount={autoFixable.length}
+        checkHint={host.kind === "excel" ? t.checkHint : t.checkHintFile}
         onApplyAll={() => void preview([...autoFixable], "")}
         extra={props.extraActions}
       />
@@ -161,6 +167,7 @@ export function CheckerPanel(props: CheckerPanelProps) {
           currentCell={props.selectedCell}
           onSelect={select}
           onFix={(issue) => void preview([issue], t.fixPreviewTitle)}
+          focusRequest={listFocus}
         />
       )}
       <FixDialog

@@ -31,7 +31,7 @@ export function CurrentCellIssues({ cell, issues, onSelect }: { cell: CellRef; i
           {here.map((issue, i) => (
             <li key={i}>
               <Link as="button" onClick={() => onSelect(issue)}>
-                {`${t.severity[issue.severity]}：${formatIssue(issue.code, issue.params, lang)}`}
+                {t.withDetail(t.severityOne[issue.severity], formatIssue(issue.code, issue.params, lang))}
               </Link>
             </li>
           ))}

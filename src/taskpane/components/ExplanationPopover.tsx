@@ -15,7 +15,7 @@ export function ExplanationPopover({ issue, tabIndex }: { issue: Issue; tabIndex
   return (
     <Popover withArrow trapFocus>
       <PopoverTrigger disableButtonEnhancement>
-        <Button size="small" appearance="subtle" tabIndex={tabIndex} aria-label={`${t.explanation}：${ruleTitle(issue.code, lang)}`} data-testid="explain-button">
+        <Button size="small" appearance="subtle" tabIndex={tabIndex} aria-label={t.withDetail(t.explanation, ruleTitle(issue.code, lang))} data-testid="explain-button">
           {t.explanation}
         </Button>
       </PopoverTrigger>

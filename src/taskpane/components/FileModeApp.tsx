@@ -96,7 +96,7 @@ export function FileModeApp({ host, lang: pageLang }: FileModeAppProps) {
         <div className={styles.pane}>
           <CheckerPanel
             host={host}
-            checker={checker}
+            checker={{ ...checker, check: file.check }}
             settings={settings}
             saveSettings={save}
             selectedCell={selectedCell}

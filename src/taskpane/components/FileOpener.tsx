@@ -5,7 +5,8 @@ import { useI18n } from "../i18n";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  // Kept in the DOM (tests and screen readers reach it) but not shown: the button opens it.
+  // Kept in the DOM (the button clicks it; tests set files on it) but not shown, and hidden from
+  // screen readers too: the button is the one 打开 control.
   input: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden", pointerEvents: "none" },
   hint: { color: tokens.colorNeutralForeground3 },
 });
@@ -18,7 +19,8 @@ export function FileOpener({ opening, fileName, onFile }: { opening: boolean; fi
   return (
     <div className={styles.root}>
       <div className={styles.row}>
-        <Button appearance={fileName ? "secondary" : "primary"} disabled={opening} onClick={() => input.current?.click()} data-testid="open-file-button">
+        {/* disabledFocusable, not disabled: a disabled button drops the keyboard focus to the page. */}
+        <Button appearance={fileName ? "secondary" : "primary"} disabledFocusable={opening} onClick={() => input.current?.click()} data-testid="open-file-button">
           {t.openFile}
         </Button>
         {opening ? <Spinner size="tiny" label={t.opening} /> : fileName ? <Text weight="semibold">{fileName}</Text> : null}
@@ -27,7 +29,7 @@ export function FileOpener({ opening, fileName, onFile }: { opening: boolean; fi
           className={styles.input}
           type="file"
           tabIndex={-1}
-          aria-label={t.openFile}
+          aria-hidden="true"
           accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           data-testid="file-input"
           onChange={(e) => {

@@ -1,5 +1,5 @@
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { KeyboardEvent } from "react";
+import { useEffect, useRef, type KeyboardEvent } from "react";
 import { formatIssue, ruleTitle } from "../../core/messages/index";
 import type { Issue } from "../../core/model";
 import { useI18n } from "../i18n";
@@ -33,7 +33,12 @@ const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" }
 export interface IssueItemProps {
   issue: Issue;
   rowIndex: number;
+  /** Its place among the list's rows (headings included), as a list item. */
+  posInSet: number;
+  setSize: number;
   active: boolean;
+  /** Keyboard focus should come here as soon as the item is on screen (it may scroll in later). */
+  focusRequested: boolean;
   selected: boolean;
   current: boolean;
   onSelect: (issue: Issue) => void;
@@ -50,8 +55,21 @@ export function IssueItem(props: IssueItemProps) {
   const { t, lang } = useI18n();
   const message = formatIssue(issue.code, issue.params, lang);
   const tab = active ? 0 : -1;
+  const root = useRef<HTMLDivElement>(null);
+  const { focusRequested, onFocusRow, rowIndex } = props;
+  useEffect(() => {
+    if (!focusRequested || !root.current) return;
+    root.current.focus();
+    // Already focused (↓ on the last item) fires no focus event: settle the request here too.
+    onFocusRow(rowIndex);
+  }, [focusRequested, onFocusRow, rowIndex]);
+
   return (
     <div
+      ref={root}
+      role="listitem"
+      aria-posinset={props.posInSet}
+      aria-setsize={props.setSize}
       className={mergeClasses(styles.root, props.selected && styles.selected, props.current && styles.current)}
       style={{ height: "100%" }}
       tabIndex={tab}
@@ -63,7 +81,7 @@ export function IssueItem(props: IssueItemProps) {
       data-row-index={props.rowIndex}
       data-selected={props.selected ? "true" : undefined}
       data-current={props.current ? "true" : undefined}
-      aria-label={t.issueLabel(t.severity[issue.severity], issue.cell, message)}
+      aria-label={t.issueLabel(t.severityOne[issue.severity], issue.cell, message)}
       aria-current={props.selected ? "true" : undefined}
       onClick={() => props.onSelect(issue)}
       onFocus={(e) => {
@@ -74,7 +92,7 @@ export function IssueItem(props: IssueItemProps) {
       <div className={styles.text}>
         <div className={styles.line}>
           <Badge size="small" appearance="tint" color={BADGE_COLOR[issue.severity]}>
-            {t.severity[issue.severity]}
+            {t.severityOne[issue.severity]}
           </Badge>
           <Text weight="semibold">{issue.cell}</Text>
           <Text size={200} className={styles.meta}>

@@ -24,6 +24,7 @@ const useStyles = makeStyles({
 interface RowProps {
   rows: IssueRows;
   activeIndex: number;
+  focusIndex: number | undefined;
   selectedKey: string | undefined;
   currentCell: CellRef | undefined;
   t: UiStrings;
@@ -34,7 +35,7 @@ interface RowProps {
   onFocusRow: (rowIndex: number) => void;
 }
 
-function ListRow({ index, style, ariaAttributes, rows, activeIndex, selectedKey, currentCell, t, groupClass, ...handlers }: RowComponentProps<RowProps>) {
+function ListRow({ index, style, ariaAttributes, rows, activeIndex, focusIndex, selectedKey, currentCell, t, groupClass, ...handlers }: RowComponentProps<RowProps>) {
   const row = rows.at(index);
   if (!row) return null;
   if (row.kind === "group") {
@@ -47,12 +48,16 @@ function ListRow({ index, style, ariaAttributes, rows, activeIndex, selectedKey,
     );
   }
   const { issue } = row;
+  // The focusable item is the list item (its label is read on focus); this wrapper only places it.
   return (
-    <div style={style} {...ariaAttributes}>
+    <div style={style} {...ariaAttributes} role="none">
       <IssueItem
         issue={issue}
         rowIndex={index}
+        posInSet={ariaAttributes["aria-posinset"]}
+        setSize={ariaAttributes["aria-setsize"]}
         active={index === activeIndex}
+        focusRequested={index === focusIndex}
         selected={selectedKey === row.key}
         current={currentCell !== undefined && currentCell.sheet === issue.sheet && currentCell.address === issue.cell}
         {...handlers}
@@ -70,6 +75,14 @@ function nextIssueRow(rows: IssueRows, from: number, step: 1 | -1): number {
   return from;
 }
 
+/** The issue row at `index`, else the next one, else the one before: where a fixed issue was. */
+function issueRowNear(rows: IssueRows, index: number): number {
+  const at = Math.min(index, rows.length - 1);
+  if (rows.isIssue(at)) return at;
+  const next = nextIssueRow(rows, at, 1);
+  return next !== at ? next : nextIssueRow(rows, at, -1);
+}
+
 /**
  * The issues grouped by row, virtualised (thousands of issues render a screenful of DOM).
  * Keyboard: Tab enters at the active item, ↑/↓ move, Home/End jump, Enter selects the cell.
@@ -82,13 +95,18 @@ export function IssueList(props: {
   currentCell: CellRef | undefined;
   onSelect: (issue: Issue) => void;
   onFix: (issue: Issue) => void;
+  /** Changed when focus should come back to the list (a fix removed the 修复… button that had
+   * it): the issue now at the fixed one's place takes it. */
+  focusRequest?: number;
 }) {
   const styles = useStyles();
   const { t } = useI18n();
   const { rows } = props;
   const listRef = useListRef(null);
   const [active, setActive] = useState(() => nextIssueRow(rows, -1, 1));
-  const focusPending = useRef(false);
+  /** The row keyboard focus is moving to: its item takes focus once rendered. After a jump
+   * (End) that is only after the list has scrolled, and the row that had focus is gone. */
+  const [focusIndex, setFocusIndex] = useState<number>();
 
   // The filter changed: keep the active item on an issue row that exists.
   const activeIndex = rows.isIssue(active) ? active : nextIssueRow(rows, -1, 1);
@@ -96,20 +114,24 @@ export function IssueList(props: {
   const moveTo = useCallback(
     (index: number) => {
       if (index < 0 || index >= rows.length) return;
-      focusPending.current = true;
       setActive(index);
+      setFocusIndex(index);
       listRef.current?.scrollToRow({ index, align: "auto" });
     },
     [rows.length, listRef],
   );
 
-  // Focus follows the active index once the row is rendered (it may just have scrolled in).
+  const onFocusRow = useCallback((index: number) => {
+    setActive(index);
+    setFocusIndex(undefined);
+  }, []);
+
+  const lastFocusRequest = useRef(props.focusRequest);
   useEffect(() => {
-    if (!focusPending.current) return;
-    focusPending.current = false;
-    const el = listRef.current?.element?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`);
-    el?.focus();
-  }, [activeIndex, listRef]);
+    if (props.focusRequest === lastFocusRequest.current) return;
+    lastFocusRequest.current = props.focusRequest;
+    moveTo(issueRowNear(rows, active));
+  }, [props.focusRequest, rows, active, moveTo]);
 
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>, index: number) => {
@@ -148,12 +170,23 @@ export function IssueList(props: {
     [rows, props],
   );
 
+  // 修复… makes its item the active one (a click does not focus it), so focus can come back
+  // to that place once the fix is applied.
+  const onFix = useCallback(
+    (issue: Issue) => {
+      const index = rows.indexOfIssue(issue);
+      if (index >= 0) setActive(index);
+      props.onFix(issue);
+    },
+    [rows, props],
+  );
+
   return (
     <List
       className={mergeClasses(styles.list, props.stale && styles.stale)}
       listRef={listRef}
       data-testid="issue-list"
-      aria-label={`${t.issueList}（${t.issueListHint}）`}
+      aria-label={t.withDetail(t.issueList, t.issueListHint)}
       role="list"
       rowComponent={ListRow}
       rowCount={rows.length}
@@ -163,14 +196,15 @@ export function IssueList(props: {
       rowProps={{
         rows,
         activeIndex,
+        focusIndex,
         selectedKey: props.selectedKey,
         currentCell: props.currentCell,
         t,
         groupClass: styles.group,
         onSelect,
-        onFix: props.onFix,
+        onFix,
         onKeyDown,
-        onFocusRow: setActive,
+        onFocusRow,
       }}
     />
   );

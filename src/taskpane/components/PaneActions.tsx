@@ -13,6 +13,8 @@ export function PaneActions(props: {
   /** Excel: 清除标记, 生成汇总表, 导出清洗后工作簿; file mode shows downloads instead. */
   workbookActions: boolean;
   autoFixCount: number;
+  /** The 校验 button's tooltip: the selection in Excel, the chosen sheet in file mode. */
+  checkHint: string;
   onApplyAll: () => void;
   extra?: ReactNode;
 }) {
@@ -22,13 +24,14 @@ export function PaneActions(props: {
   const busy = checker.busy !== undefined;
   return (
     <div className={styles.root} role="group" aria-label={t.actionsLabel}>
-      <Tooltip content={t.checkHint} relationship="description">
-        <Button appearance="primary" disabled={busy} onClick={() => void checker.check()} data-testid="check-button">
+      <Tooltip content={props.checkHint} relationship="description">
+        {/* disabledFocusable: pressed with the keyboard, 校验 keeps the focus while it runs. */}
+        <Button appearance="primary" disabledFocusable={busy} onClick={() => void checker.check()} data-testid="check-button">
           {t.check}
         </Button>
       </Tooltip>
       <Button disabled={busy || props.autoFixCount === 0} onClick={props.onApplyAll} data-testid="apply-all-fixes">
-        {props.autoFixCount > 0 ? `${t.applyAllFixes}（${props.autoFixCount}）` : t.applyAllFixes}
+        {props.autoFixCount > 0 ? t.withCount(t.applyAllFixes, props.autoFixCount) : t.applyAllFixes}
       </Button>
       {checker.canUndo ? (
         <Button disabled={busy} onClick={() => void checker.undo()} data-testid="undo-fixes">

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { useI18n } from "../i18n";
-import type { PaneMessage } from "../model/paneMessage";
+import { paneText, type PaneMessage } from "../model/paneMessage";
 
 /** The one message bar of the pane: host failures (by kind) and short confirmations. */
 export function PaneMessageBar({ message, onDismiss }: { message: PaneMessage | undefined; onDismiss: () => void }) {
@@ -10,7 +10,7 @@ export function PaneMessageBar({ message, onDismiss }: { message: PaneMessage | 
     <MessageBar intent={message.intent} data-testid="error-bar" data-intent={message.intent} data-kind={message.kind}>
       <MessageBarBody>
         {message.title ? <MessageBarTitle>{message.title}</MessageBarTitle> : null}
-        {message.text}
+        {paneText(message.text, t)}
       </MessageBarBody>
       <MessageBarActions
         containerAction={<Button appearance="transparent" size="small" aria-label={t.dismiss} onClick={onDismiss}>×</Button>}

@@ -163,7 +163,7 @@ export function PreviewGrid(props: {
 
   const headerRowIndex = table ? table.headerRow - 1 : undefined;
   return (
-    <div className={styles.root} data-testid="preview-grid" data-sheet={grid.sheet} role="grid" aria-label={`${t.previewGrid}：${grid.sheet}`} aria-rowcount={grid.values.length}>
+    <div className={styles.root} data-testid="preview-grid" data-sheet={grid.sheet} role="grid" aria-label={t.withDetail(t.previewGrid, grid.sheet)} aria-rowcount={grid.values.length}>
       <div className={styles.scroller} ref={scroller}>
         <div className={mergeClasses(styles.row, styles.letters)} style={{ width: totalWidth }} role="row">
           <div className={mergeClasses(styles.cell, styles.rowHeader)} style={{ width: ROW_HEADER_WIDTH }} role="columnheader" />

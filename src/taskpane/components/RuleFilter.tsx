@@ -32,7 +32,7 @@ export function RuleFilter(props: {
       >
         {props.options.map(({ code, count }) => (
           <Option key={code} value={code} text={ruleTitle(code, lang)}>
-            {`${ruleTitle(code, lang)}（${count}）`}
+            {t.withCount(ruleTitle(code, lang), count)}
           </Option>
         ))}
       </Dropdown>

@@ -5,7 +5,7 @@ import type { CellEdit } from "../../core/plan";
 import type { UiStrings } from "../i18n";
 import { EMPTY_INDEX, indexIssuesInSlices, type IssueIndex } from "../model/issueIndex";
 import { issueKey } from "../model/issueRows";
-import { isCancellation, messageForError, type PaneMessage } from "../model/paneMessage";
+import { isCancellation, messageForError, paneText, type PaneMessage, type PaneText } from "../model/paneMessage";
 
 /** What is running: buttons are disabled while anything is, the check shows progress. */
 export type Busy = "check" | "fix" | "marks" | "summary" | "export" | "download";
@@ -54,7 +54,9 @@ export function useChecker(host: Host, settings: Settings, lang: Lang, t: UiStri
   const [run, setRun] = useState<HostRun>();
   const [index, setIndex] = useState<IssueIndex>(EMPTY_INDEX);
   const [message, setMessage] = useState<PaneMessage>();
-  const [announcement, setAnnouncement] = useState("");
+  // Kept unworded where it can be, so the last outcome reads in a language chosen since.
+  const [announcement, setAnnouncement] = useState<PaneText>("");
+  const announce = useCallback((text: PaneText) => setAnnouncement(() => text), []);
   const [steps, setSteps] = useState<AppliedStep[]>([]);
   const controller = useRef<AbortController | undefined>(undefined);
   const mounted = useRef(true);
@@ -75,9 +77,9 @@ export function useChecker(host: Host, settings: Settings, lang: Lang, t: UiStri
       if (!mounted.current) return;
       const m = messageForError(e, t);
       setMessage(m);
-      setAnnouncement(m.title ? `${m.title}：${m.text}` : m.text);
+      announce(m.title ? t.withDetail(m.title, paneText(m.text, t)) : m.text);
     },
-    [t],
+    [t, announce],
   );
 
   const check = useCallback(async () => {
@@ -118,16 +120,17 @@ export function useChecker(host: Host, settings: Settings, lang: Lang, t: UiStri
       setRun(result);
       setIndex(next);
       setSteps([]);
-      setAnnouncement(t.checkDone(result.report.counts));
+      const { counts } = result.report;
+      announce((s) => s.checkDone(counts));
       if (result.failures.length > 0) {
-        setMessage({ intent: "warning", title: t.failedSheets, text: result.failures.map((f) => `${f.sheet}：${f.message}`).join("；") });
+        setMessage({ intent: "warning", title: t.failedSheets, text: result.failures.map((f) => t.withDetail(f.sheet, f.message)).join(t.listSeparator) });
       }
     } catch (e) {
       if (!current()) return;
       // A cancelled run keeps the previous results on screen.
       if (isCancellation(e) || abort.signal.aborted) {
         setMessage({ intent: "info", text: t.checkCancelled, kind: "cancelled" });
-        setAnnouncement(t.checkCancelled);
+        announce((s) => s.checkCancelled);
       } else fail(e);
     } finally {
       if (controller.current === abort) controller.current = undefined;
@@ -136,7 +139,7 @@ export function useChecker(host: Host, settings: Settings, lang: Lang, t: UiStri
         setProgress(undefined);
       }
     }
-  }, [host, settings, lang, t, fail]);
+  }, [host, settings, lang, t, fail, announce]);
 
   const reset = useCallback(() => {
     generation.current++;
@@ -159,7 +162,7 @@ export function useChecker(host: Host, settings: Settings, lang: Lang, t: UiStri
         const done = await action();
         if (done !== undefined && mounted.current) {
           setMessage({ intent: "success", text: done });
-          setAnnouncement(done);
+          announce(done);
         }
       } catch (e) {
         fail(e);
@@ -167,7 +170,7 @@ export function useChecker(host: Host, settings: Settings, lang: Lang, t: UiStri
         if (mounted.current) setBusy(undefined);
       }
     },
-    [fail],
+    [fail, announce],
   );
 
   const clearMarks = useCallback(
@@ -249,7 +252,7 @@ export function useChecker(host: Host, settings: Settings, lang: Lang, t: UiStri
     index,
     ...(counts !== undefined ? { counts } : {}),
     ...(message !== undefined ? { message } : {}),
-    announcement,
+    announcement: paneText(announcement, t),
     canUndo: steps.length > 0,
     check,
     cancel,

@@ -14,6 +14,8 @@ export interface FileMode {
   version: number;
   open(file: File): Promise<void>;
   choose(sheet: string): Promise<void>;
+  /** 校验: with no sheet open it says so (the host's refusal would be titled 未找到绩效目标表). */
+  check(): Promise<void>;
 }
 
 /** The first sheet a person would check: the first visible one. */
@@ -63,6 +65,11 @@ export function useFileMode(host: FileHost, checker: Checker, t: UiStrings): Fil
     [host, choose, showMessage, reset, t],
   );
 
+  const checkOpen = useCallback(async () => {
+    if (host.snapshot() === undefined) showMessage({ intent: "warning", title: t.noFileOpenTitle, text: t.noFileOpen });
+    else await check();
+  }, [host, check, showMessage, t]);
+
   const fileName = host.fileName();
   const chosen = host.chosenSheet();
   const grid = host.snapshot();
@@ -75,5 +82,6 @@ export function useFileMode(host: FileHost, checker: Checker, t: UiStrings): Fil
     version,
     open,
     choose,
+    check: checkOpen,
   };
 }

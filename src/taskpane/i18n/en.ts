@@ -3,8 +3,12 @@ import type { UiStrings } from "./strings";
 /** English UI text. */
 export const en: UiStrings = {
   appTitle: "Indicator Checker",
+  withCount: (label, n) => `${label} (${n})`,
+  withDetail: (label, detail) => `${label}: ${detail}`,
+  listSeparator: "; ",
   check: "Check",
   checkHint: "Checks the selected range, or the whole table when nothing specific is selected",
+  checkHintFile: "Checks the whole chosen sheet",
   cancel: "Cancel",
   clearMarks: "Clear marks",
   writeSummary: "Write summary",
@@ -14,6 +18,7 @@ export const en: UiStrings = {
   phase: { read: "Reading the table…", check: "Checking indicators…", highlight: "Marking cells…", write: "Writing…", export: "Exporting…" },
   progressLabel: "Check progress",
   severity: { error: "Errors", warning: "Warnings", info: "Notes" },
+  severityOne: { error: "Error", warning: "Warning", info: "Note" },
   countsLabel: (c) => `${c.error} errors, ${c.warning} warnings, ${c.info} notes`,
   checkDone: (c) => `Check finished: ${c.error} errors, ${c.warning} warnings, ${c.info} notes.`,
   checkCancelled: "Check cancelled.",
@@ -124,5 +129,6 @@ export const en: UiStrings = {
   notXlsxName: "Choose an Excel workbook in .xlsx format.",
   tableSettingsHint: " Set the header row and columns in Settings.",
   noFileOpen: "Open an .xlsx file and choose a sheet first.",
+  noFileOpenTitle: "No file is open",
   staleFix: "The cell changed since the check; check again before fixing it.",
 };

@@ -8,9 +8,17 @@ import type { HostErrorKind, Progress } from "../../app/host";
  */
 export interface UiStrings {
   appTitle: string;
+  // punctuation: Chinese joins with full-width marks, English with ASCII ones
+  /** "全部自动修复（9）" / "Fix all automatically (9)". */
+  withCount: (label: string, n: number) => string;
+  /** "表格预览：Sheet1" / "Table preview: Sheet1". */
+  withDetail: (label: string, detail: string) => string;
+  listSeparator: string;
   // actions
   check: string;
   checkHint: string;
+  /** File mode checks the chosen sheet whole: there is no selection. */
+  checkHintFile: string;
   cancel: string;
   clearMarks: string;
   writeSummary: string;
@@ -20,7 +28,10 @@ export interface UiStrings {
   // progress and results
   phase: Record<Progress["phase"], string>;
   progressLabel: string;
+  /** A severity as a filter or a count (English: plural). */
   severity: Record<Severity, string>;
+  /** One issue's severity, on its badge (English: singular). */
+  severityOne: Record<Severity, string>;
   countsLabel: (counts: Counts) => string;
   checkDone: (counts: Counts) => string;
   checkCancelled: string;
@@ -113,5 +124,6 @@ export interface UiStrings {
   /** Appended to "no header" failures: where the user sets the header row and columns. */
   tableSettingsHint: string;
   noFileOpen: string;
+  noFileOpenTitle: string;
   staleFix: string;
 }

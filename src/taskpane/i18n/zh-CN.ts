@@ -3,8 +3,12 @@ import type { UiStrings } from "./strings";
 /** 简体中文界面文字（默认语言）。 */
 export const zhCN: UiStrings = {
   appTitle: "绩效指标校验助手",
+  withCount: (label, n) => `${label}（${n}）`,
+  withDetail: (label, detail) => `${label}：${detail}`,
+  listSeparator: "；",
   check: "校验",
   checkHint: "校验所选区域；未选择具体区域时校验整张表",
+  checkHintFile: "校验所选工作表的整张表",
   cancel: "取消",
   clearMarks: "清除标记",
   writeSummary: "生成汇总表",
@@ -14,6 +18,7 @@ export const zhCN: UiStrings = {
   phase: { read: "正在读取表格…", check: "正在校验指标…", highlight: "正在标记单元格…", write: "正在写入…", export: "正在导出…" },
   progressLabel: "校验进度",
   severity: { error: "错误", warning: "警告", info: "提示" },
+  severityOne: { error: "错误", warning: "警告", info: "提示" },
   countsLabel: (c) => `错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个`,
   checkDone: (c) => `校验完成：${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示。`,
   checkCancelled: "已取消校验。",
@@ -124,5 +129,6 @@ export const zhCN: UiStrings = {
   notXlsxName: "请选择 .xlsx 格式的 Excel 工作簿。",
   tableSettingsHint: "可在设置中指定表头行号和列。",
   noFileOpen: "请先打开 .xlsx 文件并选择工作表。",
+  noFileOpenTitle: "尚未打开文件",
   staleFix: "该单元格在校验后已修改，请重新校验后再修复。",
 };

@@ -4,10 +4,18 @@ import type { UiStrings } from "../i18n";
 /** What the message bar shows: a Fluent intent, an optional bold title and one line. */
 export type MessageIntent = "success" | "info" | "warning" | "error";
 
+/** A text, or how to word it in the pane's language when it is shown: a message made just
+ * before the language changes (设置已保存。 on choosing English) then reads in the new one. */
+export type PaneText = string | ((t: UiStrings) => string);
+
+export function paneText(text: PaneText, t: UiStrings): string {
+  return typeof text === "function" ? text(t) : text;
+}
+
 export interface PaneMessage {
   intent: MessageIntent;
   title?: string;
-  text: string;
+  text: PaneText;
   /** Set for host failures, so tests and styles can tell them apart. */
   kind?: HostErrorKind;
 }

@@ -70,3 +70,11 @@ describe("two items in one, the second's number and head left out", () => {
     expect(parts("1、产出指标：培训人数，年度指标值：合格年度指标值：≥5场。")).toHaveLength(1);
   });
 });
+
+describe("a known 一级 or 二级 written with spaces inside", () => {
+  it("is written without them; a qualitative value keeps its own", () => {
+    expect(clean("1、效益 指标：群众知晓率，年度指标值：≥90%。2、产出指标（数量 指标）：培训人数，年度指标值：有效 提升。")).toBe(
+      "1、效益指标：群众知晓率，年度指标值：≥90%。2、产出指标（数量指标）：培训人数，年度指标值：有效 提升。",
+    );
+  });
+});

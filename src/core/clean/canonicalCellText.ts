@@ -299,7 +299,7 @@ function sameMeaning(a: IndicatorItem | undefined, b: IndicatorItem | undefined)
   const vb = b.value;
   return (
     a.level1 === b.level1 &&
-    (a.level1Raw ?? "").trim() === (b.level1Raw ?? "").trim() &&
+    (a.level1Raw ?? "").replace(/\s+/g, "") === (b.level1Raw ?? "").replace(/\s+/g, "") &&
     a.level2 === b.level2 &&
     (a.level2Source === "written") === (b.level2Source === "written") &&
     a.name === b.name &&
@@ -321,16 +321,20 @@ export function isCanonicalItem(item: IndicatorItem, cellText: string): boolean 
 }
 
 /** `一级` or `一级（二级）` as written (the 一级 a section heading gave included); empty when the
- * item names no category. */
+ * item names no category. A known word written with spaces inside (`效益 指标`) loses them. */
 function itemHead(item: IndicatorItem): string {
-  const level1 = (item.level1Raw ?? item.level1 ?? "").trim();
+  const level1 = withoutInnerSpaces((item.level1Raw ?? item.level1 ?? "").trim(), item.level1 !== undefined);
   const level2 = writtenLevel2(item);
   return level2 ? `${level1}（${level2}）` : level1;
 }
 
-/** The 二级 as written, when the item wrote one. */
+/** The 二级 as written, when the item wrote one (a known one without spaces inside). */
 function writtenLevel2(item: IndicatorItem): string {
-  return item.level2Source === "written" ? (item.level2Raw ?? item.level2 ?? "").trim() : "";
+  return item.level2Source === "written" ? withoutInnerSpaces((item.level2Raw ?? item.level2 ?? "").trim(), item.level2 !== undefined) : "";
+}
+
+function withoutInnerSpaces(word: string, known: boolean): string {
+  return known && /\s/.test(word) ? word.replace(/\s+/g, "") : word;
 }
 
 /**

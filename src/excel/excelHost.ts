@@ -108,13 +108,13 @@ export function createExcelHost(options: ExcelHostOptions = {}): Host {
   }
 
   /** The checks behind a run: the last check in memory, or the run's sheets read again. */
-  async function checksFor(runResult: HostRun): Promise<SheetCheck[]> {
+  async function checksFor(runResult: HostRun, api: ApiSupport): Promise<SheetCheck[]> {
     const names = runResult.report.sheets.map((s) => s.name);
     let checks = lastChecks.filter((c) => names.includes(c.sheet));
     if (checks.length < names.length) {
       const snapshots = await run(async (context) => {
         const out: SheetSnapshot[] = [];
-        for (const name of new Set(names)) out.push(await readSheetByName(context, name, { lang }));
+        for (const name of new Set(names)) out.push(await readSheetByName(context, api, name, { lang }));
         return out;
       });
       checks = [...new Set(names)].flatMap((name, i) => checkSheetTables(snapshots[i] as SheetSnapshot, lastOptions).flatMap((o) => (o.ok ? [o.check] : [])));
@@ -140,7 +140,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): Host {
 
     async writeSummary(runResult) {
       const api = support();
-      const checks = await checksFor(runResult);
+      const checks = await checksFor(runResult, api);
       const model = buildSummary({ checks, lang, generatedAt: localTimeText(now()) });
       await run((context) =>
         writeGeneratedSheets(
@@ -168,7 +168,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): Host {
         if (named.length > 0) await context.sync();
         const ours = new Set(named.filter((n) => isOwnSheet(n.name, n.head.values as SheetSnapshot["values"])).map((n) => n.name));
         const out: SheetSnapshot[] = [];
-        for (const ws of sheets.items) if (!ours.has(ws.name)) out.push(await readSheetByName(context, ws.name, { lang }));
+        for (const ws of sheets.items) if (!ours.has(ws.name)) out.push(await readSheetByName(context, api, ws.name, { lang }));
         const saved: BackupEntry[] = sheets.items.some((s) => s.name === BACKUP_SHEET_NAME) ? (await readBackup(context)).entries : [];
         return { snapshots: out, marks: saved };
       });
@@ -180,9 +180,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): Host {
       } catch (e) {
         throw badFile(e);
       }
-      // Office.js tells nothing of merged cells here: a project drawn as a tall merged row reads
-      // as a row and a blank one, which the cleaner would delete with the merges. The file says
-      // which rows only continue merged blocks (SheetSnapshot.mergedRowIndexes).
+      // Below ExcelApi 1.13 (or where its merged areas could not be read) Office.js tells nothing
+      // of merged cells: a project drawn as a tall merged row reads as a row and a blank one,
+      // which the cleaner would delete with the merges. The file says which rows only continue
+      // merged blocks (SheetSnapshot.mergedRowIndexes).
       const merged = await mergedRowsOf(unmarked);
       for (const snapshot of snapshots) {
         const rows = merged.get(snapshot.name);

@@ -46,6 +46,41 @@ describe("the fake Excel", () => {
     installed.uninstall();
   });
 
+  it("reads a merged block's value in its top-left cell only, and lists merged areas on 1.13 hosts only", async () => {
+    const { wb, ctx, installed } = setup();
+    const sheet = wb.sheet("表").setRows([["a", "b"], ["c", "d"]]).merge("A1:A2");
+    const ws = ctx.workbook.worksheets.getItem("表");
+    const range = ws.getRange("A1:B2").load("values");
+    await ctx.sync();
+    expect(range.values).toEqual([["a", "b"], ["", "d"]]);
+    // ExcelApi 1.9: the call itself fails the sync.
+    ws.getRange("A1:B2").getMergedAreasOrNullObject().load("areaCount");
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+
+    wb.api = "1.13";
+    const merged = ws.getRange("A1:B2").getMergedAreasOrNullObject();
+    merged.load("areaCount");
+    merged.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+    // Only blocks whose top-left cell lies in the range (office-js#3611).
+    const below = ws.getRange("A2:B2").getMergedAreasOrNullObject();
+    below.load("areaCount");
+    below.areas.load("items/rowIndex");
+    expect(() => merged.isNullObject).toThrow(/isNullObject/);
+    await ctx.sync();
+    expect(merged.isNullObject).toBe(false);
+    expect(merged.areas.items.map((r) => [r.rowIndex, r.columnIndex, r.rowCount, r.columnCount])).toEqual([[0, 0, 2, 1]]);
+    expect(below.isNullObject).toBe(true);
+    expect(() => below.areas.items).toThrow(/null object/);
+
+    for (let r = 0; r < 513; r++) sheet.merge(`C${r + 1}:D${r + 1}`);
+    ws.getRange("A1:D513").getMergedAreasOrNullObject().load("areaCount");
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "GeneralException" });
+    ws.getRange("C1:D512").getMergedAreasOrNullObject().load("areaCount");
+    await ctx.sync();
+    expect(() => sheet.merge("A2:B3")).toThrow(/overlaps/);
+    installed.uninstall();
+  });
+
   it("fails a sync whose request is over the payload limit, and writes to protected sheets", async () => {
     const { wb, ctx, installed } = setup();
     wb.requestLimit = 1000;

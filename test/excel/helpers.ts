@@ -12,7 +12,8 @@ export function seedRows(): string[][] {
 }
 
 export function supportOf(api: ApiVersion): ApiSupport {
-  return { v1_8: api !== "1.7", v1_9: api === "1.9" };
+  const has = (version: ApiVersion) => new FakeWorkbook(api).supports(version);
+  return { v1_8: has("1.8"), v1_9: has("1.9"), v1_13: has("1.13") };
 }
 
 export interface Setup {

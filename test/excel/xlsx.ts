@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { FakeWorkbook } from "../fakes/fakeExcel";
 
 /** What Office.context.document.getFileAsync would hand out for the fake workbook: its
- * values, text formats, fills and sheet states as an .xlsx. */
+ * values, text formats, fills, merged blocks and sheet states as an .xlsx. */
 export async function xlsxOf(wb: FakeWorkbook): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   for (const sheet of wb.sheets) {
@@ -15,6 +15,7 @@ export async function xlsxOf(wb: FakeWorkbook): Promise<Uint8Array> {
       if (cell.numberFormat !== "General") target.numFmt = cell.numberFormat;
       if (cell.fill.color) target.fill = { type: "pattern", pattern: cell.fill.pattern === "Gray25" ? "lightGray" : "solid", fgColor: { argb: `FF${cell.fill.color.slice(1)}` } };
     }
+    for (const m of sheet.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
   }
   const out = await book.xlsx.writeBuffer();
   return new Uint8Array(out as ArrayBuffer);

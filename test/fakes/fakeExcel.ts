@@ -13,7 +13,10 @@
  * - writes to a protected sheet or a read-only workbook fail with AccessDenied (earlier
  *   requests of the same sync stay applied, like Excel's);
  * - cell-edit mode fails syncs with InvalidOperationInCellEditMode;
- * - APIs above the host's ExcelApi version fail with ApiNotFound (1.7, 1.8 or 1.9 hosts);
+ * - APIs above the host's ExcelApi version fail with ApiNotFound (1.7, 1.8, 1.9 or 1.13 hosts);
+ * - merged blocks (FakeSheet.merge) read like Excel's: the value in the top-left cell only, the
+ *   covered cells "" (their `values` and `formulas`); getMergedAreasOrNullObject (1.13) lists
+ *   the blocks whose top-left cell lies in the range and fails the sync past 512 of them;
  * - a chart selection makes getSelectedRange(s) fail with InvalidSelection;
  * - "no fill" reads as colour #FFFFFF with pattern None, like Excel.
  *
@@ -21,7 +24,7 @@
  * context (and a new host) on the same FakeWorkbook.
  */
 
-export type ApiVersion = "1.7" | "1.8" | "1.9";
+export type ApiVersion = "1.7" | "1.8" | "1.9" | "1.13";
 export type Scalar = string | number | boolean;
 
 export interface FakeFill {
@@ -50,6 +53,8 @@ const NO_FILL: FakeFill = { color: null, pattern: "None", patternColor: null };
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 const FIVE_MB = 5 * 1024 * 1024;
+/** Range.getMergedAreasOrNullObject fails past this many areas. */
+const MAX_MERGED_AREAS = 512;
 
 export class FakeExcelError extends Error {
   constructor(
@@ -132,8 +137,41 @@ export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
   readonly charts: FakeChart[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Merged blocks (FakeSheet.merge), none overlapping. */
+  readonly merges: Rect[] = [];
 
   constructor(public name: string) {}
+
+  /** Test setup: merges a rectangle (`A3:A6`) as Excel's Merge does: the top-left cell keeps its
+   * value, the covered cells lose theirs. A block overlapping another is refused. */
+  merge(address: string): this {
+    const rect = parseAddress(address);
+    if (rect.rows * rect.cols < 2) throw new Error(`fake: ${address} is a single cell`);
+    const overlaps = (m: Rect) => m.row < rect.row + rect.rows && rect.row < m.row + m.rows && m.col < rect.col + rect.cols && rect.col < m.col + m.cols;
+    if (this.merges.some(overlaps)) throw new Error(`fake: ${address} overlaps a merged block`);
+    for (const { row, col } of cellsOf(rect)) {
+      const c = row === rect.row && col === rect.col ? undefined : this.peek(row, col);
+      if (c) {
+        c.value = "";
+        delete c.formula;
+      }
+    }
+    this.merges.push(rect);
+    return this;
+  }
+
+  /** A sheet in a response (a collection or areas load) is a reference, not its cells and
+   * merges: this keeps the fake's response estimates to what Excel would send. */
+  toJSON(): { id: string; name: string } {
+    return { id: this.id, name: this.name };
+  }
+
+  /** `row,col` keys of the cells merged blocks cover (top-left cells aside): they read "". */
+  coveredCells(): Set<string> {
+    const out = new Set<string>();
+    for (const m of this.merges) for (const { row, col } of cellsOf(m)) if (row !== m.row || col !== m.col) out.add(`${row},${col}`);
+    return out;
+  }
 
   peek(row: number, col: number): FakeCell | undefined {
     return this.cells.get(`${row},${col}`);
@@ -933,12 +971,16 @@ class RangeProxy extends Loadable {
         if (!r) return null;
         const { sheet, rect } = r;
         const data: Record<string, unknown> = {};
-        const grid = (f: (c: FakeCell | undefined) => unknown) =>
-          Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.cols }, (_, j) => f(sheet.peek(rect.row + i, rect.col + j))));
+        // A merged block's value is in its top-left cell only; the covered cells read "".
+        const covered = sheet.merges.length > 0 ? sheet.coveredCells() : undefined;
+        const grid = (f: (c: FakeCell | undefined, isCovered: boolean) => unknown) =>
+          Array.from({ length: rect.rows }, (_, i) =>
+            Array.from({ length: rect.cols }, (_, j) => f(sheet.peek(rect.row + i, rect.col + j), covered?.has(`${rect.row + i},${rect.col + j}`) === true)),
+          );
         for (const p of props) {
-          if (p === "values") data[p] = grid((c) => c?.value ?? "");
+          if (p === "values") data[p] = grid((c, isCovered) => (isCovered ? "" : (c?.value ?? "")));
           else if (p === "numberFormat") data[p] = grid((c) => c?.numberFormat ?? "General");
-          else if (p === "formulas") data[p] = grid((c) => c?.formula ?? c?.value ?? "");
+          else if (p === "formulas") data[p] = grid((c, isCovered) => (isCovered ? "" : (c?.formula ?? c?.value ?? "")));
           else if (p === "address") data[p] = rectAddress(sheet.name, rect);
           else if (p === "rowIndex") data[p] = rect.row;
           else if (p === "columnIndex") data[p] = rect.col;
@@ -973,6 +1015,20 @@ class RangeProxy extends Loadable {
     });
   }
 
+  /** ExcelApi 1.13: the merged blocks whose top-left cell lies in the range (office-js#3611:
+   * blocks starting above or left of it are not listed), a null object when there is none. */
+  getMergedAreasOrNullObject(): MergedAreasProxy {
+    this.ctx.require("1.13", "Range.getMergedAreasOrNullObject");
+    return new MergedAreasProxy(this.ctx, () => {
+      const { sheet, rect } = this.must();
+      const rects = sheet.merges.filter((m) => m.row >= rect.row && m.row < rect.row + rect.rows && m.col >= rect.col && m.col < rect.col + rect.cols);
+      // office-js: "if the merged areas count in this range is more than 512, then this method
+      // will fail to return the result".
+      if (rects.length > MAX_MERGED_AREAS) throw new FakeExcelError("GeneralException", `${rects.length} merged areas (more than ${MAX_MERGED_AREAS})`);
+      return { sheet, rects };
+    });
+  }
+
   getCellProperties(_options: unknown): { value: { format: { fill: { color: string; pattern: string; patternColor: string | null } } }[][] } {
     this.ctx.require("1.9", "Range.getCellProperties");
     const result: { value: { format: { fill: { color: string; pattern: string; patternColor: string | null } } }[][] } = {
@@ -998,14 +1054,19 @@ class RangeProxy extends Loadable {
 }
 
 class AreasProxy extends Loadable {
+  private ofNullObject = false;
+
+  /** `resolve` gives undefined for the areas of a null object (MergedAreasProxy). */
   constructor(
     private readonly ctx: FakeContext,
-    private readonly resolve: () => { sheet: FakeSheet; rects: Rect[] },
+    private readonly resolve: () => { sheet: FakeSheet; rects: Rect[] } | undefined,
+    private readonly kind = "areas",
   ) {
     super();
   }
 
   get items(): RangeProxy[] {
+    if (this.ofNullObject) throw new FakeExcelError("ItemNotFound", "the areas of a null object: check isNullObject first");
     return this.get("items");
   }
 
@@ -1013,9 +1074,11 @@ class AreasProxy extends Loadable {
   load(spec: string): this {
     const props = propList(spec).map((p) => p.replace(/^items\//, ""));
     this.ctx.load(
-      "areas",
-      () => this.resolve(),
+      this.kind,
+      () => this.resolve() ?? null,
       (data) => {
+        this.ofNullObject = data === null;
+        if (data === null) return;
         const { sheet, rects } = data as { sheet: FakeSheet; rects: Rect[] };
         this.store({
           items: rects.map((rect) => {
@@ -1025,6 +1088,60 @@ class AreasProxy extends Loadable {
             return r;
           }),
         });
+      },
+    );
+    return this;
+  }
+}
+
+/** Range.getMergedAreasOrNullObject's RangeAreas: `areaCount` and `address` load on it (and
+ * tell whether it is a null object), its `areas` load like any RangeAreas'. `find` runs at sync. */
+class MergedAreasProxy extends Loadable {
+  readonly areas: AreasProxy;
+  private resolvedNull: boolean | undefined;
+
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly find: () => { sheet: FakeSheet; rects: Rect[] },
+  ) {
+    super();
+    this.areas = new AreasProxy(
+      ctx,
+      () => {
+        const found = find();
+        return found.rects.length > 0 ? found : undefined;
+      },
+      "mergedAreas",
+    );
+  }
+
+  get isNullObject(): boolean {
+    if (this.resolvedNull === undefined) throw new FakeExcelError("PropertyNotLoaded", "isNullObject before a load and a sync");
+    return this.resolvedNull;
+  }
+
+  get areaCount(): number {
+    return this.get("areaCount");
+  }
+
+  get address(): string {
+    return this.get("address");
+  }
+
+  load(spec?: string | string[]): this {
+    const props = propList(spec);
+    for (const p of props) if (p !== "areaCount" && p !== "address") throw new Error(`fake: mergedAreas.load(${p})`);
+    this.ctx.load(
+      "mergedAreas",
+      () => {
+        const { sheet, rects } = this.find();
+        if (rects.length === 0) return null;
+        const all: Record<string, unknown> = { areaCount: rects.length, address: rects.map((r) => rectAddress(sheet.name, r)).join(",") };
+        return Object.fromEntries(props.map((p) => [p, all[p]]));
+      },
+      (data) => {
+        this.resolvedNull = data === null;
+        if (data) this.store(data as Record<string, unknown>);
       },
     );
     return this;

@@ -47,6 +47,7 @@ export class HostError extends Error {
 export type HostErrorKind =
   | "cellEditMode" // the user is typing in a cell
   | "protectedSheet"
+  | "protectedWorkbook" // the workbook's structure is protected: no sheet can be added or deleted
   | "unsupportedApi"
   | "payloadTooLarge"
   | "notRange" // a chart or shape is selected

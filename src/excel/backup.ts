@@ -54,9 +54,10 @@ export async function readBackup(context: Excel.RequestContext): Promise<BackupS
  * deleted when empty), split into parts of BACKUP_ROWS_PER_WRITE rows: one sync each.
  * Written as text (`@`) so a sheet name like `-1` or `=x` never turns into a formula.
  */
-export function backupWrites(before: BackupState, entries: readonly BackupEntry[]): ((context: Excel.RequestContext) => void)[] {
+export function backupWrites(before: BackupState, entries: readonly BackupEntry[], structureLocked = false): ((context: Excel.RequestContext) => void)[] {
   if (entries.length === 0) {
-    return before.exists ? [(ctx) => deleteBackupSheet(ctx.workbook.worksheets)] : [];
+    if (!before.exists) return [];
+    return [(ctx) => (structureLocked ? emptyBackupSheet(ctx.workbook.worksheets, before.rowCount) : deleteBackupSheet(ctx.workbook.worksheets))];
   }
   const rows: string[][] = [
     [...BACKUP_HEADER],
@@ -87,6 +88,12 @@ export function deleteBackupSheet(sheets: Excel.WorksheetCollection): void {
   const ws = sheets.getItem(BACKUP_SHEET_NAME);
   ws.visibility = "Hidden";
   ws.delete();
+}
+
+/** The backup sheet emptied but kept (its header alone): a workbook whose structure is
+ * protected lets no sheet be deleted, but its cells can be written. */
+export function emptyBackupSheet(sheets: Excel.WorksheetCollection, rowCount: number): void {
+  if (rowCount > 1) sheets.getItem(BACKUP_SHEET_NAME).getRangeByIndexes(1, 0, rowCount - 1, COLUMNS).clear();
 }
 
 function createBackupSheet(context: Excel.RequestContext): Excel.Worksheet {

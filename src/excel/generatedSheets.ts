@@ -35,6 +35,8 @@ export async function writeGeneratedSheets(
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   if (support.v1_8) context.workbook.load("readOnly");
+  const structure = context.workbook.protection;
+  structure.load("protected");
   const marks = sheets.map((s) => {
     const item = context.workbook.names.getItemOrNullObject(MARKER_PREFIX + s.marker);
     item.load("formula");
@@ -42,6 +44,8 @@ export async function writeGeneratedSheets(
   });
   await context.sync();
   if (support.v1_8 && context.workbook.readOnly) throw hostError("readOnly", lang);
+  // 校验汇总 and 指标明细 are sheets of their own: a protected structure takes none.
+  if (structure.protected) throw hostError("protectedWorkbook", lang);
 
   const taken = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
   const names: string[] = [];

@@ -3,7 +3,7 @@ import type { Lang } from "../core/model";
 import { BACKUP_SHEET_NAME, HIGHLIGHT_FILL, type Highlight } from "../core/plan";
 import { parseA1, toA1 } from "../core/table/address";
 import type { ApiSupport } from "./apiSupport";
-import { backupKey, backupWrites, deleteBackupSheet, NO_BACKUP, readBackup, type BackupEntry, type BackupState } from "./backup";
+import { backupKey, backupWrites, deleteBackupSheet, emptyBackupSheet, NO_BACKUP, readBackup, type BackupEntry, type BackupState } from "./backup";
 import { hostError, toHostError } from "./errors";
 import { groupByFill, paintSteps, queueFillReads, sameFill, type CellRef, type FillState, type PaintGroup } from "./fills";
 
@@ -46,13 +46,20 @@ export async function applyHighlights(
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   if (support.v1_8) context.workbook.load("readOnly");
+  // A protected structure lets no sheet be added or deleted (Workbook.protection, ExcelApi 1.7).
+  const structure = context.workbook.protection;
+  structure.load("protected");
   const readFills = queueFillReads(ws, highlights, support);
   await context.sync();
   if (support.v1_8 && context.workbook.readOnly) throw hostError("readOnly", lang);
   if (ws.protection.protected) throw hostError("protectedSheet", lang);
+  const locked = structure.protected;
   const before: Map<string, FillState> = readFills();
 
-  const backup: BackupState = sheets.items.some((s) => s.name === BACKUP_SHEET_NAME) ? await readBackup(context) : NO_BACKUP;
+  const backupExists = sheets.items.some((s) => s.name === BACKUP_SHEET_NAME);
+  // The original fills are saved on a backup sheet before any cell is painted: none can be added.
+  if (locked && !backupExists && highlights.length > 0) throw hostError("protectedWorkbook", lang);
+  const backup: BackupState = backupExists ? await readBackup(context) : NO_BACKUP;
   const saved = new Map(backup.entries.map((e) => [backupKey(e.sheet, e.address), e]));
   const flagged = new Set(highlights.map((h) => h.cell));
   const staleCandidates = backup.entries.filter(
@@ -86,7 +93,7 @@ export async function applyHighlights(
   for (const paint of paintSteps([...marks.filter((g) => g.cells.length > 0), ...restores], support)) steps.push((_ctx, w) => paint(w));
   if (staleKeys.size > 0) {
     const afterState: BackupState = firstWrites.length > 0 ? { exists: true, rowCount: during.length + 1, entries: during } : backup;
-    for (const write of backupWrites(afterState, after)) steps.push((ctx) => write(ctx));
+    for (const write of backupWrites(afterState, after, locked)) steps.push((ctx) => write(ctx));
   }
   // The first backup part and the first paint share a sync: nothing is painted unsaved.
   const merged = firstWrites.length === 1 && steps.length > 1 ? [mergeSteps(steps[0]!, steps[1]!), ...steps.slice(2)] : steps;
@@ -110,10 +117,14 @@ export async function clearMarks(context: Excel.RequestContext, support: ApiSupp
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/protection/protected");
   if (support.v1_8) context.workbook.load("readOnly");
+  const structure = context.workbook.protection;
+  structure.load("protected");
   await context.sync();
   if (!sheets.items.some((s) => s.name === BACKUP_SHEET_NAME)) return;
   if (support.v1_8 && context.workbook.readOnly) throw hostError("readOnly", lang);
   const backup = await readBackup(context);
+  // A protected structure keeps the (very hidden) backup sheet: it is emptied instead.
+  const removeBackup = structure.protected ? () => emptyBackupSheet(sheets, backup.rowCount) : () => deleteBackupSheet(sheets);
 
   const bySheet = new Map<string, BackupEntry[]>();
   for (const entry of backup.entries) {
@@ -144,11 +155,11 @@ export async function clearMarks(context: Excel.RequestContext, support: ApiSupp
     const { ws, step } = plan[i]!;
     if (support.v1_9) context.application.suspendScreenUpdatingUntilNextSync();
     step(ws);
-    if (i === plan.length - 1) deleteBackupSheet(sheets);
+    if (i === plan.length - 1) removeBackup();
     await context.sync();
   }
   if (plan.length === 0) {
-    deleteBackupSheet(sheets);
+    removeBackup();
     await context.sync();
   }
 }

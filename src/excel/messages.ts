@@ -25,6 +25,8 @@ const zh: ExcelMessages = {
   error: {
     cellEditMode: "Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再重试。",
     protectedSheet: "工作表受保护，无法写入。请在“审阅 → 撤消工作表保护”后重试；工作簿未作任何修改。",
+    protectedWorkbook:
+      "工作簿的结构受保护，无法添加或删除工作表（标记颜色要用一张隐藏的备份表，汇总要写入新工作表）。请在“审阅 → 保护工作簿”中撤消保护后重试；工作簿未作任何修改。",
     unsupportedApi: "此版本的 Excel 不支持本加载项所需的功能（至少需要 ExcelApi 1.7，即 Excel 2019 或 Microsoft 365）。",
     payloadTooLarge: "所选区域的数据量过大，Excel 无法一次处理。请选择较少的行后重试。",
     notRange: "当前选中的是图表或图形，不是单元格。请先单击表格中的任一单元格，再重试。",
@@ -50,6 +52,8 @@ const en: ExcelMessages = {
   error: {
     cellEditMode: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
     protectedSheet: "The sheet is protected and cannot be written. Unprotect it (Review → Unprotect Sheet) and try again; nothing was changed.",
+    protectedWorkbook:
+      "The workbook's structure is protected, so no sheet can be added or deleted (marking needs a hidden backup sheet, the summary new sheets). Unprotect it (Review → Protect Workbook) and try again; nothing was changed.",
     unsupportedApi: "This version of Excel lacks features the add-in needs (ExcelApi 1.7 or later: Excel 2019 or Microsoft 365).",
     payloadTooLarge: "The selection holds too much data for Excel to process at once. Select fewer rows and try again.",
     notRange: "A chart or shape is selected, not cells. Click any cell of the table and try again.",

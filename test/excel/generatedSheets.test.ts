@@ -60,6 +60,13 @@ describe("writing 校验汇总 into the workbook", () => {
     expect(setup.wb.sheets).toHaveLength(3);
   });
 
+  it("reports a workbook whose structure is protected before writing (no sheet can be added)", async () => {
+    const setup = setupSeed();
+    setup.wb.structureProtected = true;
+    await expect(write(setup, summaryPlan())).rejects.toMatchObject({ kind: "protectedWorkbook", message: expect.stringContaining("保护工作簿") });
+    expect(setup.wb.sheets).toHaveLength(1);
+  });
+
   it("reports a read-only workbook before writing", async () => {
     const setup = setupSeed("1.8");
     setup.wb.readOnly = true;

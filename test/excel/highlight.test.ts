@@ -136,6 +136,28 @@ describe("highlighting where Excel refuses writes", () => {
     expect(setup.wb.state()).toEqual(original);
   });
 
+  it("reports a workbook whose structure is protected before writing anything (no backup sheet can be added)", async () => {
+    const setup = decorated();
+    setup.wb.structureProtected = true;
+    const original = setup.wb.state();
+    await expect(highlight(setup, [mark("E6", "error")])).rejects.toMatchObject({ kind: "protectedWorkbook" });
+    expect(setup.wb.state()).toEqual(original);
+  });
+
+  it("clears the marks of a workbook protected after marking, emptying the backup it cannot delete", async () => {
+    const setup = decorated();
+    await highlight(setup, [mark("E6", "error"), mark("E7", "warning")]);
+    setup.wb.structureProtected = true;
+    await clear(setup);
+    expect(setup.ws.fill("E6")).toEqual({ color: null, pattern: "None", patternColor: null });
+    expect(setup.ws.fill("E7")).toEqual({ color: "#00B0F0", pattern: "Gray25", patternColor: "#FF0000" });
+    const backup = setup.wb.sheet(BACKUP_SHEET_NAME);
+    expect([0, 1, 2].map((r) => backup.peek(r, 1)?.value ?? "")).toEqual(["address", "", ""]);
+    // Checked again later, nothing is left flagged: the emptied backup is emptied again, not deleted.
+    await highlight(setup, []);
+    expect(setup.wb.findSheet(BACKUP_SHEET_NAME)).toBeDefined();
+  });
+
   it("reports a read-only workbook (ExcelApi 1.8)", async () => {
     const setup = decorated("1.8");
     setup.wb.readOnly = true;

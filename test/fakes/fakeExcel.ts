@@ -270,6 +270,8 @@ export class FakeWorkbook {
   selection: Selection = { sheet: "", areas: ["A1"] };
   api: ApiVersion = "1.9";
   readOnly = false;
+  /** Review → Protect Workbook (structure): no sheet can be added, deleted, hidden or unhidden. */
+  structureProtected = false;
   /** The next this-many syncs fail with InvalidOperationInCellEditMode. */
   cellEditFailures = 0;
   requestLimit = FIVE_MB;
@@ -485,15 +487,36 @@ function propList(spec: string | string[] | undefined): string[] {
 // ---------------------------------------------------------------------------------------
 // Workbook
 
+/** Workbook.protection (ExcelApi 1.7): whether the structure is protected. */
+class WorkbookProtectionProxy extends Loadable {
+  constructor(private readonly ctx: FakeContext) {
+    super();
+  }
+
+  get protected(): boolean {
+    return this.get("protected");
+  }
+
+  load(spec?: string | string[]): this {
+    for (const p of propList(spec)) {
+      if (p !== "protected") throw new Error(`fake: workbook.protection.load(${p})`);
+      this.ctx.load("workbookProtection", () => this.ctx.wb.structureProtected, (v) => this.store({ protected: v }));
+    }
+    return this;
+  }
+}
+
 class WorkbookProxy extends Loadable {
   readonly worksheets: WorksheetCollectionProxy;
   readonly names: NamesProxy;
+  readonly protection: WorkbookProtectionProxy;
   readonly onSelectionChanged: { add: (handler: (args: unknown) => unknown) => EventResult };
 
   constructor(private readonly ctx: FakeContext) {
     super();
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.names = new NamesProxy(ctx);
+    this.protection = new WorkbookProtectionProxy(ctx);
     this.onSelectionChanged = {
       add: (handler) => {
         const result = new EventResult(ctx, handler);
@@ -606,6 +629,7 @@ class WorksheetCollectionProxy extends Loadable {
       bytes: 100 + name.length,
       run: () => {
         if (this.ctx.wb.readOnly) throw new FakeExcelError("AccessDenied", "read-only");
+        if (this.ctx.wb.structureProtected) throw new FakeExcelError("InvalidOperation", "the workbook structure is protected");
         if (this.ctx.wb.findSheet(name)) throw new FakeExcelError("ItemAlreadyExists", `sheet ${name} exists`);
         created = new FakeSheet(name);
         this.ctx.wb.sheets.push(created);
@@ -676,6 +700,7 @@ class WorksheetProxy extends Loadable {
 
   set visibility(v: string) {
     this.ctx.write("visibility", this.resolve, 80, (ws) => {
+      if (this.ctx.wb.structureProtected && ws.visibility !== v) throw new FakeExcelError("InvalidOperation", "the workbook structure is protected");
       ws.visibility = v;
     });
   }
@@ -702,6 +727,7 @@ class WorksheetProxy extends Loadable {
         // Worksheet.delete: "if the worksheet's visibility is set to VeryHidden, the delete
         // operation will fail with an InvalidOperation exception" (office-js#365: by design).
         if (ws.visibility === "VeryHidden") throw new FakeExcelError("InvalidOperation", "cannot delete a VeryHidden sheet");
+        if (this.ctx.wb.structureProtected) throw new FakeExcelError("InvalidOperation", "the workbook structure is protected");
         this.ctx.wb.sheets = this.ctx.wb.sheets.filter((s) => s !== ws);
         // Names pointing into a deleted sheet turn into #REF!, as in Excel.
         for (const [n, f] of this.ctx.wb.names) if (f.includes(`${ws.name}'!`) || f.startsWith(`=${ws.name}!`)) this.ctx.wb.names.set(n, "=#REF!");

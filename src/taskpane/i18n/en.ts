@@ -61,6 +61,7 @@ export const en: UiStrings = {
   errorTitle: {
     cellEditMode: "Finish editing the cell first",
     protectedSheet: "The sheet is protected",
+    protectedWorkbook: "The workbook structure is protected",
     unsupportedApi: "This Excel version does not support this",
     payloadTooLarge: "The selection is too large",
     notRange: "Select a range of cells",

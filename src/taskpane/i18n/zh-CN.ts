@@ -61,6 +61,7 @@ export const zhCN: UiStrings = {
   errorTitle: {
     cellEditMode: "请先结束单元格编辑",
     protectedSheet: "工作表受保护",
+    protectedWorkbook: "工作簿结构受保护",
     unsupportedApi: "当前 Excel 版本不支持此功能",
     payloadTooLarge: "所选区域过大",
     notRange: "请选择单元格区域",

@@ -25,6 +25,7 @@ export interface PaneMessage {
 const INTENT: Record<HostErrorKind, MessageIntent> = {
   cellEditMode: "warning",
   protectedSheet: "error",
+  protectedWorkbook: "error",
   unsupportedApi: "error",
   payloadTooLarge: "warning",
   notRange: "warning",

@@ -106,6 +106,39 @@ export async function patchOutputs(bytes: Uint8Array, request: PatchRequest, cod
   return { ...(c ? { cleaned: c } : {}), ...(a ? { annotated: a } : {}) };
 }
 
+/**
+ * The workbook with cells given back fills they had (`fills`: sheet → row (1-based) → column →
+ * a whole `<fill>` element or an ARGB) and the sheet `removeSheet` taken out, everything else
+ * kept byte for byte: charts, shapes and pivots that an exceljs round trip would lose. Undefined
+ * when the file cannot be patched (the caller falls back).
+ */
+export async function tryPatchFills(
+  bytes: Uint8Array,
+  fills: ReadonlyMap<string, ReadonlyMap<number, ReadonlyMap<number, string>>>,
+  removeSheet: string | undefined,
+  codec: ZipCodec,
+): Promise<Uint8Array | undefined> {
+  try {
+    const sniff = sniffWorkbook(bytes);
+    if (!sniff.ok) return undefined;
+    const pkg = await Package.open(bytes, codec);
+    const wb = await pkg.workbook();
+    const styles = StyleBook.parse(await pkg.text(pkg.stylesPath));
+    const replaced = new Map<string, DeflatedData>();
+    for (const [sheet, byRow] of fills) {
+      if (sheet === removeSheet) continue;
+      const part = wb.sheetPart(sheet);
+      if (!part) continue;
+      replaced.set(part, await deflateText(codec, patchSheet(await pkg.text(part), { sheetName: sheet, styles, fills: byRow })));
+    }
+    if (removeSheet !== undefined) wb.removeSheet(removeSheet);
+    return await assemble(pkg, wb, styles, replaced, [], codec);
+  } catch (e) {
+    if (e instanceof Unpatchable) return undefined;
+    throw e;
+  }
+}
+
 async function unlessUnpatchable(make: () => Promise<Uint8Array>): Promise<Uint8Array | Unpatchable> {
   try {
     return await make();

@@ -17,7 +17,7 @@ const LINK_COLOR = "FF0563C1";
 
 export interface StyleChange {
   text?: boolean;
-  /** ARGB of a solid fill. */
+  /** ARGB of a solid fill, or a whole `<fill>…</fill>` element (a fill given back as it was). */
   fill?: string;
   bold?: boolean;
   link?: boolean;
@@ -96,8 +96,10 @@ export class StyleBook {
     return this.xfs.length > this.originalXfCount;
   }
 
-  private addFill(argb: string): number {
-    const fill = `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor rgb="${argb}"/></patternFill></fill>`;
+  private addFill(argbOrXml: string): number {
+    const fill = argbOrXml.startsWith("<fill")
+      ? argbOrXml
+      : `<fill><patternFill patternType="solid"><fgColor rgb="${argbOrXml}"/><bgColor rgb="${argbOrXml}"/></patternFill></fill>`;
     const known = this.fillCount.added.indexOf(fill);
     if (known >= 0) return this.fillCount.original + known;
     this.fillCount.added.push(fill);

@@ -117,29 +117,32 @@ export class WorkbookModel {
 
   /** Removes the sheets an earlier run generated under `marker`, and the marker names. */
   removeGenerated(marker: string): void {
-    for (const sheetName of this.generatedSheets(marker)) {
-      const index = this.sheets.findIndex((s) => s.name === sheetName);
-      const sheet = this.sheets[index];
-      if (!sheet || !sheet.part) continue;
-      this.sheets.splice(index, 1);
-      this.rels = this.rels.filter((r) => r.id !== sheet.rid);
-      this.removedParts.push(sheet.part, relsPathOf(sheet.part));
-      this.contentTypesXml = this.contentTypesXml.replace(new RegExp(`<Override[^>]*PartName="/${escapeRegExp(sheet.part)}"[^>]*/>`), "");
-      // Names scoped to the sheet go with it; later sheets move up one index.
-      this.names = this.names
-        .filter((n) => n.localSheetId !== index)
-        .map((n) => (n.localSheetId !== undefined && n.localSheetId > index ? withLocalSheetId(n, n.localSheetId - 1) : n));
-      this.workbookXml = this.workbookXml.replace(/<workbookView\s[^>]*>/g, (tag) => {
-        let out = tag;
-        for (const attr of ["activeTab", "firstSheet"]) {
-          const v = Number(getAttr(out, attr) ?? 0);
-          if (v > index) out = setAttr(out, attr, String(v - 1));
-          else if (v === index) out = setAttr(out, attr, "0");
-        }
-        return out;
-      });
-    }
+    for (const sheetName of this.generatedSheets(marker)) this.removeSheet(sheetName);
     this.names = this.names.filter((n) => n.name !== MARKER_PREFIX + marker);
+  }
+
+  /** Removes the sheet `sheetName` (its part, relationship, content type and scoped names). */
+  removeSheet(sheetName: string): void {
+    const index = this.sheets.findIndex((s) => s.name === sheetName);
+    const sheet = this.sheets[index];
+    if (!sheet || !sheet.part) return;
+    this.sheets.splice(index, 1);
+    this.rels = this.rels.filter((r) => r.id !== sheet.rid);
+    this.removedParts.push(sheet.part, relsPathOf(sheet.part));
+    this.contentTypesXml = this.contentTypesXml.replace(new RegExp(`<Override[^>]*PartName="/${escapeRegExp(sheet.part)}"[^>]*/>`), "");
+    // Names scoped to the sheet go with it; later sheets move up one index.
+    this.names = this.names
+      .filter((n) => n.localSheetId !== index)
+      .map((n) => (n.localSheetId !== undefined && n.localSheetId > index ? withLocalSheetId(n, n.localSheetId - 1) : n));
+    this.workbookXml = this.workbookXml.replace(/<workbookView\s[^>]*>/g, (tag) => {
+      let out = tag;
+      for (const attr of ["activeTab", "firstSheet"]) {
+        const v = Number(getAttr(out, attr) ?? 0);
+        if (v > index) out = setAttr(out, attr, String(v - 1));
+        else if (v === index) out = setAttr(out, attr, "0");
+      }
+      return out;
+    });
   }
 
   /** Adds a worksheet named `base` (or `base (2)` … when taken), marked with `marker`;

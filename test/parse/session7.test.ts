@@ -18,10 +18,11 @@ describe("a name beginning with a label word", () => {
     expect(clean(text)).toBe("1、产出指标：年度目标值完成情况，年度指标值：完成。2、产出指标：指标值完成率，年度指标值：≥90%。");
   });
 
-  it("still reads a label glued to its value, or before a separator", () => {
-    expect(parts("1、产出指标：培训人数，年度指标值≥90人。2、产出指标：培训质量，年度指标值 合格。")).toEqual([
+  it("still reads a label glued to its value, or before a space or a separator", () => {
+    expect(parts("1、产出指标：培训人数，年度指标值≥90人。2、产出指标：培训质量，年度指标值 合格。3、产出指标：培训质量，年度指标值 全面完成。")).toEqual([
       ["数量指标", "培训人数", "年度指标值", "≥90人"],
       ["", "培训质量", "年度指标值", "合格"],
+      ["", "培训质量", "年度指标值", "全面完成"],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { ValueLabel } from "../model";
-import { isSpace, isWhitespace } from "./normalizeText";
+import { isHan, isSpace, isWhitespace } from "./normalizeText";
 import { valueFollows } from "./parseValue";
 
 /** A value label found in an item: `年度指标值：`, `指标值:`, `年度目标值：`, `目标值：`, `指标值为`,
@@ -20,7 +20,6 @@ const COLON = 0x3a;
 const COMMA = 0x2c;
 const SEMICOLON = 0x3b;
 const DUN = 0x3001;
-const FULL_STOP = 0x3002;
 const WEI = 0x4e3a; // 为
 
 /** Whether only a separator (or nothing) stands between `regionStart` and `at`, spaces aside. */
@@ -63,9 +62,10 @@ export function labelAt(folded: string, at: number, regionStart: number): boolea
   }
   const colon = folded.charCodeAt(k) === COLON;
   if (wei && !colon && !valueFollows(folded, end)) return false;
-  // Without a colon the word is a label only before a value or where the item breaks off: in
-  // `年度目标值完成情况，年度指标值：完成` and `指标值完成率` it begins the name.
-  if (!colon && !wei && k < folded.length && !breaksAt(folded.charCodeAt(k)) && !valueFollows(folded, end)) return false;
+  // Without a colon, a word glued to more Han text is a label only before a value: in
+  // `年度目标值完成情况，年度指标值：完成` and `指标值完成率` it begins the name. After a space or a
+  // separator it stays a label (`年度指标值 全面完成`, `年度指标值，≥90%`).
+  if (!colon && !wei && end < folded.length && isHan(folded.charCodeAt(end)) && !valueFollows(folded, end)) return false;
   if (!annual && target === "目标" && !colon && !wei) return false;
   if ((!annual || !colon) && !separatedBefore(folded, start, regionStart)) return false;
   LABEL.label = label;
@@ -73,11 +73,6 @@ export function labelAt(folded: string, at: number, regionStart: number): boolea
   LABEL.end = end;
   LABEL.valueStart = colon ? k + 1 : end;
   return true;
-}
-
-/** A separator or terminator after a label word: `年度指标值，≥90%`, `…，年度指标值。` cut off. */
-function breaksAt(c: number): boolean {
-  return c === COMMA || c === SEMICOLON || c === DUN || c === FULL_STOP || isWhitespace(c);
 }
 
 function skipSpaces(folded: string, k: number): number {

@@ -63,4 +63,23 @@ describe("negative_direction_ge", () => {
     ].join("");
     expect(itemCodes(negativeDirectionGeRule, positive)).toEqual([]);
   });
+
+  it("reads the tail first: a share done is 正向 whatever it is about, a share of something bad 反向 whatever stands before", () => {
+    const positive = [
+      "1、产出指标：投诉电话接通率，年度指标值：≥95%。",
+      "2、产出指标：传染病疫情报告及时率，年度指标值：≥95%。",
+      "3、产出指标：火灾风险评估覆盖率，年度指标值：≥90%。",
+      "4、产出指标：失业保险参保人数，年度指标值：≥5000人。",
+      "5、产出指标：犯罪嫌疑人抓获率，年度指标值：≥90%。",
+    ].join("");
+    expect(itemCodes(negativeDirectionGeRule, positive)).toEqual([]);
+    const negative = [
+      "1、效益指标：农产品检测不合格率，年度指标值：≥2%。",
+      "2、效益指标：隐患整改逾期率，年度指标值：≥5%。",
+      "3、效益指标：水质不达标率，年度指标值：≥3%。",
+      "4、效益指标：群众不满意率，年度指标值：≥5%。",
+      "5、效益指标：重症患者病死率，年度指标值：≥1%。",
+    ].join("");
+    expect(itemCodes(negativeDirectionGeRule, negative).map(([item]) => item)).toEqual([1, 2, 3, 4, 5]);
+  });
 });

@@ -26,4 +26,8 @@ describe("satisfaction_threshold", () => {
   it("ignores rates that are not satisfaction", () => {
     expect(itemCodes(satisfactionThresholdRule, "1、产出指标：参训组工信息员覆盖率，年度指标值：≥80%。")).toEqual([]);
   });
+
+  it("leaves a dissatisfaction rate alone (群众不满意率 is a share of something bad)", () => {
+    expect(itemCodes(satisfactionThresholdRule, "1、满意度指标：群众不满意率，年度指标值：≤5%。")).toEqual([]);
+  });
 });

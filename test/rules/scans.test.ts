@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
-import { NEGATIVE_TERMS, REMEDY_TERMS, classifyName, nameHead } from "../../src/core/rules/classify";
+import { NEGATIVE_TAILS, NEGATIVE_TERMS, POSITIVE_TAILS, REMEDY_TERMS, classifyName, nameHead } from "../../src/core/rules/classify";
 import { placeholderLeftRule } from "../../src/core/rules/placeholderLeft";
 import { dataRow, findingsOf } from "./harness";
 
@@ -11,13 +11,15 @@ const NEGATIVE_WORDS = NEGATIVE_TERMS.source.split("|");
 const REMEDY_WORDS = REMEDY_TERMS.source.split("|");
 
 describe("direction words (classifyName)", () => {
-  it("reads 反向 exactly when a negative word occurs and no remedy word does", () => {
-    const piece = fc.constantFrom(...NEGATIVE_WORDS, ...REMEDY_WORDS, "率", "发", "不", "合格", "人数", "及时", "（元）", "指标", " ", "处");
+  it("reads 反向 when the name ends in a bad share, 正向 in a share done, else when a negative word occurs and no remedy word does", () => {
+    const piece = fc.constantFrom(...NEGATIVE_WORDS, ...REMEDY_WORDS, "率", "发", "不", "合格", "人数", "及时", "（元）", "指标", " ", "处", "接通率", "故障率");
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), (parts) => {
         const name = parts.join("");
         const head = nameHead(name);
-        const expected = NEGATIVE_TERMS.test(head) && !REMEDY_TERMS.test(head) ? "反向" : "正向";
+        const badTail = NEGATIVE_TAILS.some((t) => head.endsWith(t));
+        const doneTail = POSITIVE_TAILS.some((t) => head.endsWith(t) && !head.endsWith(`不${t}`));
+        const expected = badTail ? "反向" : doneTail ? "正向" : NEGATIVE_TERMS.test(head) && !REMEDY_TERMS.test(head) ? "反向" : "正向";
         expect(classifyName(name).direction).toBe(expected);
       }),
       { numRuns: 3000 },

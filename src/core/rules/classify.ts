@@ -58,7 +58,7 @@ const TIMELINESS_TAILS = ["及时率", "时限", "完成时间", "时间", "期�
  * list; matched by NEGATIVE_WORDS (one scan, no regex engine per name).
  */
 export const NEGATIVE_TERMS =
-  /发生率|发生次数|发生起数|发生数|投诉|故障|不合格|失误|差错|错误|事故|逾期|超期|超支|违规|违纪|违法|拖欠|欠薪|超标|延误|隐患|损失|损耗|流失|返工|误差|偏差|空置|闲置|辍学|死亡|伤亡|发病|犯罪|发案|退回|违约|漏报|错报|误报|返贫|致贫|不良|缺陷|污染|排放|浓度|能耗|失败|信访|上访|挪用|套取|骗取|截留|火灾|舆情|事件|疫情|失业|复吸|响应时间|等待时间|等候时间/;
+  /发生率|发生次数|发生起数|发生数|投诉|故障|不合格|失误|差错|错误|事故|逾期|超期|超支|违规|违纪|违法|拖欠|欠薪|超标|延误|隐患|损失|损耗|流失|返工|误差|偏差|空置|闲置|辍学|死亡|伤亡|发病|犯罪|发案|退回|违约|漏报|错报|误报|返贫|致贫|不良|缺陷|污染|排放|浓度|能耗|失败|信访|上访|挪用|套取|骗取|截留|火灾|舆情|事件|疫情|失业|复吸|响应时间|等待时间|等候时间|病死|延期|超时|返修|漏种|坏账|不达标|不满意/;
 
 /**
  * Words that turn a negative term into something to increase: `投诉处理率`, `事故发生率下降`,
@@ -276,18 +276,48 @@ function readName(name: string): void {
   const head = nameHead(name);
   const fraction = isFraction(head);
   let measure: Measure = "other";
-  if (endsWithAny(head, SATISFACTION_TAILS, SATISFACTION_BIT) || (fraction && containsWord(head, "满意"))) measure = "satisfaction";
+  // `群众不满意率` is a rate of something bad, no satisfaction measure.
+  const dissatisfaction = containsWord(head, "不满意");
+  if (!dissatisfaction && (endsWithAny(head, SATISFACTION_TAILS, SATISFACTION_BIT) || (fraction && containsWord(head, "满意")))) measure = "satisfaction";
   else if (fraction || isRateHead(head)) measure = "rate";
   else if (isCountHead(head)) measure = "count";
   else if (endsWithAny(head, AMOUNT_TAILS, AMOUNT_BIT)) measure = "amount";
   // `满意度测评`, `满意度调查结果`: still a satisfaction measure when nothing else claims the name.
-  else if (containsWord(head, "满意度")) measure = "satisfaction";
+  else if (!dissatisfaction && containsWord(head, "满意度")) measure = "satisfaction";
   nameMeasure = measure;
   nameFraction = fraction;
   nameTimeliness = containsWord(head, "时效") || endsWithAny(head, TIMELINESS_TAILS, TIMELINESS_BIT);
   nameCost = endsWithWord(head, "成本");
-  nameDirection = NEGATIVE_WORDS.occursIn(head) && !REMEDY_WORDS.occursIn(head) ? "反向" : "正向";
+  nameDirection = directionOf(head);
 }
+
+/**
+ * The direction of a name. Its tail decides first: a rate or count of something bad is 反向
+ * whatever words stand before it (`农产品检测不合格率`, `隐患整改逾期率`: the remedy word describes
+ * the subject), and a rate of something done is 正向 whatever it is about (`投诉电话接通率`,
+ * `疫情报告及时率`, `火灾风险评估覆盖率`). Otherwise a negative word anywhere makes it 反向 unless
+ * a remedy word turns it (`投诉处理率`, `事故发生率下降`).
+ */
+function directionOf(head: string): Direction {
+  for (const tail of NEGATIVE_TAILS) if (head.endsWith(tail)) return "反向";
+  for (const tail of POSITIVE_TAILS) if (head.endsWith(tail) && !head.endsWith(`不${tail}`)) return "正向";
+  return NEGATIVE_WORDS.occursIn(head) && !REMEDY_WORDS.occursIn(head) ? "反向" : "正向";
+}
+
+/** Tails naming a share or count of something bad: 反向 whatever stands before them. */
+export const NEGATIVE_TAILS: readonly string[] = [
+  "不合格率", "不达标率", "不满意率", "不及格率", "故障率", "返工率", "返修率", "超期率", "逾期率", "延期率", "超时率",
+  "死亡率", "病死率", "发生率", "发病率", "投诉率", "事故率", "差错率", "错误率", "失误率", "漏种率", "漏检率", "漏报率",
+  "误报率", "坏账率", "不良率", "流失率", "辍学率", "空置率", "闲置率", "损失率", "损耗率", "违约率", "返贫率", "失业率",
+  "发案率", "复发率", "再犯率", "超支率",
+];
+
+/** Tails naming a share of something done or reached: 正向 whatever it is about (unless `不…`). */
+export const POSITIVE_TAILS: readonly string[] = [
+  "及时率", "覆盖率", "完成率", "接通率", "知晓率", "到位率", "执行率", "达标率", "合格率", "参保率", "抓获率", "破案率",
+  "缴存率", "筛查率", "报告率", "报送率", "办结率", "结案率", "处置率", "处理率", "整改率", "响应率", "利用率", "治理率",
+  "普及率", "受理率", "回复率", "满意度", "满意率", "检测率", "巡查率", "参保人数", "培训人数", "就业人数", "抓获人数",
+];
 
 const ECONOMIC_COST_LEVEL2 = new Set(["成本指标", "经济成本指标"]);
 

@@ -79,3 +79,16 @@ describe("a known 一级 or 二级 written with spaces inside", () => {
     );
   });
 });
+
+describe("a unit with no number", () => {
+  it("is a missing value (value_missing), as an operator with no number is", () => {
+    const text = "1、产出指标：编印宣传资料，年度指标值：份。2、产出指标：资金拨付率，年度指标值：%。3、产出指标：培训人次，年度指标值：人次。";
+    expect(allItemCodes(text).filter(([, code]) => code === "value_missing" || code === "qualitative_on_quantity")).toEqual([
+      [1, "value_missing"],
+      [2, "value_missing"],
+      [3, "value_missing"],
+    ]);
+    // The cleaner keeps what was written for the author to complete.
+    expect(clean(text)).toContain("年度指标值：份。");
+  });
+});

@@ -71,11 +71,11 @@ describe("a cell cut off inside the label of its last item", () => {
 });
 
 describe("a value that is only an operator, or an operator and a unit", () => {
-  it.each(["≥", ">=", "不低于", "≥人", "≥%", "≥ %", "不少于人次", "≤万元"])("reads %s as no value, kept as written", (text) => {
+  it.each(["≥", ">=", "不低于", "≥人", "≥%", "≥ %", "不少于人次", "≤万元", "人", "%", "份", "人次"])("reads %s as no value, kept as written", (text) => {
     expect(read(text)).toMatchObject({ kind: "empty", raw: text });
   });
 
-  it.each(["达到要求", "达到预期", "高于上年", "≥90%", "人", "%"])("still reads %s as a value", (text) => {
+  it.each(["达到要求", "达到预期", "高于上年", "≥90%", "人员到位", "无"])("still reads %s as a value", (text) => {
     expect(read(text).kind).not.toBe("empty");
   });
 

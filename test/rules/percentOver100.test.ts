@@ -29,4 +29,11 @@ describe("percent_over_100", () => {
   it("leaves growth rates and multiples alone: they may pass 100% (增长率, 杠杆率)", () => {
     expect(itemCodes(percentOver100Rule, "1、效益指标：农产品销售额增长率，年度指标值：≥120%。2、效益指标：财政资金杠杆率，年度指标值：≥300%。")).toEqual([]);
   });
+
+  it("flags >100% on a rate or satisfaction: nothing over 100% can be reached", () => {
+    expect(itemCodes(percentOver100Rule, "1、产出指标：任务完成率，年度指标值：>100%。2、满意度指标：群众满意度，年度指标值：大于100%。3、产出指标：任务完成率，年度指标值：=100%。")).toEqual([
+      [1, "percent_over_100"],
+      [2, "percent_over_100"],
+    ]);
+  });
 });

@@ -58,7 +58,8 @@ export function readValue(text: string, folded: string, start: number, end: numb
   if (quantity && !isYear()) return quantityValue(text, raw, span);
   if (quantity || isTimeText(folded, s, e)) return timeValue(raw, span);
   // `≥`, `不低于`, `≥人`, `≥%`: an operator (and unit) with no number is no value; kept as written.
-  if (isOperatorOnly(folded, s, e)) return newValue("empty", raw, span);
+  // So is a unit alone (`份`, `人次`, `%`): the number was left out.
+  if (isOperatorOnly(folded, s, e) || isUnitOnly(folded, s, e)) return newValue("empty", raw, span);
   // `—`, `/`, `无`, `不适用`: a placeholder says there is no value (value_missing); kept as written.
   if (isPlaceholderText(folded, s, e)) return newValue("empty", raw, span);
 
@@ -788,6 +789,14 @@ function isOperatorOnly(folded: string, start: number, end: number): boolean {
   const suffix = matchWord(folded, i, end, SUFFIX_INDEX);
   if (suffix) i = skipSpaces(folded, i + suffix.text.length, end);
   return i === end;
+}
+
+/** Whether [start, end) is a known unit and nothing else: `%`, `份`, `人次`, `万元`. */
+function isUnitOnly(folded: string, start: number, end: number): boolean {
+  const c = folded.charCodeAt(start);
+  if (c === PERCENT || c === 0x2030) return skipSpaces(folded, start + 1, end) === end;
+  const unitEnd = knownUnitAt(folded, start, end);
+  return unitEnd > start && skipSpaces(folded, unitEnd, end) === end;
 }
 
 function isYearNumber(n: NumberScan | undefined): boolean {

@@ -3,7 +3,7 @@ import { classifyIndicator, isUnboundedRate } from "./classify";
 import { emitItem, hasCleanNumber } from "./finding";
 
 /**
- * A rate or satisfaction whose target demands more than 100% (`验收合格率 ≥120%`). A cap
+ * A rate or satisfaction whose target demands more than 100% (`验收合格率 ≥120%`, `任务完成率 >100%`). A cap
  * above 100% (`成本控制率 ≤105%`) can be met, so `≤`/`<` are left alone, and so are rates that
  * may pass 100% (`增长率 ≥120%`, isUnboundedRate).
  */
@@ -15,7 +15,9 @@ export const percentOver100Rule: Rule = {
     for (const item of row.cell.items) {
       if (!hasCleanNumber(item) || item.value.unit !== "%") continue;
       if (item.value.operator === "≤" || item.value.operator === "<") continue;
-      if (item.value.number <= 100 && (item.value.upper ?? 0) <= 100) continue;
+      // `>100%` demands more than 100% as surely as `≥120%` does.
+      const over = item.value.number > 100 || (item.value.number === 100 && item.value.operator === ">") || (item.value.upper ?? 0) > 100;
+      if (!over) continue;
       if (!classifyIndicator(item).percentScale || isUnboundedRate(item.name)) continue;
       emitItem(emit, row, item, "percent_over_100", { item: item.index, name: item.name, value: item.value.raw }, { span: item.value.span });
     }

@@ -92,3 +92,15 @@ describe("a unit with no number", () => {
     expect(clean(text)).toContain("年度指标值：份。");
   });
 });
+
+describe("a label begun and no value (`…满意度，年度。`)", () => {
+  it("is a missing value, with no label fix that would write 年度指标值：年度", () => {
+    const text = "1、产出指标：培训人数，年度指标值：≥90人。2、满意度指标：参训学员满意度，年度。3、效益指标：知晓率，年度指标；4、成本指标：人均成本，年度指标值：≤500元。";
+    const codes = allItemCodes(text);
+    expect(codes.filter(([item]) => item === 2 || item === 3)).toEqual([
+      [2, "value_missing"],
+      [3, "value_missing"],
+    ]);
+    expect(clean(text)).not.toContain("年度指标值：年度");
+  });
+});

@@ -59,9 +59,10 @@ describe("a cell cut off inside the label of its last item", () => {
     },
   );
 
-  it("still reads a label fragment that is not at the end of the cell as before (not a cut)", () => {
+  it("reads a label begun and no value as a missing value wherever the item ends (a stub, not a cut)", () => {
     const cell = "1、满意度指标：满意度，年度。2、产出指标：培训人数，年度指标值：≥100人。";
-    expect(parseIndicatorCell(cell).items[0]?.value.kind).toBe("time");
+    expect(parseIndicatorCell(cell).items[0]?.value).toMatchObject({ kind: "empty" });
+    expect(parseIndicatorCell(cell).items[0]?.name).toBe("满意度");
   });
 
   it("keeps a real short value at the end of the cell", () => {

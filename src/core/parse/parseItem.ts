@@ -2,7 +2,7 @@ import type { IndicatorItem, Level2, ParsedValue, Span } from "../model";
 import { isDigit, isHan, isWhitespace } from "./normalizeText";
 import { isThousandsSeparator, looksLikeValue, prefixWordAt, readValue } from "./parseValue";
 import { HEAD, readHead } from "./readHead";
-import { isCutLabel } from "./readLabel";
+import { isCutLabel, isLabelStub } from "./readLabel";
 import type { SegmentCursor } from "./segmentCell";
 import { internSlice, internSpan, internText, type ValueTable } from "./intern";
 import { newItem } from "./shapes";
@@ -203,7 +203,7 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
   }
   const k = lastSeparator(folded, start, e);
   // The cell cut off inside the label (`…满意度，年度`): no value, and the fragment is none.
-  if (isCutLabel(folded, k >= 0 ? k + 1 : start, e)) {
+  if (isCutLabel(folded, k >= 0 ? k + 1 : start, e) || (k >= 0 && isLabelStub(folded, k + 1, e))) {
     splitNameEnd = k >= 0 ? k : start;
     return readValue(text, folded, e, e);
   }

@@ -107,6 +107,22 @@ export function isCutLabel(folded: string, start: number, end: number): boolean 
   return true;
 }
 
+/**
+ * Whether [start, end) of `folded`, white space aside, is a value label or its start of two
+ * characters or more and nothing else (`…满意度，年度。`, `…，年度指标；`): the author began the label
+ * and wrote no value, so the fragment is no value (value_missing), wherever the item ends.
+ */
+export function isLabelStub(folded: string, start: number, end: number): boolean {
+  let s = start;
+  while (s < end && isWhitespace(folded.charCodeAt(s))) s++;
+  let e = end;
+  while (e > s && isWhitespace(folded.charCodeAt(e - 1))) e--;
+  const length = e - s;
+  if (length < 2 || length > LONGEST_LABEL) return false;
+  for (const word of LABEL_WORDS) if (startsWithPart(folded, s, word, length)) return true;
+  return false;
+}
+
 /** Whether folded[s, s + length) is the first `length` characters of `word`. */
 function startsWithPart(folded: string, s: number, word: string, length: number): boolean {
   if (length > word.length) return false;

@@ -1,15 +1,22 @@
 import { vagueValueRule } from "../../src/core/rules/vagueValue";
 import { CLEAN, VILLAGE_OFFICE, seedCell } from "./cells";
-import { itemCodes } from "./harness";
+import { allItemCodes, itemCodes } from "./harness";
 
 describe("vague_value", () => {
   it("flags 效果明显 (seed row 21, item 5)", () => {
     expect(itemCodes(vagueValueRule, seedCell(21))).toEqual([[5, "vague_value"]]);
   });
 
-  it("flags 效果显著 (seed row 19, item 3) and 高 (seed row 28, item 1)", () => {
-    expect(itemCodes(vagueValueRule, seedCell(19))).toEqual([[3, "vague_value"]]);
+  it("flags 高 (seed row 28, item 1) and 效果明显 (seed row 21, item 5)", () => {
     expect(itemCodes(vagueValueRule, seedCell(28))).toEqual([[1, "vague_value"]]);
+    expect(itemCodes(vagueValueRule, seedCell(21))).toEqual([[5, "vague_value"]]);
+  });
+
+  it("leaves a vague word a warning already reports (效果显著 on a 满意度 item, seed row 19: satisfaction_not_percent)", () => {
+    expect(itemCodes(vagueValueRule, seedCell(19))).toEqual([]);
+    expect(allItemCodes(seedCell(19))).toContainEqual([3, "satisfaction_not_percent"]);
+    const cell = "1、产出指标：政策宣传覆盖率，年度指标值：高。2、产出指标：完成时间，年度指标值：较好。3、产出指标：完成时间，年度指标值：持续提升。";
+    expect(itemCodes(vagueValueRule, cell)).toEqual([[3, "vague_value"]]);
   });
 
   it("accepts firm qualitative values: 是, 合格, 长期", () => {

@@ -26,8 +26,13 @@ export const timelinessValueInvalidRule: Rule = {
       if (numeric && (v.unit === undefined || v.unit === "%" || isTimeUnit(v.unit))) continue;
       // The shared classification first: it is memoised per item, the word test is not.
       if (!classifyIndicator(item).timeliness) continue;
-      if (!numeric && TIMELY_WORDS.test(v.text ?? v.raw)) continue;
+      if (!numeric && isTimelyText(v.text ?? v.raw)) continue;
       emitItem(emit, row, item, "timeliness_value_invalid", { item: item.index, name: item.name, value: v.raw }, { span: v.span });
     }
   },
 };
+
+/** Whether a qualitative value states timeliness or a period (TIMELY_WORDS). */
+export function isTimelyText(text: string): boolean {
+  return TIMELY_WORDS.test(text);
+}

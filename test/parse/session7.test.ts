@@ -104,3 +104,13 @@ describe("a label begun and no value (`…满意度，年度。`)", () => {
     expect(clean(text)).not.toContain("年度指标值：年度");
   });
 });
+
+describe("vague values near DOMAIN's examples", () => {
+  it.each(["较明显", "一定程度提升", "较大提升", "逐步提高", "进一步优化"])("flags %s", (value) => {
+    expect(allItemCodes(`1、效益指标：群众生活条件，年度指标值：${value}。`)).toContainEqual([1, "vague_value"]);
+  });
+
+  it.each(["明显改善", "明显提升", "有效提升"])("leaves %s, a checkable statement", (value) => {
+    expect(allItemCodes(`1、效益指标：群众生活条件，年度指标值：${value}。`)).not.toContainEqual([1, "vague_value"]);
+  });
+});

@@ -81,5 +81,7 @@ describe("negative_direction_ge", () => {
       "5、效益指标：重症患者病死率，年度指标值：≥1%。",
     ].join("");
     expect(itemCodes(negativeDirectionGeRule, negative).map(([item]) => item)).toEqual([1, 2, 3, 4, 5]);
+    // 病死 before a thing removed is no share of deaths (forestry: 除治病死树).
+    expect(itemCodes(negativeDirectionGeRule, "1、产出指标：除治病死树，年度指标值：≥1万株。")).toEqual([]);
   });
 });

@@ -247,6 +247,11 @@ describe("rows below the header", () => {
     ]);
   });
 
+  it("reads a unit without indicators as a data row where the unit is the row (no project column)", () => {
+    const table = found(detectTable(sheet([["单位名称", "绩效指标"], ["区委组织部", CELL], ["区委宣传部", null], ["区统战部", CELL]])));
+    expect(rowNumbers(table)).toEqual([2, 3, 4]);
+  });
+
   it("reads names that begin like a total word as names (合计划生育服务站, 总计量检定所)", () => {
     const wide: CellValue[] = ["序号", "单位名称", "项目名称", "金额", "绩效目标", "绩效指标"];
     const table = found(

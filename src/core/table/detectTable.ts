@@ -700,6 +700,7 @@ function classifyRows(
       valueColumns,
       indicatorColumns,
       projectColumns,
+      hasProjectColumn: columns.project !== undefined,
       inNotes,
     });
     if (reason) {
@@ -791,6 +792,8 @@ interface RowFacts {
   /** The columns a project's row writes besides its organisation: project, goal, indicators
    * (item-per-row: the 一级/二级/三级/指标值 columns). */
   projectColumns: readonly number[];
+  /** The table has a 项目名称 column (or a project form above it). */
+  hasProjectColumn: boolean;
   /** A `注：` row came above, with no data row since. */
   inNotes: boolean;
 }
@@ -817,8 +820,10 @@ function skipReason(grid: Grid, localRow: number, facts: RowFacts): SkipReason |
   // `区委组织部 | | 小计 | 120`, `区委宣传部 小计`: a total of a group, with no indicators.
   if (!hasIndicators && facts.keyColumns.some((c) => isTotalCell(withoutSpaces(grid.text(localRow, c))))) return "note";
   // `一 | 区委组织部 | | | 120`, `二、区委宣传部 | | | 80`: a department's or unit's group heading
-  // over its projects — no project, goal or indicator of its own.
-  if (!hasIndicators && !facts.projectColumns.some((c) => meaningful(grid.text(localRow, c)))) {
+  // over its projects — no project, goal or indicator of its own. Only in a table with a project
+  // column: where the unit is the row (`单位名称 | 绩效指标`), a unit without indicators is a data
+  // row whose indicator cell is empty.
+  if (facts.hasProjectColumn && !hasIndicators && !facts.projectColumns.some((c) => meaningful(grid.text(localRow, c)))) {
     if (facts.keyColumns.some((c) => meaningful(grid.text(localRow, c))) || isSectionHeading(first)) return "title";
   }
   // A section heading stands alone (`一、本级项目`); beside a 绩效目标 it is a project's name

@@ -1,5 +1,5 @@
-import type { Issue, Lang, TextEdit } from "../core/model";
-import { applyFixEdits } from "../core/clean/applyFixEdits";
+import type { Issue, Lang } from "../core/model";
+import { combineFixes } from "../core/clean/applyFixEdits";
 import type { CellEdit } from "../core/plan";
 import { parseA1 } from "../core/table/address";
 import type { ApiSupport } from "./apiSupport";
@@ -39,17 +39,8 @@ export async function previewFixEdits(context: Excel.RequestContext, issues: rea
     if (text === undefined) continue;
     const checked = checkedText(sheet, cell);
     if (checked !== undefined && checked !== text) continue;
-    const edits: TextEdit[] = [];
-    const codes: Issue["code"][] = [];
-    for (const issue of list) {
-      const fixEdits = issue.fix?.edits ?? [];
-      // Two fixes for the same characters: the first wins, the other waits for the next check.
-      const clash = fixEdits.some((e) => e.span.end > text.length || edits.some((o) => e.span.start < o.span.end && o.span.start < e.span.end));
-      if (clash) continue;
-      edits.push(...fixEdits);
-      if (!codes.includes(issue.code)) codes.push(issue.code);
-    }
-    const after = applyFixEdits(text, edits);
+    // Two fixes for the same characters: the first wins, the other waits for the next check.
+    const { text: after, codes } = combineFixes(text, list);
     if (after === text) continue;
     const { rowIndex, columnIndex } = parseA1(cell);
     out.push({ sheet, cell, rowIndex, columnIndex, before: text, after, codes });

@@ -3,8 +3,9 @@ import { localTimeText } from "../app/localTime";
 import { tableFailureMessage } from "../core/messages/tableFailures";
 import { cellText } from "../core/table/cellText";
 import { toA1, tryParseA1 } from "../core/table/address";
+import { combineFixes } from "../core/clean/applyFixEdits";
 import { HostError, type AppliedFixes, type Host, type HostRun, type Progress, type Settings } from "../app/host";
-import type { CellValue, CheckOptions, Issue, Lang, TextEdit } from "../core/model";
+import type { CellValue, CheckOptions, Issue, Lang } from "../core/model";
 import type { CellEdit } from "../core/plan";
 import { en } from "../taskpane/i18n/en";
 import type { UiStrings } from "../taskpane/i18n/strings";
@@ -426,23 +427,10 @@ export function previewEdits(
     if (!at) continue;
     const value = cellValue(at.rowIndex, at.columnIndex);
     if (typeof value !== "string") continue;
-    const edits: TextEdit[] = [];
-    const codes = new Set<Issue["code"]>();
-    for (const issue of cellIssues) {
-      const fixEdits = issue.fix?.edits ?? [];
-      if (fixEdits.some((e) => e.span.end > value.length || edits.some((o) => e.span.start < o.span.end && o.span.start < e.span.end))) continue;
-      edits.push(...fixEdits);
-      codes.add(issue.code);
-    }
-    const after = applyEdits(value, edits);
-    if (after !== value) out.push({ sheet: grid.sheet, cell, rowIndex: at.rowIndex, columnIndex: at.columnIndex, before: value, after, codes: [...codes] });
+    const { text: after, codes } = combineFixes(value, cellIssues);
+    if (after !== value) out.push({ sheet: grid.sheet, cell, rowIndex: at.rowIndex, columnIndex: at.columnIndex, before: value, after, codes });
   }
   return out.sort((a, b) => a.rowIndex - b.rowIndex || a.columnIndex - b.columnIndex);
-}
-
-/** Non-overlapping span edits applied from the end backwards, so spans never shift. */
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return [...edits].sort((a, b) => b.span.start - a.span.start).reduce((out, e) => out.slice(0, e.span.start) + e.text + out.slice(e.span.end), text);
 }
 
 function toHostError(error: WorkerFailure, t: UiStrings): HostError {

@@ -1,4 +1,4 @@
-import type { TextEdit } from "../model";
+import type { Issue, RuleCode, TextEdit } from "../model";
 
 /**
  * Applies span edits to a cell text (a single issue's fix in the task pane, or several fixes
@@ -20,3 +20,24 @@ export function applyFixEdits(text: string, edits: readonly TextEdit[]): string 
   }
   return ordered.reduceRight((out, edit) => out.slice(0, edit.span.start) + edit.text + out.slice(edit.span.end), text);
 }
+
+/**
+ * The fixes of one cell's issues applied together: an issue's edits go in unless they overlap an
+ * earlier issue's or lie outside the text (that fix waits for the next check). The new text, and
+ * the codes whose fixes went in, in the issues' order. Used wherever several fixes of a cell are
+ * made at once: the Excel and file hosts' previews, the cleaner's cells kept as written.
+ */
+export function combineFixes(text: string, issues: readonly Issue[]): { text: string; codes: RuleCode[] } {
+  const edits: TextEdit[] = [];
+  const codes: RuleCode[] = [];
+  for (const issue of issues) {
+    const fixEdits = issue.fix?.edits ?? [];
+    if (fixEdits.length === 0) continue;
+    const clash = fixEdits.some((e) => e.span.end > text.length || edits.some((o) => e.span.start < o.span.end && o.span.start < e.span.end));
+    if (clash) continue;
+    edits.push(...fixEdits);
+    if (!codes.includes(issue.code)) codes.push(issue.code);
+  }
+  return { text: edits.length > 0 ? applyFixEdits(text, edits) : text, codes };
+}
+

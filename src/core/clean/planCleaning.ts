@@ -1,10 +1,10 @@
 import type { SheetCheck } from "../check";
-import type { DetectedTable, Issue, ParsedCell, RuleCode, SkipReason, TextEdit } from "../model";
+import type { DetectedTable, Issue, ParsedCell, RuleCode, SkipReason } from "../model";
 import type { CellEdit } from "../plan";
 import { parseA1, toA1 } from "../table/address";
 import { parseIndicatorCell } from "../parse/parseCell";
 import { type CanonicalCellForm, canonicalCellForm, canonicalValueText, ReadBacks } from "./canonicalCellText";
-import { applyFixEdits } from "./applyFixEdits";
+import { combineFixes } from "./applyFixEdits";
 import { unifyNameEdits } from "./unifyNames";
 import { valueColumnEdits } from "./valueColumns";
 
@@ -127,24 +127,14 @@ function cellLayoutEdits(check: SheetCheck, known: ReadonlyMap<ParsedCell, Canon
 }
 
 /** The cell text with the auto-fixes of its canonicalisation issues applied (`不少于200人` →
- * `≥200人`, a missing `年度指标值：` put in), and their codes; undefined when there are none, or
- * they would overlap (then the text stays as written). */
+ * `≥200人`, a missing `年度指标值：` put in), and their codes; undefined when none went in. */
 function withAutoFixes(text: string, issues: readonly Issue[]): { text: string; codes: RuleCode[] } | undefined {
-  const edits: TextEdit[] = [];
-  const codes = new Set<RuleCode>();
-  for (const issue of issues) {
-    if (!issue.fix?.auto) continue;
-    edits.push(...issue.fix.edits);
-    codes.add(issue.code);
-  }
-  if (edits.length === 0) return undefined;
-  let after: string;
-  try {
-    after = applyFixEdits(text, edits);
-  } catch {
-    return undefined;
-  }
-  return after === text ? undefined : { text: after, codes: CANONICALISATION_CODES.filter((code) => codes.has(code)) };
+  const fixed = combineFixes(
+    text,
+    issues.filter((issue) => issue.fix?.auto === true),
+  );
+  if (fixed.text === text) return undefined;
+  return { text: fixed.text, codes: CANONICALISATION_CODES.filter((code) => fixed.codes.includes(code)) };
 }
 
 /** The canonicalisation codes of `issues` that no longer hold after cleaning: an item issue is

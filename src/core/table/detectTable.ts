@@ -12,6 +12,7 @@ import type {
 } from "../model";
 import { cellText } from "./cellText";
 import { EXACT_HEADER_WORDS, ITEM_PER_ROW_ROLES, matchHeaderRole, normalizeHeader } from "./headerRoles";
+import { isHan } from "../parse/normalizeText";
 
 /**
  * Finds the table on a sheet: the header row, what each column means, which rows below it are
@@ -518,9 +519,6 @@ function isTotalCell(text: string): boolean {
   return false;
 }
 
-function isHan(c: number): boolean {
-  return c >= 0x4e00 && c <= 0x9fff;
-}
 /** A department's name and `小计`; longer texts are names that happen to end so. */
 const MAX_TOTAL_CELL_LENGTH = 24;
 

@@ -3,7 +3,8 @@ import { foldCode, isDigit } from "../parse/normalizeText";
 import { parseIndicatorCell } from "../parse/parseCell";
 import { sameValueFields } from "../parse/shapes";
 import { SUFFIX_WORDS, isTimeUnit, WITHIN_SUFFIX } from "../parse/valueWords";
-import { asciiNumber, foldWidth, removeLast, sameSignificant, sameSignificantWithout } from "./text";
+import { compactFolded } from "../parse/vocabulary";
+import { asciiNumber, foldWidth, removeLast, sameSignificant, sameSignificantWithout, THOUSANDS_SEPARATOR } from "./text";
 
 /**
  * The canonical text of an indicator cell (DOMAIN.md §4):
@@ -299,7 +300,7 @@ function sameMeaning(a: IndicatorItem | undefined, b: IndicatorItem | undefined)
   const vb = b.value;
   return (
     a.level1 === b.level1 &&
-    (a.level1Raw ?? "").replace(/\s+/g, "") === (b.level1Raw ?? "").replace(/\s+/g, "") &&
+    compactFolded(a.level1Raw ?? "") === compactFolded(b.level1Raw ?? "") &&
     a.level2 === b.level2 &&
     (a.level2Source === "written") === (b.level2Source === "written") &&
     a.name === b.name &&
@@ -334,7 +335,7 @@ function writtenLevel2(item: IndicatorItem): string {
 }
 
 function withoutInnerSpaces(word: string, known: boolean): string {
-  return known && /\s/.test(word) ? word.replace(/\s+/g, "") : word;
+  return known ? compactFolded(word) : word;
 }
 
 /**
@@ -354,7 +355,7 @@ export function canonicalValueText(value: ParsedValue): string {
     case "range": {
       // `９０％ ~ ９５％` → `90%~95%`, `2,000-3,000人` → `2000-3000人`: width, spaces and thousands
       // separators change, the connector is kept.
-      const compact = foldWidth(asWritten).replace(/\s+/g, "").replace(THOUSANDS_COMMA, "$1");
+      const compact = foldWidth(asWritten).replace(/\s+/g, "").replace(THOUSANDS_SEPARATOR, "");
       return sameValueContent(asWritten, undefined, compact) ? compact : asWritten;
     }
     case "quantitative": {
@@ -368,9 +369,6 @@ export function canonicalValueText(value: ParsedValue): string {
     }
   }
 }
-
-/** A thousands separator: a comma between a digit and exactly three more. */
-const THOUSANDS_COMMA = /(\d),(?=\d{3}(?!\d))/g;
 
 /** The value without a `（含）` / `(含)` note (`90%（含）以上`, `≥90%（含）`): an inclusive bound,
  * which `≥` and `≤` say already. The text as it is when it has none. */

@@ -24,7 +24,7 @@ export function foldWidth(text: string): string {
 
 /** A comma between digits followed by exactly three digits: a thousands separator.
  * Example: `1,000,000` → `1000000`; `1,5` and `12,3456` are left alone. Fixed-width lookarounds: no backtracking. */
-const THOUSANDS_SEPARATOR = /(?<=\d),(?=\d{3}(?!\d))/g;
+export const THOUSANDS_SEPARATOR = /(?<=\d),(?=\d{3}(?!\d))/g;
 
 /** A plain decimal in ASCII digits. Example: `90`, `0.5`, `1000`. */
 const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;

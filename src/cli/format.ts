@@ -27,8 +27,10 @@ export function writeFileReport(file: string, check: WorkbookCheck, lang: Lang, 
     }
   };
   for (const sheet of check.report.sheets) {
+    // Category columns: `indicators=D,E,F,G`, every column holding indicators.
+    const indicators = sheet.indicatorColumns?.map((c) => c.column).join(",");
     const columns = Object.entries(sheet.columns)
-      .map(([role, letter]) => `${role}=${letter}`)
+      .map(([role, letter]) => `${role}=${role === "indicators" && indicators ? indicators : letter}`)
       .join(", ");
     push(`  ${t.sheetLine(sheet.name, sheet.headerRow, sheet.dataRows, sheet.indicators, columns)}`);
   }

@@ -4,6 +4,7 @@ import type {
   Counts,
   DetectedTable,
   Fix,
+  IndicatorColumn,
   IndicatorItem,
   Issue,
   IssueParams,
@@ -21,6 +22,7 @@ import type {
 import type { ColumnCell, ValueColumns } from "./clean/valueColumns";
 import { ValueTable } from "./parse/intern";
 import { parseIndicatorCell, parseItemFromParts } from "./parse/parseCell";
+import { inferLevel2 } from "./parse/vocabulary";
 import { ALL_RULES } from "./rules/index";
 import type { ItemCell, RowContext, RuleFinding } from "./rules/rule";
 import { resolveSeverities } from "./rules/settings";
@@ -65,6 +67,7 @@ export function checkSheet(snapshot: SheetSnapshot, options: CheckOptions = {}):
     columns: Object.fromEntries(Object.entries(table.columns).map(([role, c]) => [role, columnLetter(c as number)])),
     skippedRows: table.skipped.map((s) => ({ row: s.rowIndex + 1, reason: s.reason })),
   };
+  if (table.indicatorColumns) report.indicatorColumns = table.indicatorColumns.map((c) => ({ column: columnLetter(c.columnIndex), header: c.header }));
   // The normalized table is made on first use: the CLI's JSON report streams it from rows and
   // issues (normalizedIndicators) and never needs the array.
   let normalized: NormalizedIndicator[] | undefined;
@@ -189,6 +192,57 @@ function writesOther(group: string, written: string): boolean {
   return written !== "" && group !== "" && written !== group && !sameOrganisation(group, written);
 }
 
+/** The category columns of a row that hold something, in sheet order; the first column when
+ * none does (the row's empty indicator cell is reported there). */
+function filledColumns(snapshot: SheetSnapshot, rowIndex: number, columns: readonly IndicatorColumn[]): IndicatorColumn[] {
+  const filled = columns.filter((c) => cellText(valueAt(snapshot, rowIndex, c.columnIndex)).trim() !== "");
+  return filled.length > 0 ? filled : columns.slice(0, 1);
+}
+
+/**
+ * A cell of a category column as the rules read it: its items that write no 一级 take the
+ * column's (level1Source `heading`, the header being the column's heading), and its 二级 when
+ * the header names one and the item writes none (else the 二级 is inferred under the column's
+ * 一级); an item writing its own category keeps it. Item indexes count on from `offset`, the
+ * items of the row's cells left of it, so an issue's (row, item) names one item of the row.
+ * Shared per column, offset and text, as parsed cells are shared per text.
+ */
+function inColumn(own: ParsedCell, column: IndicatorColumn, offset: number, memo: Map<string, ParsedCell>): ParsedCell {
+  if (own.items.length === 0) return own;
+  const key = `${column.columnIndex}\u0001${offset}\u0001${own.text}`;
+  let cell = memo.get(key);
+  if (cell === undefined) {
+    const items = own.items.map((item) => {
+      const out: IndicatorItem = { ...item, index: item.index + offset };
+      if (item.level1Source !== "none") return out;
+      out.level1 = column.level1;
+      out.level1Raw = column.header;
+      out.level1Source = "heading";
+      if (item.level2Source === "written") return out;
+      const level2 = column.level2 ?? inferLevel2(column.level1, item.name);
+      if (level2 === undefined) {
+        delete out.level2;
+        out.level2Source = "none";
+      } else {
+        out.level2 = level2;
+        out.level2Source = column.level2 !== undefined ? "written" : "inferred";
+      }
+      return out;
+    });
+    cell = { ...own, items };
+    memo.set(key, cell);
+  }
+  return cell;
+}
+
+/** The number before `cell`'s first item when it numbers on from the last item of `before`
+ * (`3、` after `2、`), else 0. */
+function numbersOn(before: ParsedCell, cell: ParsedCell): number {
+  const first = cell.items[0]?.number;
+  const last = before.items[before.items.length - 1]?.number;
+  return first !== undefined && last !== undefined && first === last + 1 && first > 1 ? last : 0;
+}
+
 /** The cells an item-per-row value is read from, each with its text as read (untrimmed). */
 function valueColumns(snapshot: SheetSnapshot, rowIndex: number, value: number, operator: number | undefined, unit: number | undefined): ValueColumns {
   const cell = (columnIndex: number): ColumnCell => ({ address: toA1(rowIndex, columnIndex), text: cellText(valueAt(snapshot, rowIndex, columnIndex)) });
@@ -218,39 +272,52 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
   if (table.layout === "cell") {
     const rows: SheetRow[] = [];
     const merged = new Set(snapshot.mergedRowIndexes ?? []);
+    const categories = table.indicatorColumns;
+    const categorised = new Map<string, ParsedCell>();
     let previous: SheetRow | undefined;
     for (const rowIndex of table.dataRowIndexes) {
-      const raw = valueAt(snapshot, rowIndex, cols.indicators);
-      const cell = parse(cellText(raw));
       const project = text(rowIndex, cols.project);
-      const numberedFrom = previous !== undefined ? continuesProject(snapshot, cols, rowIndex, project, cell, previous, merged) : undefined;
-      const head = numberedFrom !== undefined ? previous : undefined;
-      const row = new SheetRow(
-        {
-          sheet: snapshot.name,
-          rowIndex,
-          rowNumber: rowIndex + 1,
-          department: text(rowIndex, cols.department) || (head?.department ?? ""),
-          unit: text(rowIndex, cols.unit) || (head?.unit ?? ""),
-          project: project || (head?.project ?? ""),
-          indicatorAddress: toA1(rowIndex, cols.indicators ?? 0),
-          projectAddress: cols.project !== undefined ? toA1(rowIndex, cols.project) : undefined,
-          rawIndicator: raw,
-          cell,
-          itemCells: undefined,
-        },
-        rowCells(snapshot, rowIndex),
-        serial,
-      );
-      if (head !== undefined && numberedFrom !== undefined) {
-        // The project's items, one array its rows share, grown row by row.
-        const items = (head.projectRows?.items as IndicatorItem[] | undefined) ?? [...head.cell.items];
-        head.projectRows ??= { items, first: true, numberedFrom: 0 };
-        items.push(...cell.items);
-        row.projectRows = { items, first: false, numberedFrom };
+      // One indicator cell, or the row's filled category columns (the first one when all are blank).
+      const parts = categories !== undefined ? filledColumns(snapshot, rowIndex, categories) : [undefined];
+      let offset = 0;
+      for (let k = 0; k < parts.length; k++) {
+        const column = parts[k];
+        const columnIndex = column?.columnIndex ?? cols.indicators;
+        const raw = valueAt(snapshot, rowIndex, columnIndex);
+        const own = parse(cellText(raw));
+        const cell = column !== undefined ? inColumn(own, column, offset, categorised) : own;
+        const numberedFrom = k > 0 ? 0 : previous !== undefined ? continuesProject(snapshot, cols, rowIndex, project, cell, previous, merged) : undefined;
+        const head = numberedFrom !== undefined ? previous : undefined;
+        const row = new SheetRow(
+          {
+            sheet: snapshot.name,
+            rowIndex,
+            rowNumber: rowIndex + 1,
+            department: text(rowIndex, cols.department) || (head?.department ?? ""),
+            unit: text(rowIndex, cols.unit) || (head?.unit ?? ""),
+            project: project || (head?.project ?? ""),
+            indicatorAddress: toA1(rowIndex, columnIndex ?? 0),
+            projectAddress: cols.project !== undefined ? toA1(rowIndex, cols.project) : undefined,
+            rawIndicator: raw,
+            cell,
+            itemCells: undefined,
+          },
+          rowCells(snapshot, rowIndex),
+          serial,
+        );
+        if (cell !== own) row.ownCell = own;
+        if (head !== undefined && numberedFrom !== undefined) {
+          // The project's items, one array its rows share, grown row by row (cell by cell).
+          const items = (head.projectRows?.items as IndicatorItem[] | undefined) ?? [...head.cell.items];
+          head.projectRows ??= { items, first: true, numberedFrom: 0 };
+          items.push(...cell.items);
+          row.projectRows = { items, first: false, numberedFrom };
+          if (k > 0) row.projectRows.laterColumn = { numbersOn: numbersOn(head.cell, cell) };
+        }
+        rows.push(row);
+        previous = row;
+        offset += cell.items.length;
       }
-      rows.push(row);
-      previous = row;
     }
     return rows;
   }
@@ -342,12 +409,16 @@ function runRules(sheet: string, table: DetectedTable, rows: readonly RowContext
   const severities = resolveSeverities(options);
   const lang = options.lang ?? "zh";
   const issues: Issue[] = [];
-  const rowByNumber = new Map(rows.map((r) => [r.rowNumber, r]));
+  // A sheet row's first RowContext: category columns give a row one per indicator cell.
+  const rowByNumber = new Map<number, RowContext>();
+  for (const r of rows) if (!rowByNumber.has(r.rowNumber)) rowByNumber.set(r.rowNumber, r);
   const texts = new TextMemo(lang);
+  /** The row whose checkRow runs: its findings are its own (its cell, its carry). */
+  let current: RowContext | undefined;
   const emit = (f: RuleFinding) => {
     const severity = severities[f.code];
     if (severity === "off") return;
-    const row = rowByNumber.get(f.rowNumber);
+    const row = current?.rowNumber === f.rowNumber ? current : rowByNumber.get(f.rowNumber);
     let params = f.params ?? {};
     // A project's later row numbering on (`2、…` under `1、…`): its messages count the items as
     // the author numbered them, over the project (the issue's `item` stays the cell position).
@@ -382,6 +453,7 @@ function runRules(sheet: string, table: DetectedTable, rows: readonly RowContext
   /** The first row of each cell: where its per-cell issues start in `issues`, and how many. */
   const firstIssues = new Map<ParsedCell, { start: number; count: number }>();
   for (const row of rows) {
+    current = row;
     // Item-per-row groups own their cells and point issues at item rows, and the rows of a
     // project written over several rows read the whole project: always run.
     const shared = row.itemCells === undefined && row.projectRows === undefined;
@@ -395,6 +467,7 @@ function runRules(sheet: string, table: DetectedTable, rows: readonly RowContext
     }
     for (const rule of perRow) rule.checkRow?.(row, emit);
   }
+  current = undefined;
   const ctx = { sheet, table, rows };
   for (const rule of enabled) rule.checkTable?.(ctx, emit);
   return sortIssues(issues);

@@ -264,6 +264,23 @@ export interface DetectedTable {
   /** A project form's fields above the header (`项目名称 | X`, `主管部门 | Y`) for the roles the
    * table has no column for: one project per sheet, its indicators in the table below. */
   formFields?: FormFields;
+  /** Category columns: the indicators stand in several columns, each headed by a 一级 or 二级
+   * (`产出指标 | 效益指标 | 满意度指标`, `数量指标 | 质量指标 | 时效指标 | …`, maybe under a group
+   * `绩效指标`), in sheet order; `columns.indicators` is the first of them. Absent for one
+   * indicator column. */
+  indicatorColumns?: IndicatorColumn[];
+}
+
+/** An indicator column headed by a category: the items of its cells that write no 一级 (二级)
+ * take the header's. */
+export interface IndicatorColumn {
+  /** 0-based sheet column index. */
+  columnIndex: number;
+  /** The header as written (trimmed). */
+  header: string;
+  level1: Level1;
+  /** The header's 二级, when it names one (`数量指标`: 产出指标's). */
+  level2?: Level2;
 }
 
 /** Where a form field's value stands (0-based sheet indexes) and its text. */
@@ -379,6 +396,9 @@ export interface SheetReport {
   indicators: number;
   /** Column roles to column letters. */
   columns: Partial<Record<ColumnRole, string>>;
+  /** Category columns (DetectedTable.indicatorColumns): every indicator column's letter and
+   * header, in sheet order. */
+  indicatorColumns?: { column: string; header: string }[];
   skippedRows: { row: number; reason: SkipReason }[];
 }
 

@@ -25,6 +25,8 @@ export class SheetRow implements RowContext {
   readonly itemCells: ItemCell[] | undefined;
   /** Set by check.ts once the project's next row shows it spans several rows. */
   projectRows: ProjectRows | undefined = undefined;
+  /** Set by check.ts for a cell of a category column (RowContext.ownCell). */
+  ownCell: ParsedCell | undefined = undefined;
   readonly rowFingerprint: number;
   private keyCells: readonly CellValue[] | undefined;
   private key: string | undefined = undefined;

@@ -47,6 +47,34 @@ describe("checking the table around the selection", () => {
     expect(setup.wb.runOptions).toContainEqual({ delayForCellEdit: true });
   });
 
+  it("checks and colours every category column of a table whose indicators stand under 产出指标 | 效益指标 | 满意度指标", async () => {
+    const wb = new FakeWorkbook("1.9");
+    const ws = wb.addSheet("分类列").setRows([
+      ["项目名称", "绩效目标", "产出指标", "效益指标", "满意度指标"],
+      ["项目甲", "目标", "培训人次，年度指标值：≥200人次", "知晓率：≥90%", "满意度，年度指标值：≥**%"],
+    ]);
+    const installed = installFakeExcel(wb);
+    try {
+      await wb.select("分类列", "A2");
+      const run = await hostOf().check(SETTINGS, () => undefined, new AbortController().signal);
+      expect(run.report.sheets[0]?.indicatorColumns?.map((c) => c.column)).toEqual(["C", "D", "E"]);
+      expect(run.report.issues.map((i) => `${i.cell} ${i.code} ${i.item ?? ""}`)).toEqual([
+        "C2 satisfaction_or_cost_missing ",
+        "D2 value_label_missing 2",
+        "E2 placeholder_left 3",
+      ]);
+      expect(ws.at("D2").fill.color).toBe(HIGHLIGHT_FILL.warning);
+      expect(ws.at("E2").fill.color).toBe(HIGHLIGHT_FILL.error);
+      expect(colouredCells({ wb, ws } as unknown as Setup)).toEqual(expectedColours(run));
+      await hostOf().writeSummary(run);
+      const detail = wb.sheet("指标明细");
+      // One line per item, numbered over the row, each with its column's 一级.
+      expect([detail.text("E2"), detail.text("F2"), detail.text("E3"), detail.text("F3"), detail.text("E4"), detail.text("F4")]).toEqual([1, "产出指标", 2, "效益指标", 3, "满意度指标"]);
+    } finally {
+      installed.uninstall();
+    }
+  });
+
   it("checks and colours both tables of a sheet holding two with different columns", async () => {
     const wb = new FakeWorkbook("1.9");
     const bad = "1、产出指数：培训人次，年度指标值：≥**人。";

@@ -68,16 +68,22 @@ export function cellsToClean(checks: readonly SheetCheck[]): ParsedCell[] {
   const cells = new Set<ParsedCell>();
   for (const check of checks) {
     if (check.table.layout !== "cell" || check.table.columns.indicators === undefined) continue;
-    for (const row of check.rows) if (isCleanedText(row)) cells.add(row.cell);
+    for (const row of check.rows) if (isCleanedText(row)) cells.add(textCell(row));
   }
   return [...cells];
 }
 
 // Numbers, dates and booleans hold no items; only text cells are rewritten.
 function isCleanedText(row: SheetCheck["rows"][number]): boolean {
-  // A project's later row numbering on from the row above (`2、效益指标：…`) is kept as written:
-  // the canonical form numbers a cell from 1.
-  return typeof row.rawIndicator === "string" && !(row.projectRows !== undefined && row.projectRows.numberedFrom > 0);
+  // A project's later row numbering on from the row above (`2、效益指标：…`), or a category
+  // column's cell from the one left of it, is kept as written: the canonical form numbers a cell from 1.
+  const rows = row.projectRows;
+  return typeof row.rawIndicator === "string" && !(rows !== undefined && (rows.numberedFrom > 0 || (rows.laterColumn?.numbersOn ?? 0) > 0));
+}
+
+/** The cell the cleaner rewrites: as its text reads, without a category column's 一级 (RowContext.ownCell). */
+function textCell(row: SheetCheck["rows"][number]): ParsedCell {
+  return row.ownCell ?? row.cell;
 }
 
 /**
@@ -94,8 +100,7 @@ export function cleanCellForms(texts: readonly string[]): (CanonicalCellForm | u
 }
 
 function cellLayoutEdits(check: SheetCheck, known: ReadonlyMap<ParsedCell, CanonicalCellForm> | undefined): CellEdit[] {
-  const columnIndex = check.table.columns.indicators;
-  if (columnIndex === undefined) return [];
+  if (check.table.columns.indicators === undefined) return [];
   const edits: CellEdit[] = [];
   const byCell = issuesByCell(check.issues, CANONICALISATION_CODES);
   const readBacks = new ReadBacks();
@@ -104,17 +109,22 @@ function cellLayoutEdits(check: SheetCheck, known: ReadonlyMap<ParsedCell, Canon
   const forms = new Map<ParsedCell, CanonicalCellForm>();
   for (const row of check.rows) {
     if (typeof row.rawIndicator !== "string") continue;
-    const before = row.cell.text;
+    const cell = textCell(row);
+    const before = cell.text;
     const issues = byCell.get(row.indicatorAddress) ?? [];
+    // Category columns: the row's indicator cells stand in several columns.
+    const columnIndex = check.table.indicatorColumns ? parseA1(row.indicatorAddress).columnIndex : check.table.columns.indicators;
     if (isCleanedText(row)) {
-      let form = known?.get(row.cell) ?? forms.get(row.cell);
+      let form = known?.get(cell) ?? forms.get(cell);
       if (!form) {
-        form = canonicalCellForm(row.cell, readBacks);
-        forms.set(row.cell, form);
+        form = canonicalCellForm(cell, readBacks);
+        forms.set(cell, form);
       }
       const after = form.text;
       if (form.canonicalItems) {
-        if (after !== before) edits.push({ sheet: check.sheet, cell: row.indicatorAddress, rowIndex: row.rowIndex, columnIndex, before, after, codes: resolvedCodes(issues, form.canonicalItems) });
+        // A category column's items are indexed on over the row's cells left of it (inColumn).
+        const offset = (row.cell.items[0]?.index ?? 1) - 1;
+        if (after !== before) edits.push({ sheet: check.sheet, cell: row.indicatorAddress, rowIndex: row.rowIndex, columnIndex, before, after, codes: resolvedCodes(issues, form.canonicalItems, offset) });
         continue;
       }
     }
@@ -138,13 +148,13 @@ function withAutoFixes(text: string, issues: readonly Issue[]): { text: string; 
 }
 
 /** The canonicalisation codes of `issues` that no longer hold after cleaning: an item issue is
- * resolved when that item is canonical in the cleaned text (`canonical`, by item), a cell
- * issue when every item is. */
-function resolvedCodes(issues: readonly Issue[], canonical: readonly boolean[]): RuleCode[] {
+ * resolved when that item is canonical in the cleaned text (`canonical`, by item; issue items
+ * less `offset` are its positions), a cell issue when every item is. */
+function resolvedCodes(issues: readonly Issue[], canonical: readonly boolean[], offset: number): RuleCode[] {
   const codes = new Set<RuleCode>();
   for (const issue of issues) {
     if (!CANONICALISATION_CODES.includes(issue.code)) continue;
-    const resolved = issue.item !== undefined ? canonical[issue.item - 1] === true : canonical.length > 0 && canonical.every(Boolean);
+    const resolved = issue.item !== undefined ? canonical[issue.item - 1 - offset] === true : canonical.length > 0 && canonical.every(Boolean);
     if (resolved) codes.add(issue.code);
   }
   return CANONICALISATION_CODES.filter((code) => codes.has(code));

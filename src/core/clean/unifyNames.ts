@@ -2,6 +2,7 @@ import type { SheetCheck } from "../check";
 import type { CellEdit } from "../plan";
 import { toA1 } from "../table/address";
 import { clusterNames } from "../table/nameVariants";
+import { isLaterColumn } from "../rules/finding";
 
 /**
  * Edits that give every department and every unit one spelling across the workbook: each
@@ -29,7 +30,7 @@ function roleEdits(checks: readonly SheetCheck[], role: "department" | "unit"): 
     const columnIndex = check.table.columns[role];
     if (columnIndex === undefined) continue;
     for (const row of check.rows) {
-      if (row[role] !== "") cells.push({ sheet: check.sheet, rowIndex: row.rowIndex, columnIndex, text: row[role] });
+      if (row[role] !== "" && !isLaterColumn(row)) cells.push({ sheet: check.sheet, rowIndex: row.rowIndex, columnIndex, text: row[role] });
     }
   }
   // Every occurrence goes in: clusterNames picks each cluster's most frequent spelling.

@@ -1,5 +1,5 @@
 import type { RowContext, Rule } from "./rule";
-import { emitAt } from "./finding";
+import { emitAt, isLaterColumn } from "./finding";
 
 /** Row keys join cells with U+0001; a key of separators only is a blank row. */
 const ONLY_SEPARATORS = /^\u0001*$/;
@@ -22,6 +22,7 @@ export const duplicateProjectRule: Rule = {
     // of a fingerprint waits here, null once it has been keyed.
     const waiting = new Map<number, RowContext | null>();
     for (const row of table.rows) {
+      if (isLaterColumn(row)) continue;
       const print = row.rowFingerprint;
       if (print !== undefined) {
         const first = waiting.get(print);

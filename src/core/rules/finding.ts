@@ -55,6 +55,12 @@ export function isItemPerRow(row: RowContext): boolean {
   return row.itemCells !== undefined;
 }
 
+/** A later indicator cell of a sheet row (category columns, ProjectRows.laterColumn): the row's
+ * own findings (its project name, a repeat of the row) are its first cell's. */
+export function isLaterColumn(row: RowContext): boolean {
+  return row.projectRows?.laterColumn !== undefined;
+}
+
 /** The items a project-level rule reads on this row: the whole project's on its first row when it
  * is written over several rows (ProjectRows), none on its later rows (the first row reports), else
  * the row's own. */

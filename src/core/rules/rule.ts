@@ -29,6 +29,10 @@ export interface RowContext {
   /** Cell layout, a project written over several rows (see ProjectRows); absent for a project on
    * one row. */
   projectRows?: ProjectRows;
+  /** Category columns (DetectedTable.indicatorColumns): the cell as its text alone reads, where
+   * `cell` gives its items the column's 一级/二级 — what the cleaner rewrites (the header keeps
+   * the category; the canonical text does not repeat it in every item). */
+  ownCell?: ParsedCell;
 }
 
 /**
@@ -45,6 +49,15 @@ export interface ProjectRows {
   /** The number of the item before this row's first, when this row numbers on from the row
    * above (`2、` after `1、`); 0 when it does not (its items count from 1). */
   numberedFrom: number;
+  /**
+   * Category columns (DetectedTable.indicatorColumns): this is a later indicator cell of the same
+   * sheet row as the one before it (`效益指标` right of `产出指标`). Its items' indexes count on
+   * over the row's earlier cells (`item` and 序号 are positions in the row: numberedFrom is 0),
+   * and `numbersOn` is the number before its first item when it numbers on from the cell before
+   * (`3、` after `1、2、`), else 0 (numbering from 1 in each column is as regular). Row-level
+   * findings (the project's name, a repeated row) belong to the row's first cell.
+   */
+  laterColumn?: { numbersOn: number };
 }
 
 /** Where one item of the item-per-row layout stands. */

@@ -4,6 +4,7 @@ import type {
   ColumnRole,
   DetectedTable,
   FormFields,
+  IndicatorColumn,
   SheetSnapshot,
   SkipReason,
   SkippedRow,
@@ -11,7 +12,7 @@ import type {
   TableOverride,
 } from "../model";
 import { cellText } from "./cellText";
-import { EXACT_HEADER_WORDS, ITEM_PER_ROW_ROLES, matchHeaderRole, normalizeHeader } from "./headerRoles";
+import { categoryColumns, EXACT_HEADER_WORDS, ITEM_PER_ROW_ROLES, matchCategoryHeader, matchHeaderRole, normalizeHeader, type CategoryHeader } from "./headerRoles";
 import { isHan } from "../parse/normalizeText";
 
 /**
@@ -44,12 +45,18 @@ export function detectTable(snapshot: SheetSnapshot, override?: TableOverride): 
     delete columns.indicators;
   }
 
-  const { dataRowIndexes, skipped, nextTableRowIndex, formFields } = classifyRows(grid, header, columns, layout, override !== undefined);
+  // Category columns stand as detected unless the user named the indicator column by hand.
+  const indicatorColumns =
+    layout === "cell" && header.categories !== undefined && override?.columns?.indicators === undefined && columns.indicators === header.categories[0]?.columnIndex
+      ? header.categories
+      : undefined;
+  const { dataRowIndexes, skipped, nextTableRowIndex, formFields } = classifyRows(grid, header, columns, layout, override !== undefined, indicatorColumns);
   if (layout === "itemPerRow" && override?.columns?.level1 === undefined && holdsNatureOnly(grid, header, columns, dataRowIndexes)) {
     // `指标类型` saying 定量/定性: no 一级 column after all (its items then write no 一级).
     delete columns.level1;
   }
   const table: DetectedTable = { layout, headerRowIndex: header.rowIndex, columns, dataRowIndexes, skipped };
+  if (indicatorColumns !== undefined) table.indicatorColumns = indicatorColumns;
   if (nextTableRowIndex !== undefined) table.nextTableRowIndex = nextTableRowIndex;
   if (formFields !== undefined) table.formFields = formFields;
   return { ok: true, table };
@@ -110,6 +117,9 @@ interface RowRoles {
   /** Every non-empty cell is short and not a number, as header cells are (data rows hold codes,
    * amounts and long indicator texts). */
   headerShaped: boolean;
+  /** Category columns the row heads (`产出指标 | 效益指标 | 满意度指标`): then its `indicators`
+   * role is the first of them. */
+  categories?: IndicatorColumn[];
 }
 
 interface Header {
@@ -120,6 +130,8 @@ interface Header {
   columns: ColumnMap;
   /** The `indicators` column came from the upper row of a two-row header. */
   indicatorsFromGroupRow: boolean;
+  /** The header's category columns (RowRoles.categories), when it heads some. */
+  categories?: IndicatorColumn[];
 }
 
 function readRowRoles(grid: Grid, localRow: number): RowRoles {
@@ -128,6 +140,7 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
   let recognized = 0;
   let headerShaped = true;
   const bareUnits: number[] = [];
+  const categories: { columnIndex: number; header: string; category: CategoryHeader }[] = [];
   const row = grid.row(localRow);
   for (let c = 0; c < row.length; c++) {
     const value = row[c];
@@ -142,7 +155,11 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
       continue;
     }
     const match = matchHeaderRole(normalized);
-    if (!match) continue;
+    if (!match) {
+      const category = matchCategoryHeader(normalized);
+      if (category) categories.push({ columnIndex: c + grid.originColumn, header: text, category });
+      continue;
+    }
     recognized++;
     const seen = roles.get(match.role);
     if (!seen || match.strength > seen.strength) {
@@ -153,9 +170,17 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
     const role = bareUnitRole(roles, columnIndex);
     if (role && !roles.has(role)) roles.set(role, { columnIndex, strength: 2 });
   }
+  // Category columns name the indicator column (the first of them), unless a column is named so.
+  const columns = roles.has("indicators") ? undefined : categoryColumns(categories);
+  if (columns) {
+    recognized += columns.length;
+    roles.set("indicators", { columnIndex: (columns[0] as (typeof columns)[number]).columnIndex, strength: EXACT_STRENGTH });
+  }
   let score = 0;
   for (const { strength } of roles.values()) score += strength;
-  return { localRow, roles, score, nonEmpty, recognized, headerShaped };
+  const out: RowRoles = { localRow, roles, score, nonEmpty, recognized, headerShaped };
+  if (columns) out.categories = columns.map(({ columnIndex, header, category }) => (category.level2 ? { columnIndex, header, level1: category.level1, level2: category.level2 } : { columnIndex, header, level1: category.level1 }));
+  return out;
 }
 
 /** Header cells are short (`资金总额（万元）`, `绩效指标（年度指标值）`); longer cells are prose or data. */
@@ -263,8 +288,11 @@ function findHeader(grid: Grid, override: TableOverride | undefined): Header | u
   const below = best.localRow + 1 < grid.rowCount ? (rows[best.localRow + 1] ?? readRowRoles(grid, best.localRow + 1)) : undefined;
   // The row below completes the header when it names item columns (一级/二级/三级/指标值 under
   // a group 绩效指标) or is a header row itself (an unmerged two-row header: 主管部门/预算单位/
-  // 项目名称 under a group 项目基本情况, in the columns the upper row leaves empty).
-  if (below && below.roles.size > 0 && (hasItemRoles(below) || isHeaderLike(below)) && isGroupRowOver(best, below)) {
+  // 项目名称 under a group 项目基本情况, in the columns the upper row leaves empty), or heads
+  // category columns under the group (`产出指标 | 效益指标 | …` under a merged `绩效指标`, its
+  // other cells merged down from the row above and read as copies of it).
+  const categoriesBelow = below?.categories !== undefined && best.categories === undefined;
+  if (below && below.roles.size > 0 && (hasItemRoles(below) || isHeaderLike(below) || categoriesBelow) && (categoriesBelow || isGroupRowOver(best, below))) {
     return withSubHeaderRow(grid, mergeHeader(grid, best, below));
   }
   const above = best.localRow > 0 ? rows[best.localRow - 1] : undefined;
@@ -318,12 +346,14 @@ function columnsOf(row: RowRoles): ColumnMap {
 }
 
 function singleHeader(grid: Grid, row: RowRoles): Header {
-  return {
+  const header: Header = {
     rowIndex: row.localRow + grid.originRow,
     localRows: [row.localRow],
     columns: columnsOf(row),
     indicatorsFromGroupRow: false,
   };
+  if (row.categories) header.categories = row.categories;
+  return header;
 }
 
 /** Two header rows: the lower row's roles win; the upper row fills roles and columns the lower
@@ -339,12 +369,16 @@ function mergeHeader(grid: Grid, upper: RowRoles, lower: RowRoles): Header {
     used.add(columnIndex);
     if (role === "indicators") indicatorsFromGroupRow = true;
   }
-  return {
+  const header: Header = {
     rowIndex: lower.localRow + grid.originRow,
     localRows: [upper.localRow, lower.localRow],
     columns,
     indicatorsFromGroupRow,
   };
+  // Category columns under a group `绩效指标` (or, rarely, over the lower row's other words).
+  const categories = lower.categories ?? upper.categories;
+  if (categories && columns.indicators === categories[0]?.columnIndex) header.categories = categories;
+  return header;
 }
 
 /** The user's mapping replaces what was detected, role by role. A column the user gives a role
@@ -612,6 +646,7 @@ function classifyRows(
   columns: ColumnMap,
   layout: TableLayout,
   overridden: boolean,
+  categories: readonly IndicatorColumn[] | undefined,
 ): { dataRowIndexes: number[]; skipped: SkippedRow[]; nextTableRowIndex?: number; formFields?: FormFields } {
   const skipped: SkippedRow[] = [];
   const dataRowIndexes: number[] = [];
@@ -629,9 +664,11 @@ function classifyRows(
     if (reason === "title") formFields = readFormFields(grid, r, columns, formFields);
   }
 
-  const keyColumns = keyColumnsOf(columns, layout);
-  const valueColumns = layout === "cell" ? [columns.indicators, columns.project] : [columns.value, columns.level3, columns.project];
-  const indicatorColumns = layout === "cell" ? [columns.indicators] : [columns.value, columns.level3];
+  // Category columns: a row with indicators in any of them is a project's.
+  const cellColumns = categories !== undefined ? categories.map((c) => c.columnIndex) : [columns.indicators];
+  const keyColumns = [...new Set([...keyColumnsOf(columns, layout), ...(categories !== undefined ? (cellColumns as number[]) : [])])];
+  const valueColumns = layout === "cell" ? [...cellColumns, columns.project] : [columns.value, columns.level3, columns.project];
+  const indicatorColumns = layout === "cell" ? cellColumns : [columns.value, columns.level3];
   const projectColumns = keyColumns.filter((c) => c !== columns.department && c !== columns.unit);
   if (columns.goal !== undefined) projectColumns.push(columns.goal);
   // Header texts per sheet column, to recognise a header printed again after a page break.

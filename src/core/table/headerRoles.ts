@@ -1,4 +1,5 @@
-import type { ColumnRole } from "../model";
+import type { ColumnRole, Level1, Level2 } from "../model";
+import { LEVEL1_NAMES, LEVEL1_SYNONYMS, LEVEL2_SYNONYMS, level2BelongsTo } from "../parse/vocabulary";
 
 /**
  * What a header cell's words say about its column (DOMAIN.md §1). Header cells are matched by
@@ -159,4 +160,43 @@ export function matchHeaderRole(normalized: string): HeaderMatch | undefined {
     }
   }
   return undefined;
+}
+
+/** A header naming a category of indicators (`产出指标`, `效果指标`, `数量指标`, `社会效益指标`):
+ * its column holds that category's indicators (DetectedTable.indicatorColumns). */
+export interface CategoryHeader {
+  level1: Level1;
+  level2?: Level2;
+  /** `成本指标`: a 一级 since 2021, a 二级 of 产出指标 before (see categoryColumns). */
+  cost?: true;
+}
+
+/** The category a normalised header text names: a 一级 or 二级 written in full (with its `指标`;
+ * `产出`, `成本` alone are too common a word to head a category). */
+export function matchCategoryHeader(normalized: string): CategoryHeader | undefined {
+  if (!normalized.endsWith("指标")) return undefined;
+  const level1 = LEVEL1_SYNONYMS.get(normalized);
+  if (level1 !== undefined) return level1 === "成本指标" ? { level1, cost: true } : { level1 };
+  const level2 = LEVEL2_SYNONYMS.get(normalized);
+  if (level2 === undefined) return undefined;
+  const parent = LEVEL1_NAMES.find((l1) => level2BelongsTo(l1, level2));
+  return parent === undefined ? undefined : { level1: parent, level2 };
+}
+
+/**
+ * The categories of a header row's cells, when they head category columns: two or more distinct
+ * categories, none the 一级 of another's 二级 (`产出指标 | 数量指标` side by side is an
+ * item-per-row data row's 一级 and 二级, not two columns). A `成本指标` among 产出's 二级 is
+ * the pre-2021 二级; otherwise the 2021 一级. Undefined when the cells head no such columns.
+ */
+export function categoryColumns<T extends { category: CategoryHeader }>(cells: readonly T[]): T[] | undefined {
+  if (cells.length < 2) return undefined;
+  const outputLevel2 = cells.some((c) => c.category.level1 === "产出指标" && c.category.level2 !== undefined);
+  const settled = cells.map((c) => (c.category.cost && outputLevel2 ? { ...c, category: { level1: "产出指标" as Level1, level2: "成本指标" as Level2 } } : c));
+  const keys = new Set(settled.map((c) => `${c.category.level1}/${c.category.level2 ?? ""}`));
+  if (keys.size !== settled.length) return undefined;
+  for (const c of settled) {
+    if (c.category.level2 === undefined && settled.some((d) => d.category.level2 !== undefined && d.category.level1 === c.category.level1)) return undefined;
+  }
+  return settled;
 }

@@ -1,5 +1,6 @@
 import type { Rule, TableContext, Emit } from "../rules/rule";
 import { toA1 } from "./address";
+import { isLaterColumn } from "../rules/finding";
 
 /**
  * One department or unit spelled several ways in one table: the full name and its short form
@@ -184,11 +185,13 @@ export const nameVariantRule: Rule = {
       const columnIndex = table.table.columns[role];
       if (columnIndex === undefined) continue;
       const canonicalOf = new Map<string, string>();
-      for (const cluster of clusterNames(table.rows.map((row) => row[role]))) {
+      // One name per sheet row (category columns give a row several RowContexts).
+      const rows = table.rows.filter((row) => !isLaterColumn(row));
+      for (const cluster of clusterNames(rows.map((row) => row[role]))) {
         for (const variant of cluster.variants) canonicalOf.set(variant, cluster.canonical);
       }
       if (canonicalOf.size === 0) continue;
-      for (const row of table.rows) {
+      for (const row of rows) {
         const canonical = canonicalOf.get(row[role]);
         if (canonical === undefined) continue;
         emit({

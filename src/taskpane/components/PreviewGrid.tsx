@@ -129,7 +129,8 @@ export function PreviewGrid(props: {
 
   const widths = useMemo(() => {
     if (!grid) return [];
-    const wide = new Set([table?.columns.indicators, table?.columns.goal, table?.columns.project].filter((l): l is string => l !== undefined).map(lettersToIndex));
+    const letters = [table?.columns.indicators, table?.columns.goal, table?.columns.project, ...(table?.indicatorColumns?.map((c) => c.column) ?? [])];
+    const wide = new Set(letters.filter((l): l is string => l !== undefined).map(lettersToIndex));
     return Array.from({ length: grid.columnCount }, (_, c) => (wide.has(grid.originColumnIndex + c) ? WIDE_COLUMN_WIDTH : COLUMN_WIDTH));
   }, [grid, table]);
   const totalWidth = ROW_HEADER_WIDTH + widths.reduce((a, b) => a + b, 0);

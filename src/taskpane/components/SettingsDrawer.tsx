@@ -120,7 +120,9 @@ export function SettingsDrawer(props: {
           </Field>
           <div className={styles.columns}>
             {MAPPABLE_ROLES.map((role: ColumnRole) => {
-              const detected = props.detected?.columns[role];
+              // Category columns: every column holding indicators (`D,E,F`).
+              const categories = role === "indicators" ? props.detected?.indicatorColumns?.map((c) => c.column).join(",") : undefined;
+              const detected = categories || props.detected?.columns[role];
               const invalid = errors.columns[role] === true;
               return (
                 <Field

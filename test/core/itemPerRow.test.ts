@@ -112,6 +112,37 @@ describe("the one-indicator-per-row layout: projects", () => {
   });
 });
 
+describe("the one-indicator-per-row layout: the operator column", () => {
+  it("is 计算符号 when 指标性质 beside it says 定量/定性, whichever stands first", () => {
+    const sheet = check([
+      ["项目名称", "一级指标", "二级指标", "三级指标", "指标性质", "计算符号", "指标值", "度量单位"],
+      ["甲", "产出指标", "数量指标", "培训人数", "定量", "≥", "200", "人"],
+      ["甲", "效益指标", "社会效益指标", "群众获得感", "定性", "", "明显提升", ""],
+      ["甲", "满意度指标", "服务对象满意度指标", "满意度", "定量", "≥", "90", "%"],
+    ]);
+    expect(sheet.table.columns.operator).toBe(5);
+    expect(sheet.normalized.map((n) => [n.operator, n.number, n.valueUnit, n.qualitative])).toEqual([
+      ["≥", 200, "人", ""],
+      ["", null, "", "明显提升"],
+      ["≥", 90, "%", ""],
+    ]);
+  });
+
+  it("is 指标性质 when it is the only one (`≥`, `≤`, `定性` written there)", () => {
+    const sheet = check([
+      ["项目名称", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+      ["甲", "产出指标", "数量指标", "培训人数", "≥", "200", "人"],
+      ["甲", "效益指标", "社会效益指标", "投诉率", "≤", "5", "%"],
+      ["甲", "满意度指标", "服务对象满意度指标", "满意度", "定性", "满意", ""],
+    ]);
+    expect(sheet.normalized.map((n) => [n.operator, n.number, n.qualitative])).toEqual([
+      ["≥", 200, ""],
+      ["≤", 5, ""],
+      ["", null, "满意"],
+    ]);
+  });
+});
+
 describe("a project form above its indicator table (one project per sheet)", () => {
   const items: CellValue[][] = [
     ["一级指标", "二级指标", "三级指标", "指标值"],

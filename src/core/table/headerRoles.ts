@@ -67,7 +67,6 @@ const EXACT: Readonly<Record<string, ColumnRole>> = {
   年度指标值: "value",
   目标值: "value",
   年度目标值: "value",
-  指标性质: "operator",
   计算符号: "operator",
   运算符号: "operator",
   度量单位: "measureUnit",
@@ -76,12 +75,16 @@ const EXACT: Readonly<Record<string, ColumnRole>> = {
 
 /**
  * Whole header texts that name a role less surely: `指标类型`/`指标类别` hold the 一级 in some tables
- * and `定量`/`定性` in others (detectTable looks at what the column holds). They lose to the
- * role's own word in the same header (`指标类型 | 一级指标 | …`: the 一级 is in 一级指标).
+ * and `定量`/`定性` in others (detectTable looks at what the column holds); `指标性质` holds the
+ * operator in some and the indicator's nature or direction in others. They lose to the role's own
+ * word in the same header (`指标类型 | 一级指标 | …`: the 一级 is in 一级指标; `指标性质 | 计算符号 | …`:
+ * the operator is in 计算符号).
  */
 const WEAK_EXACT: Readonly<Record<string, ColumnRole>> = {
   指标类型: "level1",
   指标类别: "level1",
+  // `≥`/`≤`/`定性` in some tables, `定量`/`定性` or `正向`/`反向` beside a `计算符号` column in others.
+  指标性质: "operator",
 };
 
 /** Whole header texts as typed (no normalisation): a cheap first look for another table's

@@ -26,6 +26,7 @@ import { inferLevel2 } from "./parse/vocabulary";
 import { ALL_RULES } from "./rules/index";
 import type { ItemCell, RowContext, RuleFinding } from "./rules/rule";
 import { resolveSeverities } from "./rules/settings";
+import { cellPlaceholder } from "./rules/cellPlaceholder";
 import { detectTable, type TableFailure } from "./table/detectTable";
 import { sameOrganisation } from "./table/nameVariants";
 import { cellText } from "./table/cellText";
@@ -155,7 +156,8 @@ function rowCells(snapshot: SheetSnapshot, rowIndex: number): readonly CellValue
  * 项目名称 is a copy of a merged block from above, or blank with its first item numbered on from
  * the last item above (`2、` after `1、`: a blank name with items from `1、` is a project whose
  * name is missing). The number before its first item when it numbers on, else 0; undefined when
- * it starts a project of its own.
+ * it starts a project of its own. `before`: the cell it numbers on from (category columns: the
+ * project's cell above in the same column), the row above's by default.
  */
 function continuesProject(
   snapshot: SheetSnapshot,
@@ -165,12 +167,13 @@ function continuesProject(
   cell: ParsedCell,
   previous: SheetRow,
   merged: ReadonlySet<number>,
+  before: ParsedCell = previous.cell,
 ): number | undefined {
   const projectColumn = columns.project;
-  if (projectColumn === undefined || cell.items.length === 0 || previous.cell.items.length === 0) return undefined;
+  if (projectColumn === undefined || cell.items.length === 0 || before.items.length === 0) return undefined;
   for (let r = previous.rowIndex + 1; r < rowIndex; r++) if (!merged.has(r)) return undefined;
   const first = (cell.items[0] as IndicatorItem).number;
-  const last = (previous.cell.items[previous.cell.items.length - 1] as IndicatorItem).number;
+  const last = (before.items[before.items.length - 1] as IndicatorItem).number;
   const numbersOn = first !== undefined && last !== undefined && first === last + 1 && first > 1;
   const copied = snapshot.mergeCopies?.get(rowIndex)?.includes(projectColumn) === true;
   if (!copied && !(project === "" && numbersOn)) return undefined;
@@ -192,11 +195,15 @@ function writesOther(group: string, written: string): boolean {
   return written !== "" && group !== "" && written !== group && !sameOrganisation(group, written);
 }
 
-/** The category columns of a row that hold something, in sheet order; the first column when
- * none does (the row's empty indicator cell is reported there). */
+/** The category columns of a row that hold indicators (not blank, not a placeholder such as `无`
+ * or `/` in a column the project has nothing for), in sheet order; when none does, the first
+ * that holds anything, or the first column: the row's empty indicator cell is reported there. */
 function filledColumns(snapshot: SheetSnapshot, rowIndex: number, columns: readonly IndicatorColumn[]): IndicatorColumn[] {
-  const filled = columns.filter((c) => cellText(valueAt(snapshot, rowIndex, c.columnIndex)).trim() !== "");
-  return filled.length > 0 ? filled : columns.slice(0, 1);
+  const texts = columns.map((c) => cellText(valueAt(snapshot, rowIndex, c.columnIndex)).trim());
+  const filled = columns.filter((_, k) => texts[k] !== "" && cellPlaceholder(texts[k] as string) === undefined);
+  if (filled.length > 0) return filled;
+  const written = texts.findIndex((t) => t !== "");
+  return columns.slice(Math.max(written, 0), Math.max(written, 0) + 1);
 }
 
 /**
@@ -274,6 +281,8 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
     const merged = new Set(snapshot.mergedRowIndexes ?? []);
     const categories = table.indicatorColumns;
     const categorised = new Map<string, ParsedCell>();
+    /** Category columns: the current project's last cell in each column. */
+    const above = new Map<number, ParsedCell>();
     let previous: SheetRow | undefined;
     for (const rowIndex of table.dataRowIndexes) {
       const project = text(rowIndex, cols.project);
@@ -286,7 +295,10 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
         const raw = valueAt(snapshot, rowIndex, columnIndex);
         const own = parse(cellText(raw));
         const cell = column !== undefined ? inColumn(own, column, offset, categorised) : own;
-        const numberedFrom = k > 0 ? 0 : previous !== undefined ? continuesProject(snapshot, cols, rowIndex, project, cell, previous, merged) : undefined;
+        const upper = column !== undefined ? above.get(column.columnIndex) : undefined;
+        // A row's later category cells go on with its first; its first, maybe with the row above.
+        const numberedFrom = k > 0 ? 0 : previous !== undefined ? continuesProject(snapshot, cols, rowIndex, project, cell, previous, merged, upper) : undefined;
+        if (k === 0 && numberedFrom === undefined) above.clear();
         const head = numberedFrom !== undefined ? previous : undefined;
         const row = new SheetRow(
           {
@@ -311,9 +323,15 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
           const items = (head.projectRows?.items as IndicatorItem[] | undefined) ?? [...head.cell.items];
           head.projectRows ??= { items, first: true, numberedFrom: 0 };
           items.push(...cell.items);
-          row.projectRows = { items, first: false, numberedFrom };
-          if (k > 0) row.projectRows.laterColumn = { numbersOn: numbersOn(head.cell, cell) };
+          if (column === undefined) row.projectRows = { items, first: false, numberedFrom };
+          else {
+            // Items are indexed over the row: numbering goes on from the cell above or to the left.
+            const on = k === 0 ? numberedFrom : (upper !== undefined ? numbersOn(upper, cell) : 0) || numbersOn(head.cell, cell);
+            row.projectRows = { items, first: false, numberedFrom: 0, numbersOn: on };
+            if (k > 0) row.projectRows.laterColumn = true;
+          }
         }
+        if (column !== undefined) above.set(column.columnIndex, cell);
         rows.push(row);
         previous = row;
         offset += cell.items.length;

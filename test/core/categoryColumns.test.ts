@@ -224,6 +224,100 @@ describe("finding the header of category columns", () => {
   });
 });
 
+describe("category columns: what authors put in them", () => {
+  it("takes `无`, `/`, `—` in a column the project has nothing for as blank, not as an empty indicator cell", () => {
+    const sheet = check({
+      name: "表",
+      values: [
+        ["项目名称", "产出指标", "效益指标", "满意度指标", "成本指标"],
+        ["项目甲", "培训人次，年度指标值：≥200人次", "知晓率，年度指标值：≥90%", "满意度，年度指标值：≥90%", "无"],
+        ["项目乙", "培训人次，年度指标值：≥200人次", "知晓率，年度指标值：≥90%", "/", "—"],
+        ["项目丙", "", "", "无", ""],
+      ],
+    });
+    expect(sheet.issues.map((i) => `${i.cell} ${i.code}`)).toEqual([
+      "B2 satisfaction_or_cost_missing",
+      "B3 too_few_indicators",
+      "B3 satisfaction_or_cost_missing",
+      // Nothing but a placeholder in the whole row: one empty cell, where it was written.
+      "D4 indicator_cell_empty",
+    ]);
+  });
+
+  it("reads headers numbered, bracketed or with a remark, a 二级 in the remark being the column's", () => {
+    const sheet = check({
+      name: "表",
+      values: [
+        ["项目名称", "一、产出指标（数量指标）", "【效益指标】", "满意度指标（年度指标值）"],
+        ["项目甲", "培训人次，年度指标值：≥200人次", "知晓率，年度指标值：≥90%", "满意度，年度指标值：≥90%"],
+      ],
+    });
+    expect(sheet.table.indicatorColumns?.map((c) => [c.columnIndex, c.level1, c.level2])).toEqual([
+      [1, "产出指标", "数量指标"],
+      [2, "效益指标", undefined],
+      [3, "满意度指标", undefined],
+    ]);
+    expect(sheet.normalized.map((n) => [n.level1, n.level2])).toEqual([
+      ["产出指标", "数量指标"],
+      ["效益指标", ""],
+      ["满意度指标", "服务对象满意度指标"],
+    ]);
+  });
+
+  it("takes the remark of a one-column table's header as before: no category columns of one", () => {
+    const outcome = detectTable({ name: "表", values: [["项目名称", "产出指标（年度指标值）"], ["项目甲", "1、产出指标：培训人次，年度指标值：≥200人次。"]] });
+    if (!outcome.ok) throw new Error(outcome.failure.kind);
+    expect([outcome.table.columns.indicators, outcome.table.indicatorColumns]).toEqual([1, undefined]);
+  });
+
+  it("numbers a project over rows column by column: each column may go on from the row above", () => {
+    const sheet = check({
+      name: "表",
+      values: [
+        ["项目名称", "产出指标", "效益指标"],
+        ["项目甲", "1、服务人数，年度指标值：≥5000人。2、建档率，年度指标值：≥90%。", "1、知晓率，年度指标值：≥90%。"],
+        ["项目甲", "3、随访次数，年度指标值：≥4次。", "2、健康水平，年度指标值：有效提升。"],
+      ],
+      mergeCopies: new Map([[2, [0]]]),
+    });
+    expect(sheet.issues.filter((i) => i.code === "numbering_irregular")).toEqual([]);
+    expect(sheet.rows.map((r) => [r.indicatorAddress, r.projectRows?.first, r.projectRows?.numbersOn])).toEqual([
+      ["B2", true, undefined],
+      ["C2", false, 0],
+      ["B3", false, 2],
+      ["C3", false, 1],
+    ]);
+    // Numbered on, kept as written (the canonical form would number them from 1).
+    expect(planCleaning([sheet]).edits.map((e) => e.cell)).toEqual([]);
+  });
+
+  it("leaves a first data row naming two categories a data row under a one-indicator-per-row header", () => {
+    const outcome = detectTable({
+      name: "表",
+      values: [
+        ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["项目甲", "产出指标", "成本指标", "人均培训成本", "≤500元"],
+        ["项目甲", "效益指标", "社会效益指标", "知晓率", "≥90%"],
+      ],
+    });
+    if (!outcome.ok) throw new Error(outcome.failure.kind);
+    expect([outcome.table.layout, outcome.table.headerRowIndex, outcome.table.dataRowIndexes]).toEqual(["itemPerRow", 0, [1, 2]]);
+  });
+
+  it("leaves a data row naming two categories a data row under a cell-layout header", () => {
+    const outcome = detectTable({
+      name: "表",
+      values: [
+        ["项目名称", "绩效目标", "绩效指标"],
+        ["项目甲", "产出指标", "效益指标"],
+        ["项目乙", "目标", "1、产出指标：培训人次，年度指标值：≥200人次。"],
+      ],
+    });
+    if (!outcome.ok) throw new Error(outcome.failure.kind);
+    expect([outcome.table.headerRowIndex, outcome.table.dataRowIndexes, outcome.table.indicatorColumns]).toEqual([0, [1, 2], undefined]);
+  });
+});
+
 describe("category columns through the command line", () => {
   let tmp: string;
   beforeEach(() => {

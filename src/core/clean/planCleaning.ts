@@ -78,7 +78,7 @@ function isCleanedText(row: SheetCheck["rows"][number]): boolean {
   // A project's later row numbering on from the row above (`2、效益指标：…`), or a category
   // column's cell from the one left of it, is kept as written: the canonical form numbers a cell from 1.
   const rows = row.projectRows;
-  return typeof row.rawIndicator === "string" && !(rows !== undefined && (rows.numberedFrom > 0 || (rows.laterColumn?.numbersOn ?? 0) > 0));
+  return typeof row.rawIndicator === "string" && !(rows !== undefined && (rows.numberedFrom > 0 || (rows.numbersOn ?? 0) > 0));
 }
 
 /** The cell the cleaner rewrites: as its text reads, without a category column's 一级 (RowContext.ownCell). */

@@ -58,7 +58,7 @@ export function isItemPerRow(row: RowContext): boolean {
 /** A later indicator cell of a sheet row (category columns, ProjectRows.laterColumn): the row's
  * own findings (its project name, a repeat of the row) are its first cell's. */
 export function isLaterColumn(row: RowContext): boolean {
-  return row.projectRows?.laterColumn !== undefined;
+  return row.projectRows?.laterColumn === true;
 }
 
 /** The items a project-level rule reads on this row: the whole project's on its first row when it

@@ -32,9 +32,9 @@ export const numberingIrregularRule: Rule = {
     const { items, sections } = row.cell;
     if (sections === undefined || sections.length === 0) {
       // A project's later row numbers on from the row above (`2、` under `1、`: ProjectRows).
-      // A later category column may number on from the cell left of it, or from 1 again.
+      // A category column's cell may number on from the cell above or left of it, or from 1 again.
       const rows = row.projectRows;
-      if (anyNumbered(items)) checkRun(emit, row, items, 0, items.length, dominantStyle(items), rows?.laterColumn?.numbersOn ?? rows?.numberedFrom ?? 0);
+      if (anyNumbered(items)) checkRun(emit, row, items, 0, items.length, dominantStyle(items), rows?.numbersOn ?? rows?.numberedFrom ?? 0);
       return;
     }
     checkSectioned(emit, row, items, sections);

@@ -50,14 +50,17 @@ export interface ProjectRows {
    * above (`2、` after `1、`); 0 when it does not (its items count from 1). */
   numberedFrom: number;
   /**
-   * Category columns (DetectedTable.indicatorColumns): this is a later indicator cell of the same
-   * sheet row as the one before it (`效益指标` right of `产出指标`). Its items' indexes count on
-   * over the row's earlier cells (`item` and 序号 are positions in the row: numberedFrom is 0),
-   * and `numbersOn` is the number before its first item when it numbers on from the cell before
-   * (`3、` after `1、2、`), else 0 (numbering from 1 in each column is as regular). Row-level
-   * findings (the project's name, a repeated row) belong to the row's first cell.
+   * Category columns (DetectedTable.indicatorColumns), where items are indexed over their sheet
+   * row (`item` and 序号 are positions in the row, so numberedFrom is 0): the number before this
+   * cell's first item when it numbers on from the project's cell above it in the same column
+   * (`3、` under `1、2、`) or from the cell to its left (`3、` right of `1、2、`), else 0 (numbering
+   * from 1 in each column is as regular). numbering_irregular reads it instead of numberedFrom.
    */
-  laterColumn?: { numbersOn: number };
+  numbersOn?: number;
+  /** Category columns: a later indicator cell of the same sheet row as the one before it
+   * (`效益指标` right of `产出指标`). Row-level findings (the project's name, a repeated row) belong
+   * to the row's first cell. */
+  laterColumn?: true;
 }
 
 /** Where one item of the item-per-row layout stands. */

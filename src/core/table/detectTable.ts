@@ -12,7 +12,7 @@ import type {
   TableOverride,
 } from "../model";
 import { cellText } from "./cellText";
-import { categoryColumns, EXACT_HEADER_WORDS, ITEM_PER_ROW_ROLES, matchCategoryHeader, matchHeaderRole, normalizeHeader, type CategoryHeader } from "./headerRoles";
+import { categoryColumns, EXACT_HEADER_WORDS, ITEM_PER_ROW_ROLES, matchCategoryHeader, matchHeaderRole, normalizeHeader, type CategoryHeader, type HeaderMatch } from "./headerRoles";
 import { isHan } from "../parse/normalizeText";
 
 /**
@@ -140,8 +140,13 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
   let recognized = 0;
   let headerShaped = true;
   const bareUnits: number[] = [];
-  const categories: { columnIndex: number; header: string; category: CategoryHeader }[] = [];
+  const categories: { columnIndex: number; header: string; category: CategoryHeader; match: HeaderMatch | undefined }[] = [];
   const row = grid.row(localRow);
+  const assign = (match: HeaderMatch, columnIndex: number) => {
+    recognized++;
+    const seen = roles.get(match.role);
+    if (!seen || match.strength > seen.strength) roles.set(match.role, { columnIndex, strength: match.strength });
+  };
   for (let c = 0; c < row.length; c++) {
     const value = row[c];
     const text = cellText(value).trim();
@@ -155,23 +160,19 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
       continue;
     }
     const match = matchHeaderRole(normalized);
-    if (!match) {
-      const category = matchCategoryHeader(normalized);
-      if (category) categories.push({ columnIndex: c + grid.originColumn, header: text, category });
-      continue;
-    }
-    recognized++;
-    const seen = roles.get(match.role);
-    if (!seen || match.strength > seen.strength) {
-      roles.set(match.role, { columnIndex: c + grid.originColumn, strength: match.strength });
-    }
+    // A category (`产出指标（年度指标值）`) is decided once the row's categories are known.
+    const category = matchCategoryHeader(normalized);
+    if (category) categories.push({ columnIndex: c + grid.originColumn, header: text, category, match });
+    else if (match) assign(match, c + grid.originColumn);
   }
   for (const columnIndex of bareUnits) {
     const role = bareUnitRole(roles, columnIndex);
     if (role && !roles.has(role)) roles.set(role, { columnIndex, strength: 2 });
   }
-  // Category columns name the indicator column (the first of them), unless a column is named so.
+  // Category columns name the indicator column (the first of them), unless a column is named so;
+  // a category word that heads no such columns is read as any header word.
   const columns = roles.has("indicators") ? undefined : categoryColumns(categories);
+  if (!columns) for (const { match, columnIndex } of categories) if (match) assign(match, columnIndex);
   if (columns) {
     recognized += columns.length;
     roles.set("indicators", { columnIndex: (columns[0] as (typeof columns)[number]).columnIndex, strength: EXACT_STRENGTH });
@@ -291,13 +292,24 @@ function findHeader(grid: Grid, override: TableOverride | undefined): Header | u
   // 项目名称 under a group 项目基本情况, in the columns the upper row leaves empty), or heads
   // category columns under the group (`产出指标 | 效益指标 | …` under a merged `绩效指标`, its
   // other cells merged down from the row above and read as copies of it).
-  const categoriesBelow = below?.categories !== undefined && best.categories === undefined;
+  const categoriesBelow = below !== undefined && heads(best, below);
   if (below && below.roles.size > 0 && (hasItemRoles(below) || isHeaderLike(below) || categoriesBelow) && (categoriesBelow || isGroupRowOver(best, below))) {
     return withSubHeaderRow(grid, mergeHeader(grid, best, below));
   }
   const above = best.localRow > 0 ? rows[best.localRow - 1] : undefined;
   if (above && above.roles.size > 0 && isGroupRowOver(above, best)) return withSubHeaderRow(grid, mergeHeader(grid, above, best));
   return withSubHeaderRow(grid, singleHeader(grid, best));
+}
+
+/**
+ * Whether `lower` heads category columns under `upper`'s group `绩效指标` (merged across them, its
+ * text in the first), in a table of the cell layout (`产出指标 | 成本指标` under `一级指标 | 二级指标`
+ * is an item-per-row data row; under `绩效目标 | 绩效指标`, a data row).
+ */
+function heads(upper: RowRoles, lower: RowRoles): boolean {
+  const categories = lower.categories;
+  if (categories === undefined || upper.categories !== undefined || hasItemRoles(upper)) return false;
+  return upper.roles.get("indicators")?.columnIndex === (categories[0] as IndicatorColumn).columnIndex;
 }
 
 /**

@@ -174,17 +174,44 @@ export interface CategoryHeader {
   cost?: true;
 }
 
-/** The category a normalised header text names: a 一级 or 二级 written in full (with its `指标`;
- * `产出`, `成本` alone are too common a word to head a category). */
+/**
+ * The category a normalised header text names: a 一级 or 二级 written in full (with its `指标`;
+ * `产出`, `成本` alone are too common a word to head a category), maybe numbered (`一、产出指标`),
+ * bracketed whole (`【产出指标】`) or with a remark in brackets after it (`产出指标（数量、质量、时效）`,
+ * `产出指标（年度指标值）`); a 二级 of the 一级 in that remark is the column's 二级 (`产出指标（数量指标）`).
+ */
 export function matchCategoryHeader(normalized: string): CategoryHeader | undefined {
-  if (!normalized.endsWith("指标")) return undefined;
-  const level1 = LEVEL1_SYNONYMS.get(normalized);
+  let text = withoutNumbering(normalized);
+  if (text.startsWith("(") && text.endsWith(")")) text = text.slice(1, -1);
+  let remark = "";
+  const open = text.indexOf("(");
+  if (open > 0 && text.endsWith(")")) {
+    remark = text.slice(open + 1, -1);
+    text = text.slice(0, open);
+  }
+  const category = categoryOfWord(text);
+  if (category === undefined || remark === "" || category.level2 !== undefined) return category;
+  const level2 = LEVEL2_SYNONYMS.get(remark);
+  return level2 !== undefined && level2BelongsTo(category.level1, level2) ? { level1: category.level1, level2 } : category;
+}
+
+function categoryOfWord(word: string): CategoryHeader | undefined {
+  if (!word.endsWith("指标")) return undefined;
+  const level1 = LEVEL1_SYNONYMS.get(word);
   if (level1 !== undefined) return level1 === "成本指标" ? { level1, cost: true } : { level1 };
-  const level2 = LEVEL2_SYNONYMS.get(normalized);
+  const level2 = LEVEL2_SYNONYMS.get(word);
   if (level2 === undefined) return undefined;
   const parent = LEVEL1_NAMES.find((l1) => level2BelongsTo(l1, level2));
   return parent === undefined ? undefined : { level1: parent, level2 };
 }
+
+/** `一、产出指标` → `产出指标`, `1.数量指标` → `数量指标`, `(一)产出指标` → `产出指标`. */
+function withoutNumbering(text: string): string {
+  const match = HEADER_NUMBERING.exec(text);
+  return match ? text.slice(match[0].length) : text;
+}
+
+const HEADER_NUMBERING = /^(?:[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[、.．]|\([一二三四五六七八九十\d]{1,2}\))/;
 
 /**
  * The categories of a header row's cells, when they head category columns: two or more distinct

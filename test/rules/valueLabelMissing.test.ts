@@ -15,6 +15,20 @@ describe("value_label_missing", () => {
     expect(applyFix(row.cell.text, finding!)).toBe(PARTY_DELEGATE.replace("党代表基层联系群众工作指标，合格。", "党代表基层联系群众工作指标，年度指标值：合格。"));
   });
 
+  it("turns a colon right after the name into `，年度指标值：` rather than keep it before the label", () => {
+    for (const [cell, fixed] of [
+      ["1、培训人数：≥100人。", "1、培训人数，年度指标值：≥100人。"],
+      ["3、知晓率:≥90%", "3、知晓率，年度指标值：≥90%"],
+      // After a 一级 with no name, and after a comma, the label is inserted.
+      ["1、产出指标：培训人数：≥100人", "1、产出指标：培训人数，年度指标值：≥100人"],
+      ["1、培训人数，≥100人", "1、培训人数，年度指标值：≥100人"],
+    ]) {
+      const row = dataRow(cell);
+      const [finding] = findingsOf(valueLabelMissingRule, row);
+      expect(applyFix(row.cell.text, finding!)).toBe(fixed);
+    }
+  });
+
   it("accepts the legitimate labels 指标值： and 年度目标值：", () => {
     expect(itemCodes(valueLabelMissingRule, "1、产出指标：培训人数，指标值：≥200人。2、效益指标：党员教育覆盖率，年度目标值：≥90%。")).toEqual([]);
   });

@@ -11,8 +11,9 @@ const SEPARATOR_BEFORE = new Set(["，", ",", "：", ":", "、", " ", "\u3000", 
 /**
  * An item whose value is not introduced by `年度指标值：` (`5、效益指标：党代表基层联系群众
  * 工作指标，合格。` — every 党代表任期制 row of the seed). Auto-fix: insert the label before the
- * value (with a `，` when nothing separates it from the name). The span is the empty position
- * where the label belongs. Item-per-row tables have no labels; a bare value (no category, no
+ * value (with a `，` when nothing separates it from the name); a colon right after the name
+ * (`培训人数：≥100人`) becomes `，年度指标值：` rather than stand before the label. The span is the
+ * empty position where the label belongs. Item-per-row tables have no labels; a bare value (no category, no
  * name) is not reported.
  */
 export const valueLabelMissingRule: Rule = {
@@ -28,13 +29,16 @@ export const valueLabelMissingRule: Rule = {
       const at = item.value.span.start;
       const before = text[at - 1];
       const insert = before === undefined || at <= item.span.start || SEPARATOR_BEFORE.has(before) ? VALUE_LABEL : `，${VALUE_LABEL}`;
+      // `培训人数：≥100人` → `培训人数，年度指标值：≥100人`, not `培训人数：年度指标值：≥100人`.
+      const colon = (before === "：" || before === ":") && item.name !== "" && item.nameSpan.end === at - 1;
+      const edit = colon ? { span: { start: at - 1, end: at }, text: `，${VALUE_LABEL}` } : { span: { start: at, end: at }, text: insert };
       emitItem(
         emit,
         row,
         item,
         "value_label_missing",
         { item: item.index, name: item.name, value: item.value.raw },
-        { span: { start: at, end: at }, fix: { edits: [{ span: { start: at, end: at }, text: insert }], auto: true } },
+        { span: { start: at, end: at }, fix: { edits: [edit], auto: true } },
       );
     }
   },

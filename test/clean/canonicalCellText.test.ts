@@ -35,6 +35,11 @@ describe("canonicalCellText on the seed table", () => {
     );
   });
 
+  it("keeps an item with no name as written: no empty name dressed up as `产出指标：，年度指标值：`", () => {
+    expect(clean("1、产出指标：≥100人。2、效益指标：知晓率：≥90%")).toBe("1、产出指标：≥100人。2、效益指标：知晓率，年度指标值：≥90%。");
+    expect(clean("1、满意度：≥90%")).toBe("1、满意度：≥90%");
+  });
+
   it("leaves a cell already in canonical form exactly as it is (row 19, vague 效果显著 included)", () => {
     expect(clean(seedIndicatorCell(19))).toBe(seedIndicatorCell(19));
   });

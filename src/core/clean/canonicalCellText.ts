@@ -279,7 +279,8 @@ interface ItemForm extends CanonicalItem {
 }
 
 function canonicalItemForm(item: IndicatorItem, cellText: string, readBacks: ReadBacks | undefined): ItemForm {
-  if (item.name === "" && item.value.kind === "empty") return { text: item.raw, rewritten: false };
+  // No name (`1、产出指标：≥100人`): `产出指标：，年度指标值：≥100人` would dress the gap up; kept for its author.
+  if (item.name === "") return { text: item.raw, rewritten: false };
   if (isBareValue(item) || isProseItem(item)) return { text: item.raw, rewritten: false };
   const head = itemHead(item);
   const value = canonicalValueText(item.value);

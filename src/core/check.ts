@@ -23,6 +23,8 @@ import type { ColumnCell, ValueColumns } from "./clean/valueColumns";
 import { ValueTable } from "./parse/intern";
 import { parseIndicatorCell, parseItemFromParts } from "./parse/parseCell";
 import { inferLevel2 } from "./parse/vocabulary";
+import { foldWidth } from "./parse/normalizeText";
+import { looksLikeValue, readValue } from "./parse/parseValue";
 import { ALL_RULES } from "./rules/index";
 import type { ItemCell, RowContext, RuleFinding } from "./rules/rule";
 import { resolveSeverities } from "./rules/settings";
@@ -210,16 +212,18 @@ function filledColumns(snapshot: SheetSnapshot, rowIndex: number, columns: reado
  * A cell of a category column as the rules read it: its items that write no 一级 take the
  * column's (level1Source `heading`, the header being the column's heading), and its 二级 when
  * the header names one and the item writes none (else the 二级 is inferred under the column's
- * 一级); an item writing its own category keeps it. Item indexes count on from `offset`, the
- * items of the row's cells left of it, so an issue's (row, item) names one item of the row.
- * Shared per column, offset and text, as parsed cells are shared per text.
+ * 一级); an item writing its own category keeps it, unless that word is its name
+ * (categoryWordAsName). Item indexes count on from `offset`, the items of the row's cells left
+ * of it, so an issue's (row, item) names one item of the row. Shared per column, offset and
+ * text, as parsed cells are shared per text.
  */
 function inColumn(own: ParsedCell, column: IndicatorColumn, offset: number, memo: Map<string, ParsedCell>): ParsedCell {
   if (own.items.length === 0) return own;
   const key = `${column.columnIndex}\u0001${offset}\u0001${own.text}`;
   let cell = memo.get(key);
   if (cell === undefined) {
-    const items = own.items.map((item) => {
+    const items = own.items.map((written) => {
+      const item = categoryWordAsName(written, own.text) ?? written;
       const out: IndicatorItem = { ...item, index: item.index + offset };
       if (item.level1Source !== "none") return out;
       out.level1 = column.level1;
@@ -240,6 +244,39 @@ function inColumn(own: ParsedCell, column: IndicatorColumn, offset: number, memo
     memo.set(key, cell);
   }
   return cell;
+}
+
+/**
+ * An item of a category column whose category word is its name: the word (a short form, without
+ * `指标`) stands before `：` with no name after it (`满意度：≥90%`, `服务对象满意度：≥90%`), or with
+ * only a value after it that the parser took for a name (`社会效益：明显提升`). The column gives
+ * the category, so the word names the indicator. Undefined for any other item.
+ */
+function categoryWordAsName(item: IndicatorItem, text: string): IndicatorItem | undefined {
+  const level1 = item.level1Source === "written" && item.level2Source !== "written";
+  const level2 = item.level2Source === "written" && item.level1Source === "none";
+  if (!level1 && !level2) return undefined;
+  const word = (level1 ? item.level1Raw : item.level2Raw)?.trim() ?? "";
+  if (word === "" || word.endsWith("指标")) return undefined;
+  const start = level1 ? (item.level1Span?.start ?? -1) : text.indexOf(word, item.span.start);
+  if (start < 0 || start >= item.span.end) return undefined;
+  let value = item.value;
+  if (item.name !== "") {
+    // `社会效益：明显提升`: no value read, and the "name" reads as one.
+    if (item.value.kind !== "empty" || item.value.raw !== "" || item.label !== undefined) return undefined;
+    const folded = foldWidth(text);
+    value = readValue(text, folded, item.nameSpan.start, item.nameSpan.end);
+    if (!looksLikeValue(value, folded)) return undefined;
+  } else if (item.value.kind === "empty") {
+    return undefined;
+  }
+  const renamed: IndicatorItem = { ...item, name: word, nameSpan: { start, end: start + word.length }, value, level1Source: "none", level2Source: "none" };
+  delete renamed.level1;
+  delete renamed.level1Raw;
+  delete renamed.level1Span;
+  delete renamed.level2;
+  delete renamed.level2Raw;
+  return renamed;
 }
 
 /** The number before `cell`'s first item when it numbers on from the last item of `before`

@@ -270,6 +270,28 @@ describe("category columns: what authors put in them", () => {
     expect([outcome.table.columns.indicators, outcome.table.indicatorColumns]).toEqual([1, undefined]);
   });
 
+  it("reads a category word written before the value as the indicator's name (`满意度：≥90%` under 满意度指标)", () => {
+    const sheet = check({
+      name: "表",
+      values: [
+        ["项目名称", "产出指标", "效益指标", "满意度指标"],
+        ["项目甲", "1、培训人数：≥100人", "1、社会效益：明显提升。2、社会效益指标：群众获得感", "1、服务对象满意度：≥90%"],
+        ["项目乙", "1、培训人数：≥100人", "1、知晓率：≥90%", "1、满意度：≥90%"],
+      ],
+    });
+    expect(sheet.normalized.map((n) => [n.rowNumber, n.level1, n.level2, n.name, n.operator, n.number, n.qualitative])).toEqual([
+      [2, "产出指标", "数量指标", "培训人数", "≥", 100, ""],
+      [2, "效益指标", "", "社会效益", "", null, "明显提升"],
+      // A 二级 written in full over a name with no value: the value is missing.
+      [2, "效益指标", "社会效益指标", "群众获得感", "", null, ""],
+      [2, "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", 90, ""],
+      [3, "产出指标", "数量指标", "培训人数", "≥", 100, ""],
+      [3, "效益指标", "", "知晓率", "≥", 90, ""],
+      [3, "满意度指标", "服务对象满意度指标", "满意度", "≥", 90, ""],
+    ]);
+    expect(sheet.issues.filter((i) => i.code === "value_missing").map((i) => [i.cell, i.item])).toEqual([["C2", 3]]);
+  });
+
   it("numbers a project over rows column by column: each column may go on from the row above", () => {
     const sheet = check({
       name: "表",

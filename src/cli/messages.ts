@@ -1,4 +1,5 @@
 import type { Lang, Severity } from "../core/model";
+import { countOf } from "../core/messages/plural";
 import type { SkipKind } from "./inputs";
 
 /** Every text the command line prints, zh-CN first. Keyed and typed so a missing key fails to compile. */
@@ -126,11 +127,11 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage or an unreadable file.`,
   writeFailed: (f, why) => `cannot write ${f}: ${why}`,
   progress: (i, n, f) => `[${i}/${n}] checking ${f} …`,
   sheetLine: (s, headerRow, dataRows, indicators, columns) =>
-    `sheet "${s}": header on row ${headerRow}, ${dataRows} project rows, ${indicators} indicators (${columns})`,
-  countsLine: (e, w, i) => `${e} errors, ${w} warnings, ${i} infos`,
-  fileLine: (f, e, w, i, indicators) => `${f}: ${indicators} indicators; ${e} errors, ${w} warnings, ${i} infos`,
+    `sheet "${s}": header on row ${headerRow}, ${countOf(dataRows, "project row")}, ${countOf(indicators, "indicator")} (${columns})`,
+  countsLine: (e, w, i) => `${countOf(e, "error")}, ${countOf(w, "warning")}, ${countOf(i, "info")}`,
+  fileLine: (f, e, w, i, indicators) => `${f}: ${countOf(indicators, "indicator")}; ${countOf(e, "error")}, ${countOf(w, "warning")}, ${countOf(i, "info")}`,
   totalsLine: (files, failed, e, w, i, skipped) =>
-    `${files} files (${failed} unreadable): ${e} errors, ${w} warnings, ${i} infos${skipped > 0 ? `; ${skipped} files skipped (not workbooks)` : ""}`,
+    `${countOf(files, "file")} (${failed} unreadable): ${countOf(e, "error")}, ${countOf(w, "warning")}, ${countOf(i, "info")}${skipped > 0 ? `; ${countOf(skipped, "file")} skipped (not workbooks)` : ""}`,
   rowHeading: (row) => `Row ${row}`,
   wrote: (what, f) => `wrote ${what}: ${f}`,
   whatJson: "the JSON report",

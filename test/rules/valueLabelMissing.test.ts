@@ -16,13 +16,14 @@ describe("value_label_missing", () => {
   });
 
   it("turns a colon right after the name into `，年度指标值：` rather than keep it before the label", () => {
-    for (const [cell, fixed] of [
+    const cases: [string, string][] = [
       ["1、培训人数：≥100人。", "1、培训人数，年度指标值：≥100人。"],
       ["3、知晓率:≥90%", "3、知晓率，年度指标值：≥90%"],
       // After a 一级 with no name, and after a comma, the label is inserted.
       ["1、产出指标：培训人数：≥100人", "1、产出指标：培训人数，年度指标值：≥100人"],
       ["1、培训人数，≥100人", "1、培训人数，年度指标值：≥100人"],
-    ]) {
+    ];
+    for (const [cell, fixed] of cases) {
       const row = dataRow(cell);
       const [finding] = findingsOf(valueLabelMissingRule, row);
       expect(applyFix(row.cell.text, finding!)).toBe(fixed);

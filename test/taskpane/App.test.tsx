@@ -280,7 +280,7 @@ describe("the task pane in Excel", () => {
     expect(screen.getByTestId("live-region").textContent).toBe("校验完成：1 个错误，2 个警告，1 个提示。");
     await switchLanguage("en");
     await waitFor(() => expect(screen.getByTestId("error-bar").textContent).toContain("Settings saved."));
-    expect(screen.getByTestId("live-region").textContent).toBe("Check finished: 1 errors, 2 warnings, 1 notes.");
+    expect(screen.getByTestId("live-region").textContent).toBe("Check finished: 1 error, 2 warnings, 1 note.");
   });
 
   test("English uses ASCII parentheses and a singular severity on one issue", async () => {
@@ -344,6 +344,6 @@ describe("the task pane in Excel", () => {
     renderApp(host, "zh");
     expect(await screen.findByText("Check")).toBeTruthy();
     await checkNow();
-    expect(screen.getByTestId("live-region").textContent).toBe("Check finished: 1 errors, 2 warnings, 1 notes.");
+    expect(screen.getByTestId("live-region").textContent).toBe("Check finished: 1 error, 2 warnings, 1 note.");
   });
 });

@@ -188,11 +188,59 @@ describe("the browser file mode", () => {
     fireEvent.change(screen.getByTestId("file-input"), { target: { files: [xlsx("绩效目标表.xlsx")] } });
     await screen.findByTestId("issue-list");
     for (const id of ["download-cleaned", "download-annotated", "download-json"]) {
-      await waitFor(() => expect((screen.getByTestId(id) as HTMLButtonElement).disabled).toBe(false));
+      await waitFor(() => expect(screen.getByTestId(id).getAttribute("aria-disabled")).not.toBe("true"));
+      expect((screen.getByTestId(id) as HTMLButtonElement).disabled).toBe(false);
       fireEvent.click(screen.getByTestId(id));
     }
     await waitFor(() => expect(host.downloads).toEqual(["cleaned", "annotated", "json"]));
     await waitFor(() => expect(screen.getByTestId("error-bar").textContent).toContain("绩效目标表-校验报告.json"));
+  });
+
+  test("a download from the keyboard keeps the focus on its button (focusable while it is built, other clicks ignored)", async () => {
+    const host = createFakeFileHost();
+    let finish: () => void = () => undefined;
+    const built = new Promise<void>((resolve) => (finish = resolve));
+    const make = host.downloadCleaned;
+    host.downloadCleaned = async () => {
+      await built;
+      return make();
+    };
+    renderFileMode(host);
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [xlsx("绩效目标表.xlsx")] } });
+    await screen.findByTestId("issue-list");
+    const button = screen.getByTestId("download-cleaned") as HTMLButtonElement;
+    await waitFor(() => expect(button.getAttribute("aria-disabled")).not.toBe("true"));
+    act(() => button.focus());
+    fireEvent.click(button);
+    await waitFor(() => expect(button.getAttribute("aria-disabled")).toBe("true"));
+    expect(button.disabled).toBe(false);
+    fireEvent.click(screen.getByTestId("download-json"));
+    await act(async () => finish());
+    await waitFor(() => expect(button.getAttribute("aria-disabled")).not.toBe("true"));
+    expect(host.downloads).toEqual(["cleaned"]);
+    expect(document.activeElement).toBe(button);
+  });
+
+  test("choosing a sheet from the keyboard keeps the focus on the sheet list while it is checked", async () => {
+    const host = createFakeFileHost();
+    renderFileMode(host);
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [xlsx("绩效目标表.xlsx")] } });
+    await screen.findByTestId("issue-list");
+    let finish: () => void = () => undefined;
+    const checked = new Promise<void>((resolve) => (finish = resolve));
+    const check = host.check;
+    host.check = async (...args) => {
+      await checked;
+      return check(...args);
+    };
+    const select = screen.getByTestId("sheet-select") as HTMLSelectElement;
+    act(() => select.focus());
+    fireEvent.change(select, { target: { value: "填表说明" } });
+    await waitFor(() => expect(select.getAttribute("aria-disabled")).toBe("true"));
+    expect(select.disabled).toBe(false);
+    await act(async () => finish());
+    await waitFor(() => expect(select.getAttribute("aria-disabled")).toBeNull());
+    expect(document.activeElement).toBe(select);
   });
 
   test("opening from the keyboard keeps the focus on 打开 (focusable while the file opens, not disabled)", async () => {

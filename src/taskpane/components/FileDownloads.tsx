@@ -11,17 +11,22 @@ const useStyles = makeStyles({
 export function FileDownloads({ host, checker }: { host: FileHost; checker: Checker }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const disabled = checker.busy !== undefined || !checker.run;
-  const download = (make: () => Promise<string>) => void checker.perform("download", async () => t.downloaded(await make()));
+  // While busy (a download being built) the buttons stay focusable: a disabled button drops the
+  // keyboard focus to the page, and the user pressed one of them.
+  const none = !checker.run;
+  const busy = checker.busy !== undefined;
+  const download = (make: () => Promise<string>) => {
+    if (!busy) void checker.perform("download", async () => t.downloaded(await make()));
+  };
   return (
     <div className={styles.root} role="group" aria-label={t.downloadsLabel}>
-      <Button disabled={disabled} onClick={() => download(host.downloadCleaned)} data-testid="download-cleaned">
+      <Button disabled={none} disabledFocusable={!none && busy} onClick={() => download(host.downloadCleaned)} data-testid="download-cleaned">
         {t.downloadCleaned}
       </Button>
-      <Button disabled={disabled} onClick={() => download(host.downloadAnnotated)} data-testid="download-annotated">
+      <Button disabled={none} disabledFocusable={!none && busy} onClick={() => download(host.downloadAnnotated)} data-testid="download-annotated">
         {t.downloadAnnotated}
       </Button>
-      <Button disabled={disabled} onClick={() => download(host.downloadJson)} data-testid="download-json">
+      <Button disabled={none} disabledFocusable={!none && busy} onClick={() => download(host.downloadJson)} data-testid="download-json">
         {t.downloadJson}
       </Button>
     </div>

@@ -16,7 +16,7 @@ import { applyHighlights, clearMarks } from "./highlight";
 import { excelMessages, tableFailureText } from "./messages";
 import { readActiveTable, readSheetByName } from "./readTable";
 import { selectCell, subscribeSelection } from "./selection";
-import { loadDocumentSettings, saveDocumentSettings } from "./settings";
+import { loadDocumentSettings, refreshDocumentSettings, saveDocumentSettings } from "./settings";
 import { stripMarks } from "./stripMarks";
 
 /**
@@ -227,6 +227,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): Host {
     },
 
     async loadSettings() {
+      await refreshDocumentSettings();
       const settings = loadDocumentSettings();
       if (settings?.options.lang) lang = settings.options.lang;
       return settings;

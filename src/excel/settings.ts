@@ -6,6 +6,24 @@ import type { Settings } from "../app/host";
  */
 export const SETTINGS_KEY = "indicatorChecker.settings";
 
+/**
+ * Re-reads the settings saved in the document. Each runtime holds its own copy, read when it
+ * started: the ribbon command's runtime would otherwise check with the rules the task pane had
+ * before the user changed them there. Best effort: a host without refreshAsync, or a refresh
+ * that fails, leaves the copy at hand.
+ */
+export async function refreshDocumentSettings(): Promise<void> {
+  const settings = Office.context.document.settings;
+  if (typeof settings.refreshAsync !== "function") return;
+  await new Promise<void>((resolve) => {
+    try {
+      settings.refreshAsync(() => resolve());
+    } catch {
+      resolve();
+    }
+  });
+}
+
 export function loadDocumentSettings(): Settings | undefined {
   const stored: unknown = Office.context.document.settings.get(SETTINGS_KEY);
   // Stored by us as an object; anything else (hand edits, another version) means defaults.

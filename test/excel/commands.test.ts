@@ -109,6 +109,17 @@ describe("oneClickCheck", () => {
     delete g.oneClickCheck;
   });
 
+  it("reads the settings the task pane saved after this runtime started (its own copy refreshed)", async () => {
+    const setup = setupSeed();
+    setup.wb.selectChart();
+    const { oneClickCheck } = await loadCommands();
+    // The pane, another runtime, saves English after the ribbon's runtime read the document.
+    setup.wb.savedSettings = { "indicatorChecker.settings": { options: { lang: "en" }, highlight: true } };
+    await oneClickCheck({ completed: jest.fn() } as unknown as Office.AddinCommands.Event);
+    expect(new URL(setup.installed.dialogs[0]!.url).searchParams.get("lang")).toBe("en");
+    delete g.oneClickCheck;
+  });
+
   it("completes the event at once when no dialog can open", async () => {
     const setup = setupSeed();
     reopen(setup);

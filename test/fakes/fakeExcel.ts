@@ -1361,6 +1361,12 @@ export function installFakeExcel(wb: FakeWorkbook): Installed {
             wb.savedSettings = JSON.parse(JSON.stringify(settings));
             cb?.(succeeded(undefined));
           },
+          // This runtime's copy read again from the document (another runtime may have saved).
+          refreshAsync: (cb?: (r: unknown) => void) => {
+            for (const k of Object.keys(settings)) delete settings[k];
+            Object.assign(settings, JSON.parse(JSON.stringify(wb.savedSettings)));
+            cb?.(succeeded(undefined));
+          },
         },
         getFileAsync(type: string, options: { sliceSize?: number } | ((r: unknown) => void), cb?: (r: unknown) => void) {
           const callback = (typeof options === "function" ? options : cb)!;

@@ -154,3 +154,27 @@ describe("unnumbered items on their own lines", () => {
     expect(parseIndicatorCell("产出指标：培训人数≥100人\n数量指标考核达标率≥95%").items).toHaveLength(1);
   });
 });
+
+describe("segmenter: unnumbered `名称：值` items one per line", () => {
+  const named = (text: string) => parseIndicatorCell(text).items.map((i) => [i.name, i.value.raw]);
+
+  it("ends an item at the line break when the next line writes another name and value", () => {
+    expect(named("培训人数：≥100人\n培训期数：≥4期")).toEqual([
+      ["培训人数", "≥100人"],
+      ["培训期数", "≥4期"],
+    ]);
+    expect(named("服务质量：明显提升\n群众满意度≥90%")).toEqual([
+      ["服务质量", "明显提升"],
+      ["群众满意度", "≥90%"],
+    ]);
+    expect(named("培训人数（人）：100\r\n培训期数（期）：4")).toEqual([
+      ["培训人数（人）", "100"],
+      ["培训期数（期）", "4"],
+    ]);
+  });
+
+  it("goes on with the item where the line ends at its colon or the next line writes no name and value", () => {
+    expect(named("1、产出指标：培训人数：\n≥100人")).toEqual([["培训人数", "≥100人"]]);
+    expect(named("培训人数：≥100人\n（含线上培训）").map(([name]) => name)).not.toContain("（含线上培训）");
+  });
+});

@@ -1,6 +1,6 @@
 import type { NumberingStyle, ValueLabel } from "../model";
 import { isDigit, isHan, isSpace, isWhitespace } from "./normalizeText";
-import { numberContinuesValue } from "./parseValue";
+import { looksLikeValue, numberContinuesValue, readValue } from "./parseValue";
 import { LABEL, labelAt } from "./readLabel";
 import { HEAD, readHead } from "./readHead";
 import { MARKER, isCircledNumber, isParenthesizedNumber, readMarker, startsCategory, startsCategoryWord, type Marker } from "./readMarker";
@@ -140,7 +140,12 @@ export class SegmentCursor {
           continue;
         }
         if (c === LF || c === CR) {
-          if (valueAfterLabel || nextStartsItem(folded, i + 1, n) || (headingLike && i - contentStart <= HEADING_MAX && endsHeadingLine(folded, contentStart, i, n))) {
+          if (
+            valueAfterLabel ||
+            nextStartsItem(folded, i + 1, n) ||
+            (headingLike && i - contentStart <= HEADING_MAX && endsHeadingLine(folded, contentStart, i, n)) ||
+            (!hasLabel && endsNameValueLine(folded, contentStart, i, n))
+          ) {
             terminatorStart = i;
             terminatorLength = c === CR && folded.charCodeAt(i + 1) === LF ? 2 : 1;
             break;
@@ -253,6 +258,47 @@ function peek(folded: string, i: number, n: number): number {
 function nextStartsItem(folded: string, i: number, n: number): boolean {
   const k = peek(folded, i, n);
   return k >= 0 && (readMarker(folded, k, n, true) || startsCategory(folded, k, n) || startsCategoryWord(folded, k, n));
+}
+
+/**
+ * Whether the line break at `i` ends an unlabelled `名称：值` item whose next line is another
+ * (`培训人数：≥100人\n培训期数：≥4期`, `服务质量：明显提升\n群众满意度≥90%`): the item's last colon
+ * stands between a name and a value, and the next line writes a name and then a colon or an
+ * operator glyph before a value. A line ending at its colon (`产出指标：\n培训人数…`), or a next
+ * line that writes no such item (`（资金下达后10日内）`, `底前`), goes on with the item.
+ */
+function endsNameValueLine(folded: string, contentStart: number, i: number, n: number): boolean {
+  const colon = folded.lastIndexOf(":", i - 1);
+  if (colon <= contentStart || !endsName(folded.charCodeAt(colon - 1)) || !valueIn(folded, colon + 1, i)) return false;
+  const k = skipWhitespace(folded, i + 1, n);
+  let end = k;
+  while (end < n && end - k < LOOKAHEAD && !endsLine(folded.charCodeAt(end))) end++;
+  for (let j = k + 1; j < end; j++) {
+    const c = folded.charCodeAt(j);
+    if (c === COLON || isOperatorGlyph(c)) return endsName(folded.charCodeAt(j - 1)) && valueIn(folded, c === COLON ? j + 1 : j, end);
+  }
+  return false;
+}
+
+/** A name's last character: a Han character or a closing bracket (`培训人数（人）`). */
+function endsName(c: number): boolean {
+  return isHan(c) || c === CLOSE;
+}
+
+/** A line break or a terminator: where a line's item ends. */
+function endsLine(c: number): boolean {
+  return c === LF || c === CR || c === FULL_STOP || c === SEMICOLON;
+}
+
+/** An operator glyph (folded): `≥ ≤ > < =`. */
+function isOperatorGlyph(c: number): boolean {
+  return c === 0x2265 || c === 0x2264 || c === 0x3e || c === 0x3c || c === 0x3d;
+}
+
+/** Whether [s, e) of the cell reads as a value (looksLikeValue): a number, a time, a known word. */
+function valueIn(folded: string, s: number, e: number): boolean {
+  const value = readValue(folded, folded, skipWhitespace(folded, s, e), e);
+  return value.kind !== "empty" && looksLikeValue(value, folded);
 }
 
 /** Labels a `;` may stand before inside one item: `培训人数；年度指标值：…`. A bare `目标值` is

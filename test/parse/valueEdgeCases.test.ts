@@ -176,3 +176,24 @@ describe("the labels 目标值： and 指标值为", () => {
     expect(parseIndicatorCell("1、效益指标：完成目标值考核，年度指标值：合格").items[0]).toMatchObject({ name: "完成目标值考核", label: "年度指标值" });
   });
 });
+
+describe("values with a note or a remark", () => {
+  const value = (raw: string) => {
+    const item = parseIndicatorCell(`1、产出指标：培训人数，年度指标值：${raw}。`).items[0]!;
+    return [item.value.kind, item.value.operator, item.value.number, item.value.unit];
+  };
+
+  it("reads an inclusive note between the number and its unit (`≥200（含）人`)", () => {
+    expect(value("≥200（含）人")).toEqual(["quantitative", "≥", 200, "人"]);
+    expect(value("200（含）人以上")).toEqual(["quantitative", "≥", 200, "人"]);
+  });
+
+  it("reads a value followed by a remark in words after a comma (`≥90%，以实际为准`)", () => {
+    expect(value("≥90%，以实际为准")).toEqual(["quantitative", "≥", 90, "%"]);
+    expect(value("90%以上,以测评结果为准")).toEqual(["quantitative", "≥", 90, "%"]);
+  });
+
+  it("leaves two numbers after a comma no one quantity (`90%，95%`)", () => {
+    expect(value("90%，95%")[0]).toBe("qualitative");
+  });
+});

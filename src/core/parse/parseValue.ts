@@ -679,6 +679,9 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   const lower = readNumber(LOWER, folded, i, end);
   if (!lower) return undefined;
   i = skipSpaces(folded, lower.end, end);
+  // `≥200（含）人`: an inclusive note between the number and its unit (it says what `≥` says).
+  const noteEnd = inclusiveNoteEnd(folded, i, end);
+  if (noteEnd > i && !noteExclusive && readUnit(folded, noteEnd, end) > noteEnd) i = noteEnd;
   let unitStart = i;
   let unitEnd = readUnit(folded, i, end);
   i = unitEnd;
@@ -744,9 +747,22 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
     }
     i = skipSpaces(folded, i + suffix.text.length, end);
   }
-  // A closing remark in brackets: `≥90%（含）`.
+  // A closing remark in brackets: `≥90%（含）`; or after a comma, in words with no number of
+  // their own: `≥90%，以实际为准` (`90%，95%` is no one quantity).
   if (i < end && folded.charCodeAt(i) === OPEN && folded.charCodeAt(end - 1) === CLOSE) i = end;
+  else if (i < end && folded.charCodeAt(i) === COMMA && isWordRemark(folded, i + 1, end)) i = end;
   return i === end ? quantity : undefined;
+}
+
+/** Words after a value's comma that remark on it: some Han text and no digit. */
+function isWordRemark(folded: string, start: number, end: number): boolean {
+  let han = false;
+  for (let k = start; k < end; k++) {
+    const c = folded.charCodeAt(k);
+    if (isDigit(c)) return false;
+    if (!han && isHan(c)) han = true;
+  }
+  return han;
 }
 
 const HAN_INCLUSIVE = 0x542b; // 含

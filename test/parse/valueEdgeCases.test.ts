@@ -193,6 +193,15 @@ describe("values with a note or a remark", () => {
     expect(value("90%以上,以测评结果为准")).toEqual(["quantitative", "≥", 90, "%"]);
   });
 
+  it("reads a count per period with its operator (`每月不少于2次`, `每年≥4次`, `不少于每月2次`) as so many per period", () => {
+    expect(value("每月不少于2次")).toEqual(["quantitative", "≥", 2, "次/月"]);
+    expect(value("每年≥4次")).toEqual(["quantitative", "≥", 4, "次/年"]);
+    expect(value("不少于每季度1次")).toEqual(["quantitative", "≥", 1, "次/季度"]);
+    // Without an operator a period stays a time value, as a date does.
+    expect(value("每季度1次")[0]).toBe("time");
+    expect(value("每年12月底前")[0]).toBe("time");
+  });
+
   it("leaves two numbers after a comma no one quantity (`90%，95%`)", () => {
     expect(value("90%，95%")[0]).toBe("qualitative");
   });

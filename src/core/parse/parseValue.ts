@@ -55,6 +55,8 @@ export function readValue(text: string, folded: string, start: number, end: numb
     trimValue(folded, s + 1, e - 1);
     quantity = scanQuantity(folded, trimmedStart, trimmedEnd);
   }
+  // `每月不少于2次`, `每年≥4次`, `不少于每月2次`: so many per period (`次/月`).
+  if (!quantity) quantity = perPeriodQuantity(folded, s, e);
   if (quantity && !isYear()) return quantityValue(text, raw, span);
   if (quantity || isTimeText(folded, s, e)) return timeValue(raw, span);
   // `≥`, `不低于`, `≥人`, `≥%`: an operator (and unit) with no number is no value; kept as written.
@@ -789,6 +791,63 @@ function inclusiveNoteEnd(folded: string, i: number, end: number): number {
   k = skipSpaces(folded, k + 1, end);
   if (k >= end || folded.charCodeAt(k) !== CLOSE) return i;
   return skipSpaces(folded, k + 1, end);
+}
+
+/** Periods written `每…` before a count, and the unit each gives (`每季` is a quarter too). */
+const PERIODS: readonly (readonly [string, string])[] = [
+  ["每半年", "半年"],
+  ["每季度", "季度"],
+  ["每学期", "学期"],
+  ["每年", "年"],
+  ["每季", "季度"],
+  ["每月", "月"],
+  ["每周", "周"],
+  ["每天", "天"],
+  ["每日", "日"],
+];
+
+/**
+ * A count per period with its operator: `每月不少于2次`, `每年≥4次` (the period first) or
+ * `不少于每月2次` (the operator first), read as QUANTITY with the unit per the period (`次/月`).
+ * Undefined without an operator (`每季度1次` is a time value, as before), a unit, or with a range.
+ */
+function perPeriodQuantity(folded: string, s: number, e: number): Quantity | undefined {
+  const first = periodAt(folded, s, e);
+  let operator: OperatorWord | undefined;
+  let operatorSource: OperatorSource = "glyph";
+  let i = s;
+  if (first === undefined) {
+    operator = matchWord(folded, i, e, GLYPH_INDEX);
+    if (!operator) {
+      operator = matchWord(folded, i, e, PREFIX_WORD_INDEX);
+      operatorSource = "word";
+    }
+    if (!operator) return undefined;
+    i = skipSpaces(folded, i + operator.text.length, e);
+  }
+  const period = first ?? periodAt(folded, i, e);
+  if (period === undefined) return undefined;
+  const after = skipSpaces(folded, (first === undefined ? i : s) + (period[0] as string).length, e);
+  const q = scanQuantity(folded, after, e);
+  if (!q || q.range || q.unit === undefined || q.unit.includes("/")) return undefined;
+  if (operator) {
+    if (q.operator !== undefined) return undefined;
+    q.operator = operator.operator;
+    q.operatorSource = operatorSource;
+    q.operatorStart = s;
+    q.operatorEnd = s + operator.text.length;
+    q.operatorText = operator.text;
+  } else if (q.operator === undefined) {
+    return undefined;
+  }
+  q.unit = `${q.unit}/${period[1]}`;
+  return q;
+}
+
+function periodAt(folded: string, i: number, e: number): readonly [string, string] | undefined {
+  if (folded.charCodeAt(i) !== 0x6bcf) return undefined; // 每
+  for (const period of PERIODS) if (i + period[0].length <= e && folded.startsWith(period[0], i)) return period;
+  return undefined;
 }
 
 /** Whether [start, end) is an operator with no number: a glyph or word operator, then at most a

@@ -92,7 +92,10 @@ const UNBOUNDED_RATE_TAILS = ["增长率", "增幅", "增速", "杠杆率", "倍
 /** Whether a name is a rate that may pass 100% (UNBOUNDED_RATE_TAILS): percent_over_100 and
  * rate_ge_100 leave it alone. */
 export function isUnboundedRate(name: string): boolean {
-  const head = nameHead(name);
+  return (namePacked(name) & NAME_UNBOUNDED) !== 0;
+}
+
+function unboundedRateHead(head: string): boolean {
   for (const tail of UNBOUNDED_RATE_TAILS) if (head.endsWith(tail)) return true;
   return false;
 }
@@ -100,7 +103,10 @@ export function isUnboundedRate(name: string): boolean {
 /** Whether a name measures an index, a coefficient or a score (`路面技术状况指数（PQI）`,
  * `灌溉水有效利用系数`, `考核分数`): a number without a unit is complete. */
 export function isDimensionless(name: string): boolean {
-  const head = nameHead(name);
+  return (namePacked(name) & NAME_DIMENSIONLESS) !== 0;
+}
+
+function dimensionlessHead(head: string): boolean {
   for (const tail of NOT_COUNT) if (head.endsWith(tail)) return true;
   return false;
 }
@@ -272,8 +278,55 @@ let nameTimeliness = false;
 let nameCost = false;
 let nameDirection: Direction = "正向";
 
+/**
+ * readName's answers by name, packed in one number (NAME_*): a table repeats a few hundred
+ * names over thousands of projects, and the rules and the normalized table ask again for each
+ * item. The answer depends on the name alone (the category is applied after, in
+ * classifyUncached). Bounded: past NAME_MEMO_MAX distinct names the map starts over (a name
+ * of more than 12 characters is a slice of its cell and keeps that text alive meanwhile).
+ */
+const NAME_MEMO_MAX = 4096;
+/** The measures in a fixed order: a measure's index stands for it in packed answers. */
+const MEASURES: readonly Measure[] = ["rate", "satisfaction", "count", "amount", "other"];
+const nameMemo = new Map<string, number>();
+const NAME_FRACTION = 8;
+const NAME_TIMELINESS = 16;
+const NAME_COST = 32;
+const NAME_NEGATIVE = 64;
+const NAME_UNBOUNDED = 128;
+const NAME_DIMENSIONLESS = 256;
+const NAME_MEASURE = 7;
+
 function readName(name: string): void {
+  const packed = namePacked(name);
+  nameMeasure = MEASURES[packed & NAME_MEASURE] as Measure;
+  nameFraction = (packed & NAME_FRACTION) !== 0;
+  nameTimeliness = (packed & NAME_TIMELINESS) !== 0;
+  nameCost = (packed & NAME_COST) !== 0;
+  nameDirection = (packed & NAME_NEGATIVE) !== 0 ? "反向" : "正向";
+}
+
+/** The name's answers packed (NAME_*), from the memo or worked out and remembered. */
+function namePacked(name: string): number {
+  const memo = nameMemo.get(name);
+  if (memo !== undefined) return memo;
   const head = nameHead(name);
+  readNameUncached(head);
+  const packed =
+    MEASURES.indexOf(nameMeasure) |
+    (nameFraction ? NAME_FRACTION : 0) |
+    (nameTimeliness ? NAME_TIMELINESS : 0) |
+    (nameCost ? NAME_COST : 0) |
+    (nameDirection === "反向" ? NAME_NEGATIVE : 0) |
+    (unboundedRateHead(head) ? NAME_UNBOUNDED : 0) |
+    (dimensionlessHead(head) ? NAME_DIMENSIONLESS : 0);
+  if (nameMemo.size >= NAME_MEMO_MAX) nameMemo.clear();
+  nameMemo.set(name, packed);
+  return packed;
+}
+
+/** readName's work on the name's head (nameHead), into the scratch variables. */
+function readNameUncached(head: string): void {
   const fraction = isFraction(head);
   let measure: Measure = "other";
   // `群众不满意率` is a rate of something bad, no satisfaction measure.
@@ -360,7 +413,6 @@ function classifyUncached(item: IndicatorItem): IndicatorClass {
  * Every possible classification, built once and frozen (5 measures × 2⁵ flags = 160): an
  * item's classification is one of these shared records, not an object per item.
  */
-const MEASURES: readonly Measure[] = ["rate", "satisfaction", "count", "amount", "other"];
 const CLASSES: readonly IndicatorClass[] = (() => {
   const out: IndicatorClass[] = [];
   for (const measure of MEASURES) {
@@ -385,9 +437,18 @@ function classOf(measure: Measure, fraction: boolean, timeliness: boolean, econo
   return CLASSES[MEASURES.indexOf(measure) * 32 + bits] as IndicatorClass;
 }
 
+/** indicatorKey's answers by name, bounded as nameMemo is. */
+const keyMemo = new Map<string, string>();
+
 /** Key for comparing two names: spaces, width and the trailing `指标` do not make a new indicator. */
 export function indicatorKey(name: string): string {
-  return nameHead(isNfkcStable(name) ? name : name.normalize("NFKC"));
+  let key = keyMemo.get(name);
+  if (key === undefined) {
+    key = nameHead(isNfkcStable(name) ? name : name.normalize("NFKC"));
+    if (keyMemo.size >= NAME_MEMO_MAX) keyMemo.clear();
+    keyMemo.set(name, key);
+  }
+  return key;
 }
 
 /** Printable ASCII and the CJK unified ideographs have no compatibility decomposition and do

@@ -9,6 +9,9 @@ import { normalizedIndicators } from "../core/summary/normalizedTable";
 /** Bytes gathered before a write to the file. */
 const CHUNK_BYTES = 1 << 20;
 
+/** Pieces up to this many UTF-16 units are tried as ASCII first (ChunkedFileWriter.write). */
+const SHORT_PIECE = 16;
+
 /**
  * Text written to a file in chunks of a megabyte: each piece (one issue, one line) is encoded
  * into one reused buffer as it comes, so no long string is ever built and the pieces die young
@@ -21,13 +24,31 @@ export class ChunkedFileWriter {
   constructor(private readonly fd: number) {}
 
   readonly write = (text: string): void => {
+    const length = text.length;
     // A UTF-16 unit is at most 3 bytes of UTF-8.
-    if (this.used + 3 * text.length > CHUNK_BYTES) {
+    if (this.used + 3 * length > CHUNK_BYTES) {
       this.flush();
-      if (3 * text.length > CHUNK_BYTES) return this.writeBytes(Buffer.from(text, "utf8"));
+      if (3 * length > CHUNK_BYTES) return this.writeBytes(Buffer.from(text, "utf8"));
     }
-    this.used += this.buffer.write(text, this.used, "utf8");
+    // The short pieces between elements (`,\n    `, `": `) are ASCII: copied unit by unit,
+    // cheaper than a call into the encoder. Anything else goes to the encoder.
+    if (length <= SHORT_PIECE) {
+      const buffer = this.buffer;
+      let at = this.used;
+      for (let i = 0; i < length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x80) return this.encode(text);
+        buffer[at++] = c;
+      }
+      this.used = at;
+      return;
+    }
+    this.encode(text);
   };
+
+  private encode(text: string): void {
+    this.used += this.buffer.write(text, this.used, "utf8");
+  }
 
   flush(): void {
     if (this.used === 0) return;

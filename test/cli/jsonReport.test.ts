@@ -185,6 +185,22 @@ describe("ChunkedFileWriter", () => {
     fs.closeSync(fd);
     expect(fs.readFileSync(file).equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
   });
+
+  it("writes short pieces (copied as ASCII where they are) byte for byte as UTF-8, across chunk boundaries", () => {
+    const file = path.join(tmp, "short.txt");
+    // ASCII, ASCII then not (the copy starts and must give way), the last ASCII unit and the
+    // first beyond, lone surrogates, exactly 16 and 17 units, empty.
+    const shorts = [",\n    ", '": ', "ab中", "x".repeat(15) + "é", "\u007f", "\u0080", "\ud800", "a\udc00", "y".repeat(16), "z".repeat(17), "", "1234567890123456"];
+    const pieces = Array.from({ length: 300_000 }, (_, i) => shorts[(i * 7) % shorts.length]! + (i % 11 === 0 ? String(i) : ""));
+    const fd = fs.openSync(file, "w");
+    const writer = new ChunkedFileWriter(fd);
+    for (const p of pieces) writer.write(p);
+    writer.flush();
+    fs.closeSync(fd);
+    const expected = Buffer.from(pieces.join(""), "utf8");
+    expect(expected.length).toBeGreaterThan(2 * (1 << 20));
+    expect(fs.readFileSync(file).equals(expected)).toBe(true);
+  });
 });
 
 describe("--json with several inputs", () => {

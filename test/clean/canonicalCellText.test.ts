@@ -87,11 +87,16 @@ describe("canonicalCellText on written variants", () => {
     expect(canonicalCellText(parseIndicatorCell("1、≥90%。2、产出指标：培训人数，指标值：≥200人"))).toBe("1、≥90%。2、产出指标：培训人数，年度指标值：≥200人。");
   });
 
-  it("keeps a note line as written, and a cell with one between its items as a whole", () => {
+  it("keeps a note as written after its item (a note is its item's, no item of its own)", () => {
     const note = "（注：数据来源于统计年鉴）";
     expect(canonicalCellText(parseIndicatorCell(`1、产出指标：培训人数，指标值：≥100人。${note}`))).toBe(`1、产出指标：培训人数，年度指标值：≥100人。${note}`);
-    // Renumbering around it would turn the author's 2、 into 3、.
     const between = `1、产出指标：培训人数，指标值：≥100人。\n${note}\n2、效益指标：知晓率，年度指标值：≥90%。`;
+    expect(canonicalCellText(parseIndicatorCell(between))).toBe(`1、产出指标：培训人数，年度指标值：≥100人。${note}2、效益指标：知晓率，年度指标值：≥90%。`);
+  });
+
+  it("keeps a cell with a line of prose between its items as a whole", () => {
+    // Renumbering around it would turn the author's 2、 into 3、.
+    const between = "1、产出指标：培训人数，指标值：≥100人。\n资金来源于上级补助\n2、效益指标：知晓率，年度指标值：≥90%。";
     expect(canonicalCellText(parseIndicatorCell(between))).toBe(between);
   });
 

@@ -103,10 +103,11 @@ describe("lines after the last section", () => {
     expect(clean(EMPTY_COST)).toBe(EMPTY_COST);
   });
 
-  it("a note line after the last item takes no heading's 一级", () => {
+  it("a note line after the last item is that item's, and takes no heading's 一级", () => {
     const text = "一、产出指标\n1、培训人数，年度指标值：≥100人。\n二、效益指标\n1、知晓率，年度指标值：≥90%。\n（注：数据来源于统计年鉴）";
-    const note = parseIndicatorCell(text).items[2] as IndicatorItem;
-    expect([note.name, note.level1, note.level1Raw, note.level1Source]).toEqual(["（注：数据来源于统计年鉴）", undefined, undefined, "none"]);
+    const items = parseIndicatorCell(text).items;
+    const last = items[1] as IndicatorItem;
+    expect([items.length, last.name, last.level1, last.raw.endsWith("（注：数据来源于统计年鉴）")]).toEqual([2, "知晓率", "效益指标", true]);
     const cleaned = clean(text);
     expect(cleaned).toContain("（注：数据来源于统计年鉴）");
     expect(cleaned).not.toContain("效益指标：（注");

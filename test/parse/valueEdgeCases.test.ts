@@ -206,3 +206,21 @@ describe("values with a note or a remark", () => {
     expect(value("90%，95%")[0]).toBe("qualitative");
   });
 });
+
+describe("a note after an item", () => {
+  it("is its item's: no missing value, category or number reported for it, and no indicator counted", () => {
+    for (const cell of [
+      "1、产出指标：资金到位率，年度指标值：100%\n（资金下达后10日内）\n2、效益指标：知晓率，年度指标值：≥90%。3、满意度指标：满意度，年度指标值：≥90%。",
+      "1、产出指标：资金到位率，年度指标值：100%。\n（注：资金下达后10日内）\n2、效益指标：知晓率，年度指标值：≥90%。3、满意度指标：满意度，年度指标值：≥90%。",
+      "1、产出指标：资金到位率，年度指标值：100%。2、效益指标：知晓率，年度指标值：≥90%。3、满意度指标：满意度，年度指标值：≥90%。注：数据来源于统计年鉴",
+    ]) {
+      expect(checked(cell).map((i) => i.code)).toEqual(["satisfaction_or_cost_missing"]);
+      expect(parseIndicatorCell(cell).items).toHaveLength(3);
+    }
+  });
+
+  it("on a line of its own after an unlabelled value is that value's remark", () => {
+    const item = parseIndicatorCell("资金到位率：100%\n（资金下达后10日内）").items[0]!;
+    expect([item.name, item.value.kind, item.value.number]).toEqual(["资金到位率", "quantitative", 100]);
+  });
+});

@@ -284,12 +284,15 @@ function canonicalItemForm(item: IndicatorItem, cellText: string, readBacks: Rea
   if (isBareValue(item) || isProseItem(item)) return { text: item.raw, rewritten: false };
   const head = itemHead(item);
   const value = canonicalValueText(item.value);
-  if (!keepsContent(item, cellText, head, value)) return { text: item.raw, rewritten: false };
-  const text = `${item.index}、${head ? `${head}：` : ""}${item.name}，${CANONICAL_LABEL}：${value}。`;
+  // A note the item took in (`…≥100人。（注：数据来源于统计年鉴）`) follows it as written.
+  const note = trailingNote(item, cellText);
+  if (!keepsContent(item, cellText, head, value, note)) return { text: item.raw, rewritten: false };
+  const canonical = `${item.index}、${head ? `${head}：` : ""}${item.name}，${CANONICAL_LABEL}：${value}。`;
+  const text = note === "" ? canonical : `${canonical}${note}`;
   // Read back, the rewritten item must say what the original said: a label changes how some
   // texts split (`1、指标:）` reads as a name alone, `1、指标:），年度指标值：` as category + name).
-  const readBack = readBacks ? readBacks.readBack(item.index, head, item.name, value, text) : undefined;
-  const reread = readBack ? readBack.items : parseIndicatorCell(text).items;
+  const readBack = readBacks ? readBacks.readBack(item.index, head, item.name, value, canonical) : undefined;
+  const reread = readBack ? readBack.items : parseIndicatorCell(canonical).items;
   if (reread.length !== 1 || !sameMeaning(reread[0], item)) return { text: item.raw, rewritten: false };
   return { text, rewritten: true, readBack };
 }
@@ -423,7 +426,23 @@ function sameValueContent(written: string, operatorRaw: string | undefined, cano
  * the rest of the head is compared — its 二级, which is the item's own or, when the item wrote
  * none, its sub-heading's or heading's (`（一）数量指标` over `1、培训人数…`): either way, nothing
  * the item wrote may be missing. */
-function keepsContent(item: IndicatorItem, cellText: string, head: string, value: string): boolean {
+/** The note after the item's value that the parser joined to it (`。（注：…）`, `\n（下达后10日内）`),
+ * as written from its bracket or `注`; "" when the item has none. */
+function trailingNote(item: IndicatorItem, cellText: string): string {
+  const value = item.value;
+  if (value.kind === "empty") return "";
+  let i = value.span.end;
+  const end = item.span.end;
+  while (i < end && NOTE_GAP.has(cellText[i] as string)) i++;
+  if (i >= end) return "";
+  const c = cellText[i];
+  return c === "（" || c === "(" || c === "注" ? cellText.slice(i, end).trim() : "";
+}
+
+/** What may stand between a value and the note it is followed by: its terminator, white space. */
+const NOTE_GAP = new Set(["。", "；", ";", "，", ",", " ", "\u3000", "\t", "\n", "\r"]);
+
+function keepsContent(item: IndicatorItem, cellText: string, head: string, value: string, note = ""): boolean {
   const label = item.labelSpan ? cellText.slice(item.labelSpan.start, item.labelSpan.end) : "";
   const ownHead = item.level1Source === "heading" ? writtenLevel2(item) : head;
   // A doubled operator's suffix (`≥90%以上`) is dropped from `value` with the prefix: it counts as kept.
@@ -431,6 +450,7 @@ function keepsContent(item: IndicatorItem, cellText: string, head: string, value
   const rewritten = suffix !== undefined && !value.endsWith(suffix) ? [ownHead, item.name, value, suffix] : [ownHead, item.name, value];
   // So does an inclusive note (`90%（含）以上` → `≥90%`), which stands before the suffix.
   if (value !== item.value.raw.trim() && withoutInclusiveNote(item.value.raw) !== item.value.raw) rewritten.splice(3, 0, "含");
+  if (note !== "") rewritten.push(note);
   if (sameSignificantWithout(item.raw, item.numberRaw, label || item.label, item.value.operatorRaw, rewritten)) return true;
   if (item.level1Source !== "heading" || ownHead === "") return false;
   rewritten[0] = "";

@@ -77,6 +77,12 @@ function readItems(cellText: string, folded: string, values: ValueTable | undefi
   headOnly = false;
   while (cursor.next()) {
     const item = parseItem(cellText, folded, cursor, items.length + 1, values);
+    const previous = items[items.length - 1];
+    // A note after an item (`…100%\n（资金下达后10日内）`, `…。（注：…）`) is that item's, no item of its own.
+    if (previous !== undefined && isNote(item, folded)) {
+      joinNote(previous, item, cellText);
+      continue;
+    }
     items.push(item);
     if (!structured && isStructured(item)) structured = true;
     if (item.number !== undefined) numbered = true;
@@ -87,6 +93,33 @@ function readItems(cellText: string, folded: string, values: ValueTable | undefi
   cursor.reset("");
   // The cell is kept for the whole check: an exact-size copy drops the growth slack of `items`.
   return structured ? items.slice() : undefined;
+}
+
+/** An item that is only a remark: no number, category, label or value, its text in brackets
+ * (`（资金下达后10日内）`) or opened by `注` (`注：数据来源于统计年鉴`). */
+function isNote(item: IndicatorItem, folded: string): boolean {
+  if (item.number !== undefined || item.level1Raw !== undefined || item.level2Raw !== undefined || item.label !== undefined) return false;
+  if (item.value.kind !== "empty" || item.value.raw !== "") return false;
+  const { start, end } = item.nameSpan;
+  if (end - start < 2) return false;
+  const first = folded.charCodeAt(start);
+  const last = folded.charCodeAt(end - 1);
+  if (first === OPEN_BRACKET && last === CLOSE_BRACKET) return true;
+  return first === NOTE_MARK && (folded.charCodeAt(start + 1) === COLON_MARK || folded.startsWith("释", start + 1));
+}
+
+const OPEN_BRACKET = 0x28; // ( and （, folded
+const CLOSE_BRACKET = 0x29;
+const COLON_MARK = 0x3a;
+const NOTE_MARK = 0x6ce8; // 注
+
+/** `item` takes in the note after it: its text and span reach to the note's end, and the note's
+ * terminator is its own. Its value and the rest stay as read. */
+function joinNote(item: IndicatorItem, note: IndicatorItem, cellText: string): void {
+  item.span = internSpan(item.span.start, note.span.end);
+  item.raw = cellText.slice(item.span.start, item.span.end);
+  if (note.terminator !== undefined) item.terminator = note.terminator;
+  else delete item.terminator;
 }
 
 /** Whether the item carries anything of an indicator. */

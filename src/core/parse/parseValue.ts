@@ -749,9 +749,12 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
     }
     i = skipSpaces(folded, i + suffix.text.length, end);
   }
-  // A closing remark in brackets: `≥90%（含）`; or after a comma, in words with no number of
-  // their own: `≥90%，以实际为准` (`90%，95%` is no one quantity).
-  if (i < end && folded.charCodeAt(i) === OPEN && folded.charCodeAt(end - 1) === CLOSE) i = end;
+  // A closing remark in brackets, maybe on a line of its own: `≥90%（含）`, `100%\n（下达后10日内）`;
+  // or after a comma, in words with no number of their own: `≥90%，以实际为准` (`90%，95%` is no
+  // one quantity).
+  let remark = i;
+  while (remark < end && isWhitespace(folded.charCodeAt(remark))) remark++;
+  if (remark < end && folded.charCodeAt(remark) === OPEN && folded.charCodeAt(end - 1) === CLOSE) i = end;
   else if (i < end && folded.charCodeAt(i) === COMMA && isWordRemark(folded, i + 1, end)) i = end;
   return i === end ? quantity : undefined;
 }

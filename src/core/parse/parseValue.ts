@@ -676,7 +676,12 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
     if (operator) operatorSource = "word";
   }
   const operatorStart = i;
-  if (operator) i = skipSpaces(folded, i + operator.text.length, end);
+  if (operator) {
+    i = skipSpaces(folded, i + operator.text.length, end);
+    // `不少于（含）200人`: the inclusive note after the operator says what the operator says.
+    const noteEnd = inclusiveNoteEnd(folded, i, end);
+    if (noteEnd > i && !noteExclusive) i = noteEnd;
+  }
 
   const lower = readNumber(LOWER, folded, i, end);
   if (!lower) return undefined;
@@ -761,13 +766,19 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
 
 /** Words after a value's comma that remark on it: some Han text and no digit. */
 function isWordRemark(folded: string, start: number, end: number): boolean {
-  let han = false;
-  for (let k = start; k < end; k++) {
-    const c = folded.charCodeAt(k);
-    if (isDigit(c)) return false;
-    if (!han && isHan(c)) han = true;
-  }
-  return han;
+  const s = skipSpaces(folded, start, end);
+  if (!startsRemark(folded, s, end)) return false;
+  for (let k = s; k < end; k++) if (isDigit(folded.charCodeAt(k))) return false;
+  return true;
+}
+
+/** Words a remark on a value opens with (`以实际为准`, `力争更高`, `含线上培训`, `具体以批复为准`):
+ * anything else after a value's comma may be another indicator (`≥90%，服务质量优良`). */
+const REMARK_OPENERS = ["以", "力争", "争取", "含", "不含", "具体", "视", "按", "根据", "据实", "暂按", "待"];
+
+export function startsRemark(folded: string, s: number, end: number): boolean {
+  for (const word of REMARK_OPENERS) if (s + word.length < end && folded.startsWith(word, s)) return true;
+  return false;
 }
 
 const HAN_INCLUSIVE = 0x542b; // 含
@@ -799,9 +810,15 @@ function inclusiveNoteEnd(folded: string, i: number, end: number): number {
 /** Periods written `每…` before a count, and the unit each gives (`每季` is a quarter too). */
 const PERIODS: readonly (readonly [string, string])[] = [
   ["每半年", "半年"],
+  ["每半月", "半月"],
   ["每季度", "季度"],
   ["每学期", "学期"],
+  ["每学年", "学年"],
+  ["每年度", "年"],
+  ["每两年", "两年"],
+  ["每两月", "两月"],
   ["每年", "年"],
+  ["每旬", "旬"],
   ["每季", "季度"],
   ["每月", "月"],
   ["每周", "周"],
@@ -843,7 +860,8 @@ function perPeriodQuantity(folded: string, s: number, e: number): Quantity | und
   } else if (q.operator === undefined) {
     return undefined;
   }
-  q.unit = `${q.unit}/${period[1]}`;
+  // A share per period is still a share (`每年≥90%`): percent_over_100 and the satisfaction rules read `%`.
+  if (q.unit !== "%" && q.unit !== "‰") q.unit = `${q.unit}/${period[1]}`;
   return q;
 }
 

@@ -178,3 +178,28 @@ describe("segmenter: unnumbered `名称：值` items one per line", () => {
     expect(named("培训人数：≥100人\n（含线上培训）").map(([name]) => name)).not.toContain("（含线上培训）");
   });
 });
+
+describe("segmenter: `名称：值` lines with notes and odd names between them", () => {
+  const named = (text: string) => parseIndicatorCell(text).items.map((i) => [i.name, i.value.raw]);
+
+  it("ends a note line where the next item begins, and joins the note to the item before", () => {
+    const items = parseIndicatorCell("培训人数：≥100人\n注：以实际为准\n培训期数：≥4期\n群众满意度：≥90%").items;
+    expect(items.map((i) => [i.name, i.value.raw])).toEqual([
+      ["培训人数", "≥100人"],
+      ["培训期数", "≥4期"],
+      ["群众满意度", "≥90%"],
+    ]);
+    expect(items[0]?.raw.trim()).toBe("培训人数：≥100人\n注：以实际为准");
+  });
+
+  it("reads a space before the colon and a colon inside the name's brackets", () => {
+    expect(named("培训人数：≥100人\n培训期数 ：≥4期")).toEqual([
+      ["培训人数", "≥100人"],
+      ["培训期数", "≥4期"],
+    ]);
+    expect(named("培训人数：≥100人\n培训人数（单位：人次）：≥300")).toEqual([
+      ["培训人数", "≥100人"],
+      ["培训人数（单位：人次）", "≥300"],
+    ]);
+  });
+});

@@ -95,23 +95,27 @@ function readItems(cellText: string, folded: string, values: ValueTable | undefi
   return structured ? items.slice() : undefined;
 }
 
-/** An item that is only a remark: no number, category, label or value, its text in brackets
- * (`（资金下达后10日内）`) or opened by `注` (`注：数据来源于统计年鉴`). */
+/** An item that is only a remark: no number, category or label; opened by `注：` or `注释`
+ * (whatever follows: `注：含线上`, `注：数据来源于统计年鉴`), or with no value either and its text in
+ * brackets (`（资金下达后10日内）`) or saying what counts (`以实际为准`, after a `；`). */
 function isNote(item: IndicatorItem, folded: string): boolean {
   if (item.number !== undefined || item.level1Raw !== undefined || item.level2Raw !== undefined || item.label !== undefined) return false;
+  const at = item.nameSpan.end > item.nameSpan.start ? item.nameSpan.start : item.value.span.start;
+  if (folded.charCodeAt(at) === NOTE_MARK && (folded.charCodeAt(at + 1) === COLON_MARK || folded.startsWith("释", at + 1))) return true;
   if (item.value.kind !== "empty" || item.value.raw !== "") return false;
   const { start, end } = item.nameSpan;
   if (end - start < 2) return false;
   const first = folded.charCodeAt(start);
   const last = folded.charCodeAt(end - 1);
   if (first === OPEN_BRACKET && last === CLOSE_BRACKET) return true;
-  return first === NOTE_MARK && (folded.charCodeAt(start + 1) === COLON_MARK || folded.startsWith("释", start + 1));
+  return first === YI && folded.startsWith("为准", end - 2);
 }
 
 const OPEN_BRACKET = 0x28; // ( and （, folded
 const CLOSE_BRACKET = 0x29;
 const COLON_MARK = 0x3a;
 const NOTE_MARK = 0x6ce8; // 注
+const YI = 0x4ee5; // 以: `以实际为准`
 
 /** `item` takes in the note after it: its text and span reach to the note's end, and the note's
  * terminator is its own. Its value and the rest stay as read. */

@@ -268,21 +268,39 @@ function nextStartsItem(folded: string, i: number, n: number): boolean {
  * line that writes no such item (`（资金下达后10日内）`, `底前`), goes on with the item.
  */
 function endsNameValueLine(folded: string, contentStart: number, i: number, n: number): boolean {
-  const colon = folded.lastIndexOf(":", i - 1);
-  if (colon <= contentStart || !endsName(folded.charCodeAt(colon - 1)) || !valueIn(folded, colon + 1, i)) return false;
+  // A note line (`注：以实际为准`) between such items ends where the next item begins.
+  if (!startsNote(folded, contentStart)) {
+    const colon = folded.lastIndexOf(":", i - 1);
+    if (colon <= contentStart || !endsName(folded, contentStart, colon) || !valueIn(folded, colon + 1, i)) return false;
+  }
   const k = skipWhitespace(folded, i + 1, n);
+  // A note after the item (`注：…`, `（…）`) joins it (parseCell): it starts a segment of its own.
+  if (startsNote(folded, k) || folded.charCodeAt(k) === OPEN) return true;
   let end = k;
   while (end < n && end - k < LOOKAHEAD && !endsLine(folded.charCodeAt(end))) end++;
+  // The name's first colon or operator outside brackets (`培训人数（单位：人次）：≥300`).
+  let depth = 0;
   for (let j = k + 1; j < end; j++) {
     const c = folded.charCodeAt(j);
-    if (c === COLON || isOperatorGlyph(c)) return endsName(folded.charCodeAt(j - 1)) && valueIn(folded, c === COLON ? j + 1 : j, end);
+    if (c === OPEN) depth++;
+    else if (c === CLOSE && depth > 0) depth--;
+    else if (depth === 0 && (c === COLON || isOperatorGlyph(c))) return endsName(folded, k, j) && valueIn(folded, c === COLON ? j + 1 : j, end);
   }
   return false;
 }
 
-/** A name's last character: a Han character or a closing bracket (`培训人数（人）`). */
-function endsName(c: number): boolean {
-  return isHan(c) || c === CLOSE;
+/** Whether a name ends before `at` (a colon or an operator, spaces allowed before it): its last
+ * character a Han character or a closing bracket (`培训人数（人）`). */
+function endsName(folded: string, start: number, at: number): boolean {
+  let j = at - 1;
+  while (j > start && isSpace(folded.charCodeAt(j))) j--;
+  const c = folded.charCodeAt(j);
+  return j >= start && (isHan(c) || c === CLOSE);
+}
+
+/** `注：…` or `注释…` at `i`: a note, not an item. */
+function startsNote(folded: string, i: number): boolean {
+  return folded.charCodeAt(i) === 0x6ce8 && (folded.charCodeAt(i + 1) === COLON || folded.charCodeAt(i + 1) === 0x91ca); // 注： 注释
 }
 
 /** A line break or a terminator: where a line's item ends. */

@@ -94,6 +94,15 @@ describe("canonicalCellText on written variants", () => {
     expect(canonicalCellText(parseIndicatorCell(between))).toBe(`1、产出指标：培训人数，年度指标值：≥100人。${note}2、效益指标：知晓率，年度指标值：≥90%。`);
   });
 
+  it("numbers an item kept as written by its position when the items around it are renumbered", () => {
+    expect(canonicalCellText(parseIndicatorCell("1、产出指标：培训人数，年度指标值：≥100人。3、产出指标：≥5期。4、效益指标：知晓率，年度指标值：≥90%。"))).toBe(
+      "1、产出指标：培训人数，年度指标值：≥100人。2、产出指标：≥5期。3、效益指标：知晓率，年度指标值：≥90%。",
+    );
+    // A line split off as an item of its own (`单价≤5万元`) moves the numbers after it: no `3、` twice.
+    const cleaned = canonicalCellText(parseIndicatorCell("1、产出指标：采购设备：≥10台\n单价≤5万元\n2、效益指标：知晓率：≥90%\n3、满意度指标：服务对象满意度：≥90%"));
+    expect(cleaned).toBe("1、产出指标：采购设备，年度指标值：≥10台。2、单价，年度指标值：≤5万元。3、效益指标：知晓率，年度指标值：≥90%。4、满意度指标：服务对象满意度，年度指标值：≥90%。");
+  });
+
   it("keeps a cell with a line of prose between its items as a whole", () => {
     // Renumbering around it would turn the author's 2、 into 3、.
     const between = "1、产出指标：培训人数，指标值：≥100人。\n资金来源于上级补助\n2、效益指标：知晓率，年度指标值：≥90%。";

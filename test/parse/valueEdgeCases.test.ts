@@ -224,3 +224,48 @@ describe("a note after an item", () => {
     expect([item.name, item.value.kind, item.value.number]).toEqual(["资金到位率", "quantitative", 100]);
   });
 });
+
+describe("notes, remarks and counts per period: the edges an audit found", () => {
+  const value = (raw: string) => {
+    const item = parseIndicatorCell(`1、产出指标：培训人数，年度指标值：${raw}。`).items[0]!;
+    return [item.value.kind, item.value.operator, item.value.number, item.value.unit];
+  };
+
+  it("takes as a remark only words that remark (`以…`, `力争…`, `含…`), not another indicator after the comma", () => {
+    expect(value("≥90%，服务质量优良")[0]).toBe("qualitative");
+    expect(value("≥90%，力争95%")[0]).toBe("qualitative");
+    expect(value("≥90%，含线上培训")).toEqual(["quantitative", "≥", 90, "%"]);
+  });
+
+  it("keeps a share per period a share (`每年≥120%` is over 100%)", () => {
+    expect(value("每年≥120%")).toEqual(["quantitative", "≥", 120, "%"]);
+    const codes = checked("1、产出指标：验收合格率，年度指标值：每年≥120%。2、效益指标：知晓率，年度指标值：≥90%。3、满意度指标：满意度，年度指标值：≥90%。").map((i) => i.code);
+    expect(codes).toContain("percent_over_100");
+  });
+
+  it("reads more periods (`每年度`, `每半月`, `每学年`, `每两月`) and `（含）` after the operator", () => {
+    expect(value("每年度≥4次")).toEqual(["quantitative", "≥", 4, "次/年"]);
+    expect(value("每半月≥1次")).toEqual(["quantitative", "≥", 1, "次/半月"]);
+    expect(value("每学年不少于2次")).toEqual(["quantitative", "≥", 2, "次/学年"]);
+    expect(value("每两月≥1次")).toEqual(["quantitative", "≥", 1, "次/两月"]);
+    expect(value("不少于（含）200人")).toEqual(["quantitative", "≥", 200, "人"]);
+  });
+
+  it("joins `注：` notes whatever they say, and `以实际为准` after a `；`, to the item before", () => {
+    const tail = "2、效益指标：知晓率，年度指标值：≥90%。3、满意度指标：满意度，年度指标值：≥90%。";
+    for (const cell of [
+      `1、产出指标：培训人数，年度指标值：≥100人。注：含线上\n${tail}`,
+      `1、产出指标：培训人数，年度指标值：≥100人；以实际为准。${tail}`,
+      `1、产出指标：培训人数，年度指标值：≥100人。\n注：满意度调查样本不少于200份\n${tail}`,
+    ]) {
+      expect(checked(cell).map((i) => i.code)).toEqual(["satisfaction_or_cost_missing"]);
+    }
+  });
+
+  it("reads a known 二级's short form with a value and no name after it as the name (`满意度指标：服务对象满意度：≥90%`)", () => {
+    const item = parseIndicatorCell("3、满意度指标：服务对象满意度：≥90%").items[0]!;
+    expect([item.level1, item.level2, item.level2Source, item.name, item.value.raw]).toEqual(["满意度指标", "服务对象满意度指标", "inferred", "服务对象满意度", "≥90%"]);
+    // A 二级 in full, or one not known, stays a 二级.
+    expect(parseIndicatorCell("1、满意度指标：服务对象满意度指标：≥90%").items[0]?.name).toBe("");
+  });
+});

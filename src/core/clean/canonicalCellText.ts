@@ -252,9 +252,20 @@ function rewriteCell(cell: ParsedCell, readBacks: ReadBacks, first: readonly Ite
     const item = cell.items[i] as IndicatorItem;
     const canonical = first ? readBacks.formAgain(item, cell.text, first[i]) : canonicalItemForm(item, cell.text, readBacks);
     items.push(canonical);
-    parts.push(canonical.text);
+    parts.push(canonical.rewritten ? canonical.text : numberedAsPlaced(item, canonical.text));
   }
   return { text: parts.join(""), items };
+}
+
+/** An item kept as written, its own number made its position when they differ: the items around
+ * it are numbered 1, 2, …, and `3、` kept after a new `2、` would repeat the next one's number. */
+function numberedAsPlaced(item: IndicatorItem, text: string): string {
+  const written = item.numberRaw;
+  if (item.number === undefined || item.number === item.index || written === undefined) return text;
+  const at = text.indexOf(written);
+  // The number opens the item, maybe after its bracket (`（3）`).
+  if (at < 0 || at > 1) return text;
+  return `${text.slice(0, at)}${item.index}${text.slice(at + written.length)}`;
 }
 
 /** The canonical label every item gets. */

@@ -72,7 +72,13 @@ export function parseItem(text: string, folded: string, at: SegmentCursor, index
       item.level1Source = "written";
       if (level1 !== undefined) item.level1 = level1;
     }
-    if (level2End > level2Start) {
+    if (level2 !== undefined && item.name === "" && item.value.kind !== "empty" && level1Start >= 0 && !endsWithIndicator(folded, level2End)) {
+      // `满意度指标：服务对象满意度：≥90%`: a known 二级's short form after the 一级 with a value and
+      // no name after it is the indicator's name (`服务对象满意度`), its 二级 inferred from it.
+      item.name = internSlice(text, level2Start, level2End);
+      item.nameSpan = internSpan(level2Start, level2End);
+      setInferredLevel2(item, inferLevel2At(item.level1, folded, level2Start, level2End));
+    } else if (level2End > level2Start) {
       item.level2Raw = writtenWord(text, level2Start, level2End, LEVEL2_WORDS);
       item.level2Source = "written";
       if (level2 !== undefined) item.level2 = level2;
@@ -88,6 +94,11 @@ export function parseItem(text: string, folded: string, at: SegmentCursor, index
   }
   if (at.terminatorStart >= 0) item.terminator = terminatorText(text, at.terminatorStart, at.terminatorLength);
   return item;
+}
+
+/** Whether the word ending at `end` ends in `指标` (a category written in full, not a name). */
+function endsWithIndicator(folded: string, end: number): boolean {
+  return end >= 2 && folded.charCodeAt(end - 2) === 0x6307 && folded.charCodeAt(end - 1) === 0x6807; // 指标
 }
 
 /** The value's texts as the shared strings of internText (a value's `text` is its `raw`). */

@@ -776,7 +776,7 @@ function isWordRemark(folded: string, start: number, end: number): boolean {
  * anything else after a value's comma may be another indicator (`≥90%，服务质量优良`). */
 const REMARK_OPENERS = ["以", "力争", "争取", "含", "不含", "具体", "视", "按", "根据", "据实", "暂按", "待"];
 
-export function startsRemark(folded: string, s: number, end: number): boolean {
+function startsRemark(folded: string, s: number, end: number): boolean {
   for (const word of REMARK_OPENERS) if (s + word.length < end && folded.startsWith(word, s)) return true;
   return false;
 }

@@ -174,14 +174,12 @@ function continuesProject(
   const projectColumn = columns.project;
   if (projectColumn === undefined || cell.items.length === 0 || before.items.length === 0) return undefined;
   for (let r = previous.rowIndex + 1; r < rowIndex; r++) if (!merged.has(r)) return undefined;
-  const first = (cell.items[0] as IndicatorItem).number;
-  const last = (before.items[before.items.length - 1] as IndicatorItem).number;
-  const numbersOn = first !== undefined && last !== undefined && first === last + 1 && first > 1;
+  const carry = numbersOn(before, cell);
   const copied = snapshot.mergeCopies?.get(rowIndex)?.includes(projectColumn) === true;
-  if (!copied && !(project === "" && numbersOn)) return undefined;
+  if (!copied && !(project === "" && carry > 0)) return undefined;
   // Another unit or department on this row: another project, even under a name merged over both.
   if (writesOther(previous.unit, ownText(snapshot, rowIndex, columns.unit)) || writesOther(previous.department, ownText(snapshot, rowIndex, columns.department))) return undefined;
-  return numbersOn ? (last as number) : 0;
+  return carry;
 }
 
 /** A cell's trimmed text, "" when it is a copy of a merged block from above (SheetSnapshot.mergeCopies). */

@@ -150,8 +150,12 @@ describe("unnumbered items on their own lines", () => {
       ["数量指标", "培训人数", "≥100人"],
       ["质量指标", "合格率", "≥95%"],
     ]);
-    // A 二级 word inside a name does not start an item.
-    expect(parseIndicatorCell("产出指标：培训人数≥100人\n数量指标考核达标率≥95%").items).toHaveLength(1);
+    // A 二级 word opening a name is no 二级 of its own (the line is an item for writing a name and a value).
+    const items = parseIndicatorCell("产出指标：培训人数≥100人\n数量指标考核达标率≥95%").items;
+    expect(items.map((i) => [i.name, i.level2Source, i.value.raw])).toEqual([
+      ["培训人数", "inferred", "≥100人"],
+      ["数量指标考核达标率", "none", "≥95%"],
+    ]);
   });
 });
 
@@ -200,6 +204,26 @@ describe("segmenter: `名称：值` lines with notes and odd names between them"
     expect(named("培训人数：≥100人\n培训人数（单位：人次）：≥300")).toEqual([
       ["培训人数", "≥100人"],
       ["培训人数（单位：人次）", "≥300"],
+    ]);
+  });
+});
+
+describe("segmenter: lines written `名称≥值` or `名称，值`", () => {
+  const named = (text: string) => parseIndicatorCell(text).items.map((i) => [i.name, i.value.raw]);
+
+  it("ends an item at the line break whichever way each line joins its name and value", () => {
+    expect(named("带动就业≥50人\n居民健康水平，年度指标值：有效提升")).toEqual([
+      ["带动就业", "≥50人"],
+      ["居民健康水平", "有效提升"],
+    ]);
+    expect(named("居民健康水平，有效提升\n带动就业≥50人")).toEqual([
+      ["居民健康水平", "有效提升"],
+      ["带动就业", "≥50人"],
+    ]);
+    expect(named("1、产出指标：培训人数≥200人\n培训期数，年度指标值：≥4期\n2、效益指标：知晓率，年度指标值：≥90%")).toEqual([
+      ["培训人数", "≥200人"],
+      ["培训期数", "≥4期"],
+      ["知晓率", "≥90%"],
     ]);
   });
 });

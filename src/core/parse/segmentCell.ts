@@ -262,29 +262,37 @@ function nextStartsItem(folded: string, i: number, n: number): boolean {
 
 /**
  * Whether the line break at `i` ends an unlabelled `名称：值` item whose next line is another
- * (`培训人数：≥100人\n培训期数：≥4期`, `服务质量：明显提升\n群众满意度≥90%`): the item's last colon
- * stands between a name and a value, and the next line writes a name and then a colon or an
- * operator glyph before a value. A line ending at its colon (`产出指标：\n培训人数…`), or a next
- * line that writes no such item (`（资金下达后10日内）`, `底前`), goes on with the item.
+ * (`培训人数：≥100人\n培训期数：≥4期`, `服务质量：明显提升\n群众满意度≥90%`, `带动就业≥50人\n…`): both
+ * lines write a name and its value (namesValue). A line ending at its colon (`产出指标：\n培训人数…`),
+ * or a next line that writes no such item (`底前`), goes on with the item; a note line (`注：…`,
+ * `（…）`) after it starts a segment that parseCell joins to the item.
  */
 function endsNameValueLine(folded: string, contentStart: number, i: number, n: number): boolean {
   // A note line (`注：以实际为准`) between such items ends where the next item begins.
   if (!startsNote(folded, contentStart)) {
-    const colon = folded.lastIndexOf(":", i - 1);
-    if (colon <= contentStart || !endsName(folded, contentStart, colon) || !valueIn(folded, colon + 1, i)) return false;
+    const lineStart = Math.max(contentStart, folded.lastIndexOf("\n", i - 1) + 1);
+    if (!namesValue(folded, lineStart, i)) return false;
   }
   const k = skipWhitespace(folded, i + 1, n);
   // A note after the item (`注：…`, `（…）`) joins it (parseCell): it starts a segment of its own.
   if (startsNote(folded, k) || folded.charCodeAt(k) === OPEN) return true;
   let end = k;
   while (end < n && end - k < LOOKAHEAD && !endsLine(folded.charCodeAt(end))) end++;
-  // The name's first colon or operator outside brackets (`培训人数（单位：人次）：≥300`).
+  return namesValue(folded, k, end);
+}
+
+/**
+ * Whether the line [s, e) writes a name and then its value after a colon, an operator or a comma
+ * (`培训人数：≥100人`, `带动就业≥50人`, `居民健康水平，有效提升`, `培训期数，年度指标值：≥4期`), outside
+ * brackets (`培训人数（单位：人次）：≥300`).
+ */
+function namesValue(folded: string, s: number, e: number): boolean {
   let depth = 0;
-  for (let j = k + 1; j < end; j++) {
+  for (let j = s + 1; j < e; j++) {
     const c = folded.charCodeAt(j);
     if (c === OPEN) depth++;
     else if (c === CLOSE && depth > 0) depth--;
-    else if (depth === 0 && (c === COLON || isOperatorGlyph(c))) return endsName(folded, k, j) && valueIn(folded, c === COLON ? j + 1 : j, end);
+    else if (depth === 0 && (c === COLON || c === COMMA || isOperatorGlyph(c)) && endsName(folded, s, j) && valueIn(folded, c === COLON || c === COMMA ? j + 1 : j, e)) return true;
   }
   return false;
 }

@@ -103,6 +103,15 @@ describe("canonicalCellText on written variants", () => {
     expect(cleaned).toBe("1、产出指标：采购设备，年度指标值：≥10台。2、单价，年度指标值：≤5万元。3、效益指标：知晓率，年度指标值：≥90%。4、满意度指标：服务对象满意度，年度指标值：≥90%。");
   });
 
+  it("ends a note in words with 。 before the next item's number, and writes a remark after ； as a note", () => {
+    expect(clean("1、产出指标：培训人数，年度指标值：不低于90%\n注：抽样调查2000份\n2、效益指标：知晓率，年度指标值：≥90%。")).toBe(
+      "1、产出指标：培训人数，年度指标值：≥90%。注：抽样调查2000份。2、效益指标：知晓率，年度指标值：≥90%。",
+    );
+    expect(clean("1、产出指标：培训人数，年度指标值：不少于200人；以实际为准。2、效益指标：知晓率，年度指标值：90%以上。")).toBe(
+      "1、产出指标：培训人数，年度指标值：≥200人。以实际为准。2、效益指标：知晓率，年度指标值：≥90%。",
+    );
+  });
+
   it("keeps a cell with a line of prose between its items as a whole", () => {
     // Renumbering around it would turn the author's 2、 into 3、.
     const between = "1、产出指标：培训人数，指标值：≥100人。\n资金来源于上级补助\n2、效益指标：知晓率，年度指标值：≥90%。";

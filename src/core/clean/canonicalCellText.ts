@@ -437,8 +437,10 @@ function sameValueContent(written: string, operatorRaw: string | undefined, cano
  * the rest of the head is compared — its 二级, which is the item's own or, when the item wrote
  * none, its sub-heading's or heading's (`（一）数量指标` over `1、培训人数…`): either way, nothing
  * the item wrote may be missing. */
-/** The note after the item's value that the parser joined to it (`。（注：…）`, `\n（下达后10日内）`),
- * as written from its bracket or `注`; "" when the item has none. */
+/** The note after the item's value that the parser joined to it (`。（注：…）`, `\n（下达后10日内）`,
+ * `；以实际为准`: whatever stands after the value and its terminator is one), as written; ended by
+ * `。` when it ends in neither a bracket nor a terminator, so that the next item's number cannot
+ * run on to it (`注：抽样调查2000份` before `3、`). "" when the item has none. */
 function trailingNote(item: IndicatorItem, cellText: string): string {
   const value = item.value;
   if (value.kind === "empty") return "";
@@ -446,9 +448,14 @@ function trailingNote(item: IndicatorItem, cellText: string): string {
   const end = item.span.end;
   while (i < end && NOTE_GAP.has(cellText[i] as string)) i++;
   if (i >= end) return "";
-  const c = cellText[i];
-  return c === "（" || c === "(" || c === "注" ? cellText.slice(i, end).trim() : "";
+  const note = cellText.slice(i, end).trim();
+  // A terminator the parser read (`.`, `、` before a run-on item) is no note: a note has words.
+  if (!/[\u4e00-\u9fff]/.test(note)) return "";
+  return NOTE_ENDS.has(note[note.length - 1] as string) ? note : `${note}。`;
 }
+
+/** Where a note may end as it stands: a closing bracket or a terminator. */
+const NOTE_ENDS = new Set(["）", ")", "。", "；", ";"]);
 
 /** What may stand between a value and the note it is followed by: its terminator, white space. */
 const NOTE_GAP = new Set(["。", "；", ";", "，", ",", " ", "\u3000", "\t", "\n", "\r"]);

@@ -216,11 +216,15 @@ function filledColumns(snapshot: SheetSnapshot, rowIndex: number, columns: reado
  * text, as parsed cells are shared per text.
  */
 function inColumn(own: ParsedCell, column: IndicatorColumn, offset: number, memo: Map<string, ParsedCell>): ParsedCell {
-  if (own.items.length === 0) return own;
+  const phrase = own.items.length === 0 ? own.text.trim() : "";
+  if (own.items.length === 0 && (phrase === "" || cellPlaceholder(phrase) !== undefined)) return own;
   const key = `${column.columnIndex}\u0001${offset}\u0001${own.text}`;
   let cell = memo.get(key);
   if (cell === undefined) {
-    const items = own.items.map((written) => {
+    // A lone phrase (`社会效益明显`) under a category header is one indicator of that category,
+    // its value missing: the header says what it is, where a cell of its own says nothing.
+    const written = phrase !== "" ? [phraseItem(own.text)] : own.items;
+    const items = written.map((written) => {
       const item = categoryWordAsName(written, own.text) ?? written;
       const out: IndicatorItem = { ...item, index: item.index + offset };
       if (item.level1Source !== "none") return out;
@@ -242,6 +246,18 @@ function inColumn(own: ParsedCell, column: IndicatorColumn, offset: number, memo
     memo.set(key, cell);
   }
   return cell;
+}
+
+/** The whole text of a cell as one item's name, with no value. */
+function phraseItem(text: string): IndicatorItem {
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  const item = parseItemFromParts({ level1: "", level2: "", name: text.slice(start, end), value: "", operator: "", unit: "" }, 1);
+  item.raw = text;
+  item.span = { start: 0, end: text.length };
+  item.nameSpan = { start, end };
+  item.value = { ...item.value, span: { start: end, end } };
+  return item;
 }
 
 /**

@@ -292,6 +292,24 @@ describe("category columns: what authors put in them", () => {
     expect(sheet.issues.filter((i) => i.code === "value_missing").map((i) => [i.cell, i.item])).toEqual([["C2", 3]]);
   });
 
+  it("reads a lone phrase under a category header as one indicator of it, its value missing", () => {
+    const sheet = check({
+      name: "表",
+      values: [
+        ["项目名称", "产出指标", "效益指标", "满意度指标"],
+        ["项目甲", "培训人数，年度指标值：≥100人", "社会效益明显", "≥90%"],
+      ],
+    });
+    expect(sheet.issues.map((i) => `${i.cell} ${i.code}${i.item ? ` ${i.item}` : ""}`)).toEqual(["B2 satisfaction_or_cost_missing", "C2 value_missing 2"]);
+    expect(sheet.normalized.map((n) => [n.level1, n.name, n.raw])).toEqual([
+      ["产出指标", "培训人数", "培训人数，年度指标值：≥100人"],
+      ["效益指标", "社会效益明显", "社会效益明显"],
+      // A bare value under its header: no name, and no label put before it either.
+      ["满意度指标", "", "≥90%"],
+    ]);
+    expect(planCleaning([sheet]).edits.map((e) => e.cell)).toEqual(["B2"]);
+  });
+
   it("numbers a project over rows column by column: each column may go on from the row above", () => {
     const sheet = check({
       name: "表",

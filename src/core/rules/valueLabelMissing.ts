@@ -25,7 +25,9 @@ export const valueLabelMissingRule: Rule = {
     const text = row.cell.text;
     for (const item of row.cell.items) {
       if (item.label !== undefined || item.value.kind === "empty") continue;
-      if (isBareValue(item)) continue;
+      // No name (`1、产出指标：≥100人`, a bare `≥90%` under a category column): the name is what is
+      // missing, not the label (`产出指标：年度指标值：≥100人` would dress the gap up).
+      if (item.name === "" || isBareValue(item)) continue;
       const at = item.value.span.start;
       const before = text[at - 1];
       const insert = before === undefined || at <= item.span.start || SEPARATOR_BEFORE.has(before) ? VALUE_LABEL : `，${VALUE_LABEL}`;

@@ -300,7 +300,13 @@ describe("category columns: what authors put in them", () => {
         ["项目甲", "培训人数，年度指标值：≥100人", "社会效益明显", "≥90%"],
       ],
     });
-    expect(sheet.issues.map((i) => `${i.cell} ${i.code}${i.item ? ` ${i.item}` : ""}`)).toEqual(["B2 satisfaction_or_cost_missing", "C2 value_missing 2"]);
+    expect(sheet.issues.map((i) => `${i.cell} ${i.code}${i.item ? ` ${i.item}` : ""}`)).toEqual([
+      "B2 satisfaction_or_cost_missing",
+      "C2 value_missing 2",
+      "D2 value_label_missing 3",
+    ]);
+    // The nameless value is reported, but no label is put before it (no fix).
+    expect(sheet.issues.find((i) => i.cell === "D2")?.fix).toBeUndefined();
     expect(sheet.normalized.map((n) => [n.level1, n.name, n.raw])).toEqual([
       ["产出指标", "培训人数", "培训人数，年度指标值：≥100人"],
       ["效益指标", "社会效益明显", "社会效益明显"],

@@ -30,6 +30,12 @@ describe("value_label_missing", () => {
     }
   });
 
+  it("reports an item with no name, but offers no label for it (the name is what is missing)", () => {
+    const row = dataRow("1、产出指标：≥100人。2、效益指标：知晓率，年度指标值：≥90%。");
+    const findings = findingsOf(valueLabelMissingRule, row);
+    expect(findings.map((f) => [f.item, f.fix])).toEqual([[1, undefined]]);
+  });
+
   it("accepts the legitimate labels 指标值： and 年度目标值：", () => {
     expect(itemCodes(valueLabelMissingRule, "1、产出指标：培训人数，指标值：≥200人。2、效益指标：党员教育覆盖率，年度目标值：≥90%。")).toEqual([]);
   });

@@ -25,14 +25,18 @@ export const valueLabelMissingRule: Rule = {
     const text = row.cell.text;
     for (const item of row.cell.items) {
       if (item.label !== undefined || item.value.kind === "empty") continue;
-      // No name (`1、产出指标：≥100人`, a bare `≥90%` under a category column): the name is what is
-      // missing, not the label (`产出指标：年度指标值：≥100人` would dress the gap up).
-      if (item.name === "" || isBareValue(item)) continue;
+      if (isBareValue(item)) continue;
       const at = item.value.span.start;
+      // No name (`1、产出指标：≥100人`, a bare `≥90%` under a category column): reported, but no label
+      // is put in (`产出指标：年度指标值：≥100人` would dress up the gap, the missing name).
+      if (item.name === "") {
+        emitItem(emit, row, item, "value_label_missing", { item: item.index, name: item.name, value: item.value.raw }, { span: { start: at, end: at } });
+        continue;
+      }
       const before = text[at - 1];
       const insert = before === undefined || at <= item.span.start || SEPARATOR_BEFORE.has(before) ? VALUE_LABEL : `，${VALUE_LABEL}`;
       // `培训人数：≥100人` → `培训人数，年度指标值：≥100人`, not `培训人数：年度指标值：≥100人`.
-      const colon = (before === "：" || before === ":") && item.name !== "" && item.nameSpan.end === at - 1;
+      const colon = (before === "：" || before === ":") && item.nameSpan.end === at - 1;
       const edit = colon ? { span: { start: at - 1, end: at }, text: `，${VALUE_LABEL}` } : { span: { start: at, end: at }, text: insert };
       emitItem(
         emit,

@@ -1,5 +1,5 @@
 import type { IndicatorItem, ParsedCell, ParsedValue } from "../model";
-import { foldCode, isDigit } from "../parse/normalizeText";
+import { foldCode, isDigit, isHan } from "../parse/normalizeText";
 import { parseIndicatorCell } from "../parse/parseCell";
 import { sameValueFields } from "../parse/shapes";
 import { SUFFIX_WORDS, isTimeUnit, WITHIN_SUFFIX } from "../parse/valueWords";
@@ -450,8 +450,13 @@ function trailingNote(item: IndicatorItem, cellText: string): string {
   if (i >= end) return "";
   const note = cellText.slice(i, end).trim();
   // A terminator the parser read (`.`, `、` before a run-on item) is no note: a note has words.
-  if (!/[\u4e00-\u9fff]/.test(note)) return "";
+  if (!hasHan(note)) return "";
   return NOTE_ENDS.has(note[note.length - 1] as string) ? note : `${note}。`;
+}
+
+function hasHan(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (isHan(text.charCodeAt(k))) return true;
+  return false;
 }
 
 /** Where a note may end as it stands: a closing bracket or a terminator. */

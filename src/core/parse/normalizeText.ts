@@ -92,3 +92,8 @@ export function isWhitespace(code: number): boolean {
 export function isHan(code: number): boolean {
   return code >= 0x4e00 && code <= 0x9fff;
 }
+
+/** An operator glyph (width-folded): `≥ ≤ > < =`, where a value begins (`培训人数≥200人`). */
+export function isOperatorGlyph(code: number): boolean {
+  return code === 0x2265 || code === 0x2264 || code === 0x3e || code === 0x3c || code === 0x3d;
+}

@@ -4,7 +4,7 @@ import { internSpan, internText, type ValueTable } from "./intern";
 import { inferLevel2Into, parseItem, shareValueTexts } from "./parseItem";
 import { PREFIX_GLYPHS, PREFIX_WORDS, SUFFIX_WORDS } from "./valueWords";
 import { isPlaceholderText, looksLikeValue, readValue } from "./parseValue";
-import { SegmentCursor } from "./segmentCell";
+import { SegmentCursor, startsNote } from "./segmentCell";
 import { newItem } from "./shapes";
 import { canonicalLevel1, canonicalLevel2 } from "./vocabulary";
 
@@ -100,8 +100,7 @@ function readItems(cellText: string, folded: string, values: ValueTable | undefi
  * brackets (`（资金下达后10日内）`) or saying what counts (`以实际为准`, after a `；`). */
 function isNote(item: IndicatorItem, folded: string): boolean {
   if (item.number !== undefined || item.level1Raw !== undefined || item.level2Raw !== undefined || item.label !== undefined) return false;
-  const at = item.nameSpan.end > item.nameSpan.start ? item.nameSpan.start : item.value.span.start;
-  if (folded.charCodeAt(at) === NOTE_MARK && (folded.charCodeAt(at + 1) === COLON_MARK || folded.startsWith("释", at + 1))) return true;
+  if (startsNote(folded, item.nameSpan.end > item.nameSpan.start ? item.nameSpan.start : item.value.span.start)) return true;
   if (item.value.kind !== "empty" || item.value.raw !== "") return false;
   const { start, end } = item.nameSpan;
   if (end - start < 2) return false;
@@ -113,8 +112,6 @@ function isNote(item: IndicatorItem, folded: string): boolean {
 
 const OPEN_BRACKET = 0x28; // ( and （, folded
 const CLOSE_BRACKET = 0x29;
-const COLON_MARK = 0x3a;
-const NOTE_MARK = 0x6ce8; // 注
 const YI = 0x4ee5; // 以: `以实际为准`
 
 /** `item` takes in the note after it: its text and span reach to the note's end, and the note's

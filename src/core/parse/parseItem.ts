@@ -1,5 +1,5 @@
 import type { IndicatorItem, Level2, ParsedValue, Span } from "../model";
-import { isDigit, isHan, isWhitespace } from "./normalizeText";
+import { isDigit, isHan, isOperatorGlyph, isWhitespace } from "./normalizeText";
 import { isThousandsSeparator, looksLikeValue, prefixWordAt, readValue } from "./parseValue";
 import { HEAD, readHead } from "./readHead";
 import { isCutLabel, isLabelStub } from "./readLabel";
@@ -16,11 +16,6 @@ const CLOSE = 0x29;
 
 function isSeparator(c: number): boolean {
   return c === COLON || c === COMMA || c === SEMICOLON;
-}
-
-/** An operator glyph (folded): where an unlabelled, unseparated value begins (`培训人数≥200人`). */
-function isOperatorGlyph(c: number): boolean {
-  return c === 0x2265 || c === 0x2264 || c === 0x3e || c === 0x3c || c === 0x3d; // ≥ ≤ > < =
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { NumberingStyle, ValueLabel } from "../model";
-import { isDigit, isHan, isSpace, isWhitespace } from "./normalizeText";
+import { isDigit, isHan, isOperatorGlyph, isSpace, isWhitespace } from "./normalizeText";
 import { looksLikeValue, numberContinuesValue, readValue } from "./parseValue";
 import { LABEL, labelAt } from "./readLabel";
 import { HEAD, readHead } from "./readHead";
@@ -306,19 +306,14 @@ function endsName(folded: string, start: number, at: number): boolean {
   return j >= start && (isHan(c) || c === CLOSE);
 }
 
-/** `注：…` or `注释…` at `i`: a note, not an item. */
-function startsNote(folded: string, i: number): boolean {
+/** `注：…` or `注释…` at `i`: a note, not an item (parseCell joins it to the item before). */
+export function startsNote(folded: string, i: number): boolean {
   return folded.charCodeAt(i) === 0x6ce8 && (folded.charCodeAt(i + 1) === COLON || folded.charCodeAt(i + 1) === 0x91ca); // 注： 注释
 }
 
 /** A line break or a terminator: where a line's item ends. */
 function endsLine(c: number): boolean {
   return c === LF || c === CR || c === FULL_STOP || c === SEMICOLON;
-}
-
-/** An operator glyph (folded): `≥ ≤ > < =`. */
-function isOperatorGlyph(c: number): boolean {
-  return c === 0x2265 || c === 0x2264 || c === 0x3e || c === 0x3c || c === 0x3d;
 }
 
 /** Whether [s, e) of the cell reads as a value (looksLikeValue): a number, a time, a known word. */

@@ -148,6 +148,25 @@ describe("the task pane in Excel", () => {
     expect(used.options.profile).toBe("2021");
   });
 
+  test("the settings show every category column as the detected indicator columns", async () => {
+    const run = runOf(SEED_ISSUES);
+    const sheet = run.report.sheets[0]!;
+    run.report.sheets[0] = {
+      ...sheet,
+      indicatorColumns: [
+        { column: "E", header: "产出指标" },
+        { column: "F", header: "效益指标" },
+        { column: "G", header: "满意度指标" },
+      ],
+    };
+    const host = createFakeHost(run);
+    renderApp(host);
+    await checkNow();
+    fireEvent.click(screen.getByTestId("settings-button"));
+    expect((await screen.findByTestId("column-indicators")).getAttribute("placeholder")).toBe("E,F,G");
+    expect(screen.getByTestId("column-project").getAttribute("placeholder")).toBe("C");
+  });
+
   test("a bad column letter cannot be saved", async () => {
     const host = createFakeHost();
     renderApp(host);

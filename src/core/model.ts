@@ -85,6 +85,9 @@ export interface ParsedValue {
   garbled?: string;
   /** The value is vague (`效果明显`, `较好`, `高`, `有所提升` …). */
   vague?: boolean;
+  /** A remark closing a quantity, as written from its bracket or comma: `（注：含线上）` of
+   * `≥200人（注：含线上）`, `，以实际为准` of `≥90%，以实际为准` (an inclusive `（含）` is none). */
+  remark?: string;
 }
 
 export interface IndicatorItem {

@@ -35,6 +35,15 @@ describe("canonicalCellText on the seed table", () => {
     );
   });
 
+  it("rewrites the quantity before a remark and keeps the remark as written", () => {
+    expect(clean("1、产出指标：培训人数，年度指标值：不少于200人（注：含线上）。2、效益指标：知晓率，年度指标值：90%以上，以实际为准")).toBe(
+      "1、产出指标：培训人数，年度指标值：≥200人（注：含线上）。2、效益指标：知晓率，年度指标值：≥90%，以实际为准。",
+    );
+    // Only the quantity is rewritten: a remark after a canonical quantity stays as typed.
+    expect(clean("1、产出指标：培训人数，年度指标值：≥200人 （注：含线上）。")).toBe("1、产出指标：培训人数，年度指标值：≥200人 （注：含线上）。");
+    expect(clean("1、产出指标：培训人数，年度指标值：≥２００人（不含）。")).toBe("1、产出指标：培训人数，年度指标值：≥200人（不含）。");
+  });
+
   it("keeps an item with no name as written: no empty name dressed up as `产出指标：，年度指标值：`", () => {
     expect(clean("1、产出指标：≥100人。2、效益指标：知晓率：≥90%")).toBe("1、产出指标：≥100人。2、效益指标：知晓率，年度指标值：≥90%。");
     expect(clean("1、满意度：≥90%")).toBe("1、满意度：≥90%");

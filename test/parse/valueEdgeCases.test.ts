@@ -197,9 +197,22 @@ describe("values with a note or a remark", () => {
     expect(value("每月不少于2次")).toEqual(["quantitative", "≥", 2, "次/月"]);
     expect(value("每年≥4次")).toEqual(["quantitative", "≥", 4, "次/年"]);
     expect(value("不少于每季度1次")).toEqual(["quantitative", "≥", 1, "次/季度"]);
-    // Without an operator a period stays a time value, as a date does.
-    expect(value("每季度1次")[0]).toBe("time");
+    // Without an operator a count per period is so many (`=`); a date in each period stays a time.
+    expect(value("每季度1次")).toEqual(["quantitative", "=", 1, "次/季度"]);
+    expect(value("每月2场")).toEqual(["quantitative", "=", 2, "场/月"]);
     expect(value("每年12月底前")[0]).toBe("time");
+    expect(value("每月15日")[0]).toBe("time");
+  });
+
+  it("keeps the remark closing a quantity as written, an inclusive `（含）` being none", () => {
+    const remark = (raw: string) => parseIndicatorCell(`1、产出指标：培训人数，年度指标值：${raw}。`).items[0]!.value.remark;
+    expect(remark("不少于200人（注：含线上）")).toBe("（注：含线上）");
+    expect(remark("≥90%，以实际为准")).toBe("，以实际为准");
+    expect(remark("100% (以批复为准)")).toBe("(以批复为准)");
+    expect(remark("≥90%（不含）")).toBe("（不含）");
+    expect(remark("≥90%（含）")).toBeUndefined();
+    expect(remark("≥90%")).toBeUndefined();
+    expect(remark("合格（以验收为准）")).toBeUndefined();
   });
 
   it("leaves two numbers after a comma no one quantity (`90%，95%`)", () => {

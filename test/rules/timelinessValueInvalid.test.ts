@@ -20,6 +20,15 @@ describe("timeliness_value_invalid", () => {
     ).toEqual([]);
   });
 
+  it("accepts a frequency, a count per period (每月1次, 每季度不少于1次, ≥2次/年)", () => {
+    expect(
+      itemCodes(
+        timelinessValueInvalidRule,
+        "1、产出指标：巡查及时性，年度指标值：每月1次。2、产出指标：督导完成时限，年度指标值：每季度不少于1次。3、产出指标（时效指标）：检查及时性，年度指标值：≥2次/年。",
+      ),
+    ).toEqual([]);
+  });
+
   it("accepts a percentage on 资金拨付时效指标 and 长期 on a 期限", () => {
     expect(itemCodes(timelinessValueInvalidRule, PARTY_DELEGATE)).toEqual([]);
     expect(itemCodes(timelinessValueInvalidRule, VILLAGE_OFFICE)).toEqual([]);

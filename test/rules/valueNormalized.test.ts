@@ -29,6 +29,13 @@ describe("value_normalized", () => {
     expect(applyFix(row.cell.text, finding!)).toBe(CIVIL_SERVANT.replace("80%以上", "≥80%"));
   });
 
+  it("rewrites the quantity before a remark, the remark kept, and fixes it in place", () => {
+    const text = "1、产出指标：培训人数，年度指标值：不少于200人（注：含线上）。2、效益指标：知晓率，年度指标值：≥90%，以实际为准。";
+    expect(normalised(text)).toEqual([[1, "不少于200人（注：含线上）", "≥200人（注：含线上）"]]);
+    const row = dataRow(text);
+    expect(applyFix(row.cell.text, findingsOf(valueNormalizedRule, row)[0]!)).toBe(text.replace("不少于200人", "≥200人"));
+  });
+
   it("keeps canonical, qualitative and implicit values as they are (100% stays 100%)", () => {
     expect(itemCodes(valueNormalizedRule, VILLAGE_OFFICE)).toEqual([]);
     expect(itemCodes(valueNormalizedRule, CLEAN)).toEqual([]);

@@ -360,6 +360,14 @@ function withoutInnerSpaces(word: string, known: boolean): string {
 export function canonicalValueText(value: ParsedValue): string {
   const asWritten = value.raw.trim();
   if (value.garbled !== undefined || value.placeholder) return asWritten;
+  // `不低于90%（以问卷为准）` → `≥90%（以问卷为准）`: the quantity before a remark is rewritten, the
+  // remark follows as written; nothing changes when the quantity needs no change.
+  const remark = value.remark;
+  if (remark !== undefined && asWritten.endsWith(remark)) {
+    const quantity = asWritten.slice(0, asWritten.length - remark.length).trim();
+    const canonical = canonicalValueText({ ...value, raw: quantity, remark: undefined });
+    return canonical === quantity ? asWritten : `${canonical}${remark.trim()}`;
+  }
   switch (value.kind) {
     case "empty":
       // Nothing, or an operator with no number (`≥人`): kept for the author to complete.

@@ -16,6 +16,7 @@ import {
   TIME_CHARS,
   TIME_MARKERS,
   isTimeUnit,
+  PERIODS,
   UNITS,
   VAGUE_WORDS,
   WEAK_PREFIXES,
@@ -349,6 +350,10 @@ interface Quantity {
   upper: NumberScan | undefined;
   unit: string | undefined;
   range: boolean;
+  /** A closing remark [remarkStart, remarkEnd) (from its bracket or comma); remarkStart is -1
+   * when there is none. */
+  remarkStart: number;
+  remarkEnd: number;
 }
 
 const LOWER = newScan();
@@ -363,6 +368,8 @@ const QUANTITY: Quantity = {
   upper: undefined,
   unit: undefined,
   range: false,
+  remarkStart: -1,
+  remarkEnd: -1,
 };
 
 /** Placeholder marks left from a template: `≥**%`, `XX个`, `××`, `≥?%`. */
@@ -757,10 +764,18 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   // A closing remark in brackets, maybe on a line of its own: `≥90%（含）`, `100%\n（下达后10日内）`;
   // or after a comma, in words with no number of their own: `≥90%，以实际为准` (`90%，95%` is no
   // one quantity).
+  // An inclusive `（含）` there says what `≥`/`≤` say: it is no remark (`（不含）` is one).
   let remark = i;
   while (remark < end && isWhitespace(folded.charCodeAt(remark))) remark++;
-  if (remark < end && folded.charCodeAt(remark) === OPEN && folded.charCodeAt(end - 1) === CLOSE) i = end;
-  else if (i < end && folded.charCodeAt(i) === COMMA && isWordRemark(folded, i + 1, end)) i = end;
+  quantity.remarkStart = -1;
+  if (remark < end && folded.charCodeAt(remark) === OPEN && folded.charCodeAt(end - 1) === CLOSE) {
+    if (inclusiveNoteEnd(folded, remark, end) !== end || noteExclusive) quantity.remarkStart = remark;
+    i = end;
+  } else if (i < end && folded.charCodeAt(i) === COMMA && isWordRemark(folded, i + 1, end)) {
+    quantity.remarkStart = i;
+    i = end;
+  }
+  quantity.remarkEnd = end;
   return i === end ? quantity : undefined;
 }
 
@@ -807,29 +822,11 @@ function inclusiveNoteEnd(folded: string, i: number, end: number): number {
   return skipSpaces(folded, k + 1, end);
 }
 
-/** Periods written `每…` before a count, and the unit each gives (`每季` is a quarter too). */
-const PERIODS: readonly (readonly [string, string])[] = [
-  ["每半年", "半年"],
-  ["每半月", "半月"],
-  ["每季度", "季度"],
-  ["每学期", "学期"],
-  ["每学年", "学年"],
-  ["每年度", "年"],
-  ["每两年", "两年"],
-  ["每两月", "两月"],
-  ["每年", "年"],
-  ["每旬", "旬"],
-  ["每季", "季度"],
-  ["每月", "月"],
-  ["每周", "周"],
-  ["每天", "天"],
-  ["每日", "日"],
-];
-
 /**
  * A count per period with its operator: `每月不少于2次`, `每年≥4次` (the period first) or
  * `不少于每月2次` (the operator first), read as QUANTITY with the unit per the period (`次/月`).
- * Undefined without an operator (`每季度1次` is a time value, as before), a unit, or with a range.
+ * Without an operator a count per period is `=` (`每季度1次`), a date in each period a time value
+ * (`每月15日`: undefined, as with no unit or a range).
  */
 function perPeriodQuantity(folded: string, s: number, e: number): Quantity | undefined {
   const first = periodAt(folded, s, e);
@@ -857,7 +854,8 @@ function perPeriodQuantity(folded: string, s: number, e: number): Quantity | und
     q.operatorStart = s;
     q.operatorEnd = s + operator.text.length;
     q.operatorText = operator.text;
-  } else if (q.operator === undefined) {
+  } else if (q.operator === undefined && isTimeUnit(q.unit)) {
+    // `每月15日`, `每年12月`: a date in each period, a time value; `每季度1次` is `=` 1 次/季度.
     return undefined;
   }
   // A share per period is still a share (`每年≥90%`): percent_over_100 and the satisfaction rules read `%`.
@@ -923,6 +921,7 @@ function quantityValue(text: string, raw: string, span: Span): ParsedValue {
   if (q.upper !== undefined && q.upper.value !== undefined && q.upper.garbledEnd < 0) value.upper = q.upper.value;
   if (q.unit !== undefined) value.unit = q.unit;
   if (q.lower.placeholder || q.upper?.placeholder) value.placeholder = true;
+  if (q.remarkStart >= 0) value.remark = internSlice(text, q.remarkStart, q.remarkEnd);
   const garbled = q.lower.garbledEnd >= 0 ? q.lower : q.upper !== undefined && q.upper.garbledEnd >= 0 ? q.upper : undefined;
   if (garbled !== undefined) value.garbled = text.slice(garbled.start, garbled.garbledEnd);
   return value;

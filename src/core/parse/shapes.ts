@@ -25,6 +25,7 @@ export function newValue(kind: ValueKind, raw: string, span: Span): ParsedValue 
     placeholder: undefined,
     garbled: undefined,
     vague: undefined,
+    remark: undefined,
   };
 }
 
@@ -68,6 +69,7 @@ export function sameValueFields(a: ParsedValue, b: ParsedValue): boolean {
     a.text === b.text &&
     a.placeholder === b.placeholder &&
     a.garbled === b.garbled &&
-    a.vague === b.vague
+    a.vague === b.vague &&
+    a.remark === b.remark
   );
 }

@@ -98,6 +98,33 @@ export function isTimeUnit(unit: string): boolean {
   return (start > 0 || end < unit.length) && TIME_UNITS.has(unit.slice(start, end));
 }
 
+/** Periods written `每…` before a count, and the unit each gives (`每季` is a quarter too). */
+export const PERIODS: readonly (readonly [string, string])[] = [
+  ["每半年", "半年"],
+  ["每半月", "半月"],
+  ["每季度", "季度"],
+  ["每学期", "学期"],
+  ["每学年", "学年"],
+  ["每年度", "年"],
+  ["每两年", "两年"],
+  ["每两月", "两月"],
+  ["每年", "年"],
+  ["每旬", "旬"],
+  ["每季", "季度"],
+  ["每月", "月"],
+  ["每周", "周"],
+  ["每天", "天"],
+  ["每日", "日"],
+];
+
+const PER_PERIOD: ReadonlySet<string> = new Set([...PERIODS.map(([, unit]) => unit), "季"]);
+
+/** Whether a unit is a count per period, a frequency: `次/月` (read from `每月2次`), `次/年`, `场/季度`. */
+export function isPerPeriodUnit(unit: string): boolean {
+  const slash = unit.lastIndexOf("/");
+  return slash > 0 && PER_PERIOD.has(unit.slice(slash + 1));
+}
+
 /** Separators of a range (`90%-95%`, `90%~95%`, `90%至95%`, `90%到95%`, `90%—95%`). */
 export const RANGE_SEPARATORS: ReadonlySet<string> = new Set(["-", "~", "至", "到", "—", "–", "−"]);
 

@@ -1,5 +1,5 @@
 import type { Rule } from "./rule";
-import { isTimeUnit } from "../parse/valueWords";
+import { isPerPeriodUnit, isTimeUnit } from "../parse/valueWords";
 import { classifyIndicator } from "./classify";
 import { emitItem } from "./finding";
 
@@ -13,7 +13,7 @@ const TIMELY_WORDS =
   /及时|按时|按期|准时|如期|限时|按计划|按进度|当年|当期|年内|年底|年末|月底|月末|季末|规定(?:时间|时限|期限)|时限内|期限内|[天日月年周]内|之前|以前|前完成|期间|期内|[^\d.\s]前$|\d(?:个)?(?:工作日|天|日|小时|周|月)|长期|永久|持续|^是$/;
 
 /** A 时效 indicator (`完成时间`, `…及时率`, `资金拨付时效`) whose value is neither a time, a
- * period, a time limit nor a rate: `完成时间 良好`. */
+ * period (a frequency: `每月1次`), a time limit nor a rate: `完成时间 良好`. */
 export const timelinessValueInvalidRule: Rule = {
   codes: ["timeliness_value_invalid"],
   defaultSeverity: { timeliness_value_invalid: "warning" },
@@ -23,7 +23,8 @@ export const timelinessValueInvalidRule: Rule = {
       const v = item.value;
       if (v.kind === "empty" || v.kind === "time" || v.placeholder || v.garbled !== undefined) continue;
       const numeric = v.kind === "quantitative" || v.kind === "range";
-      if (numeric && (v.unit === undefined || v.unit === "%" || isTimeUnit(v.unit))) continue;
+      // A frequency (`每月1次`, `≥2次/年`) states a period.
+      if (numeric && (v.unit === undefined || v.unit === "%" || isTimeUnit(v.unit) || isPerPeriodUnit(v.unit))) continue;
       // The shared classification first: it is memoised per item, the word test is not.
       if (!classifyIndicator(item).timeliness) continue;
       if (!numeric && isTimelyText(v.text ?? v.raw)) continue;

@@ -29,6 +29,14 @@ describe("timeliness_value_invalid", () => {
     ).toEqual([]);
   });
 
+  it("accepts a period or `at once` in words (按月发放, 按学期发放, 即办, 即时办结, 实时, 当日办结, 当天)", () => {
+    const values = ["按月发放", "按季度发放", "按学期发放", "即办", "即时办结", "实时", "当日办结", "当天"];
+    const cell = values.map((v, i) => `${i + 1}、产出指标：补助发放时限，年度指标值：${v}。`).join("");
+    expect(itemCodes(timelinessValueInvalidRule, cell)).toEqual([]);
+    // A word that merely contains 按 says no period.
+    expect(itemCodes(timelinessValueInvalidRule, "1、产出指标：补助发放时限，年度指标值：按要求。")).toEqual([[1, "timeliness_value_invalid"]]);
+  });
+
   it("accepts a percentage on 资金拨付时效指标 and 长期 on a 期限", () => {
     expect(itemCodes(timelinessValueInvalidRule, PARTY_DELEGATE)).toEqual([]);
     expect(itemCodes(timelinessValueInvalidRule, VILLAGE_OFFICE)).toEqual([]);

@@ -32,5 +32,15 @@ describe("qualitative_on_quantity", () => {
     expect(itemCodes(qualitativeOnQuantityRule, cell)).toEqual([]);
     expect(itemCodes(qualitativeOnQuantityRule, "1、效益指标：传染病发生率，年度指标值：有所下降。")).toEqual([[1, "qualitative_on_quantity"]]);
   });
-});
 
+  it("accepts zero said in words on something bad (零事故, 零伤亡, 无), not on a count to do more of", () => {
+    const cell =
+      "1、效益指标：校舍安全事故发生次数，年度指标值：零事故。2、效益指标：安全事故发生率，年度指标值：零。" +
+      "3、效益指标：特种设备事故次数，年度指标值：无。4、效益指标：安全事故发生起数，年度指标值：无重大安全事故。";
+    expect(itemCodes(qualitativeOnQuantityRule, cell)).toEqual([]);
+    expect(itemCodes(qualitativeOnQuantityRule, "1、产出指标：检查企业数量，年度指标值：无。2、效益指标：安全事故发生率，年度指标值：较低。")).toEqual([
+      [1, "qualitative_on_quantity"],
+      [2, "qualitative_on_quantity"],
+    ]);
+  });
+});

@@ -215,6 +215,15 @@ describe("values with a note or a remark", () => {
     expect(remark("合格（以验收为准）")).toBeUndefined();
   });
 
+  it("reads an approximate number as the number (`约100人`, `大约5000册`, `100人左右`), kept as written by the cleaner", () => {
+    expect(value("约100人")).toEqual(["quantitative", "=", 100, "人"]);
+    expect(value("大约 5000册")).toEqual(["quantitative", "=", 5000, "册"]);
+    expect(value("100人左右")).toEqual(["quantitative", "=", 100, "人"]);
+    expect(value("约束性")[0]).toBe("qualitative");
+    const cell = "1、产出指标：培训人数，年度指标值：约100人。2、产出指标：发放册数，年度指标值：5000册左右。";
+    expect(canonicalCellText(parseIndicatorCell(cell))).toBe(cell);
+  });
+
   it("leaves two numbers after a comma no one quantity (`90%，95%`)", () => {
     expect(value("90%，95%")[0]).toBe("qualitative");
   });

@@ -688,6 +688,9 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
     // `不少于（含）200人`: the inclusive note after the operator says what the operator says.
     const noteEnd = inclusiveNoteEnd(folded, i, end);
     if (noteEnd > i && !noteExclusive) i = noteEnd;
+  } else {
+    // `约100人`, `大约5000册`: an approximate number is the number (no operator: `=`).
+    i = approximateEnd(folded, i, end);
   }
 
   const lower = readNumber(LOWER, folded, i, end);
@@ -719,6 +722,9 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
     if (unitEnd > unitStart) unit ??= unitText(folded, unitStart, unitEnd);
     i = skipSpaces(folded, unitEnd, end);
   }
+
+  // `100人左右`: approximate, as `约100人`.
+  if (!operator && folded.startsWith(ABOUT_SUFFIX, i) && i + ABOUT_SUFFIX.length <= end) i = skipSpaces(folded, i + ABOUT_SUFFIX.length, end);
 
   const quantity = QUANTITY;
   quantity.lower = lower;
@@ -777,6 +783,19 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   }
   quantity.remarkEnd = end;
   return i === end ? quantity : undefined;
+}
+
+const ABOUT_PREFIXES = ["大约", "约"];
+const ABOUT_SUFFIX = "左右";
+
+/** The end of `约`/`大约` (and spaces) at `i` when a digit follows, else `i`. */
+function approximateEnd(folded: string, i: number, end: number): number {
+  for (const word of ABOUT_PREFIXES) {
+    if (!folded.startsWith(word, i)) continue;
+    const k = skipSpaces(folded, i + word.length, end);
+    return k < end && isDigit(folded.charCodeAt(k)) ? k : i;
+  }
+  return i;
 }
 
 /** Words after a value's comma that remark on it: some Han text and no digit. */

@@ -19,6 +19,15 @@ describe("vague_value", () => {
     expect(itemCodes(vagueValueRule, cell)).toEqual([[3, "vague_value"]]);
   });
 
+  it("flags the near-synonyms of 效果明显 (成效显著, 成效明显, 作用明显)", () => {
+    const cell = "1、效益指标：青少年思想引领，年度指标值：成效显著。2、效益指标：科普宣传效果，年度指标值：成效明显。3、效益指标：示范带动，年度指标值：作用明显。";
+    expect(itemCodes(vagueValueRule, cell)).toEqual([
+      [1, "vague_value"],
+      [2, "vague_value"],
+      [3, "vague_value"],
+    ]);
+  });
+
   it("accepts firm qualitative values: 是, 合格, 长期", () => {
     expect(itemCodes(vagueValueRule, VILLAGE_OFFICE)).toEqual([]);
     expect(itemCodes(vagueValueRule, CLEAN)).toEqual([]);

@@ -229,6 +229,19 @@ describe("unnumbered items under a heading", () => {
     );
   });
 
+  it("a heading with a separator over unnumbered `名称：值` lines: every line is under it", () => {
+    const lines = "产出指标：\n培训人数：≥100人\n资金拨付率：≥90%\n效益指标：\n群众知晓率：≥85%\n满意度指标：\n群众满意度：≥90%";
+    expect(items(lines).map(([, level1, source, , , name]) => [level1, source, name])).toEqual([
+      ["产出指标", "heading", "培训人数"],
+      ["产出指标", "heading", "资金拨付率"],
+      ["效益指标", "heading", "群众知晓率"],
+      ["满意度指标", "heading", "群众满意度"],
+    ]);
+    expect(codes(lines)).not.toContain("category_unknown");
+    // One line under it reads as before: the heading is that item's head.
+    expect(items("产出指标：\n群众生活水平")).toEqual([[undefined, "产出指标", "written", undefined, "none", "群众生活水平", ""]]);
+  });
+
   it("a heading's 二级 that no item takes (each writes its own) keeps the whole cell as written", () => {
     const own = "一、产出指标（数量指标）\n1、时效指标：完成时间，年度指标值：2025年12月底前。\n二、效益指标\n1、知晓率，年度指标值：≥90%。";
     expect(clean(own)).toBe(own);

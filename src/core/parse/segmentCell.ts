@@ -407,13 +407,19 @@ function isHeading(folded: string, contentStart: number, i: number): boolean {
 
 /** Whether the line break at `i` ends a heading line [contentStart, i) (in an unnumbered item or
  * one numbered like a heading): a heading is a line of its own (`一、产出指标\n数量指标：培训人数…`,
- * `四、成本指标\n无`). After a separator (`产出指标：\n培训人数≥100人`) the line is the item's head
- * as well, so only a category word on the next line (`产出指标：\n数量指标：…`) ends it there. */
+ * `四、成本指标\n无`). After a separator the line ends there when the next line is a category word
+ * (`产出指标：\n数量指标：…`) or an item of its own (`产出指标：\n培训人数：≥100人\n资金拨付率：≥90%`:
+ * the heading is over every line); else it is the item's head (`产出指标：\n培训人数，年度指标值：…`
+ * reads alike either way; `产出指标：\n群众生活水平` is one item). */
 function endsHeadingLine(folded: string, contentStart: number, i: number, n: number): boolean {
   if (!isHeading(folded, contentStart, i)) return false;
   if (HEAD.separator === 0) return true;
   const k = peek(folded, i + 1, n);
-  return k >= 0 && startsCategoryWord(folded, k, n);
+  if (k < 0) return false;
+  if (startsCategoryWord(folded, k, n)) return true;
+  let end = k;
+  while (end < n && end - k < LOOKAHEAD && !endsLine(folded.charCodeAt(end))) end++;
+  return namesValue(folded, k, end);
 }
 
 /** Whether the number at `i` is item 1 of the section whose heading is all of the item so far

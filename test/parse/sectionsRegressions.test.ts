@@ -242,6 +242,28 @@ describe("unnumbered items under a heading", () => {
     expect(items("产出指标：\n群众生活水平")).toEqual([[undefined, "产出指标", "written", undefined, "none", "群众生活水平", ""]]);
   });
 
+  it("unnumbered items with the 一级 written once: the items after it continue it, up to another 一级", () => {
+    const run = "产出指标：培训人数≥100人；资金拨付率≥90%；效益指标：群众知晓率≥85%；带动就业≥50人；满意度指标：群众满意度≥90%。";
+    expect(items(run).map(([, level1, source, , , name]) => [level1, source, name])).toEqual([
+      ["产出指标", "written", "培训人数"],
+      ["产出指标", "heading", "资金拨付率"],
+      ["效益指标", "written", "群众知晓率"],
+      ["效益指标", "heading", "带动就业"],
+      ["满意度指标", "written", "群众满意度"],
+    ]);
+    expect(codes(run)).not.toContain("category_unknown");
+    expect(clean(run)).toBe(
+      "1、产出指标：培训人数，年度指标值：≥100人。2、产出指标：资金拨付率，年度指标值：≥90%。3、效益指标：群众知晓率，年度指标值：≥85%。" +
+        "4、效益指标：带动就业，年度指标值：≥50人。5、满意度指标：群众满意度，年度指标值：≥90%。",
+    );
+    // An item of another 一级 (its 二级 or its name says so) does not: its 一级 is missing.
+    for (const other of ["产出指标：培训人数≥100人；社会效益指标：知晓率≥85%", "产出指标：培训人数≥100人；群众满意度≥90%"]) {
+      expect(items(other)[1]?.[2]).toBe("none");
+    }
+    // Numbered items each write their own.
+    expect(items("1、产出指标：培训人数≥100人。2、资金拨付率≥90%。")[1]?.[2]).toBe("none");
+  });
+
   it("a heading's 二级 that no item takes (each writes its own) keeps the whole cell as written", () => {
     const own = "一、产出指标（数量指标）\n1、时效指标：完成时间，年度指标值：2025年12月底前。\n二、效益指标\n1、知晓率，年度指标值：≥90%。";
     expect(clean(own)).toBe(own);

@@ -150,11 +150,12 @@ describe("unnumbered items on their own lines", () => {
       ["数量指标", "培训人数", "≥100人"],
       ["质量指标", "合格率", "≥95%"],
     ]);
-    // A 二级 word opening a name is no 二级 of its own (the line is an item for writing a name and a value).
+    // A 二级 word opening a name is no 二级 of its own (the line is an item for writing a name and a value);
+    // the item continues the 一级 written above it, under which its name infers 质量指标.
     const items = parseIndicatorCell("产出指标：培训人数≥100人\n数量指标考核达标率≥95%").items;
     expect(items.map((i) => [i.name, i.level2Source, i.value.raw])).toEqual([
       ["培训人数", "inferred", "≥100人"],
-      ["数量指标考核达标率", "none", "≥95%"],
+      ["数量指标考核达标率", "inferred", "≥95%"],
     ]);
   });
 });

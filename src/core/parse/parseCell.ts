@@ -6,7 +6,7 @@ import { PREFIX_GLYPHS, PREFIX_WORDS, SUFFIX_WORDS } from "./valueWords";
 import { isPlaceholderText, looksLikeValue, readValue } from "./parseValue";
 import { SegmentCursor, startsNote } from "./segmentCell";
 import { newItem } from "./shapes";
-import { canonicalLevel1, canonicalLevel2 } from "./vocabulary";
+import { LEVEL1_NAMES, canonicalLevel1, canonicalLevel2, inferLevel2At, level2BelongsTo } from "./vocabulary";
 
 /**
  * Parses the free text of an indicator cell (DOMAIN.md §2) into its items.
@@ -40,6 +40,7 @@ export function parseIndicatorCell(text: string, values?: ValueTable): ParsedCel
     if (items === undefined) return { text: cellText, items: [], leading: undefined, sections: undefined };
     sections = headOnly ? splitSections(items, cellText, folded, values) : undefined;
   }
+  if (!numbered && sections === undefined) carryLevel1(items, folded);
   const first = items[0];
   // A title line (`绩效指标：`) before the first item is leading text, unless a section heading
   // comes first: then the cell starts with its sections.
@@ -344,6 +345,39 @@ function takeHeading(item: IndicatorItem, section: CellSection, sub: CellSubsect
     item.level2Source = "written";
   } else if (item.level2Source === "none") {
     inferLevel2Into(item, folded, item.nameSpan.start, item.nameSpan.end);
+  }
+}
+
+/**
+ * Unnumbered items with the 一级 written once, before the first of them (`产出指标：培训人数≥100人；
+ * 资金拨付率≥90%；效益指标：…`, or one per line): an item that writes no 一级 and reads as an
+ * indicator continues the last one written, as under a heading, unless it writes a 二级 of
+ * another 一级 or its name says one (`群众满意度`). Numbered items never do: there each item
+ * writes its own (category_unknown).
+ */
+function carryLevel1(items: readonly IndicatorItem[], folded: string): void {
+  let from: IndicatorItem | undefined;
+  for (const item of items) {
+    if (item.level1Source === "written") {
+      from = item.level1 !== undefined ? item : undefined;
+      continue;
+    }
+    if (from === undefined || item.level1Source !== "none" || !hasIndicatorPart(item)) continue;
+    const level1 = from.level1 as Level1;
+    const { start, end } = item.nameSpan;
+    // `…；社会效益指标：…`, `…；群众满意度≥90%`: another 一级's item, its 一级 left out.
+    const other =
+      item.level2Source === "written" && item.level2 !== undefined
+        ? !level2BelongsTo(level1, item.level2)
+        : LEVEL1_NAMES.some((l1) => l1 !== level1 && inferLevel2At(l1, folded, start, end) !== undefined);
+    if (other) {
+      from = undefined;
+      continue;
+    }
+    item.level1Raw = from.level1Raw;
+    item.level1 = level1;
+    item.level1Source = "heading";
+    if (item.level2Source === "none") inferLevel2Into(item, folded, item.nameSpan.start, item.nameSpan.end);
   }
 }
 

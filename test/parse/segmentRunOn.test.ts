@@ -228,3 +228,32 @@ describe("segmenter: lines written `名称≥值` or `名称，值`", () => {
     ]);
   });
 });
+
+describe("two indicators in one item, a comma between them", () => {
+  const read = (text: string) => parseIndicatorCell(text).items.map((i) => [i.number ?? null, i.level1 ?? "", i.level1Source, i.name, i.value.raw]);
+
+  it("are two items when each side is a name, an operator glyph and its value; the second continues the first's 一级", () => {
+    expect(read("产出指标：培训人数≥100人，资金拨付率≥90%。效益指标：群众知晓率≥85%。")).toEqual([
+      [null, "产出指标", "written", "培训人数", "≥100人"],
+      [null, "产出指标", "heading", "资金拨付率", "≥90%"],
+      [null, "效益指标", "written", "群众知晓率", "≥85%"],
+    ]);
+    expect(read("1、产出指标：培训人数≥100人，覆盖率≥90%。2、效益指标：知晓率，年度指标值：≥90%")).toEqual([
+      [1, "产出指标", "written", "培训人数", "≥100人"],
+      [null, "产出指标", "heading", "覆盖率", "≥90%"],
+      [2, "效益指标", "written", "知晓率", "≥90%"],
+    ]);
+  });
+
+  it("stay one item before a remark, a second bound, a part (其中) or a name without its value", () => {
+    expect(read("1、产出指标：资金拨付率≥90%，以实际为准")).toHaveLength(1);
+    expect(read("1、产出指标：合格率≥95%，≤100%")).toHaveLength(1);
+    expect(read("1、产出指标：培训人数≥100人，其中骨干教师≥20人")).toHaveLength(1);
+    expect(read("1、产出指标：培训人数≥100人，资金拨付率")).toHaveLength(1);
+    expect(read("1、产出指标：培训人数，年度指标值：≥100人，以线上为主")).toHaveLength(1);
+  });
+
+  it("a numbered item's second part does not take a 一级 from an item before that wrote none", () => {
+    expect(read("1、产出指标：培训人数，年度指标值：≥100人。2、资金拨付率≥90%，完成率≥95%").map((r) => r[2])).toEqual(["written", "none", "none"]);
+  });
+});

@@ -40,7 +40,7 @@ export function parseIndicatorCell(text: string, values?: ValueTable): ParsedCel
     if (items === undefined) return { text: cellText, items: [], leading: undefined, sections: undefined };
     sections = headOnly ? splitSections(items, cellText, folded, values) : undefined;
   }
-  if (!numbered && sections === undefined) carryLevel1(items, folded);
+  if (sections === undefined) carryLevel1(items, folded);
   const first = items[0];
   // A title line (`绩效指标：`) before the first item is leading text, unless a section heading
   // comes first: then the cell starts with its sections.
@@ -352,14 +352,20 @@ function takeHeading(item: IndicatorItem, section: CellSection, sub: CellSubsect
  * Unnumbered items with the 一级 written once, before the first of them (`产出指标：培训人数≥100人；
  * 资金拨付率≥90%；效益指标：…`, or one per line): an item that writes no 一级 and reads as an
  * indicator continues the last one written, as under a heading, unless it writes a 二级 of
- * another 一级 or its name says one (`群众满意度`). Numbered items never do: there each item
- * writes its own (category_unknown).
+ * another 一级 or its name says one (`群众满意度`). In a cell with numbered items only an item
+ * split off at a comma does (`1、产出指标：培训人数≥100人，覆盖率≥90%`): a numbered item writes its
+ * own (category_unknown).
  */
 function carryLevel1(items: readonly IndicatorItem[], folded: string): void {
   let from: IndicatorItem | undefined;
-  for (const item of items) {
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k] as IndicatorItem;
     if (item.level1Source === "written") {
       from = item.level1 !== undefined ? item : undefined;
+      continue;
+    }
+    if (numbered && (item.number !== undefined || !endsAtComma(items[k - 1]))) {
+      from = undefined;
       continue;
     }
     if (from === undefined || item.level1Source !== "none" || !hasIndicatorPart(item)) continue;
@@ -379,6 +385,11 @@ function carryLevel1(items: readonly IndicatorItem[], folded: string): void {
     item.level1Source = "heading";
     if (item.level2Source === "none") inferLevel2Into(item, folded, item.nameSpan.start, item.nameSpan.end);
   }
+}
+
+/** Whether an item ended at a comma: what follows was split off it (segmentCell's commaEndsItem). */
+function endsAtComma(item: IndicatorItem | undefined): boolean {
+  return item !== undefined && (item.terminator === "，" || item.terminator === ",");
 }
 
 /** A section from its heading item; `nothing`: the line saying nothing under it, which it holds. */

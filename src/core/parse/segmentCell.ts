@@ -119,6 +119,8 @@ export class SegmentCursor {
       let valueAfterLabel = false;
       /** Brackets opened and not yet closed in the item: `(≥1)` holds no `1)` item. */
       let depth = 0;
+      /** An operator glyph stood before `i`: only then may a comma end the item (commaEndsItem). */
+      let glyphSeen = false;
       for (; i < n; i++) {
         const c = folded.charCodeAt(i);
         if (c === FULL_STOP) {
@@ -161,6 +163,12 @@ export class SegmentCursor {
           if (runOnStart > i) i = runOnStart;
           break;
         }
+        if (c === COMMA && glyphSeen && !hasLabel && depth === 0 && commaEndsItem(folded, contentStart, i, n)) {
+          // `产出指标：培训人数≥100人，资金拨付率≥90%`: two indicators, each a name and its value.
+          terminatorStart = i;
+          terminatorLength = 1;
+          break;
+        }
         if (valueAfterLabel && depth === 0 && (c === COMMA || c === DUN || isSpace(c)) && startsHeadAfterValue(folded, i + 1, n)) {
           // `≥90个，效益指标：…`, `合格 效益指标：…`: the next item, its number and terminator left out.
           if (!isSpace(c)) {
@@ -171,6 +179,7 @@ export class SegmentCursor {
         }
         if (c === OPEN) depth++;
         else if (c === CLOSE && depth > 0) depth--;
+        else if (!glyphSeen && isOperatorGlyph(c)) glyphSeen = true;
         if (c === VALUE_CHAR) {
           if (!hasLabel && labelAt(folded, i, contentStart)) {
             hasLabel = true;
@@ -320,6 +329,43 @@ function endsLine(c: number): boolean {
 function valueIn(folded: string, s: number, e: number): boolean {
   const value = readValue(folded, folded, skipWhitespace(folded, s, e), e);
   return value.kind !== "empty" && looksLikeValue(value, folded);
+}
+
+/**
+ * Whether the comma at `i` of an unlabelled item stands between two indicators each written as a
+ * name, an operator glyph and its value (`培训人数≥100人，资金拨付率≥90%`): the item so far is one
+ * (namesQuantity) and so is the text after the comma up to the next separator. A remark
+ * (`≥90%，以实际为准`), a second bound (`≥95%，≤100%`), a part (`，其中骨干教师≥20人`) or a name without
+ * a value after the comma keeps the item whole. The part after the comma is an item of no number
+ * that continues the 一级 of the one before it (parseCell). Both parts are read within LOOKAHEAD.
+ */
+function commaEndsItem(folded: string, contentStart: number, i: number, n: number): boolean {
+  if (i - contentStart > LOOKAHEAD || !namesQuantity(folded, contentStart, i)) return false;
+  const k = skipWhitespace(folded, i + 1, n);
+  // `≥100人，其中骨干教师≥20人`: a part of the same target.
+  if (folded.startsWith(AMONG, k)) return false;
+  let end = k;
+  while (end < n && end - k < LOOKAHEAD) {
+    const c = folded.charCodeAt(end);
+    if (c === COMMA || c === SEMICOLON || c === FULL_STOP || endsLine(c)) break;
+    end++;
+  }
+  return namesQuantity(folded, k, end);
+}
+
+const AMONG = "其中";
+
+/** Whether [s, e) has, outside brackets, a name ending in a Han character or a bracket, then an
+ * operator glyph and a value (`资金拨付率≥90%`, `产出指标：培训人数≥100人`). */
+function namesQuantity(folded: string, s: number, e: number): boolean {
+  let depth = 0;
+  for (let j = s + 1; j < e; j++) {
+    const c = folded.charCodeAt(j);
+    if (c === OPEN) depth++;
+    else if (c === CLOSE && depth > 0) depth--;
+    else if (depth === 0 && isOperatorGlyph(c)) return endsName(folded, s, j) && valueIn(folded, j, e);
+  }
+  return false;
 }
 
 /** Labels a `;` may stand before inside one item: `培训人数；年度指标值：…`. A bare `目标值` is

@@ -1,4 +1,5 @@
 import type { IndicatorItem } from "../model";
+import { isShareAt } from "../parse/vocabulary";
 
 /**
  * What an indicator measures, read from its 三级 name (and its category): the shared judgement
@@ -15,7 +16,8 @@ export type Direction = "正向" | "反向";
 
 export interface IndicatorClass {
   measure: Measure;
-  /** The name is a ratio written as a fraction, `实际发放人数/应发放人数`: measured as a rate. */
+  /** The name is a ratio written as a fraction, `实际发放人数/应发放人数`, or as a share,
+   * `实际改造户数占计划改造户数`: measured as a rate. */
   fraction: boolean;
   /** A 时效 indicator: 二级 时效指标 (written or inferred), `…时效`, `…及时率`, `…时限`, `完成时间` … */
   timeliness: boolean;
@@ -219,13 +221,14 @@ function isCountHead(head: string): boolean {
   return head.charCodeAt(head.length - 1) === COUNT_CHAR && !endsWithAny(head, NOT_COUNT, NOT_COUNT_BIT);
 }
 
-/** FRACTION needs a slash: most names have none and skip the Unicode-property regex. */
+/** FRACTION needs a slash: most names have none and skip the Unicode-property regex. `A占B`
+ * is the same ratio in words (isShareAt). */
 function isFraction(head: string): boolean {
   for (let i = 0; i < head.length; i++) {
     const c = head.charCodeAt(i);
     if (c === 0x2f || c === 0xff0f) return FRACTION.test(head); // `/` or `／`
   }
-  return false;
+  return isShareAt(head, 0, head.length);
 }
 
 /**

@@ -1,6 +1,18 @@
 import fc from "fast-check";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
-import { NEGATIVE_TAILS, NEGATIVE_TERMS, POSITIVE_TAILS, REMEDY_TERMS, classifyName, nameHead } from "../../src/core/rules/classify";
+import {
+  ACTION_WORDS,
+  BADLY_WORDS,
+  COUNTER_WORDS,
+  EVENT_WORDS,
+  MEASURE_WORDS,
+  NEGATIVE_TAILS,
+  NEGATIVE_TERMS,
+  POSITIVE_TAILS,
+  REMEDY_TERMS,
+  classifyName,
+  nameHead,
+} from "../../src/core/rules/classify";
 import { placeholderLeftRule } from "../../src/core/rules/placeholderLeft";
 import { dataRow, findingsOf } from "./harness";
 
@@ -10,24 +22,53 @@ import { dataRow, findingsOf } from "./harness";
 const NEGATIVE_WORDS = NEGATIVE_TERMS.source.split("|");
 const REMEDY_WORDS = REMEDY_TERMS.source.split("|");
 
+/** `(?:a|b)$`: its match is the longest of the words the text ends in (the leftmost start). */
+function endingIn(words: readonly string[]): RegExp {
+  return new RegExp(`(?:${words.join("|")})$`);
+}
+
+const MEASURE_END = endingIn(MEASURE_WORDS);
+const EVENT_END = endingIn(EVENT_WORDS);
+const ACTION_END = endingIn(ACTION_WORDS);
+const BADLY_END = endingIn(BADLY_WORDS);
+const COUNTER = new RegExp(COUNTER_WORDS.join("|"));
+
+/** The direction rule written with regular expressions: the tail, then the word before the
+ * measure word (a bad event not acted on, a thing done not done badly), then the words anywhere. */
+function expectedDirection(head: string): "正向" | "反向" {
+  if (NEGATIVE_TAILS.some((t) => head.endsWith(t))) return "反向";
+  if (POSITIVE_TAILS.some((t) => head.endsWith(t) && !head.endsWith(`不${t}`))) return "正向";
+  const stem = head.replace(MEASURE_END, "");
+  const event = EVENT_END.exec(stem);
+  if (event) {
+    const before = stem.slice(0, event.index);
+    if (!before.endsWith("防") && !COUNTER.test(before)) return "反向";
+  } else {
+    const action = ACTION_END.exec(stem);
+    if (action) return BADLY_END.test(stem.slice(0, action.index)) ? "反向" : "正向";
+  }
+  return NEGATIVE_TERMS.test(head) && !REMEDY_TERMS.test(head) ? "反向" : "正向";
+}
+
 describe("direction words (classifyName)", () => {
-  it("reads 反向 when the name ends in a bad share, 正向 in a share done, else when a negative word occurs and no remedy word does", () => {
-    const piece = fc.constantFrom(...NEGATIVE_WORDS, ...REMEDY_WORDS, "率", "发", "不", "合格", "人数", "及时", "（元）", "指标", " ", "处", "接通率", "故障率");
+  it("reads the tail, then the head before the measure word, then the negative and remedy words anywhere", () => {
+    const piece = fc.constantFrom(
+      ...NEGATIVE_WORDS, ...REMEDY_WORDS, ...EVENT_WORDS, ...BADLY_WORDS, ...COUNTER_WORDS, "巡查", "发布", "接听", "次数", "量", "率",
+      "发", "不", "防", "合格", "人数", "及时", "（元）", "指标", " ", "处", "接通率", "故障率",
+    );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), (parts) => {
         const name = parts.join("");
-        const head = nameHead(name);
-        const badTail = NEGATIVE_TAILS.some((t) => head.endsWith(t));
-        const doneTail = POSITIVE_TAILS.some((t) => head.endsWith(t) && !head.endsWith(`不${t}`));
-        const expected = badTail ? "反向" : doneTail ? "正向" : NEGATIVE_TERMS.test(head) && !REMEDY_TERMS.test(head) ? "反向" : "正向";
-        expect(classifyName(name).direction).toBe(expected);
+        expect(classifyName(name).direction).toBe(expectedDirection(nameHead(name)));
       }),
       { numRuns: 3000 },
     );
   });
 
   it("the word lists are plain literals (the scan reads them as such)", () => {
-    for (const word of [...NEGATIVE_WORDS, ...REMEDY_WORDS]) expect(word).toMatch(/^[\u4e00-\u9fff]+$/);
+    for (const word of [...NEGATIVE_WORDS, ...REMEDY_WORDS, ...MEASURE_WORDS, ...EVENT_WORDS, ...COUNTER_WORDS, ...ACTION_WORDS, ...BADLY_WORDS]) {
+      expect(word).toMatch(/^[\u4e00-\u9fff]+$/);
+    }
   });
 });
 

@@ -190,8 +190,8 @@ export function inferLevel2At(level1: Level1 | undefined, folded: string, s: num
   if (!candidates) return undefined;
   for (const { tail, level2, countLike } of candidates) {
     if (e - s < tail.length || !folded.startsWith(tail, e - tail.length)) continue;
-    // A ratio of counts (`实际发放人数/应发放人数`) is a rate.
-    if (countLike && hasSlash(folded, s, e)) return undefined;
+    // A ratio of counts (`实际发放人数/应发放人数`, `实际改造户数占计划改造户数`) is a rate.
+    if (countLike && isRatioOfCounts(folded, s, e)) return undefined;
     return level2BelongsTo(level1, level2) ? level2 : undefined;
   }
   return undefined;
@@ -211,8 +211,26 @@ function unitNoteStart(folded: string, s: number, e: number): number {
   return e;
 }
 
-function hasSlash(folded: string, s: number, e: number): boolean {
+/** Characters a count or an amount ends in (`户数`, `数量`, `金额`, `面积`): before `占` they
+ * make the name a share, `A占B`. */
+const QUANTITY_ENDS: ReadonlySet<number> = new Set([0x6570, 0x91cf, 0x989d, 0x79ef]); // 数 量 额 积
+
+/** Whether the name [s, e) is a ratio of two quantities: `A/B` (`实际发放人数/应发放人数`) or
+ * `A占B` (isShareAt). */
+function isRatioOfCounts(folded: string, s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (folded.charCodeAt(k) === 0x2f) return true;
+  return isShareAt(folded, s, e);
+}
+
+/**
+ * Whether the name [s, e) is written `A占B`, a share like `A/B`: a count or an amount before
+ * `占` and at least two characters after it (`实际改造户数占计划改造户数`, `脱贫户数占总户数`).
+ * `项目占地面积` and `耕地占用面积` are none: no quantity stands before `占`.
+ */
+export function isShareAt(text: string, s: number, e: number): boolean {
+  for (let k = s + 1; k < e - 2; k++) {
+    if (text.charCodeAt(k) === 0x5360 && QUANTITY_ENDS.has(text.charCodeAt(k - 1))) return true; // 占
+  }
   return false;
 }
 

@@ -1,4 +1,5 @@
 import type { IndicatorItem } from "../model";
+import { isShareAt } from "../parse/vocabulary";
 
 /**
  * What an indicator measures, read from its 三级 name (and its category): the shared judgement
@@ -15,7 +16,8 @@ export type Direction = "正向" | "反向";
 
 export interface IndicatorClass {
   measure: Measure;
-  /** The name is a ratio written as a fraction, `实际发放人数/应发放人数`: measured as a rate. */
+  /** The name is a ratio written as a fraction, `实际发放人数/应发放人数`, or as a share,
+   * `实际改造户数占计划改造户数`: measured as a rate. */
   fraction: boolean;
   /** A 时效 indicator: 二级 时效指标 (written or inferred), `…时效`, `…及时率`, `…时限`, `完成时间` … */
   timeliness: boolean;
@@ -58,7 +60,7 @@ const TIMELINESS_TAILS = ["及时率", "时限", "完成时间", "时间", "期�
  * list; matched by NEGATIVE_WORDS (one scan, no regex engine per name).
  */
 export const NEGATIVE_TERMS =
-  /发生率|发生次数|发生起数|发生数|投诉|故障|不合格|失误|差错|错误|事故|逾期|超期|超支|违规|违纪|违法|拖欠|欠薪|超标|延误|隐患|损失|损耗|流失|返工|误差|偏差|空置|闲置|辍学|死亡|伤亡|发病|犯罪|发案|退回|违约|漏报|错报|误报|返贫|致贫|不良|缺陷|污染|排放|浓度|能耗|失败|信访|上访|挪用|套取|骗取|截留|火灾|舆情|事件|疫情|失业|复吸|响应时间|等待时间|等候时间|不达标|不满意/;
+  /发生率|发生次数|发生起数|发生数|投诉|故障|不合格|失误|差错|错误|事故|逾期|超期|超支|违规|违纪|违法|拖欠|欠薪|超标|延误|隐患|损失|损耗|流失|返工|误差|偏差|空置|闲置|辍学|死亡|伤亡|发病|犯罪|发案|退回|违约|漏报|错报|误报|返贫|致贫|不良|缺陷|污染|排放|浓度|能耗|失败|信访|上访|挪用|套取|骗取|截留|火灾|舆情|事件|疫情|失业|复吸|响应时间|等待时间|等候时间|不达标|不满意|泄露|泄密|溺水|中毒|冒领|造假|刑事案件|脱管/;
 
 /**
  * Words that turn a negative term into something to increase: `投诉处理率`, `事故发生率下降`,
@@ -68,7 +70,7 @@ export const NEGATIVE_TERMS =
  * by REMEDY_WORDS.
  */
 export const REMEDY_TERMS =
-  /处理|处置|整改|查处|解决|办结|回复|答复|受理|下降|降低|减少|压降|控制|治理|防治|防范|防控|整治|消除|排查|排除|化解|清理|清欠|清偿|追回|挽回|收回|达标|纠正|修复|维修|结案|调处|销号|预防|避免|杜绝|查办|打击|侦破|处罚|拆除|盘活|劝返|演练|监测|检测|救援|扑救|救助|帮扶|赔偿|补偿|满意|利用|削减|减排|减量|再就业|除治/;
+  /处理|处置|整改|查处|解决|办结|回复|答复|受理|下降|降低|减少|压降|控制|治理|防治|防范|防控|整治|消除|排查|排除|化解|清理|清欠|清偿|追回|挽回|收回|达标|纠正|修复|维修|结案|调处|销号|预防|避免|杜绝|查办|打击|侦破|处罚|拆除|盘活|劝返|演练|监测|检测|救援|扑救|救助|帮扶|赔偿|补偿|满意|利用|削减|减排|减量|再就业|除治|帮教|安置/;
 
 /** A ratio written as `A/B`: at least two name characters on each side of the slash.
  * Example: `实际覆盖的党（工）委数量/计划覆盖的党（工）委数量` matches (`数量/计划`); a unit in a
@@ -219,13 +221,14 @@ function isCountHead(head: string): boolean {
   return head.charCodeAt(head.length - 1) === COUNT_CHAR && !endsWithAny(head, NOT_COUNT, NOT_COUNT_BIT);
 }
 
-/** FRACTION needs a slash: most names have none and skip the Unicode-property regex. */
+/** FRACTION needs a slash: most names have none and skip the Unicode-property regex. `A占B`
+ * is the same ratio in words (isShareAt). */
 function isFraction(head: string): boolean {
   for (let i = 0; i < head.length; i++) {
     const c = head.charCodeAt(i);
     if (c === 0x2f || c === 0xff0f) return FRACTION.test(head); // `/` or `／`
   }
-  return false;
+  return isShareAt(head, 0, head.length);
 }
 
 /**
@@ -255,6 +258,36 @@ class WordSet {
       for (let k = 0; k < words.length; k++) if (text.startsWith(words[k] as string, i)) return true;
     }
     return false;
+  }
+}
+
+/**
+ * Literal words matched where they end: which of them ends at a position of a text, the
+ * longest. Words are indexed by their last code unit; names are short and memoised, so a list
+ * per character is enough.
+ */
+class EndSet {
+  private readonly byLast = new Map<number, string[]>();
+
+  constructor(words: readonly string[]) {
+    for (const word of words) {
+      const last = word.charCodeAt(word.length - 1);
+      const list = this.byLast.get(last) ?? [];
+      list.push(word);
+      this.byLast.set(last, list);
+    }
+  }
+
+  /** The length of the longest word ending at `end` in `text` (exclusive), 0 for none. */
+  longestEndingAt(text: string, end: number): number {
+    if (end <= 0) return 0;
+    const words = this.byLast.get(text.charCodeAt(end - 1));
+    if (words === undefined) return 0;
+    let longest = 0;
+    for (const word of words) {
+      if (word.length > longest && word.length <= end && text.startsWith(word, end - word.length)) longest = word.length;
+    }
+    return longest;
   }
 }
 
@@ -345,17 +378,84 @@ function readNameUncached(head: string): void {
 }
 
 /**
- * The direction of a name. Its tail decides first: a rate or count of something bad is 反向
- * whatever words stand before it (`农产品检测不合格率`, `隐患整改逾期率`: the remedy word describes
- * the subject), and a rate of something done is 正向 whatever it is about (`投诉电话接通率`,
- * `疫情报告及时率`, `火灾风险评估覆盖率`). Otherwise a negative word anywhere makes it 反向 unless
- * a remedy word turns it (`投诉处理率`, `事故发生率下降`).
+ * The direction of a name, read from what it counts: Chinese puts the head last. Its tail
+ * decides first: a rate or count of something bad is 反向 whatever words stand before it
+ * (`农产品检测不合格率`, `隐患整改逾期率`: the remedy word describes the subject), and a rate of
+ * something done is 正向 whatever it is about (`投诉电话接通率`, `疫情报告及时率`). Then the
+ * word before the measure word (headOf): a bad event is 反向 (`监测设备故障次数`, `帮扶对象返贫人数`),
+ * a thing done 正向 (`森林火灾预警信息发布次数`, `违法行为立案数量`, `举报奖励`). Otherwise a negative
+ * word anywhere makes it 反向 unless a remedy word turns it (`投诉处理情况`, `安置帮教刑满释放犯罪人员人数`).
  */
 function directionOf(head: string): Direction {
   for (const tail of NEGATIVE_TAILS) if (head.endsWith(tail)) return "反向";
   for (const tail of POSITIVE_TAILS) if (head.endsWith(tail) && !head.endsWith(`不${tail}`)) return "正向";
+  const end = head.length - MEASURE_ENDS.longestEndingAt(head, head.length);
+  const event = EVENT_ENDS.longestEndingAt(head, end);
+  if (event > 0 && !actedOn(head, end - event)) return "反向";
+  const action = event > 0 ? 0 : ACTION_ENDS.longestEndingAt(head, end);
+  // `隐患未整改数`, `逾期发放率`: a thing not done, or done badly, is counted.
+  if (action > 0) return BADLY_ENDS.longestEndingAt(head, end - action) > 0 ? "反向" : "正向";
   return NEGATIVE_WORDS.occursIn(head) && !REMEDY_WORDS.occursIn(head) ? "反向" : "正向";
 }
+
+/**
+ * Words a count, amount or rate ends in: what it counts stands before them (`巡查次数` counts
+ * 巡查, `返贫人数` counts 返贫). 件数 is left out: `刑事案件数` counts 刑事案件, not 刑事案.
+ */
+export const MEASURE_WORDS: readonly string[] = [
+  "人次", "人数", "次数", "场次", "批次", "班次", "频次", "户数", "起数", "个数", "例数", "宗数", "家数", "数量", "总量",
+  "总数", "覆盖面", "金额", "面积", "率", "量", "数",
+];
+
+/**
+ * Bad events that are counted when they stand last: `防汛救援人员伤亡人数`, `食品检测不合格批次`,
+ * `涉密信息泄露次数` are 反向 although 救援, 检测 stand before. Words naming a thing a remedy
+ * is often done to and counted by (隐患 `排查安全隐患数量`, 投诉 `受理群众投诉件数`, 案件) are not
+ * here: they are left to the words anywhere.
+ */
+export const EVENT_WORDS: readonly string[] = [
+  "伤亡", "死亡", "溺水", "中毒", "返贫", "致贫", "泄露", "泄密", "故障", "不合格", "不达标", "失误", "差错", "事故",
+  "火灾", "犯罪", "脱管", "失控", "发生", "发案", "受伤", "遇难", "失踪", "逾期", "超期", "延误", "流失", "辍学",
+  "失业", "发病", "复发", "复吸", "返工", "超标", "超支", "失败", "造假", "冒领", "挪用", "违约", "损坏", "丢失", "被盗",
+];
+
+/**
+ * Whether a bad event ending at `end` is the object of a word acting on it, not the thing
+ * counted: a COUNTER_WORDS word before it (`治理水土流失面积`, `打击犯罪次数`, `排除故障次数`) or
+ * `防` right before it (`防返贫`, `预防溺水`). `防汛救援人员伤亡人数`: 防汛 is no 防 of 伤亡.
+ */
+function actedOn(head: string, start: number): boolean {
+  if (start > 0 && head.charCodeAt(start - 1) === 0x9632) return true; // 防
+  return start > 1 && COUNTERS.occursIn(head.slice(0, start));
+}
+
+/** Words acting on a bad event (actedOn). */
+export const COUNTER_WORDS: readonly string[] = [
+  "防止", "处理", "处置", "查处", "打击", "侦破", "排除", "消除", "化解", "整治", "治理", "减少", "降低", "控制",
+  "遏制", "避免", "杜绝", "纠正", "修复", "维修", "处罚", "扑救", "扑灭", "救治", "清理", "解决", "追回",
+];
+
+/**
+ * Things done, counted when they stand last: 正向 whatever they are done about
+ * (`地质灾害隐患点巡查次数`, `特种设备事故应急预案备案率`, `投诉热线接听量`, `安全生产违法行为举报奖励`).
+ * The remedy words count too (`设备故障排除率`, `事故发生率下降`).
+ */
+export const ACTION_WORDS: readonly string[] = [
+  ...alternatives(REMEDY_TERMS),
+  "发布", "巡查", "检查", "督查", "核查", "抽查", "抽检", "检验", "巡检", "巡逻", "宣传", "培训", "教育", "立案", "办理",
+  "接听", "接警", "出警", "安装", "备案", "登记", "奖励", "走访", "调解", "完成", "覆盖", "发放", "配备", "开展", "举办",
+  "执法",
+];
+
+/** Words before a thing done that say it was not done, or done badly: the count is of a
+ * failure (`隐患未整改数`, `群众不满意`, `逾期发放率`, `违规发放金额`). */
+export const BADLY_WORDS: readonly string[] = ["未", "不", "没", "漏", "逾期", "超期", "延期", "超时", "延迟", "滞后", "违规", "违法", "虚假", "重复", "错误"];
+
+const MEASURE_ENDS = new EndSet(MEASURE_WORDS);
+const EVENT_ENDS = new EndSet(EVENT_WORDS);
+const COUNTERS = new WordSet(COUNTER_WORDS);
+const ACTION_ENDS = new EndSet(ACTION_WORDS);
+const BADLY_ENDS = new EndSet(BADLY_WORDS);
 
 /** Tails naming a share or count of something bad: 反向 whatever stands before them. */
 export const NEGATIVE_TAILS: readonly string[] = [

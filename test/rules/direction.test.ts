@@ -1,0 +1,77 @@
+import { negativeDirectionGeRule } from "../../src/core/rules/negativeDirectionGe";
+import { positiveTargetZeroRule } from "../../src/core/rules/positiveTargetZero";
+import { classifyName } from "../../src/core/rules/classify";
+import { itemCodes } from "./harness";
+
+/**
+ * An indicator's direction comes from what its name counts — the head, at the end — not from
+ * any word in it: a bad word before a thing done names its subject (`森林火灾预警信息发布次数`
+ * counts 发布), a remedy word before a bad event names whose event it is (`防汛救援人员伤亡人数`
+ * counts 伤亡).
+ */
+
+/** Things done about something bad: 正向, `≥` is right. */
+const DONE_ABOUT_BAD = [
+  ["森林火灾预警信息发布次数", "≥50次"],
+  ["地质灾害隐患点巡查次数", "≥120次"],
+  ["特种设备事故应急预案备案率", "≥95%"],
+  ["火灾隐患巡查覆盖面", "≥95%"],
+  ["信访事项按期办理率", "≥95%"],
+  ["安全生产违法行为举报奖励", "≥20万元"],
+  ["污染源自动监控设备安装数量", "≥30套"],
+  ["投诉热线接听量", "≥1万件"],
+  ["消防隐患宣传场次", "≥20场"],
+  ["违法行为立案数量", "≥200件"],
+  ["安置帮教刑满释放犯罪人员人数", "≥100人"],
+  // near misses: the bad event is the object of the word acting on it, or the head is a remedy
+  ["排除设备故障次数", "≥10次"],
+  ["治理水土流失面积", "≥20平方公里"],
+  ["防溺水安全教育覆盖面", "≥95%"],
+  ["侦破刑事案件数", "≥30件"],
+  ["打击犯罪次数", "≥5次"],
+  ["受理群众投诉件数", "≥100件"],
+  ["排查安全隐患数量", "≥50处"],
+] as const;
+
+/** Counts of the bad events themselves: 反向, whatever remedy word stands before them. */
+const BAD_EVENTS = [
+  "防返贫监测对象返贫人数",
+  "帮扶对象返贫人数",
+  "食品检测不合格批次",
+  "防汛救援人员伤亡人数",
+  "矛盾纠纷激化引发刑事案件数",
+  "学生溺水人数",
+  "涉密信息泄露次数",
+  "冒领抚恤金人数",
+  "监测设备故障次数",
+  // near misses: a thing done badly or not at all, a bad event of the remedied
+  "隐患未整改数",
+  "逾期发放率",
+  "违规发放补贴金额",
+  "安置帮教对象重新犯罪率",
+  "救助站安全事故次数",
+  "学生食物中毒人数",
+] as const;
+
+describe("direction from the head of the name", () => {
+  it.each(DONE_ABOUT_BAD)("%s is 正向: %s raises no negative_direction_ge", (name, value) => {
+    expect(classifyName(name).direction).toBe("正向");
+    expect(itemCodes(negativeDirectionGeRule, `1、产出指标：${name}，年度指标值：${value}。`)).toEqual([]);
+  });
+
+  it.each(BAD_EVENTS)("%s is 反向: 0 is its natural target, ≥1 is the wrong way round", (name) => {
+    expect(classifyName(name).direction).toBe("反向");
+    expect(itemCodes(positiveTargetZeroRule, `1、效益指标：${name}，年度指标值：0。`)).toEqual([]);
+    expect(itemCodes(negativeDirectionGeRule, `1、效益指标：${name}，年度指标值：≥1。`)).toEqual([[1, "negative_direction_ge"]]);
+  });
+
+  it("keeps the earlier readings (受污染耕地安全利用率 正向, 检测不合格率 反向, 接通率, 报告及时率, 不满意率)", () => {
+    for (const name of ["受污染耕地安全利用率", "投诉电话接通率", "传染病疫情报告及时率", "设备故障排除率", "事故发生率下降", "违法建设拆除面积", "除治病死树"]) {
+      expect([name, classifyName(name).direction]).toEqual([name, "正向"]);
+    }
+    for (const name of ["农产品检测不合格率", "隐患整改逾期率", "群众不满意率", "群众上访次数", "有效投诉次数", "资金挪用金额", "安全事故发生次数"]) {
+      expect([name, classifyName(name).direction]).toEqual([name, "反向"]);
+    }
+    expect(classifyName("群众不满意率").measure).toBe("rate");
+  });
+});

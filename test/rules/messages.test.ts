@@ -9,6 +9,7 @@ const SAMPLES: { [C in RuleCode]: RuleParams[C][] } = {
   indicator_cell_empty: [{ project: "干部培训经费" }, { project: "" }, { project: "干部培训经费", placeholder: "—" }, { project: "", placeholder: "#N/A" }],
   category_unknown: [
     { item: 3, kind: "missing", written: "", level1: "" },
+    { item: 1, kind: "level2Only", written: "数量指标", level1: "产出指标" },
     { item: 3, kind: "level1", written: "产出指数", level1: "" },
     { item: 2, kind: "level2", written: "数量指针", level1: "产出指标" },
     { item: 2, kind: "mismatch", written: "社会效益指标", level1: "产出指标" },

@@ -17,6 +17,11 @@ describe("output_or_effect_missing", () => {
     ]);
   });
 
+  it("counts an item that writes only its 二级 (数量指标, 社会效益指标) under the 一级 it implies", () => {
+    expect(missing("1、数量指标：培训人数，年度指标值：≥200人。2、社会效益指标：知晓率，年度指标值：≥90%。")).toEqual([]);
+    expect(missing("1、数量指标：培训人数，年度指标值：≥200人。2、质量指标：合格率，年度指标值：≥95%。")).toEqual([["output_or_effect_missing", "effect"]]);
+  });
+
   it("counts the older 效果指标 as an effect indicator", () => {
     expect(missing("1、产出指标：培训人数，年度指标值：≥200人。2、效果指标：群众知晓率，年度指标值：≥90%。")).toEqual([]);
   });

@@ -15,11 +15,12 @@ export interface RuleParams {
   category_unknown:
     | {
         item: number;
-        /** `missing`: no 一级 at all; `level1`/`level2`: an unknown word; `mismatch`: a 二级 of another 一级. */
-        kind: "missing" | "level1" | "level2" | "mismatch";
+        /** `missing`: no 一级 at all; `level2Only`: no 一级 but a known 二级 (`数量指标：…`), whose 一级
+         * is `level1`; `level1`/`level2`: an unknown word; `mismatch`: a 二级 of another 一级. */
+        kind: "missing" | "level2Only" | "level1" | "level2" | "mismatch";
         /** The category as written (empty when none). */
         written: string;
-        /** The item's canonical 一级 (for `mismatch` and `level2`), else empty. */
+        /** The item's canonical 一级 (for `mismatch` and `level2`), the 二级's (`level2Only`), else empty. */
         level1: string;
       }
     | {

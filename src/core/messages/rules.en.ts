@@ -46,6 +46,8 @@ export const RULES_EN: RuleCatalog = {
       switch (p.kind) {
         case "missing":
           return `Item ${p.item} names no level-1 category (${LEVEL1_LIST})`;
+        case "level2Only":
+          return `Item ${p.item} names only the level-2 category “${p.written}”, not its level-1 category (${p.level1})`;
         case "level1":
           return `Item ${p.item}: “${p.written}” is not a level-1 category; use ${LEVEL1_LIST}`;
         case "level2":
@@ -59,7 +61,9 @@ export const RULES_EN: RuleCatalog = {
     fix: (p) =>
       p.kind === "level2" || p.kind === "mismatch"
         ? `Use a level-2 category of ${p.level1 || "the item's level-1 category"}`
-        : p.kind === "noItems"
+        : p.kind === "level2Only"
+          ? `Write the level-1 category before it: “${p.level1}（${p.written}）：”`
+          : p.kind === "noItems"
           ? "Write the indicators as “1、一级指标：name，年度指标值：value。”"
           : `Name a level-1 category: ${LEVEL1_LIST}`,
   },

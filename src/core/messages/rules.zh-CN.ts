@@ -49,6 +49,8 @@ export const RULES_ZH: RuleCatalog = {
       switch (p.kind) {
         case "missing":
           return `第${p.item}项未写明一级指标（${LEVEL1_LIST}）`;
+        case "level2Only":
+          return `第${p.item}项只写了二级指标“${p.written}”，未写明一级指标（应为${p.level1}）`;
         case "level1":
           return `第${p.item}项的一级指标“${p.written}”不规范，应为${LEVEL1_LIST}`;
         case "level2":
@@ -62,7 +64,9 @@ export const RULES_ZH: RuleCatalog = {
     fix: (p) =>
       p.kind === "level2" || p.kind === "mismatch"
         ? `改为${p.level1 || "对应一级指标"}下的规范二级指标名称`
-        : p.kind === "noItems"
+        : p.kind === "level2Only"
+          ? `在二级指标前写明一级指标，如“${p.level1}（${p.written}）：”`
+          : p.kind === "noItems"
           ? "按“序号、一级指标：指标名称，年度指标值：指标值。”的格式填写绩效指标"
           : `写明规范的一级指标名称（${LEVEL1_LIST}）`,
   },

@@ -18,6 +18,12 @@ export const LEVEL2_OF_LEVEL1: Readonly<Record<Level1, readonly Level2[]>> = {
   成本指标: ["经济成本指标", "社会成本指标", "生态环境成本指标"],
 };
 
+/** The 一级 a known 二级 belongs to (成本指标 as a 二级: 产出指标, its pre-2021 place). */
+export function level1OfLevel2(level2: Level2): Level1 | undefined {
+  for (const level1 of LEVEL1_NAMES) if (LEVEL2_OF_LEVEL1[level1].includes(level2)) return level1;
+  return undefined;
+}
+
 /** Every written form of a 一级 we accept, with its canonical name. The short forms (`产出：`)
  * are real; the parser only takes them before a colon. */
 export const LEVEL1_SYNONYMS: ReadonlyMap<string, Level1> = new Map<string, Level1>([

@@ -2,6 +2,7 @@ import type { IndicatorItem, Level1, Level2, Span } from "../model";
 import type { Rule } from "./rule";
 import { cellPlaceholder } from "./cellPlaceholder";
 import { emitItem, emitRow, isItemPerRow } from "./finding";
+import { level1OfLevel2 } from "../parse/vocabulary";
 
 /** The 二级 each 一级 admits (DOMAIN.md §2, both generations: 成本指标 under 产出 is pre-2021). */
 const LEVEL2_OF: Record<Level1, ReadonlySet<Level2>> = {
@@ -31,6 +32,12 @@ export const categoryUnknownRule: Rule = {
       if (item.level1 === undefined) {
         const written = item.level1Raw ?? "";
         const span = item.level1Span ?? wholeNameSpan(item);
+        // `数量指标：培训人数…`: the 二级 says which 一级 was left out.
+        const implied = written === "" && item.level2Source === "written" && item.level2 !== undefined ? level1OfLevel2(item.level2) : undefined;
+        if (implied !== undefined) {
+          emitItem(emit, row, item, "category_unknown", { item: item.index, kind: "level2Only", written: item.level2Raw ?? item.level2 ?? "", level1: implied }, { span });
+          continue;
+        }
         // Item-per-row: a wrong 一级 is shown in the cell that holds it, not at the value.
         const cell = written ? row.itemCells?.[item.index - 1]?.level1 : undefined;
         emitItem(emit, row, item, "category_unknown", { item: item.index, kind: written ? "level1" : "missing", written, level1: "" }, cell ? { span, cell } : { span });

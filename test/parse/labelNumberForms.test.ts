@@ -1,0 +1,54 @@
+import { canonicalCellText } from "../../src/core/clean/canonicalCellText";
+import { parseIndicatorCell } from "../../src/core/parse/parseCell";
+import { allItemCodes } from "../rules/harness";
+
+/** Label words, item numbers and category forms an audit found read wrong (session 9). */
+
+const clean = (text: string) => canonicalCellText(parseIndicatorCell(text));
+const parts = (text: string) => parseIndicatorCell(text).items.map((i) => [i.name, i.label ?? "", i.value.raw]);
+const labelsWritten = (text: string) => parseIndicatorCell(text).items.map((i) => (i.labelSpan ? text.slice(i.labelSpan.start, i.labelSpan.end) : ""));
+
+describe("a label with a word before 指标值/目标值", () => {
+  const text =
+    "1、产出指标：资金拨付率，全年指标值：≥90%。2、产出指标：培训人数，预期指标值：≥100人。3、效益指标：群众知晓率，年度绩效指标值：≥85%。" +
+    "4、产出指标：培训场次，2025年度指标值：≥5场。5、产出指标：发放率，2025年指标值：100%。6、效益指标：知晓率，本年度目标值：≥80%。";
+
+  it("reads the prefix as the label's, not the name's", () => {
+    expect(parts(text).map((p) => p[0])).toEqual(["资金拨付率", "培训人数", "群众知晓率", "培训场次", "发放率", "知晓率"]);
+    expect(labelsWritten(text)).toEqual(["全年指标值", "预期指标值", "年度绩效指标值", "2025年度指标值", "2025年指标值", "本年度目标值"]);
+    expect(allItemCodes(text).filter(([, code]) => code === "value_label_missing")).toEqual([]);
+  });
+
+  it("is replaced by the canonical label, not followed by a second one", () => {
+    expect(clean(text)).toBe(
+      "1、产出指标：资金拨付率，年度指标值：≥90%。2、产出指标：培训人数，年度指标值：≥100人。3、效益指标：群众知晓率，年度指标值：≥85%。" +
+        "4、产出指标：培训场次，年度指标值：≥5场。5、产出指标：发放率，年度指标值：100%。6、效益指标：知晓率，年度指标值：≥80%。",
+    );
+  });
+
+  it("reads the shortened words before a colon, a year note and a label in brackets", () => {
+    const short = "1、产出指标：培训人数，年度值：≥100人。2、产出指标：发放及时率，预期值：100%。3、效益指标：辍学率，年度指标：≤1%。4、效益指标：群众知晓率，指标值（2025年）：≥85%。5、效益指标：群众满意度（年度指标值）≥90%。";
+    expect(parts(short)).toEqual([
+      ["培训人数", "年度指标值", "≥100人"],
+      ["发放及时率", "指标值", "100%"],
+      ["辍学率", "年度指标值", "≤1%"],
+      ["群众知晓率", "指标值", "≥85%"],
+      ["群众满意度", "年度指标值", "≥90%"],
+    ]);
+    expect(labelsWritten(short)).toEqual(["年度值", "预期值", "年度指标", "指标值（2025年）", "（年度指标值）"]);
+    expect(clean(short)).toBe(
+      "1、产出指标：培训人数，年度指标值：≥100人。2、产出指标：发放及时率，年度指标值：100%。3、效益指标：辍学率，年度指标值：≤1%。4、效益指标：群众知晓率，年度指标值：≥85%。5、效益指标：群众满意度，年度指标值：≥90%。",
+    );
+  });
+
+  it("keeps a prefix glued to the name, a name holding the words, and a bare 目标 or 标准 as before", () => {
+    expect(parts("1、产出指标：培训人数2025年度指标值：≥100人。2、产出指标：计划指标值完成率，≥90%。3、产出指标：资金拨付率，目标：≥90%。4、产出指标：年度值考核，合格。")).toEqual([
+      ["培训人数2025", "年度指标值", "≥100人"],
+      ["计划指标值完成率", "", "≥90%"],
+      ["资金拨付率，目标", "", "≥90%"],
+      ["年度值考核", "", "合格"],
+    ]);
+    // At the start of a cell `年度指标：` is a title, no label.
+    expect(parseIndicatorCell("年度指标：\n1、产出指标：培训人数，年度指标值：≥100人。").items[0]?.label).toBe("年度指标值");
+  });
+});

@@ -52,3 +52,53 @@ describe("a label with a word before 指标值/目标值", () => {
     expect(parseIndicatorCell("年度指标：\n1、产出指标：培训人数，年度指标值：≥100人。").items[0]?.label).toBe("年度指标值");
   });
 });
+
+describe("item numbers with a space, a comma, a word or a letter", () => {
+  const numbers = (text: string) => parseIndicatorCell(text).items.map((i) => [i.number, i.level1 ?? "", i.name]);
+  const three = (a: string, b: string, c: string) =>
+    `${a}产出指标：培训人数，年度指标值：≥100人。${b}产出指标：资金拨付率，年度指标值：≥90%。${c}效益指标：群众知晓率，年度指标值：≥85%。`;
+  const canonical = three("1、", "2、", "3、");
+  const read = [
+    [1, "产出指标", "培训人数"],
+    [2, "产出指标", "资金拨付率"],
+    [3, "效益指标", "群众知晓率"],
+  ];
+
+  it.each([
+    ["1 、", "2 、", "3 、"],
+    ["1　、", "2　、", "3　、"],
+    ["1 .", "2 .", "3 ."],
+    ["（1 ）", "（2 ）", "（3 ）"],
+    ["1，", "2，", "3，"],
+    ["1,", "2,", "3,"],
+    ["1 ", "2 ", "3 "],
+    ["一是", "二是", "三是"],
+    ["第一，", "第二，", "第三，"],
+    ["a.", "b.", "c."],
+    ["Ⅰ.", "Ⅱ.", "Ⅲ."],
+  ])("reads %s %s %s before a category word as item numbers, and the cleaner writes 1、", (a, b, c) => {
+    const text = three(a, b, c);
+    expect(numbers(text)).toEqual(read);
+    expect(allItemCodes(text).filter(([, code]) => code === "category_unknown")).toEqual([]);
+    expect(clean(text)).toBe(canonical);
+  });
+
+  it("reads them on lines of their own too", () => {
+    const text = "1 产出指标：资助学生人数，年度指标值：≥1200人\n2 产出指标：资金发放及时率，年度指标值：100%\n3 效益指标：辍学率，年度指标值：≤1%";
+    expect(numbers(text)).toEqual([
+      [1, "产出指标", "资助学生人数"],
+      [2, "产出指标", "资金发放及时率"],
+      [3, "效益指标", "辍学率"],
+    ]);
+    expect(clean(text)).toBe("1、产出指标：资助学生人数，年度指标值：≥1200人。2、产出指标：资金发放及时率，年度指标值：100%。3、效益指标：辍学率，年度指标值：≤1%。");
+  });
+
+  it("leaves a number inside a value, or before no category, unread, and the cleaner puts no second number before it", () => {
+    expect(numbers("1,200人以上")[0]?.[0]).toBeUndefined();
+    for (const text of ["1 培训人数，年度指标值：≥100人。2 资金拨付率，年度指标值：≥90%。", "一是培训人数，年度指标值：≥100人。", "a.培训人数，年度指标值：≥100人。", "第一，培训人数，年度指标值：≥100人。", "1，培训人数，年度指标值：≥100人。"]) {
+      expect(parseIndicatorCell(text).items[0]?.number).toBeUndefined();
+      expect(clean(text)).toBe(text);
+    }
+    expect(clean("培训人数，年度指标值：≥100人。")).toBe("1、培训人数，年度指标值：≥100人。");
+  });
+});

@@ -102,3 +102,56 @@ describe("item numbers with a space, a comma, a word or a letter", () => {
     expect(clean("培训人数，年度指标值：≥100人。")).toBe("1、培训人数，年度指标值：≥100人。");
   });
 });
+
+describe("categories in brackets, separated by spaces, or a 二级 before a comma", () => {
+  const levels = (text: string) => parseIndicatorCell(text).items.map((i) => [i.level1 ?? "", i.level2 ?? "", i.level2Source ?? "", i.name]);
+
+  it("reads 【一级】 and 【一级-二级】 as the head", () => {
+    const text = "1、【产出指标】培训人数，年度指标值：≥100人。2、【产出指标-数量指标】培训场次，年度指标值：≥5场。3、【效益指标】：群众知晓率，年度指标值：≥85%。";
+    expect(levels(text)).toEqual([
+      ["产出指标", "数量指标", "inferred", "培训人数"],
+      ["产出指标", "数量指标", "written", "培训场次"],
+      ["效益指标", "", "none", "群众知晓率"],
+    ]);
+    expect(clean(text)).toBe(
+      "1、产出指标：培训人数，年度指标值：≥100人。2、产出指标（数量指标）：培训场次，年度指标值：≥5场。3、效益指标：群众知晓率，年度指标值：≥85%。",
+    );
+    expect(levels("1、【注】产出指标：培训人数，年度指标值：≥100人。")[0]?.[0]).toBe("");
+  });
+
+  it("reads 一级 and 二级 separated by spaces, before a colon or before the name", () => {
+    const colon = "1、产出指标 数量指标：资助学生人数，年度指标值：≥1200人。2、效益指标 社会效益指标：辍学率，年度指标值：≤1%。3、满意度指标 服务对象满意度指标：受助学生满意度，年度指标值：≥95%。";
+    expect(levels(colon)).toEqual([
+      ["产出指标", "数量指标", "written", "资助学生人数"],
+      ["效益指标", "社会效益指标", "written", "辍学率"],
+      ["满意度指标", "服务对象满意度指标", "written", "受助学生满意度"],
+    ]);
+    expect(allItemCodes(colon).filter(([, code]) => code === "category_unknown")).toEqual([]);
+    const spaced = "1、产出指标 数量指标 培训人数 ≥100人。2、产出指标 质量指标 培训合格率 ≥90%。";
+    expect(levels(spaced)).toEqual([
+      ["产出指标", "数量指标", "written", "培训人数"],
+      ["产出指标", "质量指标", "written", "培训合格率"],
+    ]);
+    expect(clean(spaced)).toBe("1、产出指标（数量指标）：培训人数，年度指标值：≥100人。2、产出指标（质量指标）：培训合格率，年度指标值：≥90%。");
+    // A heading so written is one too.
+    const sections = parseIndicatorCell("一、产出指标 数量指标\n1、培训人数，年度指标值：≥100人。\n2、培训场次，年度指标值：≥5场。\n二、效益指标\n1、群众知晓率，年度指标值：≥85%。");
+    expect(sections.sections?.map((s) => [s.level1, s.level2Raw ?? ""])).toEqual([
+      ["产出指标", "数量指标"],
+      ["效益指标", ""],
+    ]);
+  });
+
+  it("reads a whole 二级 and a comma before the name as written, not as part of the name", () => {
+    const text = "1、产出指标：数量指标，资助学生人数，年度指标值：≥1200人。2、产出指标：时效指标，资金发放及时率，年度指标值：100%。3、效益指标：社会效益指标，辍学率，年度指标值：≤1%。";
+    expect(levels(text)).toEqual([
+      ["产出指标", "数量指标", "written", "资助学生人数"],
+      ["产出指标", "时效指标", "written", "资金发放及时率"],
+      ["效益指标", "社会效益指标", "written", "辍学率"],
+    ]);
+    expect(clean(text)).toBe(
+      "1、产出指标（数量指标）：资助学生人数，年度指标值：≥1200人。2、产出指标（时效指标）：资金发放及时率，年度指标值：100%。3、效益指标（社会效益指标）：辍学率，年度指标值：≤1%。",
+    );
+    // Before a value the word is the name, as before.
+    expect(levels("1、产出指标：数量指标，≥100人。")).toEqual([["产出指标", "数量指标", "inferred", "数量指标"]]);
+  });
+});

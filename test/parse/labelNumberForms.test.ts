@@ -155,3 +155,22 @@ describe("categories in brackets, separated by spaces, or a 二级 before a comm
     expect(levels("1、产出指标：数量指标，≥100人。")).toEqual([["产出指标", "数量指标", "inferred", "数量指标"]]);
   });
 });
+
+describe("the label before the name (`产出指标：年度指标值：≥90%（资金拨付率）`)", () => {
+  it("reads the bracket after the value as the name; the cleaner keeps the item as written", () => {
+    const text = "1、产出指标：年度指标值：≥90%（资金拨付率）。2、产出指标：年度指标值：≥100人（培训人数）。3、产出指标：年度指标值：2025年12月底前（完成时间）。";
+    expect(parseIndicatorCell(text).items.map((i) => [i.name, i.value.raw, i.level2 ?? ""])).toEqual([
+      ["资金拨付率", "≥90%", ""],
+      ["培训人数", "≥100人", "数量指标"],
+      ["完成时间", "2025年12月底前", "时效指标"],
+    ]);
+    expect(clean(text)).toBe(text);
+  });
+
+  it("leaves a note in brackets to the value", () => {
+    expect(parts("1、产出指标：年度指标值：≥90%（以问卷为准）。2、产出指标：培训人数，年度指标值：≥90%（资金拨付率）。")).toEqual([
+      ["", "年度指标值", "≥90%（以问卷为准）"],
+      ["培训人数", "年度指标值", "≥90%（资金拨付率）"],
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { IndicatorItem, ParsedCell, ParsedValue } from "../model";
 import { foldCode, isDigit, isHan } from "../parse/normalizeText";
 import { parseIndicatorCell } from "../parse/parseCell";
+import { startsLikeNumber } from "../parse/readMarker";
 import { sameValueFields } from "../parse/shapes";
 import { SUFFIX_WORDS, isTimeUnit, WITHIN_SUFFIX } from "../parse/valueWords";
 import { compactFolded } from "../parse/vocabulary";
@@ -292,7 +293,7 @@ interface ItemForm extends CanonicalItem {
 function canonicalItemForm(item: IndicatorItem, cellText: string, readBacks: ReadBacks | undefined): ItemForm {
   // No name (`1、产出指标：≥100人`): `产出指标：，年度指标值：≥100人` would dress the gap up; kept for its author.
   if (item.name === "") return { text: item.raw, rewritten: false };
-  if (isBareValue(item) || isProseItem(item)) return { text: item.raw, rewritten: false };
+  if (isBareValue(item) || isProseItem(item) || unreadNumber(item)) return { text: item.raw, rewritten: false };
   const head = itemHead(item);
   const value = canonicalValueText(item.value);
   // A note the item took in (`…≥100人。（注：数据来源于统计年鉴）`) follows it as written.
@@ -307,6 +308,17 @@ function canonicalItemForm(item: IndicatorItem, cellText: string, readBacks: Rea
   if (reread.length !== 1 || !sameMeaning(reread[0], item)) return { text: item.raw, rewritten: false };
   return { text, rewritten: true, readBack };
 }
+
+/** An item without a number that starts like one (`1 培训人数…`, `一是培训人数…`, `a.培训人数…`: a
+ * number the parser could not read safely): `1、` before it would number it twice. */
+function unreadNumber(item: IndicatorItem): boolean {
+  if (item.number !== undefined) return false;
+  const head = foldWidth(item.raw.slice(0, UNREAD_NUMBER_PROBE));
+  return startsLikeNumber(head, 0, head.length);
+}
+
+/** Enough of an item to see a number at its start: `第十二，`, `123 、` and what follows. */
+const UNREAD_NUMBER_PROBE = 12;
 
 /** The fields a reader of the table relies on, compared after re-reading a rewritten item. */
 function sameMeaning(a: IndicatorItem | undefined, b: IndicatorItem | undefined): boolean {

@@ -43,14 +43,24 @@ export function parseItem(text: string, folded: string, at: SegmentCursor, index
 
   let nameEnd: number;
   let value: ParsedValue;
+  let nameSpan: Span | undefined;
   if (labelled) {
     nameEnd = at.labelStart;
-    value = readValue(text, folded, at.valueStart, trimSeparatorsEnd(folded, at.valueStart, ce));
+    const valueEnd = trimSeparatorsEnd(folded, at.valueStart, ce);
+    // `产出指标：年度指标值：≥90%（资金拨付率）`: the label right after the head, the name in brackets
+    // after the value.
+    const open = hasHead && isBlank(folded, nameStart, nameEnd) ? bracketedNameStart(folded, at.valueStart, valueEnd) : -1;
+    if (open >= 0) {
+      nameSpan = trimName(folded, open + 1, valueEnd - 1);
+      value = readValue(text, folded, at.valueStart, trimSeparatorsEnd(folded, at.valueStart, open));
+    } else {
+      value = readValue(text, folded, at.valueStart, valueEnd);
+    }
   } else {
     value = splitUnlabelled(text, folded, nameStart, ce);
     nameEnd = splitNameEnd;
   }
-  const nameSpan = trimName(folded, nameStart, Math.max(nameStart, nameEnd));
+  nameSpan ??= trimName(folded, nameStart, Math.max(nameStart, nameEnd));
   const name = internSlice(text, nameSpan.start, nameSpan.end);
   shareValueTexts(value);
   if (values) value = values.intern(value);
@@ -89,6 +99,31 @@ export function parseItem(text: string, folded: string, at: SegmentCursor, index
   }
   if (at.terminatorStart >= 0) item.terminator = terminatorText(text, at.terminatorStart, at.terminatorLength);
   return item;
+}
+
+function isBlank(folded: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isWhitespace(folded.charCodeAt(k)) && !isSeparator(folded.charCodeAt(k))) return false;
+  return true;
+}
+
+/** A name in brackets is short: `（资金拨付率）`, `（受助学生满意度）`. */
+const BRACKETED_NAME_MAX = 20;
+/** Words opening a note in brackets, not a name: `（注：…）`, `（含线上）`, `（以问卷为准）`, `（按…）`. */
+const NOTE_OPENINGS = ["注", "含", "不含", "以", "按", "据", "根据", "其中", "包括", "备注", "说明"];
+
+/**
+ * Where a bracket closing the value [start, end) opens when it holds a name: only Han text (2 to
+ * BRACKETED_NAME_MAX characters, no note opening it) after some value (`≥90%（资金拨付率）`). -1
+ * otherwise (`≥90%（以问卷为准）`, `（2025年）`). Bounded look-behind.
+ */
+function bracketedNameStart(folded: string, start: number, end: number): number {
+  if (end - start < 4 || folded.charCodeAt(end - 1) !== CLOSE) return -1;
+  let open = end - 2;
+  const limit = Math.max(start, end - 2 - BRACKETED_NAME_MAX);
+  while (open > limit && isHan(folded.charCodeAt(open))) open--;
+  if (folded.charCodeAt(open) !== OPEN || end - 2 - open < 2 || open <= start) return -1;
+  for (const word of NOTE_OPENINGS) if (folded.startsWith(word, open + 1)) return -1;
+  return open;
 }
 
 /** Whether the word ending at `end` ends in `指标` (a category written in full, not a name). */

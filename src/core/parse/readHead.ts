@@ -1,5 +1,6 @@
 import type { Level1, Level2 } from "../model";
 import { isSpace, isWhitespace } from "./normalizeText";
+import { valueFollows } from "./parseValue";
 import { LEVEL2_FIRST_CODES, compactFolded, level1At, level1OfWord, level2At, level2OfWord } from "./vocabulary";
 
 /**
@@ -134,6 +135,7 @@ function setHead(level1Start: number, level1End: number, level1: Level1 | undefi
 export function readHead(folded: string, start: number, end: number): boolean {
   let a = start;
   while (a < end && isSpace(folded.charCodeAt(a))) a++;
+  if (folded.charCodeAt(a) === LENTICULAR_OPEN) return bracketedHead(folded, a, end);
   const limit = Math.min(end, a + HEAD_MAX);
   let k = a;
   while (k < limit) {
@@ -186,7 +188,42 @@ export function readHead(folded: string, start: number, end: number): boolean {
   return true;
 }
 
-/** `产出指标（数量指标）` → `产出指标` + `数量指标`; `产出指标——数量指标` → `产出指标` + `数量指标`.
+const LENTICULAR_OPEN = 0x3010; // 【
+const LENTICULAR_CLOSE = 0x3011; // 】
+
+/**
+ * A head in lenticular brackets: `【产出指标】培训人数…`, `【产出指标-数量指标】：培训人数…`. The bracket
+ * holds a known 一级, maybe with its 二级 (as splitLevels reads them), and nothing else; a colon
+ * or a comma after it belongs to the head. Anything else in brackets (`【注】`) is no head.
+ */
+function bracketedHead(folded: string, a: number, end: number): boolean {
+  const limit = Math.min(end, a + HEAD_MAX);
+  let close = a + 1;
+  while (close < limit && folded.charCodeAt(close) !== LENTICULAR_CLOSE) close++;
+  if (close >= limit) return false;
+  const textStart = trimStart(folded, a + 1, close);
+  splitLevels(folded, textStart, trimEnd(folded, textStart, close));
+  const p2s = part2Start;
+  const p2e = part2End;
+  const level1 = level1Of(folded, part1Start, part1End);
+  if (level1 === undefined) return false;
+  const level2 = p2e > p2s ? level2Of(folded, p2s, p2e) : undefined;
+  if (p2e > p2s && level2 === undefined) return false;
+  let k = trimStart(folded, close + 1, end);
+  const c = folded.charCodeAt(k);
+  const separator = c === COLON || c === COMMA ? c : 0;
+  if (separator !== 0) k++;
+  setHead(part1Start, part1End, level1, false, k, separator);
+  if (level2 !== undefined) {
+    HEAD.level2Start = p2s;
+    HEAD.level2End = p2e;
+    HEAD.level2 = level2;
+  }
+  return true;
+}
+
+/** `产出指标（数量指标）` → `产出指标` + `数量指标`; `产出指标——数量指标` → `产出指标` + `数量指标`;
+ * `产出指标 数量指标` (spaces between a known 一级 and a known 二级) → `产出指标` + `数量指标`.
  * Sets part1Start/End and part2Start/End (part 2 empty, at the end, when there is none). */
 function splitLevels(folded: string, start: number, end: number): void {
   for (let p = start; p < end; p++) {
@@ -203,10 +240,23 @@ function splitLevels(folded: string, start: number, end: number): void {
       return;
     }
   }
+  if (splitAtSpace(folded, start, end)) return;
   part1Start = start;
   part1End = end;
   part2Start = end;
   part2End = end;
+}
+
+/** `产出指标 数量指标`: the first run of spaces splits a known 一级 from a known 二级 (nothing else is
+ * split there: `效益 指标` is one word written with a space). */
+function splitAtSpace(folded: string, start: number, end: number): boolean {
+  let p = start + 1;
+  while (p < end && !isSpace(folded.charCodeAt(p))) p++;
+  if (p >= end || level1At(folded, start, p) === undefined) return false;
+  const s2 = trimStart(folded, p, end);
+  if (s2 >= end || level2Of(folded, s2, end) === undefined) return false;
+  setParts(folded, start, p, s2, end);
+  return true;
 }
 
 function setParts(folded: string, s1: number, e1: number, s2: number, e2: number): void {
@@ -237,7 +287,9 @@ function nameAfterLevel2(folded: string, s: number, e: number): void {
   }
 }
 
-/** `产出指标：数量指标：培训人数` — a known 二级 between the first and a second colon. */
+/** `产出指标：数量指标：培训人数` — a known 二级 between the first and a second colon; or a whole
+ * 二级 word and a comma before the name (`产出指标：数量指标，资助学生人数，…`), not before a value
+ * (`产出指标：数量指标，≥100人` leaves the word to be the name). */
 function readSecondLevel(folded: string, end: number): void {
   let b = HEAD.end;
   while (b < end && isSpace(folded.charCodeAt(b))) b++;
@@ -245,18 +297,26 @@ function readSecondLevel(folded: string, end: number): void {
   const limit = Math.min(end, b + LEVEL2_MAX);
   for (let k = b; k < limit; k++) {
     const c = folded.charCodeAt(k);
-    if (c === COMMA || c === SEMICOLON) return;
-    if (c !== COLON) continue;
+    if (c === SEMICOLON) return;
+    if (c !== COLON && c !== COMMA) continue;
     const s = trimStart(folded, b, k);
     const e = trimEnd(folded, s, k);
     const level2 = level2Of(folded, s, e);
     if (level2 === undefined) return;
+    if (c === COMMA && (!endsWithIndicator(folded, s, e) || valueFollows(folded, k + 1) || !hasNameAfter(folded, k + 1, end))) return;
     HEAD.level2Start = s;
     HEAD.level2End = e;
     HEAD.level2 = level2;
     HEAD.end = k + 1;
     return;
   }
+}
+
+/** Whether a name (a Han character, before any separator) follows at `i`: `数量指标，资助学生人数，`,
+ * not `数量指标，，` or a cell ending there. */
+function hasNameAfter(folded: string, i: number, end: number): boolean {
+  const k = trimStart(folded, i, end);
+  return k < end && folded.charCodeAt(k) >= 0x4e00 && folded.charCodeAt(k) <= 0x9fff;
 }
 
 /** A full 一级, maybe with a known 二级 attached (`产出指标（数量指标）`, `产出指标-数量指标`), followed
@@ -271,9 +331,26 @@ function headWithoutSeparator(folded: string, a: number, end: number): boolean {
     let k = wordEnd;
     while (k < end && isSpace(folded.charCodeAt(k))) k++;
     if (k < end && k === wordEnd) return attachedLevel2(folded, a, wordEnd, level1, end);
-    return setHead(a, wordEnd, level1, false, k, 0);
+    setHead(a, wordEnd, level1, false, k, 0);
+    spacedLevel2(folded, k, end);
+    return true;
   }
   return false;
+}
+
+/** `产出指标 数量指标 培训人数 ≥100人`, `一、产出指标 数量指标`: a known 二级 at `k` (after the 一级 and
+ * its spaces), then white space or the end, is the head's; HEAD.end moves past it. */
+function spacedLevel2(folded: string, k: number, end: number): void {
+  const limit = Math.min(end, k + LEVEL2_MAX);
+  let e = k;
+  while (e < limit && !isWhitespace(folded.charCodeAt(e))) e++;
+  if ((e >= limit && e < end) || !endsWithIndicator(folded, k, e)) return;
+  const level2 = level2Of(folded, k, e);
+  if (level2 === undefined) return;
+  HEAD.level2Start = k;
+  HEAD.level2End = e;
+  HEAD.level2 = level2;
+  HEAD.end = trimStart(folded, e, end);
 }
 
 /** A known 二级 right after the 一级 [a, wordEnd), in brackets or after a joiner, then a space or

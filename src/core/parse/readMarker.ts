@@ -20,6 +20,7 @@ export interface Marker {
 export const MARKER: Marker = { number: 0, digitsStart: 0, digitsEnd: 0, style: "dun", end: 0 };
 
 const DUN = 0x3001; // 、
+const COMMA = 0x2c; // , and ， (folded)
 const DOT = 0x2e;
 const OPEN = 0x28;
 const CLOSE = 0x29;
@@ -103,21 +104,37 @@ function found(number: number, digitsStart: number, digits: number, style: Marke
 export function readMarker(folded: string, i: number, end: number, itemStart: boolean): boolean {
   const c = folded.charCodeAt(i);
   if (c === OPEN) {
-    const j = digitsEnd(folded, i + 1, end);
+    // Where an item can start, spaces may stand inside the brackets: `（1 ）`, `( 1)`.
+    const s = itemStart ? skipSpaces(folded, i + 1, end) : i + 1;
+    const j = digitsEnd(folded, s, end);
     if (j < 0) return itemStart && readParenHanziMarker(folded, i, end);
-    if (folded.charCodeAt(j) !== CLOSE) return false;
-    return found(digitsValue(folded, i + 1, j), i + 1, j, "paren", j + 1);
+    const close = itemStart ? skipSpaces(folded, j, end) : j;
+    if (folded.charCodeAt(close) !== CLOSE) return false;
+    return found(digitsValue(folded, s, j), s, j, "paren", close + 1);
   }
   if (isCircledNumber(c)) return found(c - CIRCLED_ONE + 1, i, i + 1, "circled", i + 1);
   if (isParenthesizedNumber(c)) return found(c - PAREN_ONE + 1, i, i + 1, "paren", i + 1);
-  if (!isDigit(c)) return itemStart && readHanziMarker(folded, i, end);
+  if (!isDigit(c)) return itemStart && (readHanziMarker(folded, i, end) || readWordMarker(folded, i, end));
   const j = digitsEnd(folded, i, end);
   if (j < 0 || j >= end) return false;
-  const after = folded.charCodeAt(j);
-  if (after === DUN) return found(digitsValue(folded, i, j), i, j, "dun", j + 1);
-  if (after === CLOSE) return found(digitsValue(folded, i, j), i, j, "closeParen", j + 1);
-  if (after === DOT && !(j + 1 < end && isDigit(folded.charCodeAt(j + 1)))) return found(digitsValue(folded, i, j), i, j, "dot", j + 1);
+  // Where an item can start, spaces may stand between the number and its mark: `1 、`, `1 .`.
+  const m = itemStart ? skipSpaces(folded, j, end) : j;
+  const after = folded.charCodeAt(m);
+  if (after === DUN) return found(digitsValue(folded, i, j), i, j, "dun", m + 1);
+  if (after === CLOSE) return found(digitsValue(folded, i, j), i, j, "closeParen", m + 1);
+  if (after === DOT && !(m + 1 < end && isDigit(folded.charCodeAt(m + 1)))) return found(digitsValue(folded, i, j), i, j, "dot", m + 1);
+  if (!itemStart) return false;
+  // `1，产出指标：`, `1 产出指标：`: a number before a whole category word after a comma or a space,
+  // where an item can start (`1,200人` and `1 200人` are numbers). Read as `1、`: the style closest
+  // to it, which the cleaner writes.
+  if (after === COMMA && startsCategoryWord(folded, m + 1, end)) return found(digitsValue(folded, i, j), i, j, "dun", m + 1);
+  if (m > j && startsCategoryWord(folded, m, end)) return found(digitsValue(folded, i, j), i, j, "dun", m);
   return false;
+}
+
+function skipSpaces(folded: string, k: number, end: number): number {
+  while (k < end && isSpace(folded.charCodeAt(k))) k++;
+  return k;
 }
 
 /** The value of the numeral hanziNumeralEnd read last (scratch). */
@@ -152,6 +169,46 @@ function readHanziMarker(folded: string, i: number, end: number): boolean {
   const next = j + 1 < end ? folded.charCodeAt(j + 1) : 0;
   if (hanziDigit(next) !== 0 || isDigit(next)) return false;
   return found(numeralValue, i, j, "hanzi", j + 1);
+}
+
+const DI = 0x7b2c; // 第
+const SHI = 0x662f; // 是
+const ROMAN_ONE = 0x2160; // Ⅰ
+const ROMAN_TWELVE = 0x216b; // Ⅻ
+const SMALL_ROMAN_ONE = 0x2170; // ⅰ
+const SMALL_ROMAN_TWELVE = 0x217b; // ⅻ
+
+/**
+ * Numbers written as words or letters, read only before a whole category word where an item can
+ * start (elsewhere they are prose: `第一，`, `一是`, `a.` open sentences too): `第一，产出指标` and
+ * `一是产出指标` (hanzi, the marker's "digits" the whole word, so the cleaner replaces it), `a.产出指标`,
+ * `b、`, `c)` and `Ⅰ.` (a letter or Roman numeral as the number, its mark's style).
+ */
+function readWordMarker(folded: string, i: number, end: number): boolean {
+  const c = folded.charCodeAt(i);
+  if (c === DI) {
+    const j = hanziNumeralEnd(folded, i + 1, end);
+    if (j < 0 || j >= end) return false;
+    const mark = folded.charCodeAt(j);
+    if (mark !== COMMA && mark !== DUN && !isSpace(mark)) return false;
+    return startsCategoryWord(folded, j + 1, end) && found(numeralValue, i, j, "hanzi", j + 1);
+  }
+  const j = hanziNumeralEnd(folded, i, end);
+  if (j > 0) return j < end && folded.charCodeAt(j) === SHI && startsCategoryWord(folded, j + 1, end) && found(numeralValue, i, j + 1, "hanzi", j + 1);
+  const number = letterNumber(c);
+  if (number === 0 || i + 1 >= end) return false;
+  const mark = folded.charCodeAt(i + 1);
+  const style = mark === DOT ? "dot" : mark === DUN ? "dun" : mark === CLOSE ? "closeParen" : undefined;
+  return style !== undefined && startsCategoryWord(folded, i + 2, end) && found(number, i, i + 1, style, i + 2);
+}
+
+/** `a` … `z`, `A` … `Z` (1 … 26) and `Ⅰ` … `Ⅻ`, `ⅰ` … `ⅻ` (1 … 12); 0 for any other character. */
+function letterNumber(c: number): number {
+  if (c >= 0x61 && c <= 0x7a) return c - 0x60;
+  if (c >= 0x41 && c <= 0x5a) return c - 0x40;
+  if (c >= ROMAN_ONE && c <= ROMAN_TWELVE) return c - ROMAN_ONE + 1;
+  if (c >= SMALL_ROMAN_ONE && c <= SMALL_ROMAN_TWELVE) return c - SMALL_ROMAN_ONE + 1;
+  return 0;
 }
 
 /** `(一)` … `(九十九)` (`（一）` folded): a numeral in brackets. */
@@ -198,4 +255,33 @@ export function startsCategoryWord(folded: string, i: number, end: number): bool
 /** A character that continues a word: a CJK ideograph, an ASCII letter or digit. */
 function isWordCharacter(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * Whether text at `i` looks like an item number the parser did not read as one (its form is not
+ * one readMarker reads there: `1 培训人数`, `1，培训人数`, `一是培训人数`, `第一，…`, `a.培训人数`,
+ * `Ⅰ、…`). The cleaner keeps such an item as written rather than put a second number before it.
+ */
+export function startsLikeNumber(folded: string, i: number, end: number): boolean {
+  if (readMarker(folded, i, end, true)) return true;
+  const c = folded.charCodeAt(i);
+  if (isDigit(c)) {
+    let j = i;
+    while (j < end && isDigit(folded.charCodeAt(j))) j++;
+    if (j - i > MAX_DIGITS) return false;
+    const k = skipSpaces(folded, j, end);
+    const after = folded.charCodeAt(k);
+    if (after === COMMA || after === DUN || after === CLOSE) return true;
+    if (after === DOT) return !isDigit(folded.charCodeAt(k + 1));
+    return k > j && k < end && isWordCharacter(after) && !isDigit(after);
+  }
+  if (c === DI) {
+    const j = hanziNumeralEnd(folded, i + 1, end);
+    const mark = folded.charCodeAt(j);
+    return j > 0 && (mark === COMMA || mark === DUN || isSpace(mark));
+  }
+  const j = hanziNumeralEnd(folded, i, end);
+  if (j > 0) return folded.charCodeAt(j) === SHI;
+  const mark = folded.charCodeAt(i + 1);
+  return letterNumber(c) !== 0 && (mark === DOT || mark === DUN || mark === CLOSE);
 }

@@ -1,7 +1,7 @@
 import type { NumberingStyle, ValueLabel } from "../model";
 import { isDigit, isHan, isOperatorGlyph, isSpace, isWhitespace } from "./normalizeText";
 import { looksLikeValue, numberContinuesValue, readValue } from "./parseValue";
-import { LABEL, labelAt } from "./readLabel";
+import { LABEL, labelAt, mayEndLabel } from "./readLabel";
 import { HEAD, readHead } from "./readHead";
 import { MARKER, isCircledNumber, isParenthesizedNumber, readMarker, startsCategory, startsCategoryWord, type Marker } from "./readMarker";
 
@@ -11,7 +11,6 @@ const LF = 0x0a;
 const CR = 0x0d;
 const OPEN = 0x28;
 const CLOSE = 0x29;
-const VALUE_CHAR = 0x503c; // 值, the last character of every value label
 const COLON = 0x3a;
 const COMMA = 0x2c;
 const DOT = 0x2e;
@@ -180,7 +179,7 @@ export class SegmentCursor {
         if (c === OPEN) depth++;
         else if (c === CLOSE && depth > 0) depth--;
         else if (!glyphSeen && isOperatorGlyph(c)) glyphSeen = true;
-        if (c === VALUE_CHAR) {
+        if (mayEndLabel(folded, i)) {
           if (!hasLabel && labelAt(folded, i, contentStart)) {
             hasLabel = true;
             this.label = LABEL.label;

@@ -257,3 +257,26 @@ describe("two indicators in one item, a comma between them", () => {
     expect(read("1、产出指标：培训人数，年度指标值：≥100人。2、资金拨付率≥90%，完成率≥95%").map((r) => r[2])).toEqual(["written", "none", "none"]);
   });
 });
+
+describe("items on one line apart by spaces only", () => {
+  const read = (text: string) => parseIndicatorCell(text).items.map((i) => [i.level1 ?? "", i.name, i.value.raw]);
+
+  it("split at the next number and at a 一级 heading after a name, glyph and value", () => {
+    expect(read("产出指标：1.培训人数≥100人 2.资金拨付率≥90% 效益指标：1.群众知晓率≥85% 满意度指标：1.群众满意度≥90%")).toEqual([
+      ["产出指标", "培训人数", "≥100人"],
+      ["产出指标", "资金拨付率", "≥90%"],
+      ["效益指标", "群众知晓率", "≥85%"],
+      ["满意度指标", "群众满意度", "≥90%"],
+    ]);
+    expect(read("产出指标：培训人数≥100人 效益指标：知晓率≥85%")).toEqual([
+      ["产出指标", "培训人数", "≥100人"],
+      ["效益指标", "知晓率", "≥85%"],
+    ]);
+  });
+
+  it("not at a number in a value, nor at an unexpected number, nor after words with no value", () => {
+    expect(read("1.培训人数≥100人 3.资金拨付率≥90%")).toHaveLength(1);
+    expect(read("1.产出指标：开展培训 2.群众知晓率≥85%")).toHaveLength(1);
+    expect(read("1、产出指标：补助标准，年度指标值：≥1 2.5万元")).toHaveLength(1);
+  });
+});

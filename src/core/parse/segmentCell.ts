@@ -156,7 +156,9 @@ export class SegmentCursor {
         if (
           (isDigit(c) || c === OPEN || isCircledNumber(c) || isParenthesizedNumber(c)) &&
           i > contentStart &&
-          (startsRunOnItem(folded, contentStart, i, n, expected, depth) || (runOnHeading && i - contentStart <= HEADING_MAX && this.splitsSection(folded, contentStart, i, n, depth, headingStyle)))
+          (startsRunOnItem(folded, contentStart, i, n, expected, depth) ||
+            (runOnHeading && i - contentStart <= HEADING_MAX && this.splitsSection(folded, contentStart, i, n, depth, headingStyle)) ||
+            (glyphSeen && depth === 0 && startsSpacedItem(folded, contentStart, i, n, expected)))
         ) {
           // A run-on item's number may start inside a digit run glued to the value (`：42、`).
           if (runOnStart > i) i = runOnStart;
@@ -168,8 +170,15 @@ export class SegmentCursor {
           terminatorLength = 1;
           break;
         }
-        if (valueAfterLabel && depth === 0 && (c === COMMA || c === DUN || isSpace(c)) && startsHeadAfterValue(folded, i + 1, n)) {
-          // `≥90个，效益指标：…`, `合格 效益指标：…`: the next item, its number and terminator left out.
+        if (
+          depth === 0 &&
+          (c === COMMA || c === DUN || isSpace(c)) &&
+          (valueAfterLabel || glyphSeen) &&
+          startsHeadAfterValue(folded, i + 1, n) &&
+          (valueAfterLabel || namesQuantity(folded, contentStart, i))
+        ) {
+          // `≥90个，效益指标：…`, `合格 效益指标：…`, `培训人数≥100人 效益指标：…`: the next item, its number
+          // and terminator left out.
           if (!isSpace(c)) {
             terminatorStart = i;
             terminatorLength = 1;
@@ -540,6 +549,27 @@ function startsRunOnItem(folded: string, contentStart: number, i: number, n: num
     return true;
   }
   return false;
+}
+
+/**
+ * Whether the expected item number at `i`, after white space, starts the next item of a line
+ * whose items stand apart by spaces only (`1.培训人数≥100人 2.资金拨付率≥90%`): the item so far is a
+ * name, an operator glyph and a value (namesQuantity), and so is the text after the number's mark
+ * up to the next white space or separator. A number in a value (`≥1 2.5万元`) is no item's: no
+ * name stands before its own glyph.
+ */
+function startsSpacedItem(folded: string, contentStart: number, i: number, n: number, expected: number): boolean {
+  if (!isSpace(folded.charCodeAt(i - 1)) || !readMarker(folded, i, n, false) || MARKER.number !== expected) return false;
+  const markerEnd = MARKER.end;
+  if (markerEnd - i > MARKER_DIGITS + 1 || i - contentStart > LOOKAHEAD || !namesQuantity(folded, contentStart, i)) return false;
+  let end = markerEnd;
+  while (end < n && end - markerEnd < LOOKAHEAD) {
+    const c = folded.charCodeAt(end);
+    if (isWhitespace(c) || c === COMMA || c === SEMICOLON || c === FULL_STOP) break;
+    end++;
+  }
+  runOnStart = i;
+  return namesQuantity(folded, markerEnd, end);
 }
 
 /** The value of the digits [i, j) of `folded`. */

@@ -22,6 +22,11 @@ const SEMICOLON = 0x3b;
 const DUN = 0x3001;
 const WEI = 0x4e3a; // 为
 
+/** A comma, colon, semicolon or `、` (no bracket, no space): what stands before most labels. */
+function isPlainSeparator(c: number): boolean {
+  return c === COMMA || c === COLON || c === SEMICOLON || c === DUN;
+}
+
 /** Whether only a separator (or nothing) stands between `regionStart` and `at`, spaces aside. */
 function separatedBefore(folded: string, at: number, regionStart: number): boolean {
   let k = at - 1;
@@ -64,8 +69,10 @@ export function labelAt(folded: string, at: number, regionStart: number): boolea
   let start = annual ? wordStart - 2 : wordStart;
   // A prefix after a separator (`，全年指标值`, `，2025年度指标值`) is the label's: the name ends before
   // it. The prefix always takes in a `年度` before the word, so `prefixed` <= `start`.
-  const prefixed = prefixStart(folded, wordStart, regionStart);
-  const bracketed = inBrackets(folded, prefixed, at + 1, regionStart);
+  // The common `，年度指标值：` stands right after a separator: no prefix, no brackets to look for.
+  const plain = start > regionStart && isPlainSeparator(folded.charCodeAt(start - 1));
+  const prefixed = plain ? start : prefixStart(folded, wordStart, regionStart);
+  const bracketed = !plain && inBrackets(folded, prefixed, at + 1, regionStart);
   if (bracketed || (prefixed < start && separatedBefore(folded, prefixed, regionStart))) start = prefixed;
   let end = bracketed ? closeEnd : at + 1;
   let k = skipSpaces(folded, end);
@@ -109,8 +116,13 @@ export function labelAt(folded: string, at: number, regionStart: number): boolea
  * or the `标` of a shortened `年度指标` before a colon. */
 export function mayEndLabel(folded: string, i: number): boolean {
   const c = folded.charCodeAt(i);
-  return c === VALUE || (c === BIAO && folded.charCodeAt(skipSpaces(folded, i + 1)) === COLON);
+  if (c === VALUE) return true;
+  // Every head's `产出指标：` ends in 标 before a colon too: only `年度指标` is asked about.
+  return c === BIAO && folded.charCodeAt(i - 1) === ZHI && folded.charCodeAt(i - 2) === DU && folded.charCodeAt(i - 3) === NIAN && folded.charCodeAt(skipSpaces(folded, i + 1)) === COLON;
 }
+
+const ZHI = 0x6307; // 指
+const DU = 0x5ea6; // 度
 
 /**
  * A label shortened after a prefix, before a colon: `，年度值：`, `，预期值：` (the `值` at `at`,

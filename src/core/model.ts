@@ -313,6 +313,7 @@ export type RuleCode =
   | "number_garbled"
   | "percent_over_100"
   | "numbering_irregular"
+  | "indicator_name_missing"
   | "value_label_missing"
   | "output_or_effect_missing"
   | "too_few_indicators"

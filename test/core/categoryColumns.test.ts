@@ -303,7 +303,7 @@ describe("category columns: what authors put in them", () => {
     expect(sheet.issues.map((i) => `${i.cell} ${i.code}${i.item ? ` ${i.item}` : ""}`)).toEqual([
       "B2 satisfaction_or_cost_missing",
       "C2 value_missing 2",
-      "D2 value_label_missing 3",
+      "D2 indicator_name_missing 3",
     ]);
     // The nameless value is reported, but no label is put before it (no fix).
     expect(sheet.issues.find((i) => i.cell === "D2")?.fix).toBeUndefined();

@@ -38,6 +38,10 @@ const SAMPLES: { [C in RuleCode]: RuleParams[C][] } = {
     { heading: 2, title: "效益指标", kind: "mixedStyle", written: "二", expected: 2 },
     { heading: 2, title: "效益指标", kind: "unnumbered", written: "", expected: 2 },
   ],
+  indicator_name_missing: [
+    { item: 2, value: "≥100人" },
+    { item: 2, value: "" },
+  ],
   value_label_missing: [
     { item: 5, name: "党代表基层联系群众工作指标", value: "合格" },
     { item: 5, name: "党代表基层联系群众工作指标", value: "" },

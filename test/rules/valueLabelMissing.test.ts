@@ -1,7 +1,7 @@
 import { parseItemFromParts } from "../../src/core/parse/parseCell";
 import { valueLabelMissingRule } from "../../src/core/rules/valueLabelMissing";
 import { CLEAN, PARTY_DELEGATE, VILLAGE_OFFICE } from "./cells";
-import { applyFix, dataRow, findingsOf, itemCodes } from "./harness";
+import { allItemCodes, applyFix, dataRow, findingsOf, itemCodes } from "./harness";
 
 describe("value_label_missing", () => {
   it("flags item 5 of the seed's 党代表任期制 cell", () => {
@@ -30,10 +30,13 @@ describe("value_label_missing", () => {
     }
   });
 
-  it("reports an item with no name, but offers no label for it (the name is what is missing)", () => {
-    const row = dataRow("1、产出指标：≥100人。2、效益指标：知晓率，年度指标值：≥90%。");
-    const findings = findingsOf(valueLabelMissingRule, row);
-    expect(findings.map((f) => [f.item, f.fix])).toEqual([[1, undefined]]);
+  it("leaves an item with no name to indicator_name_missing: no label is put before its value", () => {
+    const text = "1、产出指标：≥100人。2、效益指标：知晓率，年度指标值：≥90%。3、产出指标：年度指标值：≥90%。";
+    expect(findingsOf(valueLabelMissingRule, dataRow(text))).toEqual([]);
+    expect(allItemCodes(text).filter(([, code]) => code === "indicator_name_missing")).toEqual([
+      [1, "indicator_name_missing"],
+      [3, "indicator_name_missing"],
+    ]);
   });
 
   it("accepts the legitimate labels 指标值： and 年度目标值：", () => {

@@ -46,6 +46,7 @@ export interface RuleParams {
         heading: number;
         title: string;
       } & NumberingFinding);
+  indicator_name_missing: { item: number; value: string };
   value_label_missing: { item: number; name: string; value: string };
   output_or_effect_missing: { missing: "output" | "effect" | "both" };
   too_few_indicators: { count: number };

@@ -129,6 +129,13 @@ export const RULES_EN: RuleCatalog = {
     },
     fix: () => "Number the items 1、2、3、… in order, starting at 1",
   },
+  indicator_name_missing: {
+    title: "Indicator name missing",
+    explain:
+      "Every indicator names what it measures (its level-3 name). An item with only a category and a value says nothing a reviewer can assess, and is sent back.",
+    message: (p) => (p.value ? `Item ${p.item} has the value “${p.value}” but no indicator name` : `Item ${p.item} has no indicator name`),
+    fix: () => "Write the indicator's name before its value, e.g. “产出指标：培训人数，年度指标值：≥100人”",
+  },
   value_label_missing: {
     title: "“年度指标值：” label missing",
     explain:

@@ -131,6 +131,13 @@ export const RULES_ZH: RuleCatalog = {
     },
     fix: () => "序号统一写作“1、2、3、……”，从1开始依次编号",
   },
+  indicator_name_missing: {
+    title: "缺少指标名称",
+    explain:
+      "每项指标都要写明三级指标名称（衡量什么），只有类别和指标值的指标无法判断考核内容，审核时会被退回。",
+    message: (p) => (p.value ? `第${p.item}项只有指标值“${p.value}”，缺少指标名称` : `第${p.item}项缺少指标名称`),
+    fix: () => "在指标值前写明指标名称，如“产出指标：培训人数，年度指标值：≥100人”",
+  },
   value_label_missing: {
     title: "缺少“年度指标值：”标签",
     explain:

@@ -5,6 +5,7 @@ import { costValueInvalidRule } from "./costValueInvalid";
 import { duplicateIndicatorRule } from "./duplicateIndicator";
 import { duplicateProjectRule } from "./duplicateProject";
 import { indicatorCellEmptyRule } from "./indicatorCellEmpty";
+import { indicatorNameMissingRule } from "./indicatorNameMissing";
 import { negativeDirectionGeRule } from "./negativeDirectionGe";
 import { numberGarbledRule } from "./numberGarbled";
 import { numberingIrregularRule } from "./numberingIrregular";
@@ -38,6 +39,7 @@ export const ALL_RULES: readonly Rule[] = [
   numberGarbledRule,
   percentOver100Rule,
   numberingIrregularRule,
+  indicatorNameMissingRule,
   valueLabelMissingRule,
   outputOrEffectMissingRule,
   tooFewIndicatorsRule,

@@ -13,8 +13,8 @@ const SEPARATOR_BEFORE = new Set(["，", ",", "：", ":", "、", " ", "\u3000", 
  * 工作指标，合格。` — every 党代表任期制 row of the seed). Auto-fix: insert the label before the
  * value (with a `，` when nothing separates it from the name); a colon right after the name
  * (`培训人数：≥100人`) becomes `，年度指标值：` rather than stand before the label. The span is the
- * empty position where the label belongs. Item-per-row tables have no labels; a bare value (no category, no
- * name) is not reported.
+ * empty position where the label belongs. Item-per-row tables have no labels; an item with no name
+ * is indicator_name_missing's, a bare value (no category, no name) category_unknown's.
  */
 export const valueLabelMissingRule: Rule = {
   codes: ["value_label_missing"],
@@ -26,13 +26,10 @@ export const valueLabelMissingRule: Rule = {
     for (const item of row.cell.items) {
       if (item.label !== undefined || item.value.kind === "empty") continue;
       if (isBareValue(item)) continue;
+      // No name (`1、产出指标：≥100人`, a bare `≥90%` under a category column): indicator_name_missing
+      // says what is missing; a label (`产出指标：年度指标值：≥100人`) would only dress up the gap.
+      if (item.name === "") continue;
       const at = item.value.span.start;
-      // No name (`1、产出指标：≥100人`, a bare `≥90%` under a category column): reported, but no label
-      // is put in (`产出指标：年度指标值：≥100人` would dress up the gap, the missing name).
-      if (item.name === "") {
-        emitItem(emit, row, item, "value_label_missing", { item: item.index, name: item.name, value: item.value.raw }, { span: { start: at, end: at } });
-        continue;
-      }
       const before = text[at - 1];
       const insert = before === undefined || at <= item.span.start || SEPARATOR_BEFORE.has(before) ? VALUE_LABEL : `，${VALUE_LABEL}`;
       // `培训人数：≥100人` → `培训人数，年度指标值：≥100人`, not `培训人数：年度指标值：≥100人`.

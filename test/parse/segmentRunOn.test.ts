@@ -245,6 +245,24 @@ describe("two indicators in one item, a comma between them", () => {
     ]);
   });
 
+  it("split with word operators too, the value keeping its words (不少于, 不低于)", () => {
+    expect(read("产出指标：培训人数不少于100人，资金拨付率不低于90%；效益指标：知晓率≥85%")).toEqual([
+      [null, "产出指标", "written", "培训人数", "不少于100人"],
+      [null, "产出指标", "heading", "资金拨付率", "不低于90%"],
+      [null, "效益指标", "written", "知晓率", "≥85%"],
+    ]);
+  });
+
+  it("stay one item, its value whole, before a part or a remark with a number (含线上≥50人, 力争≥95%, 每期≥20人)", () => {
+    expect(read("产出指标：培训人数≥100人，含线上≥50人；效益指标：知晓率≥90%，力争≥95%；产出指标：培训场次≥5场，每期≥20人")).toEqual([
+      [null, "产出指标", "written", "培训人数", "≥100人，含线上≥50人"],
+      [null, "效益指标", "written", "知晓率", "≥90%，力争≥95%"],
+      [null, "产出指标", "written", "培训场次", "≥5场，每期≥20人"],
+    ]);
+    const value = parseIndicatorCell("1、产出指标：培训人数，年度指标值：不少于100人，其中骨干教师≥20人。").items[0]!.value;
+    expect([value.kind, value.operator, value.number, value.unit, value.remark]).toEqual(["quantitative", "≥", 100, "人", "，其中骨干教师≥20人"]);
+  });
+
   it("stay one item before a remark, a second bound, a part (其中) or a name without its value", () => {
     expect(read("1、产出指标：资金拨付率≥90%，以实际为准")).toHaveLength(1);
     expect(read("1、产出指标：合格率≥95%，≤100%")).toHaveLength(1);

@@ -215,6 +215,16 @@ describe("values with a note or a remark", () => {
     expect(remark("合格（以验收为准）")).toBeUndefined();
   });
 
+  it("keeps the words opening a value glued to the name with the value (不低于, 约, 每月, 每季度不少于)", () => {
+    const read = (cell: string) => parseIndicatorCell(cell).items.map((i) => [i.name, i.value.raw, i.value.operator, i.value.number, i.value.unit]);
+    expect(read("1、产出指标：培训人数约100人。2、产出指标：巡查次数每月2次。3、产出指标：检查次数每季度不少于1次。4、产出指标：验收合格率约120%")).toEqual([
+      ["培训人数", "约100人", "=", 100, "人"],
+      ["巡查次数", "每月2次", "=", 2, "次/月"],
+      ["检查次数", "每季度不少于1次", "≥", 1, "次/季度"],
+      ["验收合格率", "约120%", "=", 120, "%"],
+    ]);
+  });
+
   it("reads an approximate number as the number (`约100人`, `大约5000册`, `100人左右`), kept as written by the cleaner", () => {
     expect(value("约100人")).toEqual(["quantitative", "=", 100, "人"]);
     expect(value("大约 5000册")).toEqual(["quantitative", "=", 5000, "册"]);
@@ -255,7 +265,9 @@ describe("notes, remarks and counts per period: the edges an audit found", () =>
 
   it("takes as a remark only words that remark (`以…`, `力争…`, `含…`), not another indicator after the comma", () => {
     expect(value("≥90%，服务质量优良")[0]).toBe("qualitative");
-    expect(value("≥90%，力争95%")[0]).toBe("qualitative");
+    // A stretch target is a remark on the target (the value is ≥90%), not a second value.
+    expect(value("≥90%，力争95%")).toEqual(["quantitative", "≥", 90, "%"]);
+    expect(value("≥90%，95%")[0]).toBe("qualitative");
     expect(value("≥90%，含线上培训")).toEqual(["quantitative", "≥", 90, "%"]);
   });
 

@@ -1,6 +1,6 @@
 import type { IndicatorItem, Level2, ParsedValue, Span } from "../model";
 import { isDigit, isHan, isOperatorGlyph, isWhitespace } from "./normalizeText";
-import { isThousandsSeparator, looksLikeValue, prefixWordAt, readValue } from "./parseValue";
+import { isThousandsSeparator, looksLikeValue, prefixWordAt, readValue, valueOpenersBefore } from "./parseValue";
 import { HEAD, readHead } from "./readHead";
 import { isCutLabel, isLabelStub } from "./readLabel";
 import type { SegmentCursor } from "./segmentCell";
@@ -289,7 +289,9 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
   // A bare quantity after the name, no operator (`培训人数100人`, `开设课程数量 220`): the item's
   // last number, after a Han character or a space, read to the item's end as a quantity with a
   // unit (or after a space, without: unit_missing's `开设课程数量 220`).
-  const bare = lastNumberStart(folded, start, e);
+  // `资金拨付率不低于90%`, `培训人数约100人`, `巡查次数每月2次`: the words opening the value go with it.
+  let bare = lastNumberStart(folded, start, e);
+  if (bare > start) bare = valueOpenersBefore(folded, start, bare, MIN_GLUED_NAME);
   if (bare - start >= MIN_GLUED_NAME) {
     const value = readValue(text, folded, bare, e);
     if (value.kind === "quantitative" && value.garbled === undefined && !value.placeholder && (value.unit !== undefined || isWhitespace(folded.charCodeAt(bare - 1)))) {
@@ -344,7 +346,8 @@ function gluedValueStart(folded: string, start: number, end: number): number {
       while (k < end && isWhitespace(folded.charCodeAt(k))) k++;
       if (k < end && isDigit(folded.charCodeAt(k))) {
         gluedBy = "word";
-        return g;
+        // `检查次数每季度不少于1次`: the period before the operator is the value's.
+        return valueOpenersBefore(folded, start, g, MIN_GLUED_NAME);
       }
     }
   }

@@ -300,6 +300,32 @@ export function prefixWordAt(folded: string, i: number, end: number): number {
   return word === undefined ? 0 : word.text.length;
 }
 
+const ABOUT_PREFIXES_LIST: readonly string[] = ["大约", "约"];
+
+/** Words that open a value before its number: operator words (`不低于`), `约`/`大约`, periods (`每月`). */
+const VALUE_OPENERS: readonly string[] = [...PREFIX_WORDS.map((w) => w.text), ...ABOUT_PREFIXES_LIST, ...PERIODS.map(([word]) => word)];
+
+/**
+ * Where the value words glued right before `at` begin (`at` when there are none), so that a value
+ * found at its number keeps them: in `资金拨付率不低于90%`, `培训人数约100人`, `巡查次数每月2次`,
+ * `检查次数每季度不少于1次` the value starts at `不低于`, `约`, `每月`, `每季度`. At most three words,
+ * never closer than `minName` to `start` (the name keeps at least that much).
+ */
+export function valueOpenersBefore(folded: string, start: number, at: number, minName: number): number {
+  for (let words = 0; words < 3; words++) {
+    let moved = false;
+    for (const word of VALUE_OPENERS) {
+      if (at - word.length >= start + minName && folded.startsWith(word, at - word.length)) {
+        at -= word.length;
+        moved = true;
+        break;
+      }
+    }
+    if (!moved) break;
+  }
+  return at;
+}
+
 function matchWord(folded: string, i: number, end: number, index: WordIndex): OperatorWord | undefined {
   if (i >= end) return undefined;
   const candidates = index.get(folded.charCodeAt(i));
@@ -785,12 +811,11 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   return i === end ? quantity : undefined;
 }
 
-const ABOUT_PREFIXES = ["大约", "约"];
 const ABOUT_SUFFIX = "左右";
 
 /** The end of `约`/`大约` (and spaces) at `i` when a digit follows, else `i`. */
 function approximateEnd(folded: string, i: number, end: number): number {
-  for (const word of ABOUT_PREFIXES) {
+  for (const word of ABOUT_PREFIXES_LIST) {
     if (!folded.startsWith(word, i)) continue;
     const k = skipSpaces(folded, i + word.length, end);
     return k < end && isDigit(folded.charCodeAt(k)) ? k : i;
@@ -798,17 +823,26 @@ function approximateEnd(folded: string, i: number, end: number): number {
   return i;
 }
 
-/** Words after a value's comma that remark on it: some Han text and no digit. */
+/** Words after a value's comma that remark on it (`以实际为准`, `力争≥95%`), or a part of the
+ * target (`其中骨干教师≥20人`, `含线上≥50人`, `每期≥20人`): they open with such a word. */
 function isWordRemark(folded: string, start: number, end: number): boolean {
-  const s = skipSpaces(folded, start, end);
-  if (!startsRemark(folded, s, end)) return false;
-  for (let k = s; k < end; k++) if (isDigit(folded.charCodeAt(k))) return false;
-  return true;
+  return startsValueRemark(folded, skipSpaces(folded, start, end), end);
 }
 
 /** Words a remark on a value opens with (`以实际为准`, `力争更高`, `含线上培训`, `具体以批复为准`):
  * anything else after a value's comma may be another indicator (`≥90%，服务质量优良`). */
 const REMARK_OPENERS = ["以", "力争", "争取", "含", "不含", "具体", "视", "按", "根据", "据实", "暂按", "待"];
+
+/** Whether a remark on a value (REMARK_OPENERS: `以实际为准`, `力争更高`, `含线上培训`) or a part of
+ * its target (PART_OPENERS: `其中骨干教师≥20人`, `每期≥20人`) begins at `s`. */
+export function startsValueRemark(folded: string, s: number, end: number): boolean {
+  if (startsRemark(folded, s, end)) return true;
+  for (const word of PART_OPENERS) if (s + word.length < end && folded.startsWith(word, s)) return true;
+  return false;
+}
+
+/** Words opening a part of the target before them. */
+const PART_OPENERS = ["其中", "另外", "另", "包括", "每"];
 
 function startsRemark(folded: string, s: number, end: number): boolean {
   for (const word of REMARK_OPENERS) if (s + word.length < end && folded.startsWith(word, s)) return true;

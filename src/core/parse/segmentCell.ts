@@ -1,6 +1,6 @@
 import type { NumberingStyle, ValueLabel } from "../model";
 import { isDigit, isHan, isOperatorGlyph, isSpace, isWhitespace } from "./normalizeText";
-import { looksLikeValue, numberContinuesValue, readValue } from "./parseValue";
+import { looksLikeValue, numberContinuesValue, prefixWordAt, readValue, startsValueRemark } from "./parseValue";
 import { LABEL, labelAt, mayEndLabel } from "./readLabel";
 import { HEAD, readHead } from "./readHead";
 import { MARKER, isCircledNumber, isParenthesizedNumber, readMarker, startsCategory, startsCategoryWord, type Marker } from "./readMarker";
@@ -118,8 +118,9 @@ export class SegmentCursor {
       let valueAfterLabel = false;
       /** Brackets opened and not yet closed in the item: `(≥1)` holds no `1)` item. */
       let depth = 0;
-      /** An operator glyph stood before `i`: only then may a comma end the item (commaEndsItem). */
-      let glyphSeen = false;
+      /** A digit stood before `i`: only then may a comma or a space end the item after a value
+       * (commaEndsItem, startsSpacedItem, a head after a value). */
+      let digitSeen = false;
       for (; i < n; i++) {
         const c = folded.charCodeAt(i);
         if (c === FULL_STOP) {
@@ -158,13 +159,13 @@ export class SegmentCursor {
           i > contentStart &&
           (startsRunOnItem(folded, contentStart, i, n, expected, depth) ||
             (runOnHeading && i - contentStart <= HEADING_MAX && this.splitsSection(folded, contentStart, i, n, depth, headingStyle)) ||
-            (glyphSeen && depth === 0 && startsSpacedItem(folded, contentStart, i, n, expected)))
+            (digitSeen && depth === 0 && startsSpacedItem(folded, contentStart, i, n, expected)))
         ) {
           // A run-on item's number may start inside a digit run glued to the value (`：42、`).
           if (runOnStart > i) i = runOnStart;
           break;
         }
-        if (c === COMMA && glyphSeen && !hasLabel && depth === 0 && commaEndsItem(folded, contentStart, i, n)) {
+        if (c === COMMA && digitSeen && !hasLabel && depth === 0 && commaEndsItem(folded, contentStart, i, n)) {
           // `产出指标：培训人数≥100人，资金拨付率≥90%`: two indicators, each a name and its value.
           terminatorStart = i;
           terminatorLength = 1;
@@ -173,7 +174,7 @@ export class SegmentCursor {
         if (
           depth === 0 &&
           (c === COMMA || c === DUN || isSpace(c)) &&
-          (valueAfterLabel || glyphSeen) &&
+          (valueAfterLabel || digitSeen) &&
           startsHeadAfterValue(folded, i + 1, n) &&
           (valueAfterLabel || namesQuantity(folded, contentStart, i))
         ) {
@@ -187,7 +188,7 @@ export class SegmentCursor {
         }
         if (c === OPEN) depth++;
         else if (c === CLOSE && depth > 0) depth--;
-        else if (!glyphSeen && isOperatorGlyph(c)) glyphSeen = true;
+        else if (!digitSeen && isDigit(c)) digitSeen = true;
         if (mayEndLabel(folded, i)) {
           if (!hasLabel && labelAt(folded, i, contentStart)) {
             hasLabel = true;
@@ -341,17 +342,19 @@ function valueIn(folded: string, s: number, e: number): boolean {
 
 /**
  * Whether the comma at `i` of an unlabelled item stands between two indicators each written as a
- * name, an operator glyph and its value (`培训人数≥100人，资金拨付率≥90%`): the item so far is one
+ * name, an operator and its value (`培训人数≥100人，资金拨付率不低于90%`): the item so far is one
  * (namesQuantity) and so is the text after the comma up to the next separator. A remark
- * (`≥90%，以实际为准`), a second bound (`≥95%，≤100%`), a part (`，其中骨干教师≥20人`) or a name without
+ * (`≥90%，以实际为准`, `，力争≥95%`), a second bound (`≥95%，≤100%`), a part (`，其中骨干教师≥20人`,
+ * `，含线上≥50人`, `，每期≥20人`) or a name without
  * a value after the comma keeps the item whole. The part after the comma is an item of no number
  * that continues the 一级 of the one before it (parseCell). Both parts are read within LOOKAHEAD.
  */
 function commaEndsItem(folded: string, contentStart: number, i: number, n: number): boolean {
   if (i - contentStart > LOOKAHEAD || !namesQuantity(folded, contentStart, i)) return false;
   const k = skipWhitespace(folded, i + 1, n);
-  // `≥100人，其中骨干教师≥20人`: a part of the same target.
-  if (folded.startsWith(AMONG, k)) return false;
+  // `≥100人，其中骨干教师≥20人`, `，含线上≥50人`, `，力争≥95%`, `，每期≥20人`: a part of the same target,
+  // or a remark on it.
+  if (startsValueRemark(folded, k, n)) return false;
   let end = k;
   while (end < n && end - k < LOOKAHEAD) {
     const c = folded.charCodeAt(end);
@@ -361,17 +364,16 @@ function commaEndsItem(folded: string, contentStart: number, i: number, n: numbe
   return namesQuantity(folded, k, end);
 }
 
-const AMONG = "其中";
 
 /** Whether [s, e) has, outside brackets, a name ending in a Han character or a bracket, then an
- * operator glyph and a value (`资金拨付率≥90%`, `产出指标：培训人数≥100人`). */
+ * operator (a glyph or a word) and a value (`资金拨付率≥90%`, `产出指标：培训人数不少于100人`). */
 function namesQuantity(folded: string, s: number, e: number): boolean {
   let depth = 0;
   for (let j = s + 1; j < e; j++) {
     const c = folded.charCodeAt(j);
     if (c === OPEN) depth++;
     else if (c === CLOSE && depth > 0) depth--;
-    else if (depth === 0 && isOperatorGlyph(c)) return endsName(folded, s, j) && valueIn(folded, j, e);
+    else if (depth === 0 && (isOperatorGlyph(c) || prefixWordAt(folded, j, e) > 0)) return endsName(folded, s, j) && valueIn(folded, j, e);
   }
   return false;
 }

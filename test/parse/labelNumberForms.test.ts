@@ -119,6 +119,21 @@ describe("categories in brackets, separated by spaces, or a 二级 before a comm
     expect(levels("1、【注】产出指标：培训人数，年度指标值：≥100人。")[0]?.[0]).toBe("");
   });
 
+  it("sees a 【一级】 after a line break or before a run-on number as the next head", () => {
+    const lines = "【产出指标】\n培训人数≥100人\n资金拨付率≥90%\n【效益指标】\n群众知晓率≥85%";
+    expect(levels(lines).map(([level1, , , name]) => [level1, name])).toEqual([
+      ["产出指标", "培训人数"],
+      ["产出指标", "资金拨付率"],
+      ["效益指标", "群众知晓率"],
+    ]);
+    const runOn = "1、【产出指标】培训人数，年度指标值：≥100人 2、【产出指标】资金拨付率，年度指标值：≥90% 3、【效益指标】群众知晓率，年度指标值：≥85%";
+    expect(parseIndicatorCell(runOn).items.map((i) => [i.number, i.value.raw])).toEqual([
+      [1, "≥100人"],
+      [2, "≥90%"],
+      [3, "≥85%"],
+    ]);
+  });
+
   it("reads 一级 and 二级 separated by spaces, before a colon or before the name", () => {
     const colon = "1、产出指标 数量指标：资助学生人数，年度指标值：≥1200人。2、效益指标 社会效益指标：辍学率，年度指标值：≤1%。3、满意度指标 服务对象满意度指标：受助学生满意度，年度指标值：≥95%。";
     expect(levels(colon)).toEqual([

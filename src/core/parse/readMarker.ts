@@ -225,11 +225,20 @@ const CATEGORY_PREFIXES = ["产出", "效益", "效果", "满意", "成本"];
  * most a few spaces. Used to tell a new item (`…≥90%2、产出指标：`) from a number inside text
  * (`第2、3季度`). */
 export function startsCategory(folded: string, i: number, end: number): boolean {
-  let k = i;
-  while (k < end && k - i < 4 && isSpace(folded.charCodeAt(k))) k++;
+  const k = categoryStart(folded, i, end);
   for (const prefix of CATEGORY_PREFIXES) if (k + prefix.length <= end && folded.startsWith(prefix, k)) return true;
   return false;
 }
+
+/** Where a category would start at `i`: after at most a few spaces and an opening `【`
+ * (`【产出指标】` is a head, readHead). */
+function categoryStart(folded: string, i: number, end: number): number {
+  let k = i;
+  while (k < end && k - i < 4 && isSpace(folded.charCodeAt(k))) k++;
+  return k < end && folded.charCodeAt(k) === LENTICULAR_OPEN ? k + 1 : k;
+}
+
+const LENTICULAR_OPEN = 0x3010; // 【
 
 /** The whole category words: every 一级 (`效果指标` included) and every 二级 that ends in 指标
  * (`数量指标`, `社会效益指标` …), longest first. */
@@ -242,8 +251,7 @@ const CATEGORY_WORDS: readonly string[] = [
  * `产出指标体系`. Stricter than startsCategory: it lets an unexpected number start a run-on item
  * (`≥100人3、效益指标：`), where a mere `产出` could be prose. */
 export function startsCategoryWord(folded: string, i: number, end: number): boolean {
-  let k = i;
-  while (k < end && k - i < 4 && isSpace(folded.charCodeAt(k))) k++;
+  const k = categoryStart(folded, i, end);
   for (const word of CATEGORY_WORDS) {
     if (k + word.length > end || !folded.startsWith(word, k)) continue;
     const after = k + word.length < end ? folded.charCodeAt(k + word.length) : 0;

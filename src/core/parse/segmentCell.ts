@@ -176,7 +176,7 @@ export class SegmentCursor {
           (c === COMMA || c === DUN || isSpace(c)) &&
           (valueAfterLabel || digitSeen) &&
           startsHeadAfterValue(folded, i + 1, n) &&
-          (valueAfterLabel || namesQuantity(folded, contentStart, i))
+          (valueAfterLabel || namesValue(folded, contentStart, i, true))
         ) {
           // `≥90个，效益指标：…`, `合格 效益指标：…`, `培训人数≥100人 效益指标：…`: the next item, its number
           // and terminator left out.
@@ -302,15 +302,20 @@ function endsNameValueLine(folded: string, contentStart: number, i: number, n: n
 /**
  * Whether the line [s, e) writes a name and then its value after a colon, an operator or a comma
  * (`培训人数：≥100人`, `带动就业≥50人`, `居民健康水平，有效提升`, `培训期数，年度指标值：≥4期`), outside
- * brackets (`培训人数（单位：人次）：≥300`).
+ * brackets (`培训人数（单位：人次）：≥300`). With `quantity`, only after an operator, a glyph or a
+ * word (`资金拨付率≥90%`, `产出指标：培训人数不少于100人`): a name and a quantity.
  */
-function namesValue(folded: string, s: number, e: number): boolean {
+function namesValue(folded: string, s: number, e: number, quantity = false): boolean {
   let depth = 0;
   for (let j = s + 1; j < e; j++) {
     const c = folded.charCodeAt(j);
     if (c === OPEN) depth++;
     else if (c === CLOSE && depth > 0) depth--;
-    else if (depth === 0 && (c === COLON || c === COMMA || isOperatorGlyph(c)) && endsName(folded, s, j) && valueIn(folded, c === COLON || c === COMMA ? j + 1 : j, e)) return true;
+    else if (depth === 0) {
+      const separator = !quantity && (c === COLON || c === COMMA);
+      const operator = isOperatorGlyph(c) || (quantity && prefixWordAt(folded, j, e) > 0);
+      if ((separator || operator) && endsName(folded, s, j) && valueIn(folded, separator ? j + 1 : j, e)) return true;
+    }
   }
   return false;
 }
@@ -343,14 +348,14 @@ function valueIn(folded: string, s: number, e: number): boolean {
 /**
  * Whether the comma at `i` of an unlabelled item stands between two indicators each written as a
  * name, an operator and its value (`培训人数≥100人，资金拨付率不低于90%`): the item so far is one
- * (namesQuantity) and so is the text after the comma up to the next separator. A remark
+ * (namesValue) and so is the text after the comma up to the next separator. A remark
  * (`≥90%，以实际为准`, `，力争≥95%`), a second bound (`≥95%，≤100%`), a part (`，其中骨干教师≥20人`,
  * `，含线上≥50人`, `，每期≥20人`) or a name without
  * a value after the comma keeps the item whole. The part after the comma is an item of no number
  * that continues the 一级 of the one before it (parseCell). Both parts are read within LOOKAHEAD.
  */
 function commaEndsItem(folded: string, contentStart: number, i: number, n: number): boolean {
-  if (i - contentStart > LOOKAHEAD || !namesQuantity(folded, contentStart, i)) return false;
+  if (i - contentStart > LOOKAHEAD || !namesValue(folded, contentStart, i, true)) return false;
   const k = skipWhitespace(folded, i + 1, n);
   // `≥100人，其中骨干教师≥20人`, `，含线上≥50人`, `，力争≥95%`, `，每期≥20人`: a part of the same target,
   // or a remark on it.
@@ -361,22 +366,9 @@ function commaEndsItem(folded: string, contentStart: number, i: number, n: numbe
     if (c === COMMA || c === SEMICOLON || c === FULL_STOP || endsLine(c)) break;
     end++;
   }
-  return namesQuantity(folded, k, end);
+  return namesValue(folded, k, end, true);
 }
 
-
-/** Whether [s, e) has, outside brackets, a name ending in a Han character or a bracket, then an
- * operator (a glyph or a word) and a value (`资金拨付率≥90%`, `产出指标：培训人数不少于100人`). */
-function namesQuantity(folded: string, s: number, e: number): boolean {
-  let depth = 0;
-  for (let j = s + 1; j < e; j++) {
-    const c = folded.charCodeAt(j);
-    if (c === OPEN) depth++;
-    else if (c === CLOSE && depth > 0) depth--;
-    else if (depth === 0 && (isOperatorGlyph(c) || prefixWordAt(folded, j, e) > 0)) return endsName(folded, s, j) && valueIn(folded, j, e);
-  }
-  return false;
-}
 
 /** Labels a `;` may stand before inside one item: `培训人数；年度指标值：…`. A bare `目标值` is
  * one only before a colon (as readLabel reads it): `；目标值：≥100人`, not `；目标值考核…`. */
@@ -556,14 +548,14 @@ function startsRunOnItem(folded: string, contentStart: number, i: number, n: num
 /**
  * Whether the expected item number at `i`, after white space, starts the next item of a line
  * whose items stand apart by spaces only (`1.培训人数≥100人 2.资金拨付率≥90%`): the item so far is a
- * name, an operator glyph and a value (namesQuantity), and so is the text after the number's mark
+ * name, an operator glyph and a value (namesValue), and so is the text after the number's mark
  * up to the next white space or separator. A number in a value (`≥1 2.5万元`) is no item's: no
  * name stands before its own glyph.
  */
 function startsSpacedItem(folded: string, contentStart: number, i: number, n: number, expected: number): boolean {
   if (!isSpace(folded.charCodeAt(i - 1)) || !readMarker(folded, i, n, false) || MARKER.number !== expected) return false;
   const markerEnd = MARKER.end;
-  if (markerEnd - i > MARKER_DIGITS + 1 || i - contentStart > LOOKAHEAD || !namesQuantity(folded, contentStart, i)) return false;
+  if (markerEnd - i > MARKER_DIGITS + 1 || i - contentStart > LOOKAHEAD || !namesValue(folded, contentStart, i, true)) return false;
   let end = markerEnd;
   while (end < n && end - markerEnd < LOOKAHEAD) {
     const c = folded.charCodeAt(end);
@@ -571,7 +563,7 @@ function startsSpacedItem(folded: string, contentStart: number, i: number, n: nu
     end++;
   }
   runOnStart = i;
-  return namesQuantity(folded, markerEnd, end);
+  return namesValue(folded, markerEnd, end, true);
 }
 
 /** The value of the digits [i, j) of `folded`. */

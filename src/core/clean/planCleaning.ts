@@ -173,7 +173,7 @@ function cellLayoutEdits(check: SheetCheck, known: ReadonlyMap<ParsedCell, Canon
       if (form.canonicalItems) {
         // A category column's items are indexed on over the row's cells left of it (inColumn).
         const offset = (row.cell.items[0]?.index ?? 1) - 1;
-        if (after !== before) edits.push({ sheet: check.sheet, cell: row.indicatorAddress, rowIndex: row.rowIndex, columnIndex, before, after, codes: resolvedCodes(issues, form.canonicalItems, offset) });
+        if (after !== before) edits.push({ sheet: check.sheet, cell: row.indicatorAddress, rowIndex: row.rowIndex, columnIndex, before, after, codes: resolvedCodes(issues, form, offset) });
         continue;
       }
     }
@@ -197,13 +197,16 @@ function withAutoFixes(text: string, issues: readonly Issue[]): { text: string; 
 }
 
 /** The canonicalisation codes of `issues` that no longer hold after cleaning: an item issue is
- * resolved when that item is canonical in the cleaned text (`canonical`, by item; issue items
- * less `offset` are its positions), a cell issue when every item is. */
-function resolvedCodes(issues: readonly Issue[], canonical: readonly boolean[], offset: number): RuleCode[] {
+ * resolved when that item is canonical in the cleaned text, or was kept as written with that code
+ * settled (CanonicalCellForm.keptItemCodes; issue items less `offset` are its positions), a cell
+ * issue when every item is. */
+function resolvedCodes(issues: readonly Issue[], form: CanonicalCellForm, offset: number): RuleCode[] {
+  const canonical = form.canonicalItems ?? [];
+  const settles = (position: number, code: RuleCode) => canonical[position] === true || form.keptItemCodes?.[position]?.includes(code) === true;
   const codes = new Set<RuleCode>();
   for (const issue of issues) {
     if (!CANONICALISATION_CODES.includes(issue.code)) continue;
-    const resolved = issue.item !== undefined ? canonical[issue.item - 1 - offset] === true : canonical.length > 0 && canonical.every(Boolean);
+    const resolved = issue.item !== undefined ? settles(issue.item - 1 - offset, issue.code) : canonical.length > 0 && canonical.every((_, i) => settles(i, issue.code));
     if (resolved) codes.add(issue.code);
   }
   return CANONICALISATION_CODES.filter((code) => codes.has(code));

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { canonicalCellText, isCanonicalItem } from "../../src/core/clean/canonicalCellText";
+import { canonicalCellText, canonicalValueText, isCanonicalItem } from "../../src/core/clean/canonicalCellText";
 import type { IndicatorItem } from "../../src/core/model";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
 
@@ -74,6 +74,28 @@ const grammarCell = fc.array(item, { minLength: 1, maxLength: 6 }).map((items) =
     .join(""),
 );
 
+/** A grammar cell with an item the cleaner keeps as written among the others (its name after its
+ * value, `产出指标：年度指标值：不低于90％（资金拨付率）`), numbered in any style, or not at all. */
+const cellWithKeptItem = fc
+  .tuple(
+    fc.array(item, { minLength: 1, maxLength: 4 }),
+    fc.nat(),
+    fc.option(numbering, { nil: undefined }),
+    level1,
+    fc.constantFrom("资金拨付率", "参训组工信息员覆盖率", "服务对象满意度"),
+    fc.constantFrom("≥90%", "不低于90％", "90%以上", "＞＝９０％", "100%"),
+    terminator,
+  )
+  .map(([items, at, keptNumbering, l1, keptName, keptValue, keptEnd]) => {
+    const k = at % (items.length + 1);
+    const parts = items.map(
+      (it, i) =>
+        `${it.numbering(i + 1 + (i >= k ? 1 : 0))}${it.level2Form(it.level1)}${it.colon}${it.name}${it.label ? `${it.separator}${it.label}` : it.value ? it.separator : ""}${it.value}${it.terminator}`,
+    );
+    parts.splice(k, 0, `${keptNumbering ? keptNumbering(k + 1) : ""}${l1}：年度指标值：${keptValue}（${keptName}）${keptEnd}`);
+    return parts.join("");
+  });
+
 /** Strings made of the grammar's own fragments: closer to real damage than random code points. */
 const fragmentSoup = fc
   .array(
@@ -136,6 +158,22 @@ describe("canonicalCellText properties", () => {
         const items = parseIndicatorCell(cleaned).items;
         expect(items.map((item) => isCanonicalItem(item, cleaned))).toEqual(items.map(() => true));
         expect(items.map((item) => item.number)).toEqual(items.map((_, i) => i + 1));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("fits an item kept as written among rewritten ones: numbered 1、2、… throughout, its value normalised, idempotent, lossless", () => {
+    fc.assert(
+      fc.property(cellWithKeptItem, (cell) => {
+        const cleaned = clean(cell);
+        expect(clean(cleaned)).toBe(cleaned);
+        const before = parseIndicatorCell(cell).items;
+        const after = parseIndicatorCell(cleaned).items;
+        expect(after.map(essentials)).toEqual(before.map(essentials));
+        if (cleaned === cell) return;
+        expect(after.map((it) => [it.number, it.numberingStyle])).toEqual(after.map((_, i) => [i + 1, "dun"]));
+        for (const it of after) if (it.value.kind !== "empty") expect(canonicalValueText(it.value)).toBe(it.value.raw);
       }),
       { numRuns: 500 },
     );

@@ -1,4 +1,4 @@
-import { canonicalCellText } from "../../src/core/clean/canonicalCellText";
+import { canonicalCellForm, canonicalCellText } from "../../src/core/clean/canonicalCellText";
 import { significant } from "../../src/core/clean/text";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
 
@@ -37,5 +37,43 @@ describe("canonicalCellText: run-on items and the other numbering styles", () =>
       return out;
     };
     for (const text of texts) expect(withoutNumbers(clean(text))).toBe(withoutNumbers(text));
+  });
+});
+
+describe("canonicalCellText: an item kept as written among rewritten ones", () => {
+  it.each([
+    [
+      "its own number in another style becomes 1、, and its value is normalised where it stands",
+      "(1)产出指标：年度指标值：不低于90％（资金拨付率）；(2)产出指标：培训人数，年度指标值：≥100人；(3)效益指标：群众知晓率，年度指标值：≥85%。",
+      "1、产出指标：年度指标值：≥90%（资金拨付率）；2、产出指标：培训人数，年度指标值：≥100人。3、效益指标：群众知晓率，年度指标值：≥85%。",
+    ],
+    [
+      "a bracketed number with a space inside",
+      "（1 ）产出指标：培训人数，预期值：不少于200人（注：含线上）。（2 ）产出指标：年度指标值：≥90%（资金拨付率）。（3 ）效益指标：群众知晓率，指标值（2025年）：85%以上。",
+      "1、产出指标：培训人数，年度指标值：≥200人（注：含线上）。2、产出指标：年度指标值：≥90%（资金拨付率）。3、效益指标：群众知晓率，年度指标值：≥85%。",
+    ],
+    [
+      "an unnumbered one gets its number",
+      "产出指标：培训人数≥100人；资金拨付率≥90%；效益指标：群众知晓率≥85%；满意度指标：年度指标值：≥90%（学员满意度）",
+      "1、产出指标：培训人数，年度指标值：≥100人。2、产出指标：资金拨付率，年度指标值：≥90%。3、效益指标：群众知晓率，年度指标值：≥85%。4、满意度指标：年度指标值：≥90%（学员满意度）",
+    ],
+  ])("%s", (_, text, expected) => {
+    const cleaned = clean(text);
+    expect(cleaned).toBe(expected);
+    expect(clean(cleaned)).toBe(cleaned);
+    const items = parseIndicatorCell(cleaned).items;
+    expect(items.map((i) => [i.number, i.numberingStyle])).toEqual(items.map((_, k) => [k + 1, "dun"]));
+  });
+
+  it("says which of its codes the kept item settles", () => {
+    const form = canonicalCellForm(parseIndicatorCell("(1)产出指标：年度指标值：不低于90％（资金拨付率）；(2)产出指标：培训人数，年度指标值：≥100人。"));
+    expect(form.canonicalItems).toEqual([false, true]);
+    expect(form.keptItemCodes).toEqual([["numbering_irregular", "value_normalized", "value_label_missing"], []]);
+  });
+
+  it("numbers no item that starts like a number the parser did not read, but puts its label in", () => {
+    const cleaned = clean("(1)产出指标：培训人数，年度指标值：≥100人；一是资金拨付率≥90%");
+    expect(cleaned).toBe("1、产出指标：培训人数，年度指标值：≥100人。一是资金拨付率，年度指标值：≥90%");
+    expect(clean(cleaned)).toBe(cleaned);
   });
 });

@@ -147,3 +147,60 @@ describe("rowsToRemove", () => {
     expect(rowsToRemove(table)).toEqual([6, 8, 10]);
   });
 });
+
+describe("planCleaning on category columns (产出指标 | 效益指标 | 满意度指标)", () => {
+  const snapshot: SheetSnapshot = {
+    name: "分类",
+    values: [
+      ["项目名称", "产出指标", "效益指标", "满意度指标"],
+      ["甲项目", "培训人数：≥100人", "效益：有效提升", "满意度：良好"],
+      ["乙项目", "1、培训人数：≥100人", "1、社会效益：明显提升", "1、满意度：≥90%"],
+    ],
+  };
+
+  it("rewrites a short category word before a value as the checker reads it: the name, not a 一级 over an invented empty value", () => {
+    const sheet = check(snapshot);
+    const plan = planCleaning([sheet]);
+    expect(plan.edits.map((e) => [e.cell, e.after])).toEqual([
+      ["B2", "1、培训人数，年度指标值：≥100人。"],
+      ["C2", "1、效益，年度指标值：有效提升。"],
+      ["D2", "1、满意度，年度指标值：良好。"],
+      ["B3", "1、培训人数，年度指标值：≥100人。"],
+      ["C3", "1、社会效益，年度指标值：明显提升。"],
+      ["D3", "1、满意度，年度指标值：≥90%。"],
+    ]);
+    // Cleaned, the table reads the same, with nothing left to relabel and nothing new (no value_missing).
+    const again = check(applyPlan(snapshot, plan.edits));
+    const key = (n: SheetCheck["normalized"][number]) => [n.rowNumber, n.level1, n.name, n.operator, n.number, n.qualitative];
+    expect(again.normalized.map(key)).toEqual(sheet.normalized.map(key));
+    const codes = (c: SheetCheck) => c.issues.map((i) => `${i.cell} ${i.code}`).sort();
+    expect(codes(again).filter((c) => !codes(sheet).includes(c))).toEqual([]);
+    expect(again.issues.filter((i) => i.code === "value_label_missing")).toEqual([]);
+    expect(planCleaning([again]).edits).toEqual([]);
+  });
+});
+
+describe("planCleaning on a cell with an item kept as written", () => {
+  const snapshot: SheetSnapshot = {
+    name: "Sheet1",
+    values: [
+      ["主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+      ["区教育局", "区教育局", "培训项目", "目标", "(1)产出指标：年度指标值：不低于90％（资金拨付率）；(2)产出指标：培训人数，年度指标值：≥100人；(3)效益指标：群众知晓率，年度指标值：≥85%。"],
+      ["区教育局", "区教育局", "宣传项目", "目标", "产出指标：培训人数≥100人；资金拨付率≥90%；满意度指标：年度指标值：≥90%（学员满意度）"],
+    ],
+  };
+
+  it("numbers it like the others and makes its fixes in the same pass: nothing new on the next check, nothing left for the next clean", () => {
+    const sheet = check(snapshot);
+    const plan = planCleaning([sheet]);
+    expect(plan.edits.map((e) => [e.cell, e.after, e.codes])).toEqual([
+      ["E2", "1、产出指标：年度指标值：≥90%（资金拨付率）；2、产出指标：培训人数，年度指标值：≥100人。3、效益指标：群众知晓率，年度指标值：≥85%。", ["value_normalized"]],
+      ["E3", "1、产出指标：培训人数，年度指标值：≥100人。2、产出指标：资金拨付率，年度指标值：≥90%。3、满意度指标：年度指标值：≥90%（学员满意度）", ["value_label_missing"]],
+    ]);
+    const again = check(applyPlan(snapshot, plan.edits));
+    const codes = (c: SheetCheck) => c.issues.map((i) => `${i.cell} ${i.code}`).sort();
+    expect(codes(again).filter((c) => !codes(sheet).includes(c))).toEqual([]);
+    expect(again.issues.filter((i) => ["numbering_irregular", "value_normalized", "value_label_missing"].includes(i.code))).toEqual([]);
+    expect(planCleaning([again]).edits).toEqual([]);
+  });
+});

@@ -1,10 +1,12 @@
-import type { IndicatorItem, ParsedCell, ParsedValue } from "../model";
+import type { IndicatorItem, ParsedCell, ParsedValue, RuleCode, TextEdit } from "../model";
 import { foldCode, isDigit, isHan } from "../parse/normalizeText";
 import { parseIndicatorCell } from "../parse/parseCell";
-import { startsLikeNumber } from "../parse/readMarker";
+import { MARKER, readMarker, startsLikeNumber } from "../parse/readMarker";
 import { sameValueFields } from "../parse/shapes";
 import { SUFFIX_WORDS, isTimeUnit, WITHIN_SUFFIX } from "../parse/valueWords";
 import { compactFolded } from "../parse/vocabulary";
+import { applyFixEdits } from "./applyFixEdits";
+import { labelInsertion } from "./labelInsertion";
 import { asciiNumber, foldWidth, removeLast, sameSignificant, sameSignificantWithout, THOUSANDS_SEPARATOR } from "./text";
 
 /**
@@ -50,6 +52,10 @@ export interface CanonicalCellForm {
   text: string;
   /** Present when `text` differs from the cell's own text. */
   canonicalItems?: boolean[];
+  /** With canonicalItems, when some item is not canonical: for each item of the cleaned text kept
+   * as written, the canonicalisation codes that no longer hold on it (keptInPlace numbers it and
+   * makes its fixes); [] for a canonical item, of which every such code is settled. */
+  keptItemCodes?: RuleCode[][];
 }
 
 /** What the cleaner of one sheet remembers between cells: the read-back of each canonical item
@@ -201,7 +207,10 @@ export function canonicalCellForm(cell: ParsedCell, readBacks: ReadBacks = new R
   if (reread.items.length !== cell.items.length || !reread.items.every((item, i) => sameMeaning(item, cell.items[i]))) return { text: cell.text };
   const again = rewriteCell(reread, readBacks, first.items);
   if (again.text !== cleaned) return { text: cell.text };
-  return { text: cleaned, canonicalItems: again.items.map((c, i) => c.rewritten && c.text === reread.items[i]?.raw) };
+  const canonicalItems = again.items.map((c, i) => c.rewritten && c.text === reread.items[i]?.raw);
+  const form: CanonicalCellForm = { text: cleaned, canonicalItems };
+  if (!canonicalItems.every(Boolean)) form.keptItemCodes = reread.items.map((item, i) => (canonicalItems[i] ? [] : settledCodes(item, cleaned)));
+  return form;
 }
 
 /** Whether an item's number was read out of the end of a digit run (`：42、效益指标` is the value 4
@@ -246,14 +255,20 @@ function takenIn(items: readonly IndicatorItem[], from: number, to: number, leve
 /** Every item of `cell` in canonical form; `first` holds the forms of the cell this one is the
  * cleaned text of, when it is one. */
 function rewriteCell(cell: ParsedCell, readBacks: ReadBacks, first: readonly ItemForm[] | undefined): { text: string; items: ItemForm[] } {
-  const parts: string[] = [];
   const items: ItemForm[] = [];
+  for (let i = 0; i < cell.items.length; i++) {
+    const item = cell.items[i] as IndicatorItem;
+    items.push(first ? readBacks.formAgain(item, cell.text, first[i]) : canonicalItemForm(item, cell.text, readBacks));
+  }
+  // Among rewritten items, one kept as written is made to fit them (keptInPlace); a cell none of
+  // whose items is rewritten keeps its numbering style, and its fixes are the checker's own.
+  const rewrites = items.some((form) => form.rewritten);
+  const parts: string[] = [];
   if (cell.leading) parts.push(cell.leading.text);
   for (let i = 0; i < cell.items.length; i++) {
     const item = cell.items[i] as IndicatorItem;
-    const canonical = first ? readBacks.formAgain(item, cell.text, first[i]) : canonicalItemForm(item, cell.text, readBacks);
-    items.push(canonical);
-    parts.push(canonical.rewritten ? canonical.text : numberedAsPlaced(item, canonical.text));
+    const form = items[i] as ItemForm;
+    parts.push(form.rewritten ? form.text : rewrites ? keptInPlace(item, cell.text) : numberedAsPlaced(item, form.text));
   }
   return { text: parts.join(""), items };
 }
@@ -267,6 +282,57 @@ function numberedAsPlaced(item: IndicatorItem, text: string): string {
   // The number opens the item, maybe after its bracket (`（3）`).
   if (at < 0 || at > 1) return text;
   return `${text.slice(0, at)}${item.index}${text.slice(at + written.length)}`;
+}
+
+/**
+ * An item kept as written among rewritten ones (`(1)产出指标：年度指标值：不低于90％（资金拨付率）；`
+ * before `(2)…`, `(3)…`), made to fit them: numbered `{n}、` like them, whatever its own number's
+ * style or with none (`1、产出指标：…；2、…`: else the cleaned cell would mix styles, or hold an
+ * unnumbered item, a numbering_irregular the original did not have), and with its own auto-fixes
+ * made where they stand (ownFixes: `不低于90％` → `≥90%`, the label), else the next cleaning would
+ * make them. An item that starts like a number the parser did not read, or a note, gets no number.
+ */
+function keptInPlace(item: IndicatorItem, cellText: string): string {
+  const text = ownFixes(item, cellText);
+  const lead = text.length - text.trimStart().length;
+  if (item.number === undefined) {
+    if (isProseItem(item) || unreadNumber(item)) return text;
+    return `${text.slice(0, lead)}${item.index}、${text.slice(lead)}`;
+  }
+  const folded = foldWidth(text);
+  // The whole marker (`(1)`, `（1 ）`, `①`, `一、`) becomes `{n}、`, as in a rewritten item.
+  if (readMarker(folded, lead, folded.length, true) && MARKER.number === item.number) return `${text.slice(0, lead)}${item.index}、${text.slice(MARKER.end)}`;
+  return numberedAsPlaced(item, text);
+}
+
+/** The item's text with the auto-fixes value_normalized and value_label_missing make of it (the
+ * value's canonical text, the missing label), each where it stands. */
+function ownFixes(item: IndicatorItem, cellText: string): string {
+  const start = item.span.start;
+  if (cellText.slice(start, item.span.end) !== item.raw) return item.raw;
+  const edits: TextEdit[] = [];
+  for (const edit of [valueNormalization(item.value), labelInsertion(item, cellText)]) {
+    if (edit !== undefined && edit.span.start >= start && edit.span.end <= item.span.end) edits.push({ span: { start: edit.span.start - start, end: edit.span.end - start }, text: edit.text });
+  }
+  return edits.length === 0 ? item.raw : applyFixEdits(item.raw, edits);
+}
+
+/** value_normalized's edit of a value written in another form than its canonical text, where it
+ * stands; undefined when it is canonical (or has nothing to write). */
+export function valueNormalization(value: ParsedValue): TextEdit | undefined {
+  if (value.kind === "empty") return undefined;
+  const canonical = canonicalValueText(value);
+  return canonical === value.raw || canonical === "" ? undefined : { span: value.span, text: canonical };
+}
+
+/** The canonicalisation codes that no longer hold on an item of a cleaned text that was kept as
+ * written (keptInPlace): numbered at its place, its value canonical, its label there. */
+function settledCodes(item: IndicatorItem, cellText: string): RuleCode[] {
+  const codes: RuleCode[] = [];
+  if (item.number === item.index && item.numberingStyle === "dun") codes.push("numbering_irregular");
+  if (valueNormalization(item.value) === undefined) codes.push("value_normalized");
+  if (labelInsertion(item, cellText) === undefined) codes.push("value_label_missing");
+  return codes;
 }
 
 /** The canonical label every item gets. */

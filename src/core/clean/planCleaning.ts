@@ -1,5 +1,5 @@
 import type { SheetCheck } from "../check";
-import type { DetectedTable, Issue, ParsedCell, RuleCode, SkipReason } from "../model";
+import type { DetectedTable, IndicatorItem, Issue, ParsedCell, RuleCode, SkipReason } from "../model";
 import type { CellEdit } from "../plan";
 import { parseA1, toA1 } from "../table/address";
 import { parseIndicatorCell } from "../parse/parseCell";
@@ -68,7 +68,13 @@ export function cellsToClean(checks: readonly SheetCheck[]): ParsedCell[] {
   const cells = new Set<ParsedCell>();
   for (const check of checks) {
     if (check.table.layout !== "cell" || check.table.columns.indicators === undefined) continue;
-    for (const row of check.rows) if (isCleanedText(row)) cells.add(textCell(row));
+    for (const row of check.rows) {
+      if (!isCleanedText(row)) continue;
+      // A cell the checker read otherwise than its text alone reads (textCell) is cleaned by
+      // planCleaning itself: cleanCellForms reads texts afresh.
+      const cell = textCell(row);
+      if (cell === (row.ownCell ?? row.cell)) cells.add(cell);
+    }
   }
   return [...cells];
 }
@@ -81,9 +87,52 @@ function isCleanedText(row: SheetCheck["rows"][number]): boolean {
   return typeof row.rawIndicator === "string" && !(rows !== undefined && (rows.numberedFrom > 0 || (rows.numbersOn ?? 0) > 0));
 }
 
-/** The cell the cleaner rewrites: as its text reads, without a category column's 一级 (RowContext.ownCell). */
+/**
+ * The cell the cleaner rewrites: its items as the checker read them, less the category a
+ * category column's header gave them (RowContext.ownCell: the header keeps the category, the
+ * canonical text does not repeat it in every item). Where the checker read a short category word
+ * as the item's name (`效益：有效提升` under 效益指标: name `效益`, value `有效提升`), the cleaner
+ * writes that reading (`1、效益，年度指标值：有效提升。`), not the text's own (一级 `效益` over the
+ * name `有效提升` and no value), or the cleaned cell would gain a value_missing the original did
+ * not have. The same object for the same row reading, so each is cleaned once.
+ */
 function textCell(row: SheetCheck["rows"][number]): ParsedCell {
-  return row.ownCell ?? row.cell;
+  const own = row.ownCell;
+  if (own === undefined) return row.cell;
+  let cell = READINGS.get(row.cell);
+  if (cell === undefined) {
+    cell = asRead(own, row.cell);
+    READINGS.set(row.cell, cell);
+  }
+  return cell;
+}
+
+/** textCell's cells by the checker's cell (shared by the rows of one column with the same text). */
+const READINGS = new WeakMap<ParsedCell, ParsedCell>();
+
+/** `own` with the items the checker renamed (another name than the text's own) as it read them,
+ * without the column's category; `own` itself when it renamed none. */
+function asRead(own: ParsedCell, read: ParsedCell): ParsedCell {
+  let items: IndicatorItem[] | undefined;
+  for (let i = 0; i < own.items.length; i++) {
+    const written = own.items[i] as IndicatorItem;
+    const item = read.items[i];
+    if (item === undefined || (item.nameSpan.start === written.nameSpan.start && item.nameSpan.end === written.nameSpan.end)) continue;
+    (items ??= [...own.items])[i] = withoutColumnCategory(item, written.index);
+  }
+  return items ? { ...own, items } : own;
+}
+
+/** A renamed item without the 一级 and 二级 its column gave it (a renamed item writes neither:
+ * its category word is its name), indexed in its own cell. */
+function withoutColumnCategory(item: IndicatorItem, index: number): IndicatorItem {
+  const out: IndicatorItem = { ...item, index, level1Source: "none", level2Source: "none" };
+  delete out.level1;
+  delete out.level1Raw;
+  delete out.level1Span;
+  delete out.level2;
+  delete out.level2Raw;
+  return out;
 }
 
 /**
@@ -124,7 +173,7 @@ function cellLayoutEdits(check: SheetCheck, known: ReadonlyMap<ParsedCell, Canon
       if (form.canonicalItems) {
         // A category column's items are indexed on over the row's cells left of it (inColumn).
         const offset = (row.cell.items[0]?.index ?? 1) - 1;
-        if (after !== before) edits.push({ sheet: check.sheet, cell: row.indicatorAddress, rowIndex: row.rowIndex, columnIndex, before, after, codes: resolvedCodes(issues, form.canonicalItems, offset) });
+        if (after !== before) edits.push({ sheet: check.sheet, cell: row.indicatorAddress, rowIndex: row.rowIndex, columnIndex, before, after, codes: resolvedCodes(issues, form, offset) });
         continue;
       }
     }
@@ -148,13 +197,16 @@ function withAutoFixes(text: string, issues: readonly Issue[]): { text: string; 
 }
 
 /** The canonicalisation codes of `issues` that no longer hold after cleaning: an item issue is
- * resolved when that item is canonical in the cleaned text (`canonical`, by item; issue items
- * less `offset` are its positions), a cell issue when every item is. */
-function resolvedCodes(issues: readonly Issue[], canonical: readonly boolean[], offset: number): RuleCode[] {
+ * resolved when that item is canonical in the cleaned text, or was kept as written with that code
+ * settled (CanonicalCellForm.keptItemCodes; issue items less `offset` are its positions), a cell
+ * issue when every item is. */
+function resolvedCodes(issues: readonly Issue[], form: CanonicalCellForm, offset: number): RuleCode[] {
+  const canonical = form.canonicalItems ?? [];
+  const settles = (position: number, code: RuleCode) => canonical[position] === true || form.keptItemCodes?.[position]?.includes(code) === true;
   const codes = new Set<RuleCode>();
   for (const issue of issues) {
     if (!CANONICALISATION_CODES.includes(issue.code)) continue;
-    const resolved = issue.item !== undefined ? canonical[issue.item - 1 - offset] === true : canonical.length > 0 && canonical.every(Boolean);
+    const resolved = issue.item !== undefined ? settles(issue.item - 1 - offset, issue.code) : canonical.length > 0 && canonical.every((_, i) => settles(i, issue.code));
     if (resolved) codes.add(issue.code);
   }
   return CANONICALISATION_CODES.filter((code) => codes.has(code));

@@ -1,12 +1,8 @@
-import { isBareValue } from "../clean/canonicalCellText";
+import { labelInsertion, VALUE_LABEL } from "../clean/labelInsertion";
 import type { Rule } from "./rule";
 import { emitItem, isItemPerRow } from "./finding";
 
-/** The label every value gets when it has none. */
-export const VALUE_LABEL = "年度指标值：";
-
-/** Marks after which the label can stand as is (`，` `,` `：` `:`, spaces, the number's `、`). */
-const SEPARATOR_BEFORE = new Set(["，", ",", "：", ":", "、", " ", "\u3000", "\t", "\n"]);
+export { VALUE_LABEL };
 
 /**
  * An item whose value is not introduced by `年度指标值：` (`5、效益指标：党代表基层联系群众
@@ -24,17 +20,11 @@ export const valueLabelMissingRule: Rule = {
     if (isItemPerRow(row)) return;
     const text = row.cell.text;
     for (const item of row.cell.items) {
-      if (item.label !== undefined || item.value.kind === "empty") continue;
-      if (isBareValue(item)) continue;
       // No name (`1、产出指标：≥100人`, a bare `≥90%` under a category column): indicator_name_missing
-      // says what is missing; a label (`产出指标：年度指标值：≥100人`) would only dress up the gap.
-      if (item.name === "") continue;
+      // or category_unknown says what is missing; a label would only dress up the gap.
+      const edit = labelInsertion(item, text);
+      if (edit === undefined) continue;
       const at = item.value.span.start;
-      const before = text[at - 1];
-      const insert = before === undefined || at <= item.span.start || SEPARATOR_BEFORE.has(before) ? VALUE_LABEL : `，${VALUE_LABEL}`;
-      // `培训人数：≥100人` → `培训人数，年度指标值：≥100人`, not `培训人数：年度指标值：≥100人`.
-      const colon = (before === "：" || before === ":") && item.nameSpan.end === at - 1;
-      const edit = colon ? { span: { start: at - 1, end: at }, text: `，${VALUE_LABEL}` } : { span: { start: at, end: at }, text: insert };
       emitItem(
         emit,
         row,

@@ -408,6 +408,26 @@ describe("category columns: what authors put in them", () => {
     expect(planCleaning([sheet]).edits.map((e) => e.cell)).toEqual([]);
   });
 
+  it("numbers a project over rows on in reading order, row by row or column by column", () => {
+    const project = (c2: string, d2: string, e2: string, c3: string) =>
+      check({
+        name: "表",
+        values: [
+          ["项目名称", "产出指标", "效益指标", "满意度指标"],
+          ["家庭医生签约", `${c2}、签约人数，年度指标值：≥3万人。`, `${d2}、覆盖率，年度指标值：≥75%。`, `${e2}、居民满意度，年度指标值：≥90%。`],
+          ["家庭医生签约", `${c3}、履约完成率，年度指标值：≥90%。`, "", ""],
+        ],
+        mergeCopies: new Map([[2, [0]]]),
+      });
+    // Row by row: C3 goes on from E2; column by column: C3 from C2, D2 from C3 (a later row).
+    for (const sheet of [project("1", "2", "3", "4"), project("1", "3", "4", "2")]) {
+      expect(sheet.issues.map((i) => `${i.cell} ${i.code}`)).toEqual(["B2 satisfaction_or_cost_missing"]);
+      expect(planCleaning([sheet]).edits.map((e) => e.cell)).toEqual([]);
+    }
+    // Neither: C3 repeats E2's number.
+    expect(project("1", "2", "3", "3").issues.filter((i) => i.code === "numbering_irregular").map((i) => i.cell)).toEqual(["B3"]);
+  });
+
   it("leaves a first data row naming two categories a data row under a one-indicator-per-row header", () => {
     const outcome = detectTable({
       name: "表",

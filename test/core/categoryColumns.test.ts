@@ -335,6 +335,28 @@ describe("category columns: what authors put in them", () => {
     ]);
   });
 
+  it("reads short 一级 headers `产出 | 效益 | 满意度 | 成本` beside each other, alone or under a merged `绩效指标`", () => {
+    const data: CellValue[] = ["康复救助", "1、救助人数，年度指标值：≥150人。", "2、覆盖率，年度指标值：≥85%。", "3、满意度，年度指标值：≥90%。", "4、人均救助标准，年度指标值：≤2万元/人。"];
+    const single = check({ name: "表", values: [["项目名称", "产出", "效益", "满意度", "成本"], data] });
+    const grouped = check({ name: "表", values: [["项目名称", "绩效指标", null, null, null], ["项目名称", "产出", "效益", "满意度", "成本"], data], mergeCopies: new Map([[1, [0]]]) });
+    for (const sheet of [single, grouped]) {
+      expect(sheet.table.indicatorColumns?.map((c) => [c.header, c.level1])).toEqual([
+        ["产出", "产出指标"],
+        ["效益", "效益指标"],
+        ["满意度", "满意度指标"],
+        ["成本", "成本指标"],
+      ]);
+      expect([sheet.table.dataRowIndexes.length, sheet.issues]).toEqual([1, []]);
+    }
+    // `成本` alone heads an amount, as any other header word; short words in a one-indicator-per-row
+    // table's data row stay data.
+    const amount = detectTable({ name: "表", values: [["项目名称", "成本", "绩效指标"], ["项目甲", "12", "1、产出指标：人数，年度指标值：≥1人。"]] });
+    const itemPerRow = detectTable({ name: "表", values: [["项目名称", "一级指标", "二级指标", "三级指标", "指标值"], ["项目甲", "产出", "成本", "人均成本", "≤500元"]] });
+    if (!amount.ok || !itemPerRow.ok) throw new Error("no table");
+    expect([amount.table.indicatorColumns, amount.table.columns.indicators]).toEqual([undefined, 2]);
+    expect([itemPerRow.table.layout, itemPerRow.table.dataRowIndexes]).toEqual(["itemPerRow", [1]]);
+  });
+
   it("takes the remark of a one-column table's header as before: no category columns of one", () => {
     const outcome = detectTable({ name: "表", values: [["项目名称", "产出指标（年度指标值）"], ["项目甲", "1、产出指标：培训人次，年度指标值：≥200人次。"]] });
     if (!outcome.ok) throw new Error(outcome.failure.kind);

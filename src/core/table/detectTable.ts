@@ -12,7 +12,7 @@ import type {
   TableOverride,
 } from "../model";
 import { cellText } from "./cellText";
-import { categoryColumns, EXACT_HEADER_WORDS, ITEM_PER_ROW_ROLES, matchCategoryHeader, matchHeaderRole, normalizeHeader, type CategoryHeader, type HeaderMatch } from "./headerRoles";
+import { categoryColumns, EXACT_HEADER_WORDS, ITEM_PER_ROW_ROLES, matchCategoryHeader, matchHeaderRole, matchShortCategoryHeader, normalizeHeader, type CategoryHeader, type HeaderMatch } from "./headerRoles";
 import { isHan } from "../parse/normalizeText";
 
 /**
@@ -150,6 +150,7 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
   let headerShaped = true;
   const bareUnits: number[] = [];
   const categories: (CategoryCell & { match: HeaderMatch | undefined })[] = [];
+  const shortCategories: (CategoryCell & { match: undefined })[] = [];
   const row = grid.row(localRow);
   const assign = (match: HeaderMatch, columnIndex: number) => {
     recognized++;
@@ -173,6 +174,16 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
     const category = matchCategoryHeader(normalized);
     if (category) categories.push({ columnIndex: c + grid.originColumn, header: text, category, match });
     else if (match) assign(match, c + grid.originColumn);
+    else {
+      const short = matchShortCategoryHeader(normalized);
+      if (short) shortCategories.push({ columnIndex: c + grid.originColumn, header: text, category: short, match: undefined });
+    }
+  }
+  // `产出 | 效益 | 满意度 | 成本`: short 一级 words head category columns beside other categories,
+  // `产出` among them (a lone `成本` or `效益` is any other header word).
+  if (shortCategories.some((c) => c.category.level1 === "产出指标") && shortCategories.length + categories.length >= 2) {
+    categories.push(...shortCategories);
+    categories.sort((a, b) => a.columnIndex - b.columnIndex);
   }
   for (const columnIndex of bareUnits) {
     const role = bareUnitRole(roles, columnIndex);

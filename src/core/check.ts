@@ -158,8 +158,9 @@ function rowCells(snapshot: SheetSnapshot, rowIndex: number): readonly CellValue
  * 项目名称 is a copy of a merged block from above, or blank with its first item numbered on from
  * the last item above (`2、` after `1、`: a blank name with items from `1、` is a project whose
  * name is missing). The number before its first item when it numbers on, else 0; undefined when
- * it starts a project of its own. `before`: the cell it numbers on from (category columns: the
- * project's cell above in the same column), the row above's by default.
+ * it starts a project of its own. `before`: a cell it may number on from besides the row above's
+ * last (category columns: the project's cell above in the same column, where each column may
+ * number on down its own rows; the row above's last cell is the item before it in reading order).
  */
 function continuesProject(
   snapshot: SheetSnapshot,
@@ -172,9 +173,9 @@ function continuesProject(
   before: ParsedCell = previous.cell,
 ): number | undefined {
   const projectColumn = columns.project;
-  if (projectColumn === undefined || cell.items.length === 0 || before.items.length === 0) return undefined;
+  if (projectColumn === undefined || cell.items.length === 0 || (before.items.length === 0 && previous.cell.items.length === 0)) return undefined;
   for (let r = previous.rowIndex + 1; r < rowIndex; r++) if (!merged.has(r)) return undefined;
-  const carry = numbersOn(before, cell);
+  const carry = numbersOn(before, cell) || numbersOn(previous.cell, cell);
   const copied = snapshot.mergeCopies?.get(rowIndex)?.includes(projectColumn) === true;
   if (!copied && !(project === "" && carry > 0)) return undefined;
   // Another unit or department on this row: another project, even under a name merged over both.
@@ -293,6 +294,25 @@ function categoryWordAsName(item: IndicatorItem, text: string): IndicatorItem | 
   return renamed;
 }
 
+/**
+ * A project's category columns numbered column by column (`1、` and, on the row below, `2、` under
+ * 产出指标, then `3、` under 效益指标 on the first row): a column's first cell numbers on from the
+ * last cell of the column left of it, which may stand on a later row, so this is settled once the
+ * project's rows are read. `last`: each column's last cell; `first`: each column's first row.
+ */
+function numberColumnsOn(last: ReadonlyMap<number, ParsedCell>, first: ReadonlyMap<number, SheetRow>): void {
+  let left: ParsedCell | undefined;
+  for (const columnIndex of [...last.keys()].sort((a, b) => a - b)) {
+    const row = first.get(columnIndex);
+    const rows = row?.projectRows;
+    if (left !== undefined && row !== undefined && rows !== undefined && !rows.first && !((rows.numbersOn ?? 0) > 0)) {
+      const on = numbersOn(left, row.cell);
+      if (on > 0) rows.numbersOn = on;
+    }
+    left = last.get(columnIndex);
+  }
+}
+
 /** The number before `cell`'s first item when it numbers on from the last item of `before`
  * (`3、` after `2、`), else 0. */
 function numbersOn(before: ParsedCell, cell: ParsedCell): number {
@@ -332,8 +352,9 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
     const merged = new Set(snapshot.mergedRowIndexes ?? []);
     const categories = table.indicatorColumns;
     const categorised = new Map<string, ParsedCell>();
-    /** Category columns: the current project's last cell in each column. */
+    /** Category columns: the current project's last cell in each column, and its first row there. */
     const above = new Map<number, ParsedCell>();
+    const firstInColumn = new Map<number, SheetRow>();
     let previous: SheetRow | undefined;
     for (const rowIndex of table.dataRowIndexes) {
       const project = text(rowIndex, cols.project);
@@ -349,7 +370,11 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
         const upper = column !== undefined ? above.get(column.columnIndex) : undefined;
         // A row's later category cells go on with its first; its first, maybe with the row above.
         const numberedFrom = k > 0 ? 0 : previous !== undefined ? continuesProject(snapshot, cols, rowIndex, project, cell, previous, merged, upper) : undefined;
-        if (k === 0 && numberedFrom === undefined) above.clear();
+        if (k === 0 && numberedFrom === undefined) {
+          numberColumnsOn(above, firstInColumn);
+          above.clear();
+          firstInColumn.clear();
+        }
         const head = numberedFrom !== undefined ? previous : undefined;
         const row = new SheetRow(
           {
@@ -382,12 +407,16 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
             if (k > 0) row.projectRows.laterColumn = true;
           }
         }
-        if (column !== undefined) above.set(column.columnIndex, cell);
+        if (column !== undefined) {
+          above.set(column.columnIndex, cell);
+          if (!firstInColumn.has(column.columnIndex)) firstInColumn.set(column.columnIndex, row);
+        }
         rows.push(row);
         previous = row;
         offset += cell.items.length;
       }
     }
+    numberColumnsOn(above, firstInColumn);
     return rows;
   }
   // One indicator per row: consecutive rows of one project form one logical indicator cell.

@@ -224,6 +224,77 @@ describe("finding the header of category columns", () => {
   });
 });
 
+describe("a header of 一级 merged over 二级", () => {
+  // As the readers give merged cells: a horizontal merge keeps its text in its first column only,
+  // a vertical one copies it down (mergeCopies).
+  const level1Row: CellValue[] = ["序号", "项目名称", "产出指标", null, null, "效益指标", "满意度指标", "成本指标"];
+  const level2Row: CellValue[] = ["序号", "项目名称", "数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标", "经济成本指标"];
+  const data: CellValue[][] = [
+    [1, "老旧小区改造", "改造小区数量，年度指标值：≥12个", "验收合格率，年度指标值：100%", "完工时间，年度指标值：2025年11月底前", "居住条件，年度指标值：明显改善", "居民满意度，年度指标值：≥90%", "户均改造成本，年度指标值：≤3.5万元"],
+    [2, "农村危房改造", "改造户数，年度指标值：≥260户", "达标率，年度指标值：≥95%", "完成时间，年度指标值：2025年10月31日前", "住房安全，年度指标值：是", "农户满意度，年度指标值：≥85%", "户均补助，年度指标值：≤2万元/户"],
+  ];
+  const levels = (sheet: SheetCheck) => sheet.table.indicatorColumns?.map((c) => [c.columnIndex, c.level1, c.level2]);
+  const expected = [
+    [2, "产出指标", "数量指标"],
+    [3, "产出指标", "质量指标"],
+    [4, "产出指标", "时效指标"],
+    [5, "效益指标", "社会效益指标"],
+    [6, "满意度指标", "服务对象满意度指标"],
+    [7, "成本指标", "经济成本指标"],
+  ];
+
+  it("reads both header rows and every column under a merged 一级, the 二级 row being no data row", () => {
+    const sheet = check({ name: "表", values: [level1Row, level2Row, ...data], mergeCopies: new Map([[1, [0, 1]]]) });
+    expect([sheet.table.headerRowIndex, sheet.table.dataRowIndexes, levels(sheet)]).toEqual([1, [2, 3], expected]);
+    expect(sheet.issues).toEqual([]);
+    expect(sheet.normalized.filter((n) => n.rowNumber === 3).map((n) => [n.itemNumber, n.level1, n.level2, n.level2Source, n.name])).toEqual([
+      [1, "产出指标", "数量指标", "填写", "改造小区数量"],
+      [2, "产出指标", "质量指标", "填写", "验收合格率"],
+      [3, "产出指标", "时效指标", "填写", "完工时间"],
+      [4, "效益指标", "社会效益指标", "填写", "居住条件"],
+      [5, "满意度指标", "服务对象满意度指标", "填写", "居民满意度"],
+      [6, "成本指标", "经济成本指标", "填写", "户均改造成本"],
+    ]);
+  });
+
+  it("reads three header rows: a group `绩效指标` over the 一级 over the 二级", () => {
+    const group: CellValue[] = ["序号", "项目名称", "绩效指标", null, null, null, null, null];
+    const sheet = check({ name: "表", values: [group, level1Row, level2Row, ...data], mergeCopies: new Map([[1, [0, 1]], [2, [0, 1]]]) });
+    expect([sheet.table.headerRowIndex, sheet.table.dataRowIndexes, levels(sheet)]).toEqual([2, [3, 4], expected]);
+    expect(sheet.issues).toEqual([]);
+  });
+
+  it("takes `成本指标` under 产出指标 as its pre-2021 二级, merged down from a 一级 `成本指标` as that 一级, a 一级 over a blank as its own column", () => {
+    const outcome = detectTable({
+      name: "表",
+      values: [
+        ["项目名称", "产出指标", null, "效益指标", "满意度指标", "成本指标"],
+        ["项目名称", "数量指标", "成本指标", "社会效益指标", null, "成本指标"],
+        ["项目甲", "a：1个", "b：≤1万元", "c：好", "d：≥90%", "e：≤2万元"],
+      ],
+      mergeCopies: new Map([[1, [0, 5]]]),
+    });
+    if (!outcome.ok) throw new Error(outcome.failure.kind);
+    expect([outcome.table.headerRowIndex, outcome.table.dataRowIndexes]).toEqual([1, [2]]);
+    expect(outcome.table.indicatorColumns?.map((c) => [c.columnIndex, c.header, c.level1, c.level2])).toEqual([
+      [1, "数量指标", "产出指标", "数量指标"],
+      [2, "成本指标", "产出指标", "成本指标"],
+      [3, "社会效益指标", "效益指标", "社会效益指标"],
+      [4, "满意度指标", "满意度指标", undefined],
+      [5, "成本指标", "成本指标", undefined],
+    ]);
+  });
+
+  it("leaves a row of 二级 words a data row when it writes a project, or a 二级 of another 一级", () => {
+    const named = detectTable({ name: "表", values: [["项目名称", "产出指标", "效益指标"], ["项目甲", "数量指标", "社会效益指标"]] });
+    const misplaced = detectTable({ name: "表", values: [["项目名称", "产出指标", "效益指标"], ["", "社会效益指标", "数量指标"]] });
+    for (const outcome of [named, misplaced]) {
+      if (!outcome.ok) throw new Error(outcome.failure.kind);
+      expect([outcome.table.headerRowIndex, outcome.table.dataRowIndexes]).toEqual([0, [1]]);
+    }
+  });
+});
+
 describe("category columns: what authors put in them", () => {
   it("takes `无`, `/`, `—` in a column the project has nothing for as blank, not as an empty indicator cell", () => {
     const sheet = check({
@@ -262,6 +333,28 @@ describe("category columns: what authors put in them", () => {
       ["效益指标", ""],
       ["满意度指标", "服务对象满意度指标"],
     ]);
+  });
+
+  it("reads short 一级 headers `产出 | 效益 | 满意度 | 成本` beside each other, alone or under a merged `绩效指标`", () => {
+    const data: CellValue[] = ["康复救助", "1、救助人数，年度指标值：≥150人。", "2、覆盖率，年度指标值：≥85%。", "3、满意度，年度指标值：≥90%。", "4、人均救助标准，年度指标值：≤2万元/人。"];
+    const single = check({ name: "表", values: [["项目名称", "产出", "效益", "满意度", "成本"], data] });
+    const grouped = check({ name: "表", values: [["项目名称", "绩效指标", null, null, null], ["项目名称", "产出", "效益", "满意度", "成本"], data], mergeCopies: new Map([[1, [0]]]) });
+    for (const sheet of [single, grouped]) {
+      expect(sheet.table.indicatorColumns?.map((c) => [c.header, c.level1])).toEqual([
+        ["产出", "产出指标"],
+        ["效益", "效益指标"],
+        ["满意度", "满意度指标"],
+        ["成本", "成本指标"],
+      ]);
+      expect([sheet.table.dataRowIndexes.length, sheet.issues]).toEqual([1, []]);
+    }
+    // `成本` alone heads an amount, as any other header word; short words in a one-indicator-per-row
+    // table's data row stay data.
+    const amount = detectTable({ name: "表", values: [["项目名称", "成本", "绩效指标"], ["项目甲", "12", "1、产出指标：人数，年度指标值：≥1人。"]] });
+    const itemPerRow = detectTable({ name: "表", values: [["项目名称", "一级指标", "二级指标", "三级指标", "指标值"], ["项目甲", "产出", "成本", "人均成本", "≤500元"]] });
+    if (!amount.ok || !itemPerRow.ok) throw new Error("no table");
+    expect([amount.table.indicatorColumns, amount.table.columns.indicators]).toEqual([undefined, 2]);
+    expect([itemPerRow.table.layout, itemPerRow.table.dataRowIndexes]).toEqual(["itemPerRow", [1]]);
   });
 
   it("takes the remark of a one-column table's header as before: no category columns of one", () => {
@@ -335,6 +428,26 @@ describe("category columns: what authors put in them", () => {
     ]);
     // Numbered on, kept as written (the canonical form would number them from 1).
     expect(planCleaning([sheet]).edits.map((e) => e.cell)).toEqual([]);
+  });
+
+  it("numbers a project over rows on in reading order, row by row or column by column", () => {
+    const project = (c2: string, d2: string, e2: string, c3: string) =>
+      check({
+        name: "表",
+        values: [
+          ["项目名称", "产出指标", "效益指标", "满意度指标"],
+          ["家庭医生签约", `${c2}、签约人数，年度指标值：≥3万人。`, `${d2}、覆盖率，年度指标值：≥75%。`, `${e2}、居民满意度，年度指标值：≥90%。`],
+          ["家庭医生签约", `${c3}、履约完成率，年度指标值：≥90%。`, "", ""],
+        ],
+        mergeCopies: new Map([[2, [0]]]),
+      });
+    // Row by row: C3 goes on from E2; column by column: C3 from C2, D2 from C3 (a later row).
+    for (const sheet of [project("1", "2", "3", "4"), project("1", "3", "4", "2")]) {
+      expect(sheet.issues.map((i) => `${i.cell} ${i.code}`)).toEqual(["B2 satisfaction_or_cost_missing"]);
+      expect(planCleaning([sheet]).edits.map((e) => e.cell)).toEqual([]);
+    }
+    // Neither: C3 repeats E2's number.
+    expect(project("1", "2", "3", "3").issues.filter((i) => i.code === "numbering_irregular").map((i) => i.cell)).toEqual(["B3"]);
   });
 
   it("leaves a first data row naming two categories a data row under a one-indicator-per-row header", () => {

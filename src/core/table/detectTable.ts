@@ -12,7 +12,7 @@ import type {
   TableOverride,
 } from "../model";
 import { cellText } from "./cellText";
-import { categoryColumns, EXACT_HEADER_WORDS, ITEM_PER_ROW_ROLES, matchCategoryHeader, matchHeaderRole, normalizeHeader, type CategoryHeader, type HeaderMatch } from "./headerRoles";
+import { categoryColumns, EXACT_HEADER_WORDS, ITEM_PER_ROW_ROLES, matchCategoryHeader, matchHeaderRole, matchShortCategoryHeader, normalizeHeader, type CategoryHeader, type HeaderMatch } from "./headerRoles";
 import { isHan } from "../parse/normalizeText";
 
 /**
@@ -120,6 +120,15 @@ interface RowRoles {
   /** Category columns the row heads (`产出指标 | 效益指标 | 满意度指标`): then its `indicators`
    * role is the first of them. */
   categories?: IndicatorColumn[];
+  /** Every cell of the row naming a category, in sheet order, whether or not the row heads
+   * category columns by itself (the 一级 and 二级 rows of a two-level header: levelledColumns). */
+  categoryCells: CategoryCell[];
+}
+
+interface CategoryCell {
+  columnIndex: number;
+  header: string;
+  category: CategoryHeader;
 }
 
 interface Header {
@@ -140,7 +149,8 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
   let recognized = 0;
   let headerShaped = true;
   const bareUnits: number[] = [];
-  const categories: { columnIndex: number; header: string; category: CategoryHeader; match: HeaderMatch | undefined }[] = [];
+  const categories: (CategoryCell & { match: HeaderMatch | undefined })[] = [];
+  const shortCategories: (CategoryCell & { match: undefined })[] = [];
   const row = grid.row(localRow);
   const assign = (match: HeaderMatch, columnIndex: number) => {
     recognized++;
@@ -164,6 +174,16 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
     const category = matchCategoryHeader(normalized);
     if (category) categories.push({ columnIndex: c + grid.originColumn, header: text, category, match });
     else if (match) assign(match, c + grid.originColumn);
+    else {
+      const short = matchShortCategoryHeader(normalized);
+      if (short) shortCategories.push({ columnIndex: c + grid.originColumn, header: text, category: short, match: undefined });
+    }
+  }
+  // `产出 | 效益 | 满意度 | 成本`: short 一级 words head category columns beside other categories,
+  // `产出` among them (a lone `成本` or `效益` is any other header word).
+  if (shortCategories.some((c) => c.category.level1 === "产出指标") && shortCategories.length + categories.length >= 2) {
+    categories.push(...shortCategories);
+    categories.sort((a, b) => a.columnIndex - b.columnIndex);
   }
   for (const columnIndex of bareUnits) {
     const role = bareUnitRole(roles, columnIndex);
@@ -179,8 +199,8 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
   }
   let score = 0;
   for (const { strength } of roles.values()) score += strength;
-  const out: RowRoles = { localRow, roles, score, nonEmpty, recognized, headerShaped };
-  if (columns) out.categories = columns.map(({ columnIndex, header, category }) => (category.level2 ? { columnIndex, header, level1: category.level1, level2: category.level2 } : { columnIndex, header, level1: category.level1 }));
+  const out: RowRoles = { localRow, roles, score, nonEmpty, recognized, headerShaped, categoryCells: categories };
+  if (columns) out.categories = columns.map(({ columnIndex, header, category }) => indicatorColumn(columnIndex, header, category));
   return out;
 }
 
@@ -247,9 +267,8 @@ function findHeader(grid: Grid, override: TableOverride | undefined): Header | u
     const localRow = chosen - 1 - grid.originRow;
     const lower = readRowRoles(grid, localRow);
     const upper = localRow > 0 ? readRowRoles(grid, localRow - 1) : undefined;
-    return upper && upper.roles.size > 0 && isGroupRowOver(upper, lower)
-      ? mergeHeader(grid, upper, lower)
-      : singleHeader(grid, lower);
+    if (upper && upper.roles.size > 0 && isGroupRowOver(upper, lower)) return mergeHeader(grid, upper, lower);
+    return (upper && levelledHeader(grid, upper, lower)) ?? singleHeader(grid, lower);
   }
 
   const rows: RowRoles[] = [];
@@ -294,11 +313,93 @@ function findHeader(grid: Grid, override: TableOverride | undefined): Header | u
   // other cells merged down from the row above and read as copies of it).
   const categoriesBelow = below !== undefined && heads(best, below);
   if (below && below.roles.size > 0 && (hasItemRoles(below) || isHeaderLike(below) || categoriesBelow) && (categoriesBelow || isGroupRowOver(best, below))) {
-    return withSubHeaderRow(grid, mergeHeader(grid, best, below));
+    return withSubHeaderRow(grid, withLevel2Row(grid, mergeHeader(grid, best, below)));
   }
   const above = best.localRow > 0 ? rows[best.localRow - 1] : undefined;
-  if (above && above.roles.size > 0 && isGroupRowOver(above, best)) return withSubHeaderRow(grid, mergeHeader(grid, above, best));
-  return withSubHeaderRow(grid, singleHeader(grid, best));
+  if (above && above.roles.size > 0 && isGroupRowOver(above, best)) return withSubHeaderRow(grid, withLevel2Row(grid, mergeHeader(grid, above, best)));
+  // The 二级 row of a two-level category header chosen (its merged-down cells copy the 一级 row's).
+  const levelled = above !== undefined ? levelledHeader(grid, above, best) : undefined;
+  return withSubHeaderRow(grid, levelled ?? withLevel2Row(grid, singleHeader(grid, best)));
+}
+
+/**
+ * A header of category columns in two levels: a row of 一级 (`产出指标` merged over three columns,
+ * `效益指标`, `满意度指标`, `成本指标`) over a row of 二级 (`数量指标 | 质量指标 | 时效指标 |
+ * 社会效益指标 | …`), maybe under a group `绩效指标` (three header rows). The 二级 row, right below
+ * the header, is header too when it refines the 一级 row's categories (levelledColumns); the
+ * columns are then the 二级 row's, and the 一级 columns with nothing under them.
+ */
+function withLevel2Row(grid: Grid, header: Header): Header {
+  const last = header.rowIndex - grid.originRow;
+  if (header.categories === undefined || last + 1 >= grid.rowCount) return header;
+  const upper = readRowRoles(grid, last);
+  if (upper.categories === undefined) return header;
+  return levelledHeader(grid, upper, readRowRoles(grid, last + 1), header) ?? header;
+}
+
+/** The header whose last rows are `upper`'s 一级 and `lower`'s 二级 (`header`: the header ending
+ * with `upper`, by default `upper` alone), or undefined when `lower` does not refine `upper`. */
+function levelledHeader(grid: Grid, upper: RowRoles, lower: RowRoles, header: Header = singleHeader(grid, upper)): Header | undefined {
+  const categories = levelledColumns(grid, upper, lower);
+  if (categories === undefined) return undefined;
+  const columns = { ...columnsOf(lower), ...header.columns, indicators: (categories[0] as IndicatorColumn).columnIndex };
+  return { ...header, rowIndex: lower.localRow + grid.originRow, localRows: [...header.localRows, lower.localRow], columns, categories };
+}
+
+/**
+ * The category columns of a 一级 row over a 二级 row, or undefined when the lower row is no 二级
+ * row of the upper one. A 一级 heads the columns from its own to the next written cell of its row
+ * (a merged cell keeps its text in its first column); each category under it must belong to it
+ * (`成本指标` under 产出指标 is its pre-2021 二级, under 成本指标 a copy merged down), and at least
+ * one names a 二级 the 一级 row does not. The lower row's other cells are blank, copies of the cell
+ * above (merged down) or header words, all short: a data row writes longer text somewhere.
+ */
+function levelledColumns(grid: Grid, upper: RowRoles, lower: RowRoles): IndicatorColumn[] | undefined {
+  if (upper.categoryCells.length === 0 || lower.categoryCells.length === 0 || !lower.headerShaped) return undefined;
+  const upperRow = grid.row(upper.localRow);
+  const lowerRow = grid.row(lower.localRow);
+  const uppers = new Map(upper.categoryCells.map((c) => [c.columnIndex, c]));
+  const lowers = new Map(lower.categoryCells.map((c) => [c.columnIndex, c]));
+  const out: IndicatorColumn[] = [];
+  const headed = new Set<CategoryCell>();
+  let owner: CategoryCell | undefined;
+  let refines = false;
+  for (let c = 0; c < Math.max(upperRow.length, lowerRow.length); c++) {
+    const columnIndex = c + grid.originColumn;
+    const above = cellText(upperRow[c]).trim();
+    if (above !== "") owner = uppers.get(columnIndex);
+    const cell = lowers.get(columnIndex);
+    if (cell === undefined) {
+      const text = cellText(lowerRow[c]).trim();
+      if (text !== "" && text !== above && matchHeaderRole(normalizeHeader(text)) === undefined) return undefined;
+      continue;
+    }
+    const category = owner !== undefined ? underLevel1(owner.category, cell.category) : undefined;
+    if (owner === undefined || category === undefined) return undefined;
+    headed.add(owner);
+    if (category.level2 !== undefined && category.level2 !== owner.category.level2) refines = true;
+    out.push(indicatorColumn(columnIndex, cell.header, category));
+  }
+  if (!refines) return undefined;
+  // A 一级 with no 二级 under it (`满意度指标` over a blank cell) heads its own column.
+  for (const cell of upper.categoryCells) if (!headed.has(cell)) out.push(indicatorColumn(cell.columnIndex, cell.header, cell.category));
+  return out.sort((a, b) => a.columnIndex - b.columnIndex);
+}
+
+/** The category of a 二级 row's cell under the 一级 `level1` heads, undefined when it is none of
+ * that 一级's. */
+function underLevel1(level1: CategoryHeader, cell: CategoryHeader): CategoryHeader | undefined {
+  if (cell.cost && cell.level2 === undefined) {
+    // `成本指标`: under 产出指标 its pre-2021 二级, under 成本指标 the 一级 merged down.
+    if (level1.level1 === "产出指标") return { level1: "产出指标", level2: "成本指标" };
+    return level1.level1 === "成本指标" ? level1 : undefined;
+  }
+  if (cell.level1 !== level1.level1) return undefined;
+  return cell.level2 !== undefined ? cell : level1;
+}
+
+function indicatorColumn(columnIndex: number, header: string, category: CategoryHeader): IndicatorColumn {
+  return category.level2 !== undefined ? { columnIndex, header, level1: category.level1, level2: category.level2 } : { columnIndex, header, level1: category.level1 };
 }
 
 /**

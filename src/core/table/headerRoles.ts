@@ -205,6 +205,19 @@ function categoryOfWord(word: string): CategoryHeader | undefined {
   return parent === undefined ? undefined : { level1: parent, level2 };
 }
 
+/**
+ * A 一级 written short as a header (`产出`, `效益`, `满意度`, `成本`, maybe numbered). Alone these are
+ * common words (`成本` may head an amount), so a row's short words head category columns only
+ * beside other categories and with `产出` among them (readRowRoles).
+ */
+export function matchShortCategoryHeader(normalized: string): CategoryHeader | undefined {
+  const word = withoutNumbering(normalized);
+  if (word.endsWith("指标")) return undefined;
+  const level1 = LEVEL1_SYNONYMS.get(word);
+  if (level1 === undefined) return undefined;
+  return level1 === "成本指标" ? { level1, cost: true } : { level1 };
+}
+
 /** `一、产出指标` → `产出指标`, `1.数量指标` → `数量指标`, `(一)产出指标` → `产出指标`. */
 function withoutNumbering(text: string): string {
   const match = HEADER_NUMBERING.exec(text);

@@ -53,8 +53,10 @@ export interface ProjectRows {
    * Category columns (DetectedTable.indicatorColumns), where items are indexed over their sheet
    * row (`item` and 序号 are positions in the row, so numberedFrom is 0): the number before this
    * cell's first item when it numbers on from the project's cell above it in the same column
-   * (`3、` under `1、2、`) or from the cell to its left (`3、` right of `1、2、`), else 0 (numbering
-   * from 1 in each column is as regular). numbering_irregular reads it instead of numberedFrom.
+   * (`3、` under `1、2、`), from the cell to its left (`3、` right of `1、2、`), or from the item
+   * before it in reading order, row by row (`4、` under the row ending in `3、`) or column by column
+   * (`3、` atop a column whose left neighbour ends in `2、`), else 0 (numbering from 1 in each column
+   * is as regular). numbering_irregular reads it instead of numberedFrom.
    */
   numbersOn?: number;
   /** Category columns: a later indicator cell of the same sheet row as the one before it

@@ -11,6 +11,8 @@ const LF = 0x0a;
 const CR = 0x0d;
 const OPEN = 0x28;
 const CLOSE = 0x29;
+const VALUE_CHAR = 0x503c; // 值
+const BIAO_CHAR = 0x6807; // 标
 const COLON = 0x3a;
 const COMMA = 0x2c;
 const DOT = 0x2e;
@@ -189,7 +191,8 @@ export class SegmentCursor {
         if (c === OPEN) depth++;
         else if (c === CLOSE && depth > 0) depth--;
         else if (!digitSeen && isDigit(c)) digitSeen = true;
-        if (mayEndLabel(folded, i)) {
+        // `值` ends every label (`年度指标值`); `标` a shortened one (`年度指标：`, mayEndLabel).
+        if (c === VALUE_CHAR || (c === BIAO_CHAR && mayEndLabel(folded, i))) {
           if (!hasLabel && labelAt(folded, i, contentStart)) {
             hasLabel = true;
             this.label = LABEL.label;

@@ -260,8 +260,10 @@ describe("unnumbered items under a heading", () => {
     for (const other of ["产出指标：培训人数≥100人；社会效益指标：知晓率≥85%", "产出指标：培训人数≥100人；群众满意度≥90%"]) {
       expect(items(other)[1]?.[2]).toBe("none");
     }
-    // Numbered items each write their own.
+    // Numbered items each write their own; so do unnumbered ones whose author writes a 一级 on each
+    // (the same on two items in a row): one without it left it out.
     expect(items("1、产出指标：培训人数≥100人。2、资金拨付率≥90%。")[1]?.[2]).toBe("none");
+    expect(items("产出指标：培训人数≥100人。资金拨付率≥90%。产出指标：合格率≥95%。效益指标：知晓率≥85%。")[1]?.[2]).toBe("none");
   });
 
   it("a heading's 二级 that no item takes (each writes its own) keeps the whole cell as written", () => {

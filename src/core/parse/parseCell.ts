@@ -352,11 +352,15 @@ function takeHeading(item: IndicatorItem, section: CellSection, sub: CellSubsect
  * Unnumbered items with the 一级 written once, before the first of them (`产出指标：培训人数≥100人；
  * 资金拨付率≥90%；效益指标：…`, or one per line): an item that writes no 一级 and reads as an
  * indicator continues the last one written, as under a heading, unless it writes a 二级 of
- * another 一级 or its name says one (`群众满意度`). In a cell with numbered items only an item
- * split off at a comma does (`1、产出指标：培训人数≥100人，覆盖率≥90%`): a numbered item writes its
- * own (category_unknown).
+ * another 一级 or its name says one (`群众满意度`). In a cell with numbered items, or one whose
+ * author writes a 一级 on each item (the same one on two items in a row), only an item split off
+ * at a comma does (`1、产出指标：培训人数≥100人，覆盖率≥90%`): the others write their own
+ * (category_unknown).
  */
 function carryLevel1(items: readonly IndicatorItem[], folded: string): void {
+  // An author who writes the same 一级 on two items in a row writes it on every item: an item
+  // without one there left it out (category_unknown), as in a numbered cell.
+  const eachWritesOwn = numbered || writesLevel1Twice(items);
   let from: IndicatorItem | undefined;
   for (let k = 0; k < items.length; k++) {
     const item = items[k] as IndicatorItem;
@@ -364,7 +368,7 @@ function carryLevel1(items: readonly IndicatorItem[], folded: string): void {
       from = item.level1 !== undefined ? item : undefined;
       continue;
     }
-    if (numbered && (item.number !== undefined || !endsAtComma(items[k - 1]))) {
+    if (eachWritesOwn && (item.number !== undefined || !endsAtComma(items[k - 1]))) {
       from = undefined;
       continue;
     }
@@ -385,6 +389,18 @@ function carryLevel1(items: readonly IndicatorItem[], folded: string): void {
     item.level1Source = "heading";
     if (item.level2Source === "none") inferLevel2Into(item, folded, item.nameSpan.start, item.nameSpan.end);
   }
+}
+
+/** Whether two items, one after the other among those writing a 一级, write the same one
+ * (`产出指标：A。产出指标：B。C。效益指标：D`). */
+function writesLevel1Twice(items: readonly IndicatorItem[]): boolean {
+  let last: Level1 | undefined;
+  for (const item of items) {
+    if (item.level1Source !== "written" || item.level1 === undefined) continue;
+    if (item.level1 === last) return true;
+    last = item.level1;
+  }
+  return false;
 }
 
 /** Whether an item ended at a comma: what follows was split off it (segmentCell's commaEndsItem). */

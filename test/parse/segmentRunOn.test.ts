@@ -259,6 +259,9 @@ describe("two indicators in one item, a comma between them", () => {
       [null, "效益指标", "written", "知晓率", "≥90%，力争≥95%"],
       [null, "产出指标", "written", "培训场次", "≥5场，每期≥20人"],
     ]);
+    // An indicator whose name opens like a remark (按…, 每万人口…) is no remark on the value before it.
+    expect(read("产出指标：资金拨付率≥90%，按期完成率≥95%").map((r) => r[3])).toEqual(["资金拨付率", "按期完成率"]);
+    expect(parseIndicatorCell("1、产出指标：医疗服务，年度指标值：≥90%，每万人口执业医师数≥3人").items[0]!.value.kind).toBe("qualitative");
     const value = parseIndicatorCell("1、产出指标：培训人数，年度指标值：不少于100人，其中骨干教师≥20人。").items[0]!.value;
     expect([value.kind, value.operator, value.number, value.unit, value.remark]).toEqual(["quantitative", "≥", 100, "人", "，其中骨干教师≥20人"]);
   });

@@ -1,5 +1,5 @@
 import type { Operator, OperatorSource, ParsedValue, Span } from "../model";
-import { foldWidth, isDigit, isHan, isSpace, isWhitespace } from "./normalizeText";
+import { foldWidth, isDigit, isHan, isOperatorGlyph, isSpace, isWhitespace } from "./normalizeText";
 import { internSlice, internSpan } from "./intern";
 import { newValue } from "./shapes";
 import { compactFolded } from "./vocabulary";
@@ -823,30 +823,51 @@ function approximateEnd(folded: string, i: number, end: number): number {
   return i;
 }
 
-/** Words after a value's comma that remark on it (`以实际为准`, `力争≥95%`), or a part of the
- * target (`其中骨干教师≥20人`, `含线上≥50人`, `每期≥20人`): they open with such a word. */
+/** isValueRemark of [start, end) after white space. */
 function isWordRemark(folded: string, start: number, end: number): boolean {
-  return startsValueRemark(folded, skipSpaces(folded, start, end), end);
+  return isValueRemark(folded, skipSpaces(folded, start, end), end);
 }
 
 /** Words a remark on a value opens with (`以实际为准`, `力争更高`, `含线上培训`, `具体以批复为准`):
  * anything else after a value's comma may be another indicator (`≥90%，服务质量优良`). */
 const REMARK_OPENERS = ["以", "力争", "争取", "含", "不含", "具体", "视", "按", "根据", "据实", "暂按", "待"];
 
-/** Whether a remark on a value (REMARK_OPENERS: `以实际为准`, `力争更高`, `含线上培训`) or a part of
- * its target (PART_OPENERS: `其中骨干教师≥20人`, `每期≥20人`) begins at `s`. */
-export function startsValueRemark(folded: string, s: number, end: number): boolean {
-  if (startsRemark(folded, s, end)) return true;
-  for (const word of PART_OPENERS) if (s + word.length < end && folded.startsWith(word, s)) return true;
+/**
+ * Whether [s, end), after a value and its comma, remarks on that value rather than being another
+ * indicator: words opening a remark with no number (`以实际为准`, `按…`, REMARK_OPENERS), a stretch
+ * target or a share of the target that may hold one (`力争≥95%`, `含线上≥50人`, STRETCH_OPENERS),
+ * or a part of the target (`其中骨干教师≥20人`, `另…`, `包括…`, and `每` with a short period or unit:
+ * `每期≥20人`, `每月2次`, not `每万人口执业医师数≥3人`). `按期完成率≥95%` is another indicator.
+ */
+export function isValueRemark(folded: string, s: number, end: number): boolean {
+  if (startsWithAny(folded, s, end, PART_OPENERS) || (folded.charCodeAt(s) === EACH && shortPerUnit(folded, s + 1, end))) return true;
+  if (!startsWithAny(folded, s, end, REMARK_OPENERS)) return false;
+  for (let k = s; k < end; k++) if (isDigit(folded.charCodeAt(k))) return startsWithAny(folded, s, end, STRETCH_OPENERS);
+  return true;
+}
+
+/** Words opening a part of the target before them (with numbers of their own). */
+const PART_OPENERS = ["其中", "另外", "另", "包括"];
+/** Remark openers whose remark may state a number: a stretch target, a share of the target. */
+const STRETCH_OPENERS = ["力争", "争取", "含", "不含"];
+const EACH = 0x6bcf; // 每
+
+/** `期≥20人`, `场不少于50人`, `月2次` after a `每`: one or two characters, then a number or an operator. */
+function shortPerUnit(folded: string, i: number, end: number): boolean {
+  for (let k = i + 1; k <= i + 2 && k < end; k++) {
+    const c = folded.charCodeAt(k);
+    if (isDigit(c) || isOperatorGlyph(c) || prefixWordAt(folded, k, end) > 0) return true;
+  }
   return false;
 }
 
-/** Words opening a part of the target before them. */
-const PART_OPENERS = ["其中", "另外", "另", "包括", "每"];
+function startsWithAny(folded: string, s: number, end: number, words: readonly string[]): boolean {
+  for (const word of words) if (s + word.length < end && folded.startsWith(word, s)) return true;
+  return false;
+}
 
 function startsRemark(folded: string, s: number, end: number): boolean {
-  for (const word of REMARK_OPENERS) if (s + word.length < end && folded.startsWith(word, s)) return true;
-  return false;
+  return startsWithAny(folded, s, end, REMARK_OPENERS);
 }
 
 const HAN_INCLUSIVE = 0x542b; // 含

@@ -1,6 +1,6 @@
 import type { NumberingStyle, ValueLabel } from "../model";
 import { isDigit, isHan, isOperatorGlyph, isSpace, isWhitespace } from "./normalizeText";
-import { looksLikeValue, numberContinuesValue, prefixWordAt, readValue, startsValueRemark } from "./parseValue";
+import { isValueRemark, looksLikeValue, numberContinuesValue, prefixWordAt, readValue } from "./parseValue";
 import { LABEL, labelAt, mayEndLabel } from "./readLabel";
 import { HEAD, readHead } from "./readHead";
 import { MARKER, isCircledNumber, isParenthesizedNumber, readMarker, startsCategory, startsCategoryWord, type Marker } from "./readMarker";
@@ -360,16 +360,15 @@ function valueIn(folded: string, s: number, e: number): boolean {
 function commaEndsItem(folded: string, contentStart: number, i: number, n: number): boolean {
   if (i - contentStart > LOOKAHEAD || !namesValue(folded, contentStart, i, true)) return false;
   const k = skipWhitespace(folded, i + 1, n);
-  // `≥100人，其中骨干教师≥20人`, `，含线上≥50人`, `，力争≥95%`, `，每期≥20人`: a part of the same target,
-  // or a remark on it.
-  if (startsValueRemark(folded, k, n)) return false;
   let end = k;
   while (end < n && end - k < LOOKAHEAD) {
     const c = folded.charCodeAt(end);
     if (c === COMMA || c === SEMICOLON || c === FULL_STOP || endsLine(c)) break;
     end++;
   }
-  return namesValue(folded, k, end, true);
+  // `≥100人，其中骨干教师≥20人`, `，含线上≥50人`, `，力争≥95%`, `，每期≥20人`: a part of the same target,
+  // or a remark on it (`，按期完成率≥95%` is another indicator).
+  return !isValueRemark(folded, k, end) && namesValue(folded, k, end, true);
 }
 
 

@@ -866,10 +866,6 @@ function startsWithAny(folded: string, s: number, end: number, words: readonly s
   return false;
 }
 
-function startsRemark(folded: string, s: number, end: number): boolean {
-  return startsWithAny(folded, s, end, REMARK_OPENERS);
-}
-
 const HAN_INCLUSIVE = 0x542b; // 含
 const HAN_NOT = 0x4e0d; // 不
 

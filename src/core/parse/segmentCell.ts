@@ -353,8 +353,7 @@ function valueIn(folded: string, s: number, e: number): boolean {
  * name, an operator and its value (`培训人数≥100人，资金拨付率不低于90%`): the item so far is one
  * (namesValue) and so is the text after the comma up to the next separator. A remark
  * (`≥90%，以实际为准`, `，力争≥95%`), a second bound (`≥95%，≤100%`), a part (`，其中骨干教师≥20人`,
- * `，含线上≥50人`, `，每期≥20人`) or a name without
- * a value after the comma keeps the item whole. The part after the comma is an item of no number
+ * `，含线上≥50人`, `，每期≥20人`) or a name without a value after the comma keeps the item whole. The part after the comma is an item of no number
  * that continues the 一级 of the one before it (parseCell). Both parts are read within LOOKAHEAD.
  */
 function commaEndsItem(folded: string, contentStart: number, i: number, n: number): boolean {
@@ -370,7 +369,6 @@ function commaEndsItem(folded: string, contentStart: number, i: number, n: numbe
   // or a remark on it (`，按期完成率≥95%` is another indicator).
   return !isValueRemark(folded, k, end) && namesValue(folded, k, end, true);
 }
-
 
 /** Labels a `;` may stand before inside one item: `培训人数；年度指标值：…`. A bare `目标值` is
  * one only before a colon (as readLabel reads it): `；目标值：≥100人`, not `；目标值考核…`. */

@@ -112,13 +112,11 @@ export function labelAt(folded: string, at: number, regionStart: number): boolea
   return true;
 }
 
-/** Whether the character at `i` may end a value label (where the segmenter asks labelAt): a `值`,
- * or the `标` of a shortened `年度指标` before a colon. */
-export function mayEndLabel(folded: string, i: number): boolean {
-  const c = folded.charCodeAt(i);
-  if (c === VALUE) return true;
-  // Every head's `产出指标：` ends in 标 before a colon too: only `年度指标` is asked about.
-  return c === BIAO && folded.charCodeAt(i - 1) === ZHI && folded.charCodeAt(i - 2) === DU && folded.charCodeAt(i - 3) === NIAN && folded.charCodeAt(skipSpaces(folded, i + 1)) === COLON;
+/** Whether the `标` at `i` may end a shortened label (`年度指标：`), where the segmenter asks
+ * labelAt besides at every `值`. Every head's `产出指标：` ends in 标 before a colon too: only
+ * `年度指标` is asked about. */
+export function mayEndShortLabel(folded: string, i: number): boolean {
+  return folded.charCodeAt(i - 1) === ZHI && folded.charCodeAt(i - 2) === DU && folded.charCodeAt(i - 3) === NIAN && folded.charCodeAt(skipSpaces(folded, i + 1)) === COLON;
 }
 
 const ZHI = 0x6307; // 指

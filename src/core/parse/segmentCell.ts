@@ -1,7 +1,7 @@
 import type { NumberingStyle, ValueLabel } from "../model";
 import { isDigit, isHan, isOperatorGlyph, isSpace, isWhitespace } from "./normalizeText";
 import { isValueRemark, looksLikeValue, numberContinuesValue, prefixWordAt, readValue } from "./parseValue";
-import { LABEL, labelAt, mayEndLabel } from "./readLabel";
+import { LABEL, labelAt, mayEndShortLabel } from "./readLabel";
 import { HEAD, readHead } from "./readHead";
 import { MARKER, isCircledNumber, isParenthesizedNumber, readMarker, startsCategory, startsCategoryWord, type Marker } from "./readMarker";
 
@@ -191,8 +191,8 @@ export class SegmentCursor {
         if (c === OPEN) depth++;
         else if (c === CLOSE && depth > 0) depth--;
         else if (!digitSeen && isDigit(c)) digitSeen = true;
-        // `值` ends every label (`年度指标值`); `标` a shortened one (`年度指标：`, mayEndLabel).
-        if (c === VALUE_CHAR || (c === BIAO_CHAR && mayEndLabel(folded, i))) {
+        // `值` ends every label (`年度指标值`); `标` a shortened one (`年度指标：`).
+        if (c === VALUE_CHAR || (c === BIAO_CHAR && mayEndShortLabel(folded, i))) {
           if (!hasLabel && labelAt(folded, i, contentStart)) {
             hasLabel = true;
             this.label = LABEL.label;

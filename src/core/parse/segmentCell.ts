@@ -74,6 +74,10 @@ export class SegmentCursor {
   private n = 0;
   private pos = 0;
   private lastNumber = 0;
+  /** The last item's number and its style (`2` of `2、`): a heading run on to the item after it
+   * may number on from it (`…；2、…；效益指标：3、…`). */
+  private lastItemStyle: NumberingStyle = "none";
+  private lastItemNumber = 0;
   private runOnHeadings = true;
 
   /** Starts on a cell; `runOnHeadings` false reads no heading run on to its first item. */
@@ -81,6 +85,8 @@ export class SegmentCursor {
     this.folded = folded;
     this.n = folded.length;
     this.lastNumber = 0;
+    this.lastItemStyle = "none";
+    this.lastItemNumber = 0;
     this.sectionSplits = 0;
     this.runOnHeadings = runOnHeadings;
     this.pos = skipWhitespace(folded, 0, this.n);
@@ -94,6 +100,9 @@ export class SegmentCursor {
       const pos = this.pos;
       const hasMarker = readMarker(folded, pos, n, true);
       let contentStart = pos;
+      // The item before this one, for a heading here run on to an item numbering on from it.
+      const lastItemStyle = this.lastItemStyle;
+      const lastItemNumber = this.lastItemNumber;
       if (hasMarker) {
         const m = this.marker;
         m.number = MARKER.number;
@@ -103,6 +112,8 @@ export class SegmentCursor {
         m.end = MARKER.end;
         contentStart = skipSpaces(folded, m.end, n);
         this.lastNumber = m.number;
+        this.lastItemStyle = m.style;
+        this.lastItemNumber = m.number;
       }
       const expected = this.lastNumber + 1;
       // Only an unnumbered item or one numbered like a heading (`一、`, `（一）`) can be a section
@@ -160,7 +171,7 @@ export class SegmentCursor {
           (isDigit(c) || c === OPEN || isCircledNumber(c) || isParenthesizedNumber(c)) &&
           i > contentStart &&
           (startsRunOnItem(folded, contentStart, i, n, expected, depth) ||
-            (runOnHeading && i - contentStart <= HEADING_MAX && this.splitsSection(folded, contentStart, i, n, depth, headingStyle)) ||
+            (runOnHeading && i - contentStart <= HEADING_MAX && this.splitsSection(folded, contentStart, i, n, depth, headingStyle, lastItemStyle, lastItemNumber)) ||
             (digitSeen && depth === 0 && startsSpacedItem(folded, contentStart, i, n, expected)))
         ) {
           // A run-on item's number may start inside a digit run glued to the value (`：42、`).
@@ -250,8 +261,17 @@ export class SegmentCursor {
   }
 
   /** startsSectionItem, counted in sectionSplits when it says yes. */
-  private splitsSection(folded: string, contentStart: number, i: number, n: number, depth: number, headingStyle: NumberingStyle): boolean {
-    if (!startsSectionItem(folded, contentStart, i, n, depth, headingStyle)) return false;
+  private splitsSection(
+    folded: string,
+    contentStart: number,
+    i: number,
+    n: number,
+    depth: number,
+    headingStyle: NumberingStyle,
+    lastStyle: NumberingStyle,
+    lastNumber: number,
+  ): boolean {
+    if (!startsSectionItem(folded, contentStart, i, n, depth, headingStyle, lastStyle, lastNumber)) return false;
     this.sectionSplits++;
     return true;
   }
@@ -477,8 +497,20 @@ function endsHeadingLine(folded: string, contentStart: number, i: number, n: num
  * its item 1). `1、2号楼`, a number before a digit, is an enumeration, not item 1. The caller
  * keeps the look-behind short (HEADING_MAX); parseIndicatorCell checks the cell bears the
  * section out. */
-function startsSectionItem(folded: string, contentStart: number, i: number, n: number, depth: number, headingStyle: NumberingStyle): boolean {
-  if (depth > 0 || !readMarker(folded, i, n, false) || MARKER.number !== 1 || MARKER.style === headingStyle) return false;
+function startsSectionItem(
+  folded: string,
+  contentStart: number,
+  i: number,
+  n: number,
+  depth: number,
+  headingStyle: NumberingStyle,
+  lastStyle: NumberingStyle,
+  lastNumber: number,
+): boolean {
+  if (depth > 0 || !readMarker(folded, i, n, false) || MARKER.style === headingStyle) return false;
+  // The section's first item is `1`, or numbers on from the item before the heading
+  // (`产出指标：1、…；2、…；效益指标：3、…`).
+  if (MARKER.number !== 1 && !(lastNumber >= 1 && MARKER.style === lastStyle && MARKER.number === lastNumber + 1)) return false;
   if (MARKER.end < n && isDigit(folded.charCodeAt(MARKER.end))) return false;
   return isHeading(folded, contentStart, i);
 }

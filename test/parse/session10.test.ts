@@ -1,0 +1,57 @@
+import { canonicalCellText } from "../../src/core/clean/canonicalCellText";
+import { parseIndicatorCell } from "../../src/core/parse/parseCell";
+import { allItemCodes } from "../rules/harness";
+import { expectEveryItemUnderItsHeading, expectFlattenedLosslessly } from "../clean/sectionChecks";
+
+/** Parser defects found in the tenth round, one block per finding. */
+
+const clean = (text: string) => canonicalCellText(parseIndicatorCell(text));
+const heads = (text: string) => parseIndicatorCell(text).items.map((i) => [i.number, i.level1, i.name, i.value.raw]);
+
+describe("a 一级 heading run on to an item numbering on from the items before it", () => {
+  const cases: [string, (number | string)[][]][] = [
+    [
+      "产出指标：1、培训人数，年度指标值：≥100人；2、培训合格率，年度指标值：≥95%；效益指标：3、群众知晓率，年度指标值：≥90%；满意度指标：4、学员满意度，年度指标值：≥90%。",
+      [
+        [1, "产出指标", "培训人数", "≥100人"],
+        [2, "产出指标", "培训合格率", "≥95%"],
+        [3, "效益指标", "群众知晓率", "≥90%"],
+        [4, "满意度指标", "学员满意度", "≥90%"],
+      ],
+    ],
+    [
+      "一、产出指标：1、培训人数≥100人；2、合格率≥95%；3、完成率100%；二、效益指标：4、知晓率≥90%；三、满意度指标：5、满意度≥90%",
+      [
+        [1, "产出指标", "培训人数", "≥100人"],
+        [2, "产出指标", "合格率", "≥95%"],
+        [3, "产出指标", "完成率", "100%"],
+        [4, "效益指标", "知晓率", "≥90%"],
+        [5, "满意度指标", "满意度", "≥90%"],
+      ],
+    ],
+    [
+      "产出指标：1、培训人数≥100人；效益指标：2、知晓率≥90%",
+      [
+        [1, "产出指标", "培训人数", "≥100人"],
+        [2, "效益指标", "知晓率", "≥90%"],
+      ],
+    ],
+  ];
+
+  it.each(cases)("reads %j item by item under its headings", (text, expected) => {
+    expect(heads(text)).toEqual(expected);
+    expectEveryItemUnderItsHeading(text);
+    expect(allItemCodes(text).filter(([, code]) => code === "numbering_irregular" || code === "category_unknown")).toEqual([]);
+  });
+
+  it.each(cases)("cleans %j without the item numbers in the names", (text) => {
+    const cleaned = expectFlattenedLosslessly(text);
+    expect(cleaned).not.toMatch(/[：:]\d、/);
+  });
+
+  it("still keeps a number that does not number on as part of the name", () => {
+    // item 1 then `3、…` under a heading: no continuation, and `1、2号楼` stays a name
+    expect(heads("产出指标：1、培训人数≥100人；效益指标：3、4号楼改造完成率≥90%")[1]).toEqual([undefined, "效益指标", "3、4号楼改造完成率", "≥90%"]);
+    expect(clean("产出指标：1、2号楼维修数量，年度指标值：2栋。效益指标：带动就业，年度指标值：≥100人。")).toContain("1、2号楼维修数量");
+  });
+});

@@ -372,6 +372,8 @@ export interface Issue {
 
 /** One row of the normalized indicator table (DOMAIN.md §5). */
 export interface NormalizedIndicator {
+  /** The sheet the row is on: 行号 alone does not say which sheet of a workbook it means. */
+  sheet: string;
   rowNumber: number;
   department: string;
   unit: string;

@@ -61,6 +61,20 @@ describe("checkWorkbook", () => {
     expect(typeof label?.fix).toBe("string");
     expect(json.sheets[0]).toMatchObject({ headerRow: 1, dataRows: 1, indicators: 3 });
   });
+
+  it("names each normalized row's sheet: two sheets both have a row 2", () => {
+    const second: SheetSnapshot = { name: "二级单位", values: table.values };
+    const json = toJsonReport(checkWorkbook([table, second]).report);
+    expect(json.normalized.map((n) => [n.sheet, n.rowNumber, n.itemNumber])).toEqual([
+      ["绩效目标表", 2, 1],
+      ["绩效目标表", 2, 2],
+      ["绩效目标表", 2, 3],
+      ["二级单位", 2, 1],
+      ["二级单位", 2, 2],
+      ["二级单位", 2, 3],
+    ]);
+    expect(Object.keys(json.normalized[0] ?? {})[0]).toBe("sheet");
+  });
 });
 
 describe("parseRuleSettings", () => {

@@ -39,6 +39,7 @@ function normalizedIndicator(row: RowContext, item: IndicatorItem, i: number, pr
   const rowNumber = row.itemCells?.[i]?.rowNumber ?? row.rowNumber;
   const value = item.value;
   return {
+    sheet: row.sheet,
     rowNumber,
     department: row.department,
     unit: row.unit,

@@ -55,3 +55,25 @@ describe("a 一级 heading run on to an item numbering on from the items before 
     expect(clean("产出指标：1、2号楼维修数量，年度指标值：2栋。效益指标：带动就业，年度指标值：≥100人。")).toContain("1、2号楼维修数量");
   });
 });
+
+describe("two unnumbered indicators apart by spaces only", () => {
+  it("reads each as a name and its value, the 一级 written once going on", () => {
+    const text = "产出指标：培训人数≥100人 培训合格率≥95% 效益指标：群众知晓率≥90% 满意度指标：学员满意度≥90%";
+    expect(heads(text)).toEqual([
+      [undefined, "产出指标", "培训人数", "≥100人"],
+      [undefined, "产出指标", "培训合格率", "≥95%"],
+      [undefined, "效益指标", "群众知晓率", "≥90%"],
+      [undefined, "满意度指标", "学员满意度", "≥90%"],
+    ]);
+    expect(clean(text)).toBe(
+      "1、产出指标：培训人数，年度指标值：≥100人。2、产出指标：培训合格率，年度指标值：≥95%。3、效益指标：群众知晓率，年度指标值：≥90%。4、满意度指标：学员满意度，年度指标值：≥90%。",
+    );
+    expect(heads("培训人数≥100人  培训合格率≥95%").map((i) => i[2])).toEqual(["培训人数", "培训合格率"]);
+  });
+
+  it("keeps a remark or a part of the target after the spaces with the value", () => {
+    for (const text of ["产出指标：培训人数≥100人 其中骨干教师≥20人", "产出指标：培训人数≥100人 力争≥120人", "产出指标：资金拨付率≥90% （以实际为准）"]) {
+      expect(parseIndicatorCell(text).items).toHaveLength(1);
+    }
+  });
+});

@@ -184,6 +184,10 @@ export class SegmentCursor {
           terminatorLength = 1;
           break;
         }
+        if (isSpace(c) && digitSeen && !hasLabel && depth === 0 && spaceEndsItem(folded, contentStart, i, n)) {
+          // `产出指标：培训人数≥100人 培训合格率≥95%`: the same, apart by spaces only.
+          break;
+        }
         if (
           depth === 0 &&
           (c === COMMA || c === DUN || isSpace(c)) &&
@@ -387,6 +391,25 @@ function commaEndsItem(folded: string, contentStart: number, i: number, n: numbe
   }
   // `≥100人，其中骨干教师≥20人`, `，含线上≥50人`, `，力争≥95%`, `，每期≥20人`: a part of the same target,
   // or a remark on it (`，按期完成率≥95%` is another indicator).
+  return !isValueRemark(folded, k, end) && namesValue(folded, k, end, true);
+}
+
+/**
+ * Whether the spaces at `i` of an unlabelled item stand between two indicators each written as a
+ * name, an operator and its value (`培训人数≥100人 培训合格率≥95%`), as commaEndsItem reads a comma:
+ * the text after the spaces starts with a Han character (a number or a head after them is
+ * startsSpacedItem's and startsHeadAfterValue's) and is no remark on the value (`≥100人 其中骨干≥20人`).
+ */
+function spaceEndsItem(folded: string, contentStart: number, i: number, n: number): boolean {
+  if (isWhitespace(folded.charCodeAt(i - 1)) || i - contentStart > LOOKAHEAD) return false;
+  const k = skipSpaces(folded, i, n);
+  if (!isHan(folded.charCodeAt(k)) || !namesValue(folded, contentStart, i, true)) return false;
+  let end = k;
+  while (end < n && end - k < LOOKAHEAD) {
+    const c = folded.charCodeAt(end);
+    if (isWhitespace(c) || c === COMMA || c === SEMICOLON || c === FULL_STOP) break;
+    end++;
+  }
   return !isValueRemark(folded, k, end) && namesValue(folded, k, end, true);
 }
 

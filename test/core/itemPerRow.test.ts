@@ -176,3 +176,18 @@ describe("a project form above its indicator table (one project per sheet)", () 
     ]);
   });
 });
+
+describe("the one-indicator-per-row layout: a magnitude in the 指标值 cell and the 度量单位 column", () => {
+  it("reads one unit (`3.5亿` + `元` is an amount in 亿元, no cost_value_invalid)", () => {
+    const sheet = check([
+      ["项目名称", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+      ["医保补助", "产出指标", "数量指标", "参保人数", "≥", "52万", "人"],
+      [null, "成本指标", "经济成本指标", "财政补助资金", "≤", "3.5亿", "元"],
+    ]);
+    expect(sheet.normalized.map((n) => [n.operator, n.number, n.valueUnit])).toEqual([
+      ["≥", 52, "万人"],
+      ["≤", 3.5, "亿元"],
+    ]);
+    expect(sheet.issues.filter((i) => i.code === "cost_value_invalid")).toEqual([]);
+  });
+});

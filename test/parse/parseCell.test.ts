@@ -160,6 +160,21 @@ describe("parseItemFromParts (one indicator per row)", () => {
     expect(qualitative.value).toMatchObject({ kind: "qualitative", raw: "合格" });
   });
 
+  it("scales the unit column's unit by a magnitude in the value cell (`52万` + `人` is `52万人`)", () => {
+    const read = (value: string, operator: string, unit: string) => {
+      const v = parseItemFromParts({ ...parts, value, operator, unit }, 1).value;
+      return [v.raw, v.operator, v.number, v.unit];
+    };
+    expect(read("52万", "≥", "人")).toEqual(["≥52万人", "≥", 52, "万人"]);
+    expect(read("1.2万", "", "人次")).toEqual(["1.2万人次", "=", 1.2, "万人次"]);
+    expect(read("3.5亿", "≤", "元")).toEqual(["≤3.5亿元", "≤", 3.5, "亿元"]);
+    expect(read("52万以上", "", "人")).toEqual(["52万人以上", "≥", 52, "万人"]);
+    // A scaled unit column, or none, leaves the value's magnitude as written.
+    expect(read("3.5", "≤", "万元")).toEqual(["≤3.5万元", "≤", 3.5, "万元"]);
+    expect(read("3.5万", "", "万元")).toEqual(["3.5万", "=", 3.5, "万"]);
+    expect(read("52万", "≥", "")).toEqual(["≥52万", "≥", 52, "万"]);
+  });
+
   it("keeps a written 二级, known or not", () => {
     expect(parseItemFromParts({ ...parts, level2: "数量指标", value: "5" }, 1)).toMatchObject({ level2: "数量指标", level2Source: "written" });
     const unknown = parseItemFromParts({ ...parts, level2: "数额指标", value: "5" }, 1);

@@ -2,7 +2,7 @@ import type { CellSection, CellSubsection, IndicatorItem, Level1, Level2, Number
 import { foldWidth } from "./normalizeText";
 import { internSpan, internText, type ValueTable } from "./intern";
 import { inferLevel2Into, parseItem, shareValueTexts } from "./parseItem";
-import { PREFIX_GLYPHS, PREFIX_WORDS, SUFFIX_WORDS } from "./valueWords";
+import { PREFIX_GLYPHS, PREFIX_WORDS, SUFFIX_WORDS, magnitudeLength } from "./valueWords";
 import { isPlaceholderText, looksLikeValue, readValue } from "./parseValue";
 import { SegmentCursor, startsNote } from "./segmentCell";
 import { newItem } from "./shapes";
@@ -503,6 +503,13 @@ export interface ItemParts {
 /** What unit columns hold when there is no unit: the kind of indicator, or a dash. */
 const NOT_UNITS: ReadonlySet<string> = new Set(["定性", "定量", "无", "-", "/", "—"]);
 
+/** A unit a magnitude can scale (`人`, `元`, `平方米`): Han, not itself scaled (`万元` stays as written
+ * after `3.5万`), not a percentage. */
+function scalableUnit(unit: string): boolean {
+  const c = unit.charCodeAt(0);
+  return c >= 0x4e00 && c <= 0x9fff && magnitudeLength(unit) === 0;
+}
+
 const OPERATOR_TEXTS: ReadonlySet<string> = new Set([...PREFIX_GLYPHS, ...PREFIX_WORDS].map((w) => w.text));
 /** Operator columns may also hold the words written after a number (`以上`, `以下`, `以内`). */
 const SUFFIX_TEXTS: ReadonlySet<string> = new Set(SUFFIX_WORDS.map((w) => w.text));
@@ -522,9 +529,14 @@ export function parseItemFromParts(parts: ItemParts, index: number): IndicatorIt
     const implicit = value.operatorSource === "implicit";
     const addOperator = implicit && OPERATOR_TEXTS.has(foldWidth(operator)) ? operator : "";
     const addSuffix = implicit && addOperator === "" && SUFFIX_TEXTS.has(operator) ? operator : "";
-    const addUnit = value.unit === undefined && unit !== "" && !NOT_UNITS.has(unit) ? unit : "";
+    // A magnitude in the value cell scales the unit column's unit: `52万` + `人` is `52万人`.
+    const scaled = value.unit !== undefined && magnitudeLength(value.unit) === value.unit.length && scalableUnit(unit);
+    const addUnit = (value.unit === undefined || scaled) && unit !== "" && !NOT_UNITS.has(unit) ? unit : "";
     if (addOperator || addUnit || addSuffix) {
-      const joined = `${addOperator}${value.raw}${addUnit}${addSuffix}`;
+      // The unit goes right after the value's own (`52万以上` + `人` is `52万人以上`), else at its end.
+      const raw = value.raw;
+      const at = scaled ? raw.lastIndexOf(value.unit as string) + (value.unit as string).length : raw.length;
+      const joined = `${addOperator}${raw.slice(0, at)}${addUnit}${raw.slice(at)}${addSuffix}`;
       const span = value.span;
       value = readValue(joined, foldWidth(joined), 0, joined.length);
       value.span = span;

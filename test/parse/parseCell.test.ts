@@ -175,6 +175,23 @@ describe("parseItemFromParts (one indicator per row)", () => {
     expect(read("52万", "≥", "")).toEqual(["≥52万", "≥", 52, "万"]);
   });
 
+  it("reads a category or name column holding two levels as an item's head (DOMAIN §2 forms)", () => {
+    const levels = (level1: string, level2: string, name: string) => {
+      const item = parseItemFromParts({ ...parts, level1, level2, name, value: "≥1" }, 1);
+      return [item.level1Raw, item.level1, item.level2Raw, item.level2, item.level2Source, item.name];
+    };
+    expect(levels("产出指标（数量指标）", "", "作业次数")).toEqual(["产出指标", "产出指标", "数量指标", "数量指标", "written", "作业次数"]);
+    expect(levels("产出指标-质量指标", "", "事故发生率")).toEqual(["产出指标", "产出指标", "质量指标", "质量指标", "written", "事故发生率"]);
+    expect(levels("", "产出指标-数量指标", "培训人数")).toEqual(["产出指标", "产出指标", "数量指标", "数量指标", "written", "培训人数"]);
+    expect(levels("产出指标", "", "质量指标：数据差错率")).toEqual(["产出指标", "产出指标", "质量指标", "质量指标", "written", "数据差错率"]);
+    expect(levels("", "", "产出指标-数量指标-举办赛事场次")).toEqual(["产出指标", "产出指标", "数量指标", "数量指标", "written", "举办赛事场次"]);
+    // A head in the name that contradicts the columns, or is no known category, stays the name.
+    expect(levels("效益指标", "", "时效指标：资金拨付及时率")).toEqual(["效益指标", "效益指标", undefined, undefined, "none", "时效指标：资金拨付及时率"]);
+    expect(levels("产出指标", "质量指标", "数量指标：培训人数")).toEqual(["产出指标", "产出指标", "质量指标", "质量指标", "written", "数量指标：培训人数"]);
+    expect(levels("", "", "产出数量")).toEqual([undefined, undefined, undefined, undefined, "none", "产出数量"]);
+    expect(levels("产出指数", "", "培训人数")).toEqual(["产出指数", undefined, undefined, undefined, "none", "培训人数"]);
+  });
+
   it("keeps a written 二级, known or not", () => {
     expect(parseItemFromParts({ ...parts, level2: "数量指标", value: "5" }, 1)).toMatchObject({ level2: "数量指标", level2Source: "written" });
     const unknown = parseItemFromParts({ ...parts, level2: "数额指标", value: "5" }, 1);

@@ -488,6 +488,7 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
         value: text(rowIndex, cols.value),
         operator: text(rowIndex, cols.operator),
         unit: text(rowIndex, cols.measureUnit),
+        direction: text(rowIndex, cols.direction),
       },
       current.cell.items.length + 1,
     );

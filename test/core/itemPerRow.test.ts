@@ -227,3 +227,25 @@ describe("the one-indicator-per-row layout: a category or name cell holding two 
     expect(codes).not.toContain("output_or_effect_missing");
   });
 });
+
+describe("the one-indicator-per-row layout: a written direction", () => {
+  const rows = (header: string) => [
+    ["项目名称", "一级指标", "二级指标", "三级指标", header, "指标值", "计量单位"],
+    ["医疗服务", "产出指标", "时效指标", "门诊平均候诊时间", "反向", "≥30", "分钟"],
+    [null, "满意度指标", "服务对象满意度指标", "患者满意度", "正向", "90", "%"],
+    [null, "效益指标", "社会效益指标", "群众就医便利度", "", "≥90", "%"],
+    [null, "效益指标", "社会效益指标", "医疗差错发生率", "", "≤1", "%"],
+  ];
+
+  it.each(["指标方向", "指标性质"])("wins over the one the name suggests, in a %s column", (header) => {
+    const sheet = check(rows(header));
+    expect(sheet.normalized.map((n) => [n.name, n.direction])).toEqual([
+      ["门诊平均候诊时间", "反向"],
+      ["患者满意度", "正向"],
+      ["群众就医便利度", "正向"],
+      ["医疗差错发生率", "反向"],
+    ]);
+    // Written 反向 with ≥: DOMAIN §3's negative_direction_ge, at the value of that row.
+    expect(sheet.issues.filter((i) => i.code === "negative_direction_ge").map((i) => i.cell)).toEqual(["F2"]);
+  });
+});

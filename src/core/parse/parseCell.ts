@@ -7,7 +7,7 @@ import { isPlaceholderText, looksLikeValue, readValue } from "./parseValue";
 import { HEAD, readHead } from "./readHead";
 import { SegmentCursor, startsNote } from "./segmentCell";
 import { newItem } from "./shapes";
-import { LEVEL1_NAMES, canonicalLevel1, canonicalLevel2, inferLevel2At, level2BelongsTo } from "./vocabulary";
+import { LEVEL1_NAMES, canonicalDirection, canonicalLevel1, canonicalLevel2, inferLevel2At, level2BelongsTo } from "./vocabulary";
 
 /**
  * Parses the free text of an indicator cell (DOMAIN.md §2) into its items.
@@ -495,10 +495,13 @@ export interface ItemParts {
   level2: string;
   name: string;
   value: string;
-  /** `指标性质/计算符号/运算符号`: `≥`, `>=`, `不低于`, `以上` …; other words (`正向`, `定量`) are ignored. */
+  /** `指标性质/计算符号/运算符号`: `≥`, `>=`, `不低于`, `以上` …; `正向`/`反向` there is the written
+   * direction; other words (`定量`, `定性`) are ignored. */
   operator: string;
   /** `度量单位/计量单位`: `%`, `个`, `万元` … */
   unit: string;
+  /** `指标方向`: `正向`, `反向` (absent: the operator column may say it, else none is written). */
+  direction?: string;
 }
 
 /** What unit columns hold when there is no unit: the kind of indicator, or a dash. */
@@ -559,6 +562,8 @@ export function parseItemFromParts(parts: ItemParts, index: number): IndicatorIt
     const foldedName = foldWidth(item.name);
     inferLevel2Into(item, foldedName, 0, foldedName.length);
   }
+  const direction = canonicalDirection(parts.direction ?? "") ?? canonicalDirection(operator);
+  if (direction !== undefined) item.direction = direction;
   return item;
 }
 

@@ -146,6 +146,11 @@ describe("the one-indicator-per-row layout", () => {
     expect(table.columns).toEqual({ project: 0, level1: 1, level3: 2, operator: 3, value: 4, measureUnit: 5 });
   });
 
+  it("reads 运算符 (运算符号 without 号) as the operator column", () => {
+    const table = found(detectTable(sheet([["项目名称", "一级指标", "二级指标", "三级指标", "运算符", "预期目标值", "单位"], ["项目甲", "产出指标", "数量指标", "培训人数", "≥", 200, "人"]])));
+    expect(table.columns).toEqual({ project: 0, level1: 1, level2: 2, level3: 3, operator: 4, value: 5, measureUnit: 6 });
+  });
+
   it("reads 指标方向 as a direction column of its own", () => {
     const table = found(
       detectTable(sheet([["项目名称", "一级指标", "三级指标", "指标方向", "计算符号", "预期目标值", "单位"], ["项目甲", "产出指标", "培训人数", "正向", "≥", 200, "人"]])),

@@ -249,14 +249,15 @@ function inColumn(own: ParsedCell, column: IndicatorColumn, offset: number, memo
   return cell;
 }
 
-/** The whole text of a cell as one item's name, with no value. */
+/** The whole text of a cell as one item's name, with no value (after a head that writes its
+ * category, `产出指标-数量指标-培训人数`, as a 三级 column's text is read). */
 function phraseItem(text: string): IndicatorItem {
   const start = text.length - text.trimStart().length;
   const end = text.trimEnd().length;
   const item = parseItemFromParts({ level1: "", level2: "", name: text.slice(start, end), value: "", operator: "", unit: "" }, 1);
   item.raw = text;
   item.span = { start: 0, end: text.length };
-  item.nameSpan = { start, end };
+  item.nameSpan = { start: end - item.name.length, end };
   item.value = { ...item.value, span: { start: end, end } };
   return item;
 }
@@ -487,6 +488,7 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
         value: text(rowIndex, cols.value),
         operator: text(rowIndex, cols.operator),
         unit: text(rowIndex, cols.measureUnit),
+        direction: text(rowIndex, cols.direction),
       },
       current.cell.items.length + 1,
     );

@@ -120,7 +120,13 @@ export interface IndicatorItem {
   span: Span;
   /** The terminator that ended the item (`。`, `；`, `;`, a line break), absent at the end of the cell. */
   terminator?: string;
+  /** The direction the author wrote (a `指标方向` column, or `正向`/`反向` in the `指标性质` column of
+   * the one-indicator-per-row layout); absent when none is written, the name then decides. */
+  direction?: Direction;
 }
+
+/** 正向: more is better (`≥`); 反向: less is better (`≤`). */
+export type Direction = "正向" | "反向";
 
 export interface ParsedCell {
   /** The cell text exactly as read. */
@@ -235,7 +241,8 @@ export type ColumnRole =
   | "level3" // 三级指标 / 指标名称
   | "value" // 指标值 / 年度指标值
   | "operator" // 指标性质 / 计算符号 / 运算符号
-  | "measureUnit"; // 度量单位 / 计量单位
+  | "measureUnit" // 度量单位 / 计量单位
+  | "direction"; // 指标方向: 正向 / 反向
 
 /** `cell`: one project per row, indicators in one free-text cell. `itemPerRow`: one indicator
  * per row with 一级/二级/三级/指标值 columns. */

@@ -176,3 +176,76 @@ describe("a project form above its indicator table (one project per sheet)", () 
     ]);
   });
 });
+
+describe("the one-indicator-per-row layout: a magnitude in the 指标值 cell and the 度量单位 column", () => {
+  it("reads one unit (`3.5亿` + `元` is an amount in 亿元, no cost_value_invalid)", () => {
+    const sheet = check([
+      ["项目名称", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+      ["医保补助", "产出指标", "数量指标", "参保人数", "≥", "52万", "人"],
+      [null, "成本指标", "经济成本指标", "财政补助资金", "≤", "3.5亿", "元"],
+    ]);
+    expect(sheet.normalized.map((n) => [n.operator, n.number, n.valueUnit])).toEqual([
+      ["≥", 52, "万人"],
+      ["≤", 3.5, "亿元"],
+    ]);
+    expect(sheet.issues.filter((i) => i.code === "cost_value_invalid")).toEqual([]);
+  });
+});
+
+describe("the one-indicator-per-row layout: a category or name cell holding two levels", () => {
+  it("splits a 一级 cell `产出指标（数量指标）` into its 一级 and 二级", () => {
+    const sheet = check([
+      ["项目名称", "一级指标", "三级指标", "指标值", "计量单位"],
+      ["人工影响天气作业", "产出指标（数量指标）", "人工增雨作业次数", "≥20", "次"],
+      [null, "产出指标-质量指标", "作业安全事故发生率", "0", "%"],
+      [null, "效益指标（社会效益指标）", "农业减灾效果", "明显", ""],
+      [null, "满意度指标（服务对象满意度指标）", "农户满意度", "≥85", "%"],
+    ]);
+    expect(sheet.normalized.map((n) => [n.level1, n.level2, n.level2Source, n.name])).toEqual([
+      ["产出指标", "数量指标", "填写", "人工增雨作业次数"],
+      ["产出指标", "质量指标", "填写", "作业安全事故发生率"],
+      ["效益指标", "社会效益指标", "填写", "农业减灾效果"],
+      ["满意度指标", "服务对象满意度指标", "填写", "农户满意度"],
+    ]);
+    const codes = sheet.issues.map((i) => i.code);
+    expect(codes).not.toContain("category_unknown");
+    expect(sheet.issues.filter((i) => i.code === "satisfaction_or_cost_missing").map((i) => i.params.missing)).not.toContain("both");
+  });
+
+  it("reads the levels a 三级 cell writes before its name, with no 一级 column", () => {
+    const sheet = check([
+      ["项目名称", "三级指标", "指标值", "计量单位"],
+      ["全民健身赛事", "产出指标-数量指标-举办赛事场次", "≥10", "场"],
+      [null, "效益指标-社会效益指标-参与群众人次", "≥5", "万人次"],
+    ]);
+    expect(sheet.normalized.map((n) => [n.level1, n.level2, n.name])).toEqual([
+      ["产出指标", "数量指标", "举办赛事场次"],
+      ["效益指标", "社会效益指标", "参与群众人次"],
+    ]);
+    const codes = sheet.issues.map((i) => i.code);
+    expect(codes).not.toContain("category_unknown");
+    expect(codes).not.toContain("output_or_effect_missing");
+  });
+});
+
+describe("the one-indicator-per-row layout: a written direction", () => {
+  const rows = (header: string) => [
+    ["项目名称", "一级指标", "二级指标", "三级指标", header, "指标值", "计量单位"],
+    ["医疗服务", "产出指标", "时效指标", "门诊平均候诊时间", "反向", "≥30", "分钟"],
+    [null, "满意度指标", "服务对象满意度指标", "患者满意度", "正向", "90", "%"],
+    [null, "效益指标", "社会效益指标", "群众就医便利度", "", "≥90", "%"],
+    [null, "效益指标", "社会效益指标", "医疗差错发生率", "", "≤1", "%"],
+  ];
+
+  it.each(["指标方向", "指标性质"])("wins over the one the name suggests, in a %s column", (header) => {
+    const sheet = check(rows(header));
+    expect(sheet.normalized.map((n) => [n.name, n.direction])).toEqual([
+      ["门诊平均候诊时间", "反向"],
+      ["患者满意度", "正向"],
+      ["群众就医便利度", "正向"],
+      ["医疗差错发生率", "反向"],
+    ]);
+    // Written 反向 with ≥: DOMAIN §3's negative_direction_ge, at the value of that row.
+    expect(sheet.issues.filter((i) => i.code === "negative_direction_ge").map((i) => i.cell)).toEqual(["F2"]);
+  });
+});

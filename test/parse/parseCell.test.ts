@@ -160,6 +160,38 @@ describe("parseItemFromParts (one indicator per row)", () => {
     expect(qualitative.value).toMatchObject({ kind: "qualitative", raw: "合格" });
   });
 
+  it("scales the unit column's unit by a magnitude in the value cell (`52万` + `人` is `52万人`)", () => {
+    const read = (value: string, operator: string, unit: string) => {
+      const v = parseItemFromParts({ ...parts, value, operator, unit }, 1).value;
+      return [v.raw, v.operator, v.number, v.unit];
+    };
+    expect(read("52万", "≥", "人")).toEqual(["≥52万人", "≥", 52, "万人"]);
+    expect(read("1.2万", "", "人次")).toEqual(["1.2万人次", "=", 1.2, "万人次"]);
+    expect(read("3.5亿", "≤", "元")).toEqual(["≤3.5亿元", "≤", 3.5, "亿元"]);
+    expect(read("52万以上", "", "人")).toEqual(["52万人以上", "≥", 52, "万人"]);
+    // A scaled unit column, or none, leaves the value's magnitude as written.
+    expect(read("3.5", "≤", "万元")).toEqual(["≤3.5万元", "≤", 3.5, "万元"]);
+    expect(read("3.5万", "", "万元")).toEqual(["3.5万", "=", 3.5, "万"]);
+    expect(read("52万", "≥", "")).toEqual(["≥52万", "≥", 52, "万"]);
+  });
+
+  it("reads a category or name column holding two levels as an item's head (DOMAIN §2 forms)", () => {
+    const levels = (level1: string, level2: string, name: string) => {
+      const item = parseItemFromParts({ ...parts, level1, level2, name, value: "≥1" }, 1);
+      return [item.level1Raw, item.level1, item.level2Raw, item.level2, item.level2Source, item.name];
+    };
+    expect(levels("产出指标（数量指标）", "", "作业次数")).toEqual(["产出指标", "产出指标", "数量指标", "数量指标", "written", "作业次数"]);
+    expect(levels("产出指标-质量指标", "", "事故发生率")).toEqual(["产出指标", "产出指标", "质量指标", "质量指标", "written", "事故发生率"]);
+    expect(levels("", "产出指标-数量指标", "培训人数")).toEqual(["产出指标", "产出指标", "数量指标", "数量指标", "written", "培训人数"]);
+    expect(levels("产出指标", "", "质量指标：数据差错率")).toEqual(["产出指标", "产出指标", "质量指标", "质量指标", "written", "数据差错率"]);
+    expect(levels("", "", "产出指标-数量指标-举办赛事场次")).toEqual(["产出指标", "产出指标", "数量指标", "数量指标", "written", "举办赛事场次"]);
+    // A head in the name that contradicts the columns, or is no known category, stays the name.
+    expect(levels("效益指标", "", "时效指标：资金拨付及时率")).toEqual(["效益指标", "效益指标", undefined, undefined, "none", "时效指标：资金拨付及时率"]);
+    expect(levels("产出指标", "质量指标", "数量指标：培训人数")).toEqual(["产出指标", "产出指标", "质量指标", "质量指标", "written", "数量指标：培训人数"]);
+    expect(levels("", "", "产出数量")).toEqual([undefined, undefined, undefined, undefined, "none", "产出数量"]);
+    expect(levels("产出指数", "", "培训人数")).toEqual(["产出指数", undefined, undefined, undefined, "none", "培训人数"]);
+  });
+
   it("keeps a written 二级, known or not", () => {
     expect(parseItemFromParts({ ...parts, level2: "数量指标", value: "5" }, 1)).toMatchObject({ level2: "数量指标", level2Source: "written" });
     const unknown = parseItemFromParts({ ...parts, level2: "数额指标", value: "5" }, 1);

@@ -146,6 +146,19 @@ describe("the one-indicator-per-row layout", () => {
     expect(table.columns).toEqual({ project: 0, level1: 1, level3: 2, operator: 3, value: 4, measureUnit: 5 });
   });
 
+  it("reads 运算符 (运算符号 without 号) as the operator column", () => {
+    const table = found(detectTable(sheet([["项目名称", "一级指标", "二级指标", "三级指标", "运算符", "预期目标值", "单位"], ["项目甲", "产出指标", "数量指标", "培训人数", "≥", 200, "人"]])));
+    expect(table.columns).toEqual({ project: 0, level1: 1, level2: 2, level3: 3, operator: 4, value: 5, measureUnit: 6 });
+  });
+
+  it("reads 指标方向 as a direction column of its own", () => {
+    const table = found(
+      detectTable(sheet([["项目名称", "一级指标", "三级指标", "指标方向", "计算符号", "预期目标值", "单位"], ["项目甲", "产出指标", "培训人数", "正向", "≥", 200, "人"]])),
+    );
+    expect(table.layout).toBe("itemPerRow");
+    expect(table.columns).toEqual({ project: 0, level1: 1, level3: 2, direction: 3, operator: 4, value: 5, measureUnit: 6 });
+  });
+
   it("reads a bare 单位 as the measuring unit right of the indicator name, else as the budget unit", () => {
     const items = found(detectTable(sheet([["单位", "项目名称", "一级指标", "三级指标", "指标值", "单位"], ["某局", "项目甲", "产出指标", "培训人数", 200, "人"]])));
     expect(items.columns).toEqual({ unit: 0, project: 1, level1: 2, level3: 3, value: 4, measureUnit: 5 });

@@ -2,11 +2,12 @@ import type { CellSection, CellSubsection, IndicatorItem, Level1, Level2, Number
 import { foldWidth } from "./normalizeText";
 import { internSpan, internText, type ValueTable } from "./intern";
 import { inferLevel2Into, parseItem, shareValueTexts } from "./parseItem";
-import { PREFIX_GLYPHS, PREFIX_WORDS, SUFFIX_WORDS } from "./valueWords";
+import { PREFIX_GLYPHS, PREFIX_WORDS, SUFFIX_WORDS, magnitudeLength } from "./valueWords";
 import { isPlaceholderText, looksLikeValue, readValue } from "./parseValue";
+import { HEAD, readHead } from "./readHead";
 import { SegmentCursor, startsNote } from "./segmentCell";
 import { newItem } from "./shapes";
-import { LEVEL1_NAMES, canonicalLevel1, canonicalLevel2, inferLevel2At, level2BelongsTo } from "./vocabulary";
+import { LEVEL1_NAMES, canonicalDirection, canonicalLevel1, canonicalLevel2, inferLevel2At, level2BelongsTo } from "./vocabulary";
 
 /**
  * Parses the free text of an indicator cell (DOMAIN.md §2) into its items.
@@ -494,14 +495,24 @@ export interface ItemParts {
   level2: string;
   name: string;
   value: string;
-  /** `指标性质/计算符号/运算符号`: `≥`, `>=`, `不低于`, `以上` …; other words (`正向`, `定量`) are ignored. */
+  /** `指标性质/计算符号/运算符号`: `≥`, `>=`, `不低于`, `以上` …; `正向`/`反向` there is the written
+   * direction; other words (`定量`, `定性`) are ignored. */
   operator: string;
   /** `度量单位/计量单位`: `%`, `个`, `万元` … */
   unit: string;
+  /** `指标方向`: `正向`, `反向` (absent: the operator column may say it, else none is written). */
+  direction?: string;
 }
 
 /** What unit columns hold when there is no unit: the kind of indicator, or a dash. */
 const NOT_UNITS: ReadonlySet<string> = new Set(["定性", "定量", "无", "-", "/", "—"]);
+
+/** A unit a magnitude can scale (`人`, `元`, `平方米`): Han, not itself scaled (`万元` stays as written
+ * after `3.5万`), not a percentage. */
+function scalableUnit(unit: string): boolean {
+  const c = unit.charCodeAt(0);
+  return c >= 0x4e00 && c <= 0x9fff && magnitudeLength(unit) === 0;
+}
 
 const OPERATOR_TEXTS: ReadonlySet<string> = new Set([...PREFIX_GLYPHS, ...PREFIX_WORDS].map((w) => w.text));
 /** Operator columns may also hold the words written after a number (`以上`, `以下`, `以内`). */
@@ -522,33 +533,133 @@ export function parseItemFromParts(parts: ItemParts, index: number): IndicatorIt
     const implicit = value.operatorSource === "implicit";
     const addOperator = implicit && OPERATOR_TEXTS.has(foldWidth(operator)) ? operator : "";
     const addSuffix = implicit && addOperator === "" && SUFFIX_TEXTS.has(operator) ? operator : "";
-    const addUnit = value.unit === undefined && unit !== "" && !NOT_UNITS.has(unit) ? unit : "";
+    // A magnitude in the value cell scales the unit column's unit: `52万` + `人` is `52万人`.
+    const scaled = value.unit !== undefined && magnitudeLength(value.unit) === value.unit.length && scalableUnit(unit);
+    const addUnit = (value.unit === undefined || scaled) && unit !== "" && !NOT_UNITS.has(unit) ? unit : "";
     if (addOperator || addUnit || addSuffix) {
-      const joined = `${addOperator}${value.raw}${addUnit}${addSuffix}`;
+      // The unit goes right after the value's own (`52万以上` + `人` is `52万人以上`), else at its end.
+      const raw = value.raw;
+      const at = scaled ? raw.lastIndexOf(value.unit as string) + (value.unit as string).length : raw.length;
+      const joined = `${addOperator}${raw.slice(0, at)}${addUnit}${raw.slice(at)}${addSuffix}`;
       const span = value.span;
       value = readValue(joined, foldWidth(joined), 0, joined.length);
       value.span = span;
     }
   }
-  const level1Text = (parts.level1 ?? "").trim();
-  const level2Text = (parts.level2 ?? "").trim();
-  const name = internText((parts.name ?? "").trim());
+  const levels = readLevels(parts);
   shareValueTexts(value);
-  const item = newItem(index, "none", name, internSpan(0, 0), value, value.raw, internSpan(0, valueText.length));
-  const level1 = canonicalLevel1(level1Text);
-  if (level1Text !== "") {
-    item.level1Raw = level1Text;
+  const item = newItem(index, "none", internText(levels.name), internSpan(0, 0), value, value.raw, internSpan(0, valueText.length));
+  if (levels.level1Raw !== "") {
+    item.level1Raw = levels.level1Raw;
     item.level1Source = "written";
   }
-  if (level1 !== undefined) item.level1 = level1;
-  if (level2Text !== "") {
-    item.level2Raw = level2Text;
+  if (levels.level1 !== undefined) item.level1 = levels.level1;
+  if (levels.level2Raw !== "") {
+    item.level2Raw = levels.level2Raw;
     item.level2Source = "written";
-    const level2 = canonicalLevel2(level2Text);
-    if (level2 !== undefined) item.level2 = level2;
+    if (levels.level2 !== undefined) item.level2 = levels.level2;
   } else {
-    const foldedName = foldWidth(name);
+    const foldedName = foldWidth(item.name);
     inferLevel2Into(item, foldedName, 0, foldedName.length);
   }
+  const direction = canonicalDirection(parts.direction ?? "") ?? canonicalDirection(operator);
+  if (direction !== undefined) item.direction = direction;
   return item;
+}
+
+/** The 一级, 二级 and 三级 name of a row of the one-indicator-per-row layout, as its columns write them. */
+interface RowLevels {
+  level1Raw: string;
+  level1: Level1 | undefined;
+  level2Raw: string;
+  level2: Level2 | undefined;
+  name: string;
+}
+
+/**
+ * The levels of a row from its 一级, 二级 and 三级 columns. A column whose text is no known category
+ * as a whole is read as an item's head (readHead, DOMAIN.md §2) ending at the column's end, so a
+ * cell holding two levels is split as in a free-text cell: a 一级 cell `产出指标（数量指标）` or
+ * `产出指标-质量指标` gives the 二级 too, a 二级 cell `产出指标-数量指标` the 一级; a 三级 cell
+ * `质量指标：数据差错率` or `产出指标-数量指标-举办赛事场次` gives the name after its head, and the
+ * levels its columns leave blank. A column's own level wins; a head in the 三级 cell that
+ * contradicts the columns (`时效指标：…` under 效益指标) stays part of the name.
+ */
+function readLevels(parts: ItemParts): RowLevels {
+  const out: RowLevels = { level1Raw: (parts.level1 ?? "").trim(), level1: undefined, level2Raw: (parts.level2 ?? "").trim(), level2: undefined, name: (parts.name ?? "").trim() };
+  out.level1 = canonicalLevel1(out.level1Raw);
+  let level2FromLevel1: ColumnHead | undefined;
+  if (out.level1 === undefined && out.level1Raw !== "") {
+    const head = readColumnHead(out.level1Raw);
+    if (head !== undefined && head.rest === "" && head.level1 !== undefined) {
+      out.level1Raw = head.level1Raw;
+      out.level1 = head.level1;
+      if (head.level2Raw !== "") level2FromLevel1 = head;
+    }
+  }
+  out.level2 = canonicalLevel2(out.level2Raw);
+  if (out.level2 === undefined && out.level2Raw !== "") {
+    const head = readColumnHead(out.level2Raw);
+    if (head !== undefined && head.rest === "" && head.level2 !== undefined && (head.level1 === undefined || out.level1Raw === "" || head.level1 === out.level1)) {
+      out.level2Raw = head.level2Raw;
+      out.level2 = head.level2;
+      if (out.level1Raw === "" && head.level1 !== undefined) {
+        out.level1Raw = head.level1Raw;
+        out.level1 = head.level1;
+      }
+    }
+  } else if (out.level2Raw === "" && level2FromLevel1 !== undefined) {
+    out.level2Raw = level2FromLevel1.level2Raw;
+    out.level2 = level2FromLevel1.level2;
+  }
+  const head = out.name !== "" ? readColumnHead(out.name) : undefined;
+  if (head === undefined || head.rest === "") return out;
+  // The name's head may only fill in: a level it writes must agree with the columns'.
+  if (head.level1Raw !== "" && out.level1Raw !== "" && head.level1 !== out.level1) return out;
+  const level1 = out.level1Raw !== "" ? out.level1 : head.level1;
+  if (head.level2 !== undefined) {
+    if (out.level2Raw !== "" && head.level2 !== out.level2) return out;
+    if (level1 !== undefined && !level2BelongsTo(level1, head.level2)) return out;
+  }
+  out.name = head.rest;
+  if (out.level1Raw === "" && head.level1Raw !== "") {
+    out.level1Raw = head.level1Raw;
+    out.level1 = head.level1;
+  }
+  if (out.level2Raw === "" && head.level2Raw !== "") {
+    out.level2Raw = head.level2Raw;
+    out.level2 = head.level2;
+  }
+  return out;
+}
+
+/** A known 一级 and/or 二级 read as an item's head from a column's text, and the text after it. */
+interface ColumnHead {
+  /** As written; "" when the head writes none. */
+  level1Raw: string;
+  level1: Level1 | undefined;
+  level2Raw: string;
+  level2: Level2 | undefined;
+  /** The text after the head, trimmed: a name (`数据差错率`), or "" when the head is all. */
+  rest: string;
+}
+
+/**
+ * The head (readHead) that `text` opens with, read as if a `：` closed the column's text (a cell
+ * ends a head as its separator would: `产出指标-数量指标-举办赛事场次` is a head and a name, as
+ * `产出指标-数量指标-举办赛事场次：` is). Undefined unless every level it writes is a known one
+ * (an unknown word, `产出数量`, `产出指数`, is no head here: the column's own reading reports it).
+ */
+function readColumnHead(text: string): ColumnHead | undefined {
+  const folded = `${foldWidth(text)}:`;
+  if (!readHead(folded, 0, folded.length)) return undefined;
+  if (HEAD.unknown || (HEAD.level1Start >= 0 && HEAD.level1 === undefined) || (HEAD.level2Start >= 0 && HEAD.level2 === undefined)) return undefined;
+  if (HEAD.level1 === undefined && HEAD.level2 === undefined) return undefined;
+  return {
+    level1Raw: HEAD.level1Start >= 0 ? text.slice(HEAD.level1Start, HEAD.level1End) : "",
+    level1: HEAD.level1,
+    level2Raw: HEAD.level2Start >= 0 ? text.slice(HEAD.level2Start, HEAD.level2End) : "",
+    level2: HEAD.level2,
+    rest: text.slice(Math.min(HEAD.end, text.length)).trim(),
+  };
 }

@@ -50,6 +50,7 @@ export function newItem(index: number, numberingStyle: NumberingStyle, name: str
     raw,
     span,
     terminator: undefined,
+    direction: undefined,
   };
 }
 

@@ -87,12 +87,21 @@ export const TIME_UNITS: ReadonlySet<string> = new Set([
   "天", "日", "工作日", "个工作日", "小时", "分钟", "秒", "周", "个月", "月", "季度", "个季度", "年", "学时", "课时",
 ]);
 
+/** Magnitudes written before a unit: `万人`, `亿元`, `千米`, `百万元`. */
+const MAGNITUDES = "万亿千百";
+
+/** How many magnitude characters (at most two: `百万`) open `unit`: 1 for `万人`, 2 for `百万元`. */
+export function magnitudeLength(unit: string): number {
+  let n = 0;
+  while (n < unit.length && n < 2 && MAGNITUDES.includes(unit.charAt(n))) n++;
+  return n;
+}
+
 /** Whether a unit measures time: a unit of TIME_UNITS, maybe with a magnitude (`万小时`) or per
  * something (`小时/次`, `天/件`). */
 export function isTimeUnit(unit: string): boolean {
   if (TIME_UNITS.has(unit)) return true;
-  let start = 0;
-  while (start < unit.length && start < 2 && "万亿千百".includes(unit.charAt(start))) start++;
+  const start = magnitudeLength(unit);
   let end = start;
   while (end < unit.length && unit.charAt(end) !== "/" && unit.charAt(end) !== "·") end++;
   return (start > 0 || end < unit.length) && TIME_UNITS.has(unit.slice(start, end));

@@ -1,4 +1,4 @@
-import type { Level1, Level2 } from "../model";
+import type { Direction, Level1, Level2 } from "../model";
 import { foldWidth, isWhitespace } from "./normalizeText";
 import { UNITS } from "./valueWords";
 
@@ -95,6 +95,19 @@ export function canonicalLevel1(raw: string): Level1 | undefined {
 /** The canonical 二级 of a written category, undefined when unknown. */
 export function canonicalLevel2(raw: string): Level2 | undefined {
   return LEVEL2_SYNONYMS.get(key(raw));
+}
+
+/** Written directions of an indicator (a `指标方向` column, or `指标性质` saying 正向/反向). */
+const DIRECTION_WORDS: ReadonlyMap<string, Direction> = new Map<string, Direction>([
+  ["正向", "正向"],
+  ["正向指标", "正向"],
+  ["反向", "反向"],
+  ["反向指标", "反向"],
+]);
+
+/** The direction a cell writes (`正向`, `反向指标`), undefined for anything else (`定量`, `≥`). */
+export function canonicalDirection(raw: string): Direction | undefined {
+  return DIRECTION_WORDS.get(key(raw));
 }
 
 /** canonicalLevel1 of a word already width-folded and without spaces (the parser's own path). */

@@ -1,4 +1,4 @@
-import type { IndicatorItem } from "../model";
+import type { Direction, IndicatorItem } from "../model";
 import { isShareAt } from "../parse/vocabulary";
 
 /**
@@ -11,8 +11,7 @@ import { isShareAt } from "../parse/vocabulary";
  */
 export type Measure = "rate" | "satisfaction" | "count" | "amount" | "other";
 
-/** 正向: more is better (`≥`); 反向: less is better (`≤`). */
-export type Direction = "正向" | "反向";
+export type { Direction } from "../model";
 
 export interface IndicatorClass {
   measure: Measure;
@@ -506,7 +505,8 @@ function classifyUncached(item: IndicatorItem): IndicatorClass {
   const economicCost = costCategory || (nameCost && item.level1 !== "效益指标");
   const percentValue = item.value.unit === "%";
   const percentScale = measure === "rate" || measure === "satisfaction" || (timeliness && percentValue);
-  return classOf(measure, nameFraction, timeliness, economicCost, nameDirection, percentScale);
+  // A direction the author wrote wins over the one the name suggests.
+  return classOf(measure, nameFraction, timeliness, economicCost, item.direction ?? nameDirection, percentScale);
 }
 
 /**

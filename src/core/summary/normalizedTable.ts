@@ -139,12 +139,14 @@ function itemKey(sheet: string, rowNumber: number, item: number): string {
 }
 
 /**
- * 正向 when the target is a floor (`≥`, `>`), 反向 when it is a ceiling (`≤`, `<`): that is how
- * scoring reads it. A plain `=` or no operator says nothing, so the name decides: a name of
- * the less-is-better kind is 反向, anything else stays blank rather than guessed. The operator
- * wins over the name: a mismatch is reported by negative_direction_ge, not hidden here.
+ * The direction the author wrote (a `指标方向` column) when there is one. Else 正向 when the target
+ * is a floor (`≥`, `>`), 反向 when it is a ceiling (`≤`, `<`): that is how scoring reads it. A
+ * plain `=` or no operator says nothing, so the name decides: a name of the less-is-better kind
+ * is 反向, anything else stays blank rather than guessed. What is written wins over the operator,
+ * and the operator over the name: a mismatch is reported by negative_direction_ge, not hidden here.
  */
 export function directionOf(item: IndicatorItem): NormalizedIndicator["direction"] {
+  if (item.direction !== undefined) return item.direction;
   const { operator, operatorSource } = item.value;
   if (operatorSource !== "implicit") {
     if (operator === "≥" || operator === ">") return "正向";

@@ -14,6 +14,7 @@ export const ITEM_PER_ROW_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   "value",
   "operator",
   "measureUnit",
+  "direction",
 ]);
 
 /**
@@ -69,8 +70,10 @@ const EXACT: Readonly<Record<string, ColumnRole>> = {
   年度目标值: "value",
   计算符号: "operator",
   运算符号: "operator",
+  运算符: "operator",
   度量单位: "measureUnit",
   计量单位: "measureUnit",
+  指标方向: "direction",
 };
 
 /**
@@ -103,7 +106,8 @@ const CONTAINS: readonly { role: ColumnRole; words: readonly string[]; endsWith?
   { role: "level2", words: ["二级指标"] },
   { role: "level3", words: ["三级指标"] },
   { role: "measureUnit", words: ["度量单位", "计量单位"] },
-  { role: "operator", words: ["计算符号", "运算符号", "指标性质"] },
+  { role: "operator", words: ["计算符号", "运算符", "指标性质"] },
+  { role: "direction", words: ["指标方向"] },
   { role: "department", words: ["主管部门", "主管单位"] },
   { role: "unit", words: ["预算单位", "实施单位", "单位名称"] },
   { role: "project", words: ["项目名称"] },

@@ -108,6 +108,7 @@ export const en: UiStrings = {
     value: "Target value",
     operator: "Operator",
     measureUnit: "Unit of measure",
+    direction: "Direction",
   },
   ruleSettingDefault: (s) => `Default (${s})`,
   ruleOff: "Off",

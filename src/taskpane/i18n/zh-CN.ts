@@ -107,6 +107,7 @@ export const zhCN: UiStrings = {
     value: "指标值",
     operator: "运算符号",
     measureUnit: "计量单位",
+    direction: "指标方向",
   },
   ruleSettingDefault: (s) => `默认（${s}）`,
   ruleOff: "关闭",

@@ -28,6 +28,7 @@ export const MAPPABLE_ROLES: readonly ColumnRole[] = [
   "value",
   "operator",
   "measureUnit",
+  "direction",
 ];
 
 export function toDraft(settings: Settings): SettingsDraft {

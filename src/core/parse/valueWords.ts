@@ -79,6 +79,9 @@ export const UNITS: readonly string[] = [
   "亿元", "千元", "百万元", "元/人", "公里", "千米", "米", "平方米", "万平方米", "平方公里", "立方米", "亩", "万亩", "公顷",
   "吨", "万吨", "千克", "公斤", "天", "日", "工作日", "个工作日", "小时", "分钟", "秒", "周", "个月", "月", "季度", "个季度",
   "年", "km", "m", "kg", "t", "h",
+  // Areas and volumes as typed with a symbol (`≥500㎡`, `≥2万m²`, `≥3000m2`, `≤350元/㎡`), kept as written;
+  // a change of a rate in points (`≥5个百分点`).
+  "㎡", "m²", "m2", "km²", "km2", "㎢", "m³", "m3", "㎥", "个百分点", "百分点",
 ];
 
 /** Units of time, durations of teaching (`学时`, `课时`) included: after them `内` means `≤`

@@ -39,3 +39,60 @@ describe("area units typed as symbols, and percentage points", () => {
     expect([item?.name, item?.value.unit]).toEqual(["PM2.5年均浓度", "微克/m³"]);
   });
 });
+
+describe("operator words, lead words and Chinese numerals before a number", () => {
+  it.each([
+    ["应急演练次数", "至少2次", "≥", 2, "次"],
+    ["应急演练次数", "最少2次", "≥", 2, "次"],
+    ["应急演练次数", "不得少于2次", "≥", 2, "次"],
+    ["单次培训时长", "最多3小时", "≤", 3, "小时"],
+    ["应急演练次数", "全年不少于4次", "≥", 4, "次"],
+    ["资助覆盖率", "达100%", "≥", 100, "%"],
+    ["新发感染率", "达5%以下", "≤", 5, "%"],
+    ["康复训练人次", "累计≥500人次", "≥", 500, "人次"],
+    ["检查户数", "共计 1,200户", "=", 1200, "户"],
+    ["资助覆盖率", "确保90%以上", "≥", 90, "%"],
+    ["资助覆盖率", "力争达到95%", "≥", 95, "%"],
+    ["门诊人次增长", "年均≥3%", "≥", 3, "%"],
+    ["抽检次数", "不少于三次", "≥", 3, "次"],
+    ["应急演练次数", "两次", "=", 2, "次"],
+    ["抽检次数", "≥二次", "≥", 2, "次"],
+    ["培训场次", "不少于十二场", "≥", 12, "场"],
+    ["培训场次", "二十五场", "=", 25, "场"],
+    ["资助资金", "两万元", "=", 2, "万元"],
+  ])("%s %s", (name, value, operator, number, unit) => {
+    const text = cell("产出指标", name, value);
+    expect(read(text)).toEqual(["quantitative", operator, number, unit]);
+    expect(codes(text)).not.toContain("qualitative_on_quantity");
+  });
+
+  it.each(["达标", "达到预期", "达效", "一流", "一次性", "三农工作", "十四五期间", "二〇二五年", "一般"])("keeps %s qualitative or a time", (value) => {
+    expect(["qualitative", "time"]).toContain(read(cell("产出指标", "抽检次数", value))[0]);
+  });
+
+  it("keeps a Chinese numeral before a calendar unit a time (十二月底前, 一季度)", () => {
+    expect(read(cell("产出指标", "完成时间", "十二月"))[0]).toBe("time");
+    expect(read(cell("产出指标", "完成时间", "一季度"))[0]).toBe("time");
+  });
+
+  it("writes word operators as glyphs after the lead words, and a Chinese numeral as written", () => {
+    expect(clean(cell("产出指标", "应急演练次数", "至少2次"))).toBe(cell("产出指标", "应急演练次数", "≥2次"));
+    expect(clean(cell("产出指标", "资助覆盖率", "达100%"))).toBe(cell("产出指标", "资助覆盖率", "≥100%"));
+    expect(clean(cell("产出指标", "应急演练次数", "全年不少于4次"))).toBe(cell("产出指标", "应急演练次数", "全年≥4次"));
+    expect(clean(cell("产出指标", "资助覆盖率", "力争达到95%以上"))).toBe(cell("产出指标", "资助覆盖率", "力争≥95%"));
+    expect(clean(cell("产出指标", "康复训练人次", "累计≥500人次"))).toBe(cell("产出指标", "康复训练人次", "累计≥500人次"));
+    expect(clean(cell("产出指标", "抽检次数", "不少于三次"))).toBe(cell("产出指标", "抽检次数", "不少于三次"));
+  });
+
+  it("never starts a value glued to its name at `达` (送达, 下达), but does at a lead word", () => {
+    const item = (text: string) => parseIndicatorCell(text).items.map((i) => [i.name, i.value.raw])[0];
+    expect(item("1、产出指标：文书送达100份。")).toEqual(["文书送达", "100份"]);
+    expect(item("1、产出指标：应急演练次数全年不少于4次。")).toEqual(["应急演练次数", "全年不少于4次"]);
+  });
+
+  it("reads a value opening with a lead word after the name's comma, and a stretch target after a value as its remark", () => {
+    const item = (text: string) => parseIndicatorCell(text).items.map((i) => [i.name, i.value.raw, i.value.kind])[0];
+    expect(item("1、产出指标：资助覆盖率，力争达到95%。")).toEqual(["资助覆盖率", "力争达到95%", "quantitative"]);
+    expect(item("1、效益指标：知晓率≥90%，力争≥95%。")).toEqual(["知晓率", "≥90%，力争≥95%", "quantitative"]);
+  });
+});

@@ -29,6 +29,13 @@ export const PREFIX_WORDS: readonly OperatorWord[] = [
   { text: "小于或等于", operator: "≤" },
   { text: "大于等于", operator: "≥" },
   { text: "小于等于", operator: "≤" },
+  { text: "不得少于", operator: "≥" },
+  { text: "不得低于", operator: "≥" },
+  { text: "不应少于", operator: "≥" },
+  { text: "不应低于", operator: "≥" },
+  { text: "不得超过", operator: "≤" },
+  { text: "不得高于", operator: "≤" },
+  { text: "不应超过", operator: "≤" },
   { text: "不低于", operator: "≥" },
   { text: "不少于", operator: "≥" },
   { text: "不小于", operator: "≥" },
@@ -37,6 +44,10 @@ export const PREFIX_WORDS: readonly OperatorWord[] = [
   { text: "不多于", operator: "≤" },
   { text: "不大于", operator: "≤" },
   { text: "达到", operator: "≥" },
+  { text: "至少", operator: "≥" },
+  { text: "最少", operator: "≥" },
+  { text: "至多", operator: "≤" },
+  { text: "最多", operator: "≤" },
   { text: "控制在", operator: "≤" },
   { text: "超过", operator: "≥" },
   { text: "大于", operator: ">" },
@@ -48,10 +59,29 @@ export const PREFIX_WORDS: readonly OperatorWord[] = [
   { text: "等于", operator: "=" },
 ];
 
-/** Prefixes that only say "reaches" (`达到`) or "kept at" (`控制在`): a suffix after the number
- * says which way (`达到5%以下` is `≤`, `控制在0.1%以内` is `≤`, `控制在90%以上` is `≥`); alone
+/** Operators read only where a value starts: `达100%` is `达到100%`, but inside a name `达` ends a
+ * verb (`送达`, `下达`), so a value glued to its name never starts at it (`文书送达100份`). */
+export const START_WORDS: readonly OperatorWord[] = [{ text: "达", operator: "≥" }];
+
+/** Prefixes that only say "reaches" (`达到`, `达`) or "kept at" (`控制在`): a suffix after the
+ * number says which way (`达到5%以下` is `≤`, `控制在0.1%以内` is `≤`, `控制在90%以上` is `≥`); alone
  * they read as PREFIX_WORDS says (`达到90%` is `≥`, `控制在5%` is `≤`: a ceiling). */
-export const WEAK_PREFIXES: ReadonlySet<string> = new Set(["达到", "控制在"]);
+export const WEAK_PREFIXES: ReadonlySet<string> = new Set(["达到", "达", "控制在"]);
+
+/** Words that qualify a quantity before its operator or number without changing what it states:
+ * the period or total it counts over (`全年不少于4次`, `累计≥500人次`, `年均≥3%`), a commitment
+ * (`确保90%以上`, `力争达到95%`), a lead time (`提前30分钟`). At most two (`全年累计`); the value
+ * keeps them as written (the cleaner writes `全年≥4次`). */
+export const LEAD_WORDS: readonly string[] = ["全年", "累计", "合计", "共计", "总计", "年均", "平均", "确保", "力争", "提前"];
+
+/** Chinese numerals read as a count before a unit (`三次`, `两个`, `不少于十二场`): 1 to 99. */
+export const HAN_DIGITS: ReadonlyMap<string, number> = new Map([
+  ["一", 1], ["二", 2], ["两", 2], ["三", 3], ["四", 4], ["五", 5], ["六", 6], ["七", 7], ["八", 8], ["九", 9],
+]);
+
+/** Units that after a Chinese numeral name a point of the calendar (`十二月`, `一季度`, `二〇二五年`):
+ * those are time values, not counts. */
+export const CALENDAR_UNITS: ReadonlySet<string> = new Set(["年", "月", "日", "季度"]);
 
 /** Operators written after the number and unit (`80%以上`, `30天以内`), longest first.
  * `内` alone only counts after a time unit (`30天内`), see TIME_UNITS. */

@@ -96,3 +96,26 @@ describe("operator words, lead words and Chinese numerals before a number", () =
     expect(item("1、效益指标：知晓率≥90%，力争≥95%。")).toEqual(["知晓率", "≥90%，力争≥95%", "quantitative"]);
   });
 });
+
+describe("a label's `为` before a word value of no word list", () => {
+  const item = (text: string) => parseIndicatorCell(text).items.map((i) => [i.name, i.label, i.value.kind, i.value.raw])[0];
+
+  it.each([
+    ["1、效益指标：就学保障，年度指标值为稳步提高。", ["就学保障", "年度指标值", "qualitative", "稳步提高"]],
+    ["1、效益指标：就学保障，年度指标值为全面落实", ["就学保障", "年度指标值", "qualitative", "全面落实"]],
+    ["1、效益指标：就学保障，指标值为应助尽助；2、产出指标：资助人数，年度指标值：≥50人。", ["就学保障", "指标值", "qualitative", "应助尽助"]],
+  ])("%s", (text, expected) => {
+    expect(item(text)).toEqual(expected);
+    expect(codes(text)).not.toContain("value_missing");
+  });
+
+  it("writes the canonical label before the word", () => {
+    expect(clean("1、效益指标：就学保障，年度指标值为稳步提高。")).toBe("1、效益指标：就学保障，年度指标值：稳步提高。");
+  });
+
+  it("leaves a name beginning 指标值为 after a head's colon, or before more of the item, a name", () => {
+    expect(item("1、产出指标：指标值为民服务。")?.[0]).toBe("指标值为民服务");
+    expect(item("1、产出指标：指标值为民服务次数，年度指标值：≥5次。")?.[0]).toBe("指标值为民服务次数");
+    expect(item("1、产出指标：培训情况，指标值为民服务次数≥5次。")?.[1]).toBeUndefined();
+  });
+});

@@ -203,6 +203,24 @@ export function valueFollows(folded: string, start: number): boolean {
   return QUALITATIVE_WORDS.has(word) || VAGUE_WORDS.has(word);
 }
 
+/**
+ * Whether a word value stands alone at `start` (spaces skipped) up to the item's end: two to
+ * MAX_WORD_LENGTH Han characters, then a terminator (`。`, `;`, `.`, a line break) or the end of
+ * the cell. `稳步提高。`, `应助尽助` → true; `民服务次数，年度指标值：…`, `民服务次数≥5次` → false.
+ * For a label's `为` before a value of no word list (`年度指标值为稳步提高`). Bounded look-ahead.
+ */
+export function wordValueFollows(folded: string, start: number): boolean {
+  const n = folded.length;
+  const s = skipSpaces(folded, start, n);
+  let e = s;
+  while (e < n && e - s <= MAX_WORD_LENGTH && isHan(folded.charCodeAt(e))) e++;
+  if (e - s < 2 || e - s > MAX_WORD_LENGTH) return false;
+  const k = skipSpaces(folded, e, n);
+  if (k >= n) return true;
+  const c = folded.charCodeAt(k);
+  return c === IDEOGRAPHIC_FULL_STOP || c === SEMICOLON || c === DOT || c === 0x0a || c === 0x0d;
+}
+
 /** A separator or terminator: where a value written after a label ends. */
 function isValueEnd(c: number): boolean {
   return c === COMMA || c === SEMICOLON || c === COLON || c === IDEOGRAPHIC_FULL_STOP || c === 0x0a || c === 0x0d;

@@ -66,7 +66,7 @@ describe("operator words, lead words and Chinese numerals before a number", () =
     expect(codes(text)).not.toContain("qualitative_on_quantity");
   });
 
-  it.each(["达标", "达到预期", "达效", "一流", "一次性", "三农工作", "十四五期间", "二〇二五年", "一般"])("keeps %s qualitative or a time", (value) => {
+  it.each(["达标", "达到预期", "达效", "一流", "一次性", "三农工作", "十四五期间", "二〇二五年", "一般", "三级", "五星", "一类"])("keeps %s qualitative or a time", (value) => {
     expect(["qualitative", "time"]).toContain(read(cell("产出指标", "抽检次数", value))[0]);
   });
 
@@ -115,6 +115,8 @@ describe("a label's `为` before a word value of no word list", () => {
 
   it("leaves a name beginning 指标值为 after a head's colon, or before more of the item, a name", () => {
     expect(item("1、产出指标：指标值为民服务。")?.[0]).toBe("指标值为民服务");
+    expect(item("1、产出指标：培训人数，年度指标值为民服务。")?.[1]).toBeUndefined();
+    expect(item("1、效益指标：营商环境，年度指标值为企业办实事。")?.[1]).toBeUndefined();
     expect(item("1、产出指标：指标值为民服务次数，年度指标值：≥5次。")?.[0]).toBe("指标值为民服务次数");
     expect(item("1、产出指标：培训情况，指标值为民服务次数≥5次。")?.[1]).toBeUndefined();
   });

@@ -4,7 +4,7 @@ import { internSlice, internSpan } from "./intern";
 import { newValue } from "./shapes";
 import { compactFolded } from "./vocabulary";
 import {
-  CALENDAR_UNITS,
+  HAN_NAMING_UNITS,
   ERROR_VALUES,
   HAN_DIGITS,
   LEAD_WORDS,
@@ -16,6 +16,7 @@ import {
   PREFIX_WORDS,
   QUALITATIVE_WORDS,
   RANGE_SEPARATORS,
+  SERVED_WORDS,
   SUFFIX_WORDS,
   TIME_CHARS,
   TIME_MARKERS,
@@ -204,14 +205,17 @@ export function valueFollows(folded: string, start: number): boolean {
 }
 
 /**
- * Whether a word value stands alone at `start` (spaces skipped) up to the item's end: two to
- * MAX_WORD_LENGTH Han characters, then a terminator (`。`, `;`, `.`, a line break) or the end of
- * the cell. `稳步提高。`, `应助尽助` → true; `民服务次数，年度指标值：…`, `民服务次数≥5次` → false.
- * For a label's `为` before a value of no word list (`年度指标值为稳步提高`). Bounded look-ahead.
+ * Whether a word value stands alone after a label's `为` at `start` (spaces skipped) up to the
+ * item's end: two to MAX_WORD_LENGTH Han characters, then a terminator (`。`, `;`, `.`, a line
+ * break) or the end of the cell, and not the object of a `为` saying whom a service is for
+ * (`为民服务`, `为企业办实事`: SERVED_WORDS, a name). `稳步提高。`, `应助尽助` → true; `民服务。`,
+ * `民服务次数，年度指标值：…`, `民服务次数≥5次` → false. For a value of no word list
+ * (`年度指标值为稳步提高`). Bounded look-ahead.
  */
 export function wordValueFollows(folded: string, start: number): boolean {
   const n = folded.length;
   const s = skipSpaces(folded, start, n);
+  for (const word of SERVED_WORDS) if (folded.startsWith(word, s)) return false;
   let e = s;
   while (e < n && e - s <= MAX_WORD_LENGTH && isHan(folded.charCodeAt(e))) e++;
   if (e - s < 2 || e - s > MAX_WORD_LENGTH) return false;
@@ -643,10 +647,10 @@ function hanNumberEnd(folded: string, i: number, end: number): number {
 }
 
 /** Whether [start, end) is a unit a count in Chinese numerals may stand before: a known unit
- * alone (`次`, `个`, `万元`), no calendar point (`十二月`, `一季度` are times) and no longer Han
- * text (`一次性`, `一流`, `三农` are words). */
+ * alone (`次`, `个`, `万元`), none naming a calendar point or a grade (`十二月`, `一季度` are times,
+ * `三级` a grade) and no longer Han text (`一次性`, `一流`, `三农` are words). */
 function isHanCountUnit(folded: string, start: number, end: number): boolean {
-  return start < end && knownUnitAt(folded, start, end) === end && !CALENDAR_UNITS.has(folded.slice(start, end));
+  return start < end && knownUnitAt(folded, start, end) === end && !HAN_NAMING_UNITS.has(folded.slice(start, end));
 }
 
 /** Digits in a number beyond which numberValue hands the text to Number(). */

@@ -79,9 +79,9 @@ export const HAN_DIGITS: ReadonlyMap<string, number> = new Map([
   ["一", 1], ["二", 2], ["两", 2], ["三", 3], ["四", 4], ["五", 5], ["六", 6], ["七", 7], ["八", 8], ["九", 9],
 ]);
 
-/** Units that after a Chinese numeral name a point of the calendar (`十二月`, `一季度`, `二〇二五年`):
- * those are time values, not counts. */
-export const CALENDAR_UNITS: ReadonlySet<string> = new Set(["年", "月", "日", "季度"]);
+/** Units that after a Chinese numeral name something rather than count it: a point of the
+ * calendar (`十二月`, `一季度`: time values) or a grade or class (`三级`, `五星`, `一类`: words). */
+export const HAN_NAMING_UNITS: ReadonlySet<string> = new Set(["年", "月", "日", "季度", "级", "星", "类"]);
 
 /** Operators written after the number and unit (`80%以上`, `30天以内`), longest first.
  * `内` alone only counts after a time unit (`30天内`), see TIME_UNITS. */
@@ -171,6 +171,10 @@ export const QUALITATIVE_WORDS: ReadonlySet<string> = new Set([
   "效果显著", "有所提升", "进一步提升", "有所提高", "进一步提高", "有所改善", "满意", "基本满意", "符合要求", "达到要求",
   "达到预期", "达到预期目标", "符合标准", "无", "正常", "正常运行", "稳定", "保持稳定",
 ]);
+
+/** Whom a service is for after `为` (`为民服务`, `为企业办实事`, `为老服务`): with them `为` begins a
+ * name, never a label's `为` before a value (`，年度指标值为民服务` is no label). */
+export const SERVED_WORDS: readonly string[] = ["民", "人", "群众", "企", "农", "老", "残", "侨", "军", "基层", "师生", "学生", "患者"];
 
 /** Legal but weak values a reviewer sends back (DOMAIN.md §3 vague_value): they name no
  * target one could check. Matched on the whole value, so `明显改善` (a legitimate,

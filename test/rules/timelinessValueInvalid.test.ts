@@ -49,3 +49,18 @@ describe("timeliness_value_invalid", () => {
     expect(itemCodes(timelinessValueInvalidRule, "1、产出指标：完成时间，年度指标值：前期工作良好。")).toEqual([[1, "timeliness_value_invalid"]]);
   });
 });
+
+describe("timeliness_value_invalid: a lead time and a time set elsewhere (audit B)", () => {
+  it("accepts 提前30分钟, 提前一天, 提前发布 and 按国家统一部署时间完成", () => {
+    const values = ["提前30分钟", "提前一天", "提前发布", "按国家统一部署时间完成", "按计划时间节点推进"];
+    const cell = values.map((v, i) => `${i + 1}、产出指标：预警发布时限，年度指标值：${v}。`).join("");
+    expect(itemCodes(timelinessValueInvalidRule, cell)).toEqual([]);
+  });
+
+  it("still flags a count or a word saying no time", () => {
+    expect(itemCodes(timelinessValueInvalidRule, "1、产出指标：预警发布时限，年度指标值：提前3次。2、产出指标：普查完成时间，年度指标值：按要求。")).toEqual([
+      [1, "timeliness_value_invalid"],
+      [2, "timeliness_value_invalid"],
+    ]);
+  });
+});

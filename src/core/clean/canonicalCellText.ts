@@ -1,6 +1,7 @@
 import type { IndicatorItem, ParsedCell, ParsedValue, RuleCode, TextEdit } from "../model";
 import { foldCode, isDigit, isHan } from "../parse/normalizeText";
 import { parseIndicatorCell } from "../parse/parseCell";
+import { leadWordsEnd } from "../parse/parseValue";
 import { MARKER, readMarker, startsLikeNumber } from "../parse/readMarker";
 import { sameValueFields } from "../parse/shapes";
 import { SUFFIX_WORDS, isTimeUnit, WITHIN_SUFFIX } from "../parse/valueWords";
@@ -463,12 +464,26 @@ export function canonicalValueText(value: ParsedValue): string {
       const number = asciiNumber(value.numberRaw);
       if (number === undefined) return asWritten;
       const glyph = value.operator !== undefined && value.operatorSource !== "implicit" ? value.operator : "";
-      const canonical = `${glyph}${number}${value.unit ?? ""}`;
+      // Lead words stay before the glyph: `全年不少于4次` → `全年≥4次`.
+      const canonical = `${writtenLead(asWritten)}${glyph}${number}${value.unit ?? ""}`;
       const suffix = agreeingSuffix(value);
       const written = value.operator === "≥" || value.operator === "≤" ? withoutInclusiveNote(asWritten) : asWritten;
       return sameValueContent(written, value.operatorRaw, suffix === undefined ? canonical : canonical + suffix) ? canonical : asWritten;
     }
   }
+}
+
+/** Where the lead words of a quantity as written end (`全年不少于4次` → 2, `力争 达到95%` → 3: spaces
+ * after them included), 0 when it has none (see parse/valueWords LEAD_WORDS). */
+function writtenLeadEnd(written: string): number {
+  const folded = foldWidth(written);
+  return leadWordsEnd(folded, 0, folded.length);
+}
+
+/** The lead words of a quantity as written, without spaces (`全年`, `确保`, `力争`), "" when none. */
+function writtenLead(written: string): string {
+  const end = writtenLeadEnd(written);
+  return end === 0 ? "" : written.slice(0, end).replace(/\s+/g, "");
 }
 
 /** The value without a `（含）` / `(含)` note (`90%（含）以上`, `≥90%（含）`): an inclusive bound,
@@ -502,7 +517,7 @@ export function agreeingSuffix(value: ParsedValue): string | undefined {
   const prefix = value.operatorRaw;
   if (value.kind !== "quantitative" || value.operatorSource === "implicit" || prefix === undefined) return undefined;
   const raw = value.raw.trim();
-  if (!raw.startsWith(prefix)) return undefined;
+  if (!raw.startsWith(prefix, writtenLeadEnd(raw))) return undefined;
   for (const word of SUFFIX_WORDS) {
     if (word.operator === value.operator && raw.length > prefix.length + word.text.length && raw.endsWith(word.text)) return word.text;
   }

@@ -1,6 +1,6 @@
 import type { IndicatorItem, Level2, ParsedValue, Span } from "../model";
 import { isDigit, isHan, isOperatorGlyph, isWhitespace } from "./normalizeText";
-import { isThousandsSeparator, looksLikeValue, prefixWordAt, readValue, valueOpenersBefore } from "./parseValue";
+import { isThousandsSeparator, isValueRemark, looksLikeValue, prefixWordAt, readValue, valueOpenersBefore } from "./parseValue";
 import { HEAD, readHead } from "./readHead";
 import { isCutLabel, isLabelStub } from "./readLabel";
 import type { SegmentCursor } from "./segmentCell";
@@ -248,7 +248,9 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
     splitNameEnd = k >= 0 ? k : start;
     return readValue(text, folded, e, e);
   }
-  if (k >= 0) {
+  // After a number, a part opening like a remark (`知晓率≥90%，力争≥95%`, `≥100人，含线上≥50人`) is
+  // that value's remark, not the value: the value starts further back.
+  if (k >= 0 && !(isValueRemark(folded, skipWhitespace(folded, k + 1, e), e) && hasDigit(folded, start, k))) {
     const value = readValue(text, folded, k + 1, e);
     if (looksLikeValue(value, folded)) {
       splitNameEnd = k;
@@ -301,6 +303,16 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
   }
   splitNameEnd = e;
   return readValue(text, folded, e, e);
+}
+
+function skipWhitespace(folded: string, i: number, end: number): number {
+  while (i < end && isWhitespace(folded.charCodeAt(i))) i++;
+  return i;
+}
+
+function hasDigit(folded: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (isDigit(folded.charCodeAt(k))) return true;
+  return false;
 }
 
 /** Where the last digit run of [start, end) begins when a Han character (`第` aside) or a space

@@ -4,7 +4,11 @@ import { internSlice, internSpan } from "./intern";
 import { newValue } from "./shapes";
 import { compactFolded } from "./vocabulary";
 import {
+  HAN_NAMING_UNITS,
   ERROR_VALUES,
+  HAN_DIGITS,
+  LEAD_WORDS,
+  START_WORDS,
   FILLER_CHARS,
   NONE_WORDS,
   VALUE_NONE_WORDS,
@@ -12,6 +16,7 @@ import {
   PREFIX_WORDS,
   QUALITATIVE_WORDS,
   RANGE_SEPARATORS,
+  SERVED_WORDS,
   SUFFIX_WORDS,
   TIME_CHARS,
   TIME_MARKERS,
@@ -199,6 +204,27 @@ export function valueFollows(folded: string, start: number): boolean {
   return QUALITATIVE_WORDS.has(word) || VAGUE_WORDS.has(word);
 }
 
+/**
+ * Whether a word value stands alone after a label's `为` at `start` (spaces skipped) up to the
+ * item's end: two to MAX_WORD_LENGTH Han characters, then a terminator (`。`, `;`, `.`, a line
+ * break) or the end of the cell, and not the object of a `为` saying whom a service is for
+ * (`为民服务`, `为企业办实事`: SERVED_WORDS, a name). `稳步提高。`, `应助尽助` → true; `民服务。`,
+ * `民服务次数，年度指标值：…`, `民服务次数≥5次` → false. For a value of no word list
+ * (`年度指标值为稳步提高`). Bounded look-ahead.
+ */
+export function wordValueFollows(folded: string, start: number): boolean {
+  const n = folded.length;
+  const s = skipSpaces(folded, start, n);
+  for (const word of SERVED_WORDS) if (folded.startsWith(word, s)) return false;
+  let e = s;
+  while (e < n && e - s <= MAX_WORD_LENGTH && isHan(folded.charCodeAt(e))) e++;
+  if (e - s < 2 || e - s > MAX_WORD_LENGTH) return false;
+  const k = skipSpaces(folded, e, n);
+  if (k >= n) return true;
+  const c = folded.charCodeAt(k);
+  return c === IDEOGRAPHIC_FULL_STOP || c === SEMICOLON || c === DOT || c === 0x0a || c === 0x0d;
+}
+
 /** A separator or terminator: where a value written after a label ends. */
 function isValueEnd(c: number): boolean {
   return c === COMMA || c === SEMICOLON || c === COLON || c === IDEOGRAPHIC_FULL_STOP || c === 0x0a || c === 0x0d;
@@ -292,6 +318,8 @@ function indexWords(words: readonly OperatorWord[]): WordIndex {
 
 const GLYPH_INDEX = indexWords(PREFIX_GLYPHS);
 const PREFIX_WORD_INDEX = indexWords(PREFIX_WORDS);
+/** PREFIX_WORDS and the words that are operators only where a value starts (`达100%`). */
+const VALUE_START_WORD_INDEX = indexWords([...PREFIX_WORDS, ...START_WORDS]);
 const SUFFIX_INDEX = indexWords(SUFFIX_WORDS);
 
 /** The length of the word operator (PREFIX_WORDS: `不少于`, `达到`) at `i`, 0 when none. */
@@ -302,8 +330,32 @@ export function prefixWordAt(folded: string, i: number, end: number): number {
 
 const ABOUT_PREFIXES_LIST: readonly string[] = ["大约", "约"];
 
-/** Words that open a value before its number: operator words (`不低于`), `约`/`大约`, periods (`每月`). */
-const VALUE_OPENERS: readonly string[] = [...PREFIX_WORDS.map((w) => w.text), ...ABOUT_PREFIXES_LIST, ...PERIODS.map(([word]) => word)];
+/** Words that open a value before its number: operator words (`不低于`), `约`/`大约`, periods (`每月`),
+ * lead words (`全年`, `累计`). */
+const VALUE_OPENERS: readonly string[] = [...PREFIX_WORDS.map((w) => w.text), ...ABOUT_PREFIXES_LIST, ...PERIODS.map(([word]) => word), ...LEAD_WORDS];
+
+/** A value keeps at most this many lead words (`全年累计不少于…`). */
+const MAX_LEAD_WORDS = 2;
+
+/**
+ * The end of the LEAD_WORDS (and spaces) at the start of [start, end) of a quantity, `start` when
+ * it has none: `全年不少于4次` → the `不`, `力争达到95%` → the `达`, `合格` → `start`.
+ */
+export function leadWordsEnd(folded: string, start: number, end: number): number {
+  let i = start;
+  for (let words = 0; words < MAX_LEAD_WORDS; words++) {
+    let next = i;
+    for (const word of LEAD_WORDS) {
+      if (i + word.length < end && folded.startsWith(word, i)) {
+        next = skipSpaces(folded, i + word.length, end);
+        break;
+      }
+    }
+    if (next === i) break;
+    i = next;
+  }
+  return i;
+}
 
 /**
  * Where the value words glued right before `at` begin (`at` when there are none), so that a value
@@ -349,10 +401,12 @@ interface NumberScan {
   /** End of the offending text when the number is garbled (`9O`, `1..5`, `90%%`), else -1. */
   garbledEnd: number;
   placeholder: boolean;
+  /** Written in Chinese numerals (`三`, `十二`): a count only before a known unit. */
+  han: boolean;
 }
 
 function newScan(): NumberScan {
-  return { start: 0, end: 0, value: undefined, garbledEnd: -1, placeholder: false };
+  return { start: 0, end: 0, value: undefined, garbledEnd: -1, placeholder: false, han: false };
 }
 
 function setScan(into: NumberScan, start: number, end: number, value: number | undefined, garbledEnd: number, placeholder: boolean): NumberScan {
@@ -361,6 +415,7 @@ function setScan(into: NumberScan, start: number, end: number, value: number | u
   into.value = value;
   into.garbledEnd = garbledEnd;
   into.placeholder = placeholder;
+  into.han = false;
   return into;
 }
 
@@ -480,6 +535,14 @@ function readNumber(into: NumberScan, folded: string, i: number, end: number): N
   }
   let valid = true;
   let j = i;
+  if (!isDigit(c0) && !(i + 1 < end && isDigit(folded.charCodeAt(i + 1)))) {
+    // `三次`, `十二场`: a count in Chinese numerals (`二100` is a garbled number, below).
+    const hanEnd = hanNumberEnd(folded, i, end);
+    if (hanEnd < 0) return undefined;
+    setScan(into, i, hanEnd, hanNumber, -1, false);
+    into.han = true;
+    return into;
+  }
   if (!isDigit(c0)) {
     if (!(isConfusable(c0) && i + 1 < end && isDigit(folded.charCodeAt(i + 1)))) return undefined;
     valid = false;
@@ -545,6 +608,49 @@ function readNumber(into: NumberScan, folded: string, i: number, end: number): N
   if (!valid) return setScan(into, i, j, undefined, j, false);
   const value = numberValue(folded, i, j);
   return Number.isFinite(value) ? setScan(into, i, j, value, -1, false) : setScan(into, i, j, undefined, j, false);
+}
+
+/** The value hanNumberEnd read (scratch, read right after the call). */
+let hanNumber = 0;
+
+/**
+ * The end of a count from 1 to 99 in Chinese numerals at `i` (`三`, `两`, `十`, `十二`, `二十`,
+ * `二十五`), -1 when there is none or more numerals follow (`十四五`, `二〇二五`: no count); its
+ * value is left in hanNumber. Whether a unit follows is scanQuantity's question.
+ */
+function hanNumberEnd(folded: string, i: number, end: number): number {
+  const first = folded.charAt(i);
+  let j = i + 1;
+  if (first === "十") {
+    hanNumber = 10;
+    const ones = j < end ? HAN_DIGITS.get(folded.charAt(j)) : undefined;
+    if (ones !== undefined && folded.charAt(j) !== "两") {
+      hanNumber += ones;
+      j++;
+    }
+  } else {
+    const tens = HAN_DIGITS.get(first);
+    if (tens === undefined) return -1;
+    hanNumber = tens;
+    if (first !== "两" && j < end && folded.charAt(j) === "十") {
+      hanNumber = tens * 10;
+      j++;
+      const ones = j < end ? HAN_DIGITS.get(folded.charAt(j)) : undefined;
+      if (ones !== undefined && folded.charAt(j) !== "两") {
+        hanNumber += ones;
+        j++;
+      }
+    }
+  }
+  if (j < end && (hasFlag(folded.charCodeAt(j), HAN_NUMERAL_FLAG) || isDigit(folded.charCodeAt(j)) || folded.charAt(j) === "两")) return -1;
+  return j;
+}
+
+/** Whether [start, end) is a unit a count in Chinese numerals may stand before: a known unit
+ * alone (`次`, `个`, `万元`), none naming a calendar point or a grade (`十二月`, `一季度` are times,
+ * `三级` a grade) and no longer Han text (`一次性`, `一流`, `三农` are words). */
+function isHanCountUnit(folded: string, start: number, end: number): boolean {
+  return start < end && knownUnitAt(folded, start, end) === end && !HAN_NAMING_UNITS.has(folded.slice(start, end));
 }
 
 /** Digits in a number beyond which numberValue hands the text to Number(). */
@@ -701,11 +807,12 @@ function unitText(folded: string, start: number, end: number): string {
 /** Reads `[operator] number [unit] [range] [suffix operator] [(remark)]` filling the whole of
  * [start, end); the result is QUANTITY (scratch), or undefined when the text is no quantity. */
 function scanQuantity(folded: string, start: number, end: number): Quantity | undefined {
-  let i = start;
+  // `全年不少于4次`, `累计≥500人次`, `确保90%以上`: words qualifying the quantity, kept in its text.
+  let i = leadWordsEnd(folded, start, end);
   let operator: OperatorWord | undefined = matchWord(folded, i, end, GLYPH_INDEX);
   let operatorSource: OperatorSource | undefined = operator ? "glyph" : undefined;
   if (!operator) {
-    operator = matchWord(folded, i, end, PREFIX_WORD_INDEX);
+    operator = matchWord(folded, i, end, VALUE_START_WORD_INDEX);
     if (operator) operatorSource = "word";
   }
   const operatorStart = i;
@@ -735,6 +842,7 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
     lower.value = undefined;
   }
   let unit = unitEnd > unitStart ? unitText(folded, unitStart, unitEnd) : undefined;
+  if (lower.han && !isHanCountUnit(folded, unitStart, unitEnd)) return undefined;
   i = skipSpaces(folded, i, end);
 
   let upper: NumberScan | undefined;

@@ -1,6 +1,6 @@
 import type { ValueLabel } from "../model";
 import { isDigit, isHan, isSpace, isWhitespace } from "./normalizeText";
-import { valueFollows } from "./parseValue";
+import { valueFollows, wordValueFollows } from "./parseValue";
 
 /** A value label found in an item: `年度指标值：`, `指标值:`, `年度目标值：`, `目标值：`, `指标值为`,
  * `目标值为`. */
@@ -25,6 +25,13 @@ const WEI = 0x4e3a; // 为
 /** A comma, colon, semicolon or `、` (no bracket, no space): what stands before most labels. */
 function isPlainSeparator(c: number): boolean {
   return c === COMMA || c === COLON || c === SEMICOLON || c === DUN;
+}
+
+/** Whether a comma stands right before `at`, spaces aside. */
+function commaBefore(folded: string, at: number, regionStart: number): boolean {
+  let k = at - 1;
+  while (k >= regionStart && isSpace(folded.charCodeAt(k))) k--;
+  return k >= regionStart && folded.charCodeAt(k) === COMMA;
 }
 
 /** Whether only a separator (or nothing) stands between `regionStart` and `at`, spaces aside. */
@@ -92,7 +99,10 @@ export function labelAt(folded: string, at: number, regionStart: number): boolea
     k = skipSpaces(folded, end);
   }
   const colon = folded.charCodeAt(k) === COLON;
-  if (wei && !colon && !valueFollows(folded, end)) return false;
+  // A `为` before a word value of no word list (`，年度指标值为稳步提高。`) is the label's too where
+  // the word is surely a label: `年度…值`, or after a comma (`，指标值为应助尽助`); `指标值为民服务次数`
+  // after a head's colon stays a name.
+  if (wei && !colon && !valueFollows(folded, end) && !((annual || commaBefore(folded, start, regionStart)) && wordValueFollows(folded, end))) return false;
   if (bracketed && !colon && !valueFollows(folded, end)) return false;
   // Without a colon, a word glued to more Han text is a label only before a value: in
   // `年度目标值完成情况，年度指标值：完成` and `指标值完成率` it begins the name. After a space or a

@@ -29,6 +29,13 @@ export const PREFIX_WORDS: readonly OperatorWord[] = [
   { text: "小于或等于", operator: "≤" },
   { text: "大于等于", operator: "≥" },
   { text: "小于等于", operator: "≤" },
+  { text: "不得少于", operator: "≥" },
+  { text: "不得低于", operator: "≥" },
+  { text: "不应少于", operator: "≥" },
+  { text: "不应低于", operator: "≥" },
+  { text: "不得超过", operator: "≤" },
+  { text: "不得高于", operator: "≤" },
+  { text: "不应超过", operator: "≤" },
   { text: "不低于", operator: "≥" },
   { text: "不少于", operator: "≥" },
   { text: "不小于", operator: "≥" },
@@ -37,6 +44,10 @@ export const PREFIX_WORDS: readonly OperatorWord[] = [
   { text: "不多于", operator: "≤" },
   { text: "不大于", operator: "≤" },
   { text: "达到", operator: "≥" },
+  { text: "至少", operator: "≥" },
+  { text: "最少", operator: "≥" },
+  { text: "至多", operator: "≤" },
+  { text: "最多", operator: "≤" },
   { text: "控制在", operator: "≤" },
   { text: "超过", operator: "≥" },
   { text: "大于", operator: ">" },
@@ -48,10 +59,29 @@ export const PREFIX_WORDS: readonly OperatorWord[] = [
   { text: "等于", operator: "=" },
 ];
 
-/** Prefixes that only say "reaches" (`达到`) or "kept at" (`控制在`): a suffix after the number
- * says which way (`达到5%以下` is `≤`, `控制在0.1%以内` is `≤`, `控制在90%以上` is `≥`); alone
+/** Operators read only where a value starts: `达100%` is `达到100%`, but inside a name `达` ends a
+ * verb (`送达`, `下达`), so a value glued to its name never starts at it (`文书送达100份`). */
+export const START_WORDS: readonly OperatorWord[] = [{ text: "达", operator: "≥" }];
+
+/** Prefixes that only say "reaches" (`达到`, `达`) or "kept at" (`控制在`): a suffix after the
+ * number says which way (`达到5%以下` is `≤`, `控制在0.1%以内` is `≤`, `控制在90%以上` is `≥`); alone
  * they read as PREFIX_WORDS says (`达到90%` is `≥`, `控制在5%` is `≤`: a ceiling). */
-export const WEAK_PREFIXES: ReadonlySet<string> = new Set(["达到", "控制在"]);
+export const WEAK_PREFIXES: ReadonlySet<string> = new Set(["达到", "达", "控制在"]);
+
+/** Words that qualify a quantity before its operator or number without changing what it states:
+ * the period or total it counts over (`全年不少于4次`, `累计≥500人次`, `年均≥3%`), a commitment
+ * (`确保90%以上`, `力争达到95%`), a lead time (`提前30分钟`). At most two (`全年累计`); the value
+ * keeps them as written (the cleaner writes `全年≥4次`). */
+export const LEAD_WORDS: readonly string[] = ["全年", "累计", "合计", "共计", "总计", "年均", "平均", "确保", "力争", "提前"];
+
+/** Chinese numerals read as a count before a unit (`三次`, `两个`, `不少于十二场`): 1 to 99. */
+export const HAN_DIGITS: ReadonlyMap<string, number> = new Map([
+  ["一", 1], ["二", 2], ["两", 2], ["三", 3], ["四", 4], ["五", 5], ["六", 6], ["七", 7], ["八", 8], ["九", 9],
+]);
+
+/** Units that after a Chinese numeral name something rather than count it: a point of the
+ * calendar (`十二月`, `一季度`: time values) or a grade or class (`三级`, `五星`, `一类`: words). */
+export const HAN_NAMING_UNITS: ReadonlySet<string> = new Set(["年", "月", "日", "季度", "级", "星", "类"]);
 
 /** Operators written after the number and unit (`80%以上`, `30天以内`), longest first.
  * `内` alone only counts after a time unit (`30天内`), see TIME_UNITS. */
@@ -79,6 +109,9 @@ export const UNITS: readonly string[] = [
   "亿元", "千元", "百万元", "元/人", "公里", "千米", "米", "平方米", "万平方米", "平方公里", "立方米", "亩", "万亩", "公顷",
   "吨", "万吨", "千克", "公斤", "天", "日", "工作日", "个工作日", "小时", "分钟", "秒", "周", "个月", "月", "季度", "个季度",
   "年", "km", "m", "kg", "t", "h",
+  // Areas and volumes as typed with a symbol (`≥500㎡`, `≥2万m²`, `≥3000m2`, `≤350元/㎡`), kept as written;
+  // a change of a rate in points (`≥5个百分点`).
+  "㎡", "m²", "m2", "km²", "km2", "㎢", "m³", "m3", "㎥", "个百分点", "百分点",
 ];
 
 /** Units of time, durations of teaching (`学时`, `课时`) included: after them `内` means `≤`
@@ -147,6 +180,10 @@ export const QUALITATIVE_WORDS: ReadonlySet<string> = new Set([
   "效果显著", "有所提升", "进一步提升", "有所提高", "进一步提高", "有所改善", "满意", "基本满意", "符合要求", "达到要求",
   "达到预期", "达到预期目标", "符合标准", "无", "正常", "正常运行", "稳定", "保持稳定",
 ]);
+
+/** Whom a service is for after `为` (`为民服务`, `为企业办实事`, `为老服务`): with them `为` begins a
+ * name, never a label's `为` before a value (`，年度指标值为民服务` is no label). */
+export const SERVED_WORDS: readonly string[] = ["民", "人", "群众", "企", "农", "老", "残", "侨", "军", "基层", "师生", "学生", "患者"];
 
 /** Legal but weak values a reviewer sends back (DOMAIN.md §3 vague_value): they name no
  * target one could check. Matched on the whole value, so `明显改善` (a legitimate,

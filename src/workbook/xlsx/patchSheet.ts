@@ -14,6 +14,7 @@ import {
   unescapeXml,
 } from "./patchXml";
 import type { StyleBook } from "./patchStyles";
+import { decodeEscapes } from "./sharedStrings";
 import { Unpatchable } from "./zipArchive";
 
 /**
@@ -421,6 +422,9 @@ function checkStale(tag: string, inner: string, edit: SheetEdit, patch: SheetPat
       break;
     }
     case "str":
+      if (raw === undefined) return;
+      found = decodeEscapes(unescapeXml(raw));
+      break;
     case "e":
       if (raw === undefined) return;
       found = unescapeXml(raw);

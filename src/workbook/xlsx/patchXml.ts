@@ -1,4 +1,4 @@
-import { decodeEscapes } from "./sharedStrings";
+import { decodeEscapes, escapeEscapes } from "./sharedStrings";
 import { decodeText, XmlError } from "./xmlScanner";
 import { Unpatchable } from "./zipArchive";
 
@@ -21,7 +21,7 @@ export function escapeXml(s: string): string {
 /** `<is><t>…</t></is>` (an inline string's content), keeping leading/trailing spaces and line breaks. */
 export function inlineTextXml(text: string): string {
   const preserve = isSpaceAt(text, 0) || isSpaceAt(text, text.length - 1) || text.includes("\n") ? ' xml:space="preserve"' : "";
-  return `<is><t${preserve}>${escapeXml(text)}</t></is>`;
+  return `<is><t${preserve}>${escapeXml(escapeEscapes(text))}</t></is>`;
 }
 
 /** Whether the character at `i` is one `\s` matches. Only the ends are tested: `/\s$/` tried
@@ -152,9 +152,9 @@ export function setAttr(tag: string, name: string, value: string | undefined): s
 }
 
 /** Concatenated text of the `<t>` elements in a string item or inline string (`<si>`, `<is>`),
- * leaving out phonetic runs (`<rPh>`), which are not part of the cell's text. `_xHHHH_`
- * escapes are decoded unless `decode` is false. */
-export function textOfStringItem(xml: string, decode = true): string {
+ * leaving out phonetic runs (`<rPh>`), which are not part of the cell's text; `_xHHHH_`
+ * escapes decoded. */
+export function textOfStringItem(xml: string): string {
   let out = "";
   let i = 0;
   for (;;) {
@@ -168,18 +168,18 @@ export function textOfStringItem(xml: string, decode = true): string {
     }
     const e = elementAt(xml, "t", t);
     const text = unescapeXml(xml.slice(e.openEnd, e.contentEnd));
-    out += decode ? decodeEscapes(text) : text;
+    out += decodeEscapes(text);
     i = e.end;
   }
 }
 
-/** An inline string's text (the content of `<is>`) as the sheet reader reads it (worksheet.ts,
- * after exceljs): with runs (`<r>`), the runs' texts joined, `_xHHHH_` decoded; without, the
- * `<t>` text as written, `_x000D_` left as it stands. The stale-edit check compares a cell with
- * the text the reader gave the engine, so it reads the cell the same way. */
+/** An inline string's text (the content of `<is>`) as the sheet reader reads it (worksheet.ts):
+ * with runs (`<r>`), the runs' texts joined; without, the `<t>` text; `_xHHHH_` decoded in both.
+ * The stale-edit check compares a cell with the text the reader gave the engine, so it reads
+ * the cell the same way. */
 export function inlineStringText(xml: string): string {
   const runs = allElements(xml, "r");
-  if (runs.length === 0) return textOfStringItem(xml, false);
+  if (runs.length === 0) return textOfStringItem(xml);
   let out = "";
   for (const run of runs) {
     const t = findElement(xml, "t", run.openEnd, run.contentEnd);

@@ -48,6 +48,23 @@ export function unescapeXml(s: string): string {
   }
 }
 
+/** An element's text content as the reader reads it: entities decoded, and CDATA sections
+ * (`<![CDATA[…]]>`, which some producers write) taken as they are, line ends normalised. */
+export function elementText(raw: string): string {
+  let cdata = raw.indexOf("<![CDATA[");
+  if (cdata < 0) return unescapeXml(raw);
+  let out = "";
+  let i = 0;
+  while (cdata >= 0) {
+    const end = raw.indexOf("]]>", cdata + 9);
+    if (end < 0) throw new Unpatchable("unterminated CDATA");
+    out += unescapeXml(raw.slice(i, cdata)) + raw.slice(cdata + 9, end).replace(/\r\n?/g, "\n");
+    i = end + 3;
+    cdata = raw.indexOf("<![CDATA[", i);
+  }
+  return out + unescapeXml(raw.slice(i));
+}
+
 /** Index just past the `>` of the tag starting at `start` (quoted values may hold `>`). */
 export function tagEnd(xml: string, start: number): number {
   // Tags are short: a character loop, never a search that could run to the end of the part.
@@ -167,8 +184,7 @@ export function textOfStringItem(xml: string): string {
       continue;
     }
     const e = elementAt(xml, "t", t);
-    const text = unescapeXml(xml.slice(e.openEnd, e.contentEnd));
-    out += decodeEscapes(text);
+    out += decodeEscapes(elementText(xml.slice(e.openEnd, e.contentEnd)));
     i = e.end;
   }
 }
@@ -183,7 +199,7 @@ export function inlineStringText(xml: string): string {
   let out = "";
   for (const run of runs) {
     const t = findElement(xml, "t", run.openEnd, run.contentEnd);
-    if (t) out += decodeEscapes(unescapeXml(xml.slice(t.openEnd, t.contentEnd)));
+    if (t) out += decodeEscapes(elementText(xml.slice(t.openEnd, t.contentEnd)));
   }
   return out;
 }

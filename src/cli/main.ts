@@ -14,7 +14,7 @@ import { badFileMessage, type BadFileKind } from "../workbook/messages";
 import { BadWorkbookError } from "../workbook/workbookData";
 import { readXlsxSheets } from "../workbook/xlsx/readXlsx";
 import { inflateWithZlib } from "../workbook/xlsx/inflate.node";
-import { buildOutputWorkbooks } from "../workbook/outputs";
+import { buildOutputWorkbooks, type OutputFailure, type OutputWorkbooks } from "../workbook/outputs";
 import { nodeCodec } from "../workbook/xlsx/zipCodec.node";
 import { CleanFormsThread, type CleanForms } from "./cleanForms";
 import { collectInputs, type InputFile, type SkippedFile } from "./inputs";
@@ -255,7 +255,7 @@ async function writeOutputs(
     return false;
   };
   // Both workbooks in one call: the 指标明细 sheet they share is built once (outputs.ts).
-  let built: { cleaned?: Uint8Array; annotated?: Uint8Array };
+  let built: OutputWorkbooks;
   try {
     built = await buildOutputWorkbooks(bytes, check, {
       lang: args.lang,
@@ -270,13 +270,19 @@ async function writeOutputs(
   } catch (e) {
     return fail(t.writeFailed(args.clean ?? args.annotate ?? file, (e as Error).message));
   }
-  const outputs: [string | undefined, string, string, Uint8Array | undefined][] = [
-    [args.clean, "清洗后", t.whatClean, built.cleaned],
-    [args.annotate, "已标注", t.whatAnnotate, built.annotated],
+  const outputs: [string | undefined, string, string, Uint8Array | undefined, OutputFailure | undefined][] = [
+    [args.clean, "清洗后", t.whatClean, built.cleaned, built.failed?.cleaned],
+    [args.annotate, "已标注", t.whatAnnotate, built.annotated, built.failed?.annotated],
   ];
   let inputHasMacros: boolean | undefined;
-  for (const [out, suffix, what, made] of outputs) {
-    if (out === undefined || !made) continue;
+  let allWritten = true;
+  for (const [out, suffix, what, made, failure] of outputs) {
+    if (out === undefined) continue;
+    if (!made) {
+      // This output could not be made; the other is still written.
+      if (failure) allWritten = fail(t.writeFailed(out, failure.kind === "unwritable" ? t.outputUnwritable : t.internalError(failure.detail)));
+      continue;
+    }
     let data = made;
     const keepsMacros = macroEnabled(data);
     let target: string;
@@ -303,7 +309,7 @@ async function writeOutputs(
       return fail(t.writeFailed(target, (e as Error).message));
     }
   }
-  return true;
+  return allWritten;
 }
 
 function loadOptions(args: CliArgs, io: CliIO, t: CliMessages): CheckOptions | undefined {

@@ -54,6 +54,7 @@ const zh = {
   macroSheetsNoXlsx: "工作簿含 Excel 4.0 宏表，无法存为 .xlsx，请把输出文件命名为 .xlsm",
   sheetFailed: (s: string, why: string) => `工作表“${s}”：${why}`,
   writeFailed: (f: string, why: string) => `无法写出 ${f}：${why}`,
+  outputUnwritable: "原文件由 Excel 以外的程序生成，其中的结构本工具无法改写（检查结果不受影响）；请在 Excel 或 WPS 中打开原文件，另存为 .xlsx 后再试",
   progress: (i: number, n: number, f: string) => `[${i}/${n}] 正在检查 ${f} …`,
   sheetLine: (s: string, headerRow: number, dataRows: number, indicators: number, columns: string) =>
     `工作表“${s}”：表头在第${headerRow}行，${dataRows}个项目行，${indicators}条指标（${columns}）`,
@@ -125,6 +126,7 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage or an unreadable file.`,
   macroSheetsNoXlsx: "the workbook has Excel 4.0 macro sheets and cannot be saved as .xlsx; name the output .xlsm",
   sheetFailed: (s, why) => `sheet "${s}": ${why}`,
   writeFailed: (f, why) => `cannot write ${f}: ${why}`,
+  outputUnwritable: "the file was made by a program other than Excel, in a form this tool cannot write back (the check results stand); open it in Excel or WPS, save it as .xlsx and try again",
   progress: (i, n, f) => `[${i}/${n}] checking ${f} …`,
   sheetLine: (s, headerRow, dataRows, indicators, columns) =>
     `sheet "${s}": header on row ${headerRow}, ${countOf(dataRows, "project row")}, ${countOf(indicators, "indicator")} (${columns})`,

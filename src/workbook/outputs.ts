@@ -5,6 +5,7 @@ import { planCleaning } from "../core/clean/planCleaning";
 import { buildSummary, detailSheetPlan, highlightsFor, summarySheetPlan } from "../core/summary/summaryModel";
 import type { CellEdit, SheetPlan } from "../core/plan";
 import type { CleaningPlan } from "./writeCleaned";
+import { BadWorkbookError } from "./workbookData";
 import { tryPatch } from "./xlsx/patchPackage";
 import { fflateCodec, type ZipCodec } from "./xlsx/zipCodec";
 
@@ -54,21 +55,58 @@ export async function buildOutputWorkbooks(
      * other sheets' plans are made, so both threads work meanwhile. */
     cleanForms?: Promise<ReadonlyMap<ParsedCell, CanonicalCellForm> | undefined>;
   },
-): Promise<{ cleaned?: Uint8Array; annotated?: Uint8Array }> {
+): Promise<OutputWorkbooks> {
   const detail = detailSheetPlan(check.checks, options.lang);
   const annotated = options.annotate ? { highlights: highlightsFor(check.report.issues), summary: summaryPlan(check, options) } : undefined;
   const plan = options.clean ? cleaningPlan(check, options, await options.cleanForms) : undefined;
   const patched = await tryPatch(bytes, { detail, ...(plan ? { cleaned: { plan } } : {}), ...(annotated ? { annotated } : {}) }, options.codec ?? fflateCodec);
-  const out: { cleaned?: Uint8Array; annotated?: Uint8Array } = {};
+  const out: OutputWorkbooks = {};
+  const failed: NonNullable<OutputWorkbooks["failed"]> = {};
+  // Each output on its own: the one the exceljs writer cannot make does not lose the other.
   if (plan) {
     if (patched?.cleaned instanceof Uint8Array) out.cleaned = patched.cleaned;
-    else out.cleaned = await (await import("./writeCleaned")).writeCleanedWithExcelJS(bytes, plan, detail);
+    else {
+      const made = await orFailure(async () => (await import("./writeCleaned")).writeCleanedWithExcelJS(bytes, plan, detail));
+      if (made instanceof Uint8Array) out.cleaned = made;
+      else failed.cleaned = made;
+    }
   }
   if (annotated) {
     if (patched?.annotated instanceof Uint8Array) out.annotated = patched.annotated;
-    else out.annotated = await (await import("./writeAnnotated")).writeAnnotatedWithExcelJS(bytes, annotated.highlights, annotated.summary, detail);
+    else {
+      const made = await orFailure(async () => (await import("./writeAnnotated")).writeAnnotatedWithExcelJS(bytes, annotated.highlights, annotated.summary, detail));
+      if (made instanceof Uint8Array) out.annotated = made;
+      else failed.annotated = made;
+    }
   }
+  if (failed.cleaned || failed.annotated) out.failed = failed;
   return out;
+}
+
+/**
+ * Why an output workbook could not be made: `unwritable`, a file the reader reads but neither
+ * the zip patch nor exceljs can write back (exceljs fails to load it: forms other producers
+ * write); `internal`, anything else (our bug). `detail` is for a developer, never the message.
+ */
+export interface OutputFailure {
+  kind: "unwritable" | "internal";
+  detail: string;
+}
+
+export interface OutputWorkbooks {
+  cleaned?: Uint8Array;
+  annotated?: Uint8Array;
+  /** The outputs asked for that could not be made. */
+  failed?: { cleaned?: OutputFailure; annotated?: OutputFailure };
+}
+
+async function orFailure(make: () => Promise<Uint8Array>): Promise<Uint8Array | OutputFailure> {
+  try {
+    return await make();
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return { kind: e instanceof BadWorkbookError ? "unwritable" : "internal", detail };
+  }
 }
 
 function cleaningPlan(check: WorkbookCheck, options: OutputOptions, forms?: ReadonlyMap<ParsedCell, CanonicalCellForm>): CleaningPlan {

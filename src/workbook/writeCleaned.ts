@@ -7,6 +7,7 @@ import { removeRows } from "./removeRows";
 import { renumberedPlan } from "./renumberRows";
 import { addGeneratedSheet, workbookBytes, writeTextCell } from "./sheetWriting";
 import { tryPatch } from "./xlsx/patchPackage";
+import { decodeEscapes } from "./xlsx/sharedStrings";
 import { fflateCodec, type ZipCodec } from "./xlsx/zipCodec";
 
 /** What the cleaner plans (src/core/clean/planCleaning.ts CleanPlan). */
@@ -66,7 +67,9 @@ export function applyCellEdits(workbook: ExcelJS.Workbook, edits: readonly CellE
     // A formula's text is its result: the cleaner leaves the formula (as the patch writer does).
     if (target.type === ExcelJS.ValueType.Formula) continue;
     const found = readCell(target);
-    if (typeof found === "string" && found !== edit.before) throw new StaleEditError(edit, found);
+    // exceljs leaves `_xHHHH_` escapes in `t="str"` and plain inline strings (and lower-case ones
+    // everywhere); the plan was made from the text with them decoded (xlsx/sharedStrings.ts).
+    if (typeof found === "string" && found !== edit.before && decodeEscapes(found) !== edit.before) throw new StaleEditError(edit, found);
     writeTextCell(target, edit.after);
   }
 }

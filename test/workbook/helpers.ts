@@ -1,5 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { decodeEscapes } from "../../src/workbook/xlsx/sharedStrings";
+import type { WorkbookData } from "../../src/workbook/workbookData";
 
 /** Test workbooks are built with exceljs itself, in memory. */
 export async function xlsxBytes(build: (wb: ExcelJS.Workbook) => void | Promise<void>): Promise<Uint8Array> {
@@ -56,4 +58,18 @@ export async function withChartSheet(bytes: Uint8Array, name: string): Promise<U
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>',
   );
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * The exceljs reader's snapshot with `_xHHHH_` escapes decoded in every text, as ECMA-376
+ * §22.4.2.4 (and readXlsx) reads them: exceljs decodes them only in shared strings and rich
+ * runs, upper-case hex only, and leaves them in `t="str"` and plain inline strings. The
+ * differential tests compare readXlsx with this. (Decoding twice only differs for an escaped
+ * underscore, `_x005F_`, which exceljs never writes.)
+ */
+export function withEscapesDecoded(data: WorkbookData): WorkbookData {
+  return {
+    ...data,
+    sheets: data.sheets.map((s) => ({ ...s, values: s.values.map((row) => row.map((v) => (typeof v === "string" ? decodeEscapes(v) : v))) })),
+  };
 }

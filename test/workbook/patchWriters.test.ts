@@ -210,15 +210,20 @@ describe("patched cleaned workbook", () => {
 describe("stale-edit check on cells holding line breaks", () => {
   // A cell's text reaches the engine through the reader; the patch writer refuses an edit whose
   // `before` differs from the cell. CR survives XML only as `&#13;` or `_x000D_` (a literal CR
-  // is read as LF), and exceljs — hence the reader — decodes `_x000D_` in shared strings and
-  // rich-text runs but not in a plain inline `<t>`. The check must read every form the same way.
-  const VARIANTS: { where: "shared" | "inline"; form: string; xml: string; text: string }[] = [
+  // is read as LF). The reader decodes `_x000D_` (either case) in every string; exceljs (`exceljs`
+  // where it differs) only in shared strings and rich-text runs. The check must read every form
+  // as the reader does.
+  const VARIANTS: { where: "shared" | "inline"; form: string; xml: string; text: string; exceljs?: string }[] = [
     { where: "shared", form: "character references", xml: "<t>a&#13;&#10;b</t>", text: "a\r\nb" },
     { where: "shared", form: "_x000D_", xml: "<t>a_x000D_\nb</t>", text: "a\r\nb" },
     { where: "shared", form: "a literal CR LF", xml: "<t>a\r\nb</t>", text: "a\nb" },
     { where: "shared", form: "_x000D_ in runs", xml: "<r><t>a_x000D_</t></r><r><t>b</t></r>", text: "a\rb" },
     { where: "inline", form: "character references", xml: "<t>a&#13;&#10;b</t>", text: "a\r\nb" },
-    { where: "inline", form: "_x000D_", xml: "<t>a_x000D_\nb</t>", text: "a_x000D_\nb" },
+    { where: "inline", form: "_x000D_", xml: "<t>a_x000D_\nb</t>", text: "a\r\nb", exceljs: "a_x000D_\nb" },
+    { where: "inline", form: "_x000d_ (SheetJS)", xml: "<t>a_x000d_\nb</t>", text: "a\r\nb", exceljs: "a_x000d_\nb" },
+    { where: "shared", form: "_x000d_ (SheetJS)", xml: "<t>a_x000d_\nb</t>", text: "a\r\nb", exceljs: "a_x000d_\nb" },
+    { where: "shared", form: "an escaped underscore", xml: "<t>a_x005F_x000D_\nb</t>", text: "a_x000D_\nb" },
+    { where: "inline", form: "an escaped underscore", xml: "<t>a_x005F_x000D_\nb</t>", text: "a_x000D_\nb", exceljs: "a_x005F_x000D_\nb" },
     { where: "inline", form: "a literal CR", xml: "<t>a\rb</t>", text: "a\nb" },
     { where: "inline", form: "_x000D_ in runs", xml: "<r><t>a_x000D_</t></r><r><t>b</t></r>", text: "a\rb" },
   ];
@@ -247,16 +252,30 @@ describe("stale-edit check on cells holding line breaks", () => {
       fflateCodec,
     );
 
-  it.each(VARIANTS)("$where string, $form: read as the reader reads it, patched in place", async ({ where, xml, text }) => {
+  it.each(VARIANTS)("$where string, $form: read as the reader reads it, patched in place", async ({ where, xml, text, exceljs }) => {
     const bytes = await withCell(where, xml);
-    // Both readers (exceljs for the pane's fallback, the fast one for the CLI and the worker).
-    expect((await readWorkbook(bytes)).sheets[0]?.values[0]?.[0]).toBe(text);
+    expect((await readWorkbook(bytes)).sheets[0]?.values[0]?.[0]).toBe(exceljs ?? text);
     expect(readXlsx(bytes).sheets[0]?.values[0]?.[0]).toBe(text);
     const out = await cleanedWith(bytes, text);
     expect(sheet(await loadBack(ok(out.cleaned)), TABLE).getCell("A1").value).toBe("新文字");
     // The same edit planned on a text that differs only in its line break is refused.
     const other = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text.replace("\n", "\r\n");
     expect((await cleanedWith(bytes, other)).cleaned).toBeInstanceOf(Unpatchable);
+    // The exceljs writer (the fallback) accepts the edit planned on the reader's text too.
+    const plan = { edits: [{ sheet: TABLE, cell: "A1", rowIndex: 0, columnIndex: 0, before: text, after: "新文字", codes: [] }], removeRowIndexes: {} };
+    expect(sheet(await loadBack(await writeCleanedWithExcelJS(bytes, plan, DETAIL)), TABLE).getCell("A1").value).toBe("新文字");
+  });
+});
+
+describe("edited text holding an escape-like literal", () => {
+  it("is written with `_x005F_` so it reads back as written", async () => {
+    const bytes = await xlsxBytes((wb) => {
+      wb.addWorksheet(TABLE).getCell("A1").value = "旧文字";
+    });
+    const after = "新_x000D_文字_x000a_";
+    const edit = { sheet: TABLE, cell: "A1", rowIndex: 0, columnIndex: 0, before: "旧文字", after, codes: [] };
+    const out = ok((await patchOutputs(bytes, { detail: DETAIL, cleaned: { plan: { edits: [edit], removeRowIndexes: {} } } }, fflateCodec)).cleaned);
+    expect(readXlsx(out).sheets[0]?.values[0]?.[0]).toBe(after);
   });
 });
 

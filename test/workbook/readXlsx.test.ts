@@ -10,12 +10,12 @@ import { readXlsx, readXlsxSheets } from "../../src/workbook/xlsx/readXlsx";
 import { inflateWithZlib } from "../../src/workbook/xlsx/inflate.node";
 import { SAMPLE_FILE_NAME } from "../../src/workbook/sampleWorkbook";
 import { writeWorkbook } from "../../bench/generate";
-import { withChartSheet, xlsxBytes } from "./helpers";
+import { withChartSheet, withEscapesDecoded, xlsxBytes } from "./helpers";
 import { checkSheet } from "../../src/core/check";
 
 /** Both inflaters (fflate for the browser, zlib for the CLI) must read the same. */
 async function expectSameAsExceljs(bytes: Uint8Array): Promise<void> {
-  const expected = await readWorkbook(bytes);
+  const expected = withEscapesDecoded(await readWorkbook(bytes));
   expect(readXlsx(bytes)).toEqual(expected);
   expect(readXlsx(bytes, { inflate: inflateWithZlib })).toEqual(expected);
 }
@@ -314,7 +314,24 @@ describe("readXlsx on parts exceljs never writes", () => {
         sharedStrings: `<sst xmlns="${MAIN_NS}"><si><r><t>数量</t></r><r><rPr><i/></rPr><t xml:space="preserve">指标 </t></r><rPh sb="0" eb="2"><t>すうりょう</t></rPh><phoneticPr fontId="1"/></si><si><t>_x0041__x000a_b</t></si></sst>`,
       }),
     );
-    expect(values).toEqual([["数量指标 ", "1、产出\r指标", "A_x000a_b"]]);
+    expect(values).toEqual([["数量指标 ", "1、产出\r指标", "A\nb"]]);
+  });
+
+  it("decodes _xHHHH_ escapes in every string: t=\"str\", inline, shared, either case (SheetJS writes _x000d_)", () => {
+    // ECMA-376 §22.4.2.4; `_x005F_` is an escaped `_`. exceljs decodes only upper case, only in
+    // shared strings and runs: `100%_x000d_` read as a qualitative value, items glued by `_x000A_`.
+    const values = valuesOf(
+      handMade({
+        sheets: [
+          sheetXml(
+            `<row r="1"><c r="A1" t="str"><v xml:space="preserve">100%_x000d_\n2、</v></c><c r="B1" t="inlineStr"><is><t>90%_x000D__x000A_2、</t></is></c>` +
+              `<c r="C1" t="s"><v>0</v></c><c r="D1" t="str"><f>A1</f><v>a_x000d_</v></c><c r="E1" t="inlineStr"><is><t>_x005F_x000D_</t></is></c></row>`,
+          ),
+        ],
+        sharedStrings: `<sst xmlns="${MAIN_NS}"><si><t>≥1期_x000d__x000a_</t></si></sst>`,
+      }),
+    );
+    expect(values).toEqual([["100%\r\n2、", "90%\r\n2、", "≥1期\r\n", "a\r", "_x000D_"]]);
   });
 
   it("resolves absolute relationship targets and a leading slash in part names", () => {

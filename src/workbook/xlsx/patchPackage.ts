@@ -274,12 +274,16 @@ async function assemble(
 ): Promise<Uint8Array> {
   for (const a of added) wb.removeGenerated(a.marker);
   const removed = new Set(wb.partsRemoved);
-  const taken = (path: string) => pkg.archive.byName.has(path) && !removed.has(path);
+  // OPC part names are case-insensitive: `sheet3.xml` is taken when `Sheet3.xml` exists.
+  const taken = (path: string) => {
+    const name = pkg.partName(path);
+    return pkg.archive.byName.has(name) && !removed.has(name);
+  };
   const newParts = added.map((a) => ({ ...wb.addSheet(a.base, a.marker, taken), data: a.data }));
   const xml = wb.toXml();
   replaced.set(wb.workbookPath, await deflateText(codec, xml.workbook));
-  replaced.set(relsPathOf(wb.workbookPath), await deflateText(codec, xml.rels));
-  replaced.set("[Content_Types].xml", await deflateText(codec, xml.contentTypes));
+  replaced.set(pkg.partName(relsPathOf(wb.workbookPath)), await deflateText(codec, xml.rels));
+  replaced.set(pkg.partName("[Content_Types].xml"), await deflateText(codec, xml.contentTypes));
   replaced.set(pkg.stylesPath, await deflateText(codec, styles.toXml()));
 
   const stamp = pkg.archive.byName.get(wb.workbookPath);
@@ -326,6 +330,8 @@ class Package {
   private constructor(
     readonly archive: Archive,
     private readonly codec: ZipCodec,
+    /** A part name as the zip spells it (OPC names are case-insensitive): see partNames. */
+    readonly partName: (path: string) => string,
     readonly workbookPath: string,
     readonly stylesPath: string,
     readonly sharedStringsPath: string | undefined,
@@ -333,21 +339,22 @@ class Package {
 
   static async open(bytes: Uint8Array, codec: ZipCodec): Promise<Package> {
     const archive = openArchive(bytes);
+    const partName = partNames(archive);
     const read = async (name: string) => {
-      const entry = archive.byName.get(name);
+      const entry = archive.byName.get(partName(name));
       if (!entry) throw new Unpatchable(`no ${name}`);
       return decode(await inflateEntry(archive, entry, codec));
     };
     const rootRels = await read("_rels/.rels");
     const target = relTargets(rootRels, OFFICE_DOCUMENT)[0];
     if (!target) throw new Unpatchable("no officeDocument relationship");
-    const workbookPath = resolvePart("", target);
+    const workbookPath = partName(resolvePart("", target));
     const rels = await read(relsPathOf(workbookPath));
     const dir = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
     const styles = relTargets(rels, STYLES_REL)[0];
     if (!styles) throw new Unpatchable("no styles part");
     const shared = relTargets(rels, SHARED_STRINGS_REL)[0];
-    return new Package(archive, codec, workbookPath, resolvePart(dir, styles), shared ? resolvePart(dir, shared) : undefined);
+    return new Package(archive, codec, partName, workbookPath, partName(resolvePart(dir, styles)), shared ? partName(resolvePart(dir, shared)) : undefined);
   }
 
   /** Starts inflating parts that will be needed (failures surface when they are used). */
@@ -386,7 +393,10 @@ class Package {
     const path = this.sharedStringsPath;
     if (!path || !this.archive.byName.has(path)) return undefined;
     const bytes = await this.bytes(path);
-    const head = decode(bytes.subarray(0, Math.min(bytes.length, 4096)));
+    // A UTF-8 byte-order mark (.NET's XmlWriter writes one) is not in the decoded text: the
+    // header's byte offsets start after it (it is left out of the output).
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const head = decode(bytes.subarray(bom, Math.min(bytes.length, 4096)));
     const open = findTag(head, "sst", 0);
     if (open < 0) return undefined;
     const openEnd = head.indexOf(">", open) + 1;
@@ -408,7 +418,7 @@ class Package {
         const encoder = new TextEncoder();
         await d.write(encoder.encode(head.slice(0, open) + newTag));
         // In pieces, so they are deflated in parallel where the codec can.
-        for (let i = openEnd; i < close; i += PIECE) await d.write(bytes.subarray(i, Math.min(close, i + PIECE)));
+        for (let i = bom + openEnd; i < close; i += PIECE) await d.write(bytes.subarray(i, Math.min(close, i + PIECE)));
         for (const chunk of await appender.chunks()) await d.write(chunk);
         await d.write(bytes.subarray(close));
         return d.end();
@@ -421,8 +431,9 @@ class Package {
     return WorkbookModel.parse(
       this.workbookPath,
       await this.text(this.workbookPath),
-      await this.text(relsPathOf(this.workbookPath)),
-      await this.text("[Content_Types].xml"),
+      await this.text(this.partName(relsPathOf(this.workbookPath))),
+      await this.text(this.partName("[Content_Types].xml")),
+      this.partName,
     );
   }
 
@@ -513,6 +524,23 @@ function indexOfBytes(bytes: Uint8Array, needle: Uint8Array, from: number): numb
     return i;
   }
   return -1;
+}
+
+/**
+ * Part names as the zip spells them: OPC part names are case-insensitive, and producers write
+ * `Target="worksheets/Sheet1.xml"` for an entry `xl/worksheets/sheet1.xml` (the reader's
+ * ZipParts looks them up alike). The patched part must replace the entry under its own name.
+ */
+function partNames(archive: Archive): (path: string) => string {
+  let lower: Map<string, string> | undefined;
+  return (path) => {
+    if (archive.byName.has(path)) return path;
+    if (!lower) {
+      lower = new Map();
+      for (const name of archive.byName.keys()) if (!lower.has(name.toLowerCase())) lower.set(name.toLowerCase(), name);
+    }
+    return lower.get(path.toLowerCase()) ?? path;
+  };
 }
 
 function relTargets(relsXml: string, type: string): string[] {

@@ -3,6 +3,7 @@ import { columnLetters } from "../merges";
 import {
   allElements,
   elementAt,
+  elementText,
   escapeXml,
   findElement,
   findTag,
@@ -14,6 +15,7 @@ import {
   unescapeXml,
 } from "./patchXml";
 import type { StyleBook } from "./patchStyles";
+import { decodeEscapes } from "./sharedStrings";
 import { Unpatchable } from "./zipArchive";
 
 /**
@@ -226,7 +228,6 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
     const rAttr = getAttr(open, "r");
     const r = rAttr === undefined ? previousRow + 1 : Number(rAttr);
     if (!Number.isInteger(r) || r <= previousRow) throw new Unpatchable(`row ${rAttr ?? "?"} out of order`);
-    if (rAttr === undefined && (deletion || actions.size > 0)) throw new Unpatchable("row without r");
     previousRow = r;
     const byCol = actions.get(r);
     const deleted = deletion?.isDeleted(r) ?? false;
@@ -289,7 +290,8 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
       continue;
     }
     out.push(xml.slice(pos, i));
-    let rowOpen = newRow !== r ? setAttr(open, "r", String(newRow)) : open;
+    // A row without `r` (streaming writers) gets its number: cells may be created before it.
+    let rowOpen = newRow !== r || rAttr === undefined ? setAttr(open, "r", String(newRow)) : open;
     // `spans` (a hint of the row's column range) could exclude a cell we create: drop it.
     if (byCol) rowOpen = setAttr(rowOpen, "spans", undefined);
     if (span.selfClosing) rowOpen = `${rowOpen.slice(0, -2)}>`;
@@ -309,7 +311,6 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
       const ref = getAttr(tag, "r");
       const parsed = ref === undefined ? { row: r, col: previousCol + 1 } : parseCellRef(ref);
       if (!parsed || parsed.col <= previousCol) throw new Unpatchable(`cell ${ref ?? "?"} out of order`);
-      if (ref === undefined) throw new Unpatchable("cell without r");
       previousCol = parsed.col;
       if (j > p) out.push(content.slice(p, j));
       for (; k < created.length && (created[k]?.[0] ?? 0) < parsed.col; k++) {
@@ -320,7 +321,9 @@ export function patchSheet(xml: string, patch: SheetPatch): string {
       let action: Action | undefined;
       if (created[k]?.[0] === parsed.col) action = created[k++]?.[1];
       let inner = cell.selfClosing ? "" : content.slice(cell.openEnd, cell.contentEnd);
-      let newTag = newRow !== r ? setAttr(tag, "r", columnLetters(parsed.col) + newRowText) : tag;
+      // A cell without `r` follows the one before it (as the reader places it): written with its
+      // address, since cells may be created before it.
+      let newTag = newRow !== r || ref === undefined ? setAttr(tag, "r", columnLetters(parsed.col) + newRowText) : tag;
       const s = getAttr(tag, "s");
       if (action?.carry) {
         const c = action.carry;
@@ -383,10 +386,14 @@ function newCell(col: number, row: number, action: Action, baseStyle: string, st
 
 /** The cell with 0-based column `col` in a row's content [from, to), if it exists. */
 function findCell(xml: string, from: number, to: number, col: number): ReturnType<typeof elementAt> | undefined {
+  let previousCol = -1;
   for (let j = findTag(xml, "c", from, to); j >= 0; ) {
     const cell = elementAt(xml, "c", j);
-    const ref = parseCellRef(getAttr(xml.slice(j, cell.openEnd), "r") ?? "");
-    if (ref?.col === col) return cell;
+    const r = getAttr(xml.slice(j, cell.openEnd), "r");
+    // A cell without `r` follows the one before it.
+    const at = r === undefined ? previousCol + 1 : (parseCellRef(r)?.col ?? -1);
+    if (at === col) return cell;
+    previousCol = at;
     j = findTag(xml, "c", cell.end, to);
   }
   return undefined;
@@ -421,9 +428,12 @@ function checkStale(tag: string, inner: string, edit: SheetEdit, patch: SheetPat
       break;
     }
     case "str":
+      if (raw === undefined) return;
+      found = decodeEscapes(elementText(raw));
+      break;
     case "e":
       if (raw === undefined) return;
-      found = unescapeXml(raw);
+      found = elementText(raw);
       break;
     default:
       return;

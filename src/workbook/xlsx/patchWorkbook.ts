@@ -53,7 +53,8 @@ export class WorkbookModel {
     private contentTypesXml: string,
   ) {}
 
-  static parse(workbookPath: string, workbookXml: string, relsXml: string, contentTypesXml: string): WorkbookModel {
+  /** `partName`: a part's path as the zip spells it (case-insensitive lookup, patchPackage.ts). */
+  static parse(workbookPath: string, workbookXml: string, relsXml: string, contentTypesXml: string, partName: (path: string) => string = (p) => p): WorkbookModel {
     const root = findElement(workbookXml, "workbook");
     if (!root) throw new Unpatchable("workbook root not found (prefixed namespace?)");
     const rootTag = workbookXml.slice(root.start, root.openEnd);
@@ -74,7 +75,7 @@ export class WorkbookModel {
         name: unescapeXml(getAttr(tag, "name") ?? ""),
         sheetId: Number(getAttr(tag, "sheetId") ?? 0),
         rid,
-        part: rel && rel.type === WORKSHEET_REL ? resolvePart(dir, rel.target) : undefined,
+        part: rel && rel.type === WORKSHEET_REL ? partName(resolvePart(dir, rel.target)) : undefined,
         element: workbookXml.slice(e.start, e.end),
       };
     });
@@ -153,7 +154,9 @@ export class WorkbookModel {
     for (let n = 2; names.has(name.toLowerCase()); n++) name = `${base} (${n})`;
     const dir = this.workbookPath.slice(0, this.workbookPath.lastIndexOf("/") + 1);
     let k = this.sheets.length + 1;
-    while (taken(`${dir}worksheets/sheet${k}.xml`) || this.sheets.some((s) => s.part === `${dir}worksheets/sheet${k}.xml`)) k++;
+    // Part names are case-insensitive (OPC): `Sheet3.xml` takes `sheet3.xml` too.
+    const used = (path: string) => taken(path) || this.sheets.some((s) => s.part?.toLowerCase() === path.toLowerCase());
+    while (used(`${dir}worksheets/sheet${k}.xml`)) k++;
     const part = `${dir}worksheets/sheet${k}.xml`;
     let r = this.rels.length + 1;
     while (this.rels.some((x) => x.id === `rId${r}`)) r++;

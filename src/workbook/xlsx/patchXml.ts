@@ -1,4 +1,4 @@
-import { decodeEscapes } from "./sharedStrings";
+import { decodeEscapes, escapeEscapes } from "./sharedStrings";
 import { decodeText, XmlError } from "./xmlScanner";
 import { Unpatchable } from "./zipArchive";
 
@@ -21,7 +21,7 @@ export function escapeXml(s: string): string {
 /** `<is><t>…</t></is>` (an inline string's content), keeping leading/trailing spaces and line breaks. */
 export function inlineTextXml(text: string): string {
   const preserve = isSpaceAt(text, 0) || isSpaceAt(text, text.length - 1) || text.includes("\n") ? ' xml:space="preserve"' : "";
-  return `<is><t${preserve}>${escapeXml(text)}</t></is>`;
+  return `<is><t${preserve}>${escapeXml(escapeEscapes(text))}</t></is>`;
 }
 
 /** Whether the character at `i` is one `\s` matches. Only the ends are tested: `/\s$/` tried
@@ -46,6 +46,23 @@ export function unescapeXml(s: string): string {
     if (e instanceof XmlError) throw new Unpatchable(e.message);
     throw e;
   }
+}
+
+/** An element's text content as the reader reads it: entities decoded, and CDATA sections
+ * (`<![CDATA[…]]>`, which some producers write) taken as they are, line ends normalised. */
+export function elementText(raw: string): string {
+  let cdata = raw.indexOf("<![CDATA[");
+  if (cdata < 0) return unescapeXml(raw);
+  let out = "";
+  let i = 0;
+  while (cdata >= 0) {
+    const end = raw.indexOf("]]>", cdata + 9);
+    if (end < 0) throw new Unpatchable("unterminated CDATA");
+    out += unescapeXml(raw.slice(i, cdata)) + raw.slice(cdata + 9, end).replace(/\r\n?/g, "\n");
+    i = end + 3;
+    cdata = raw.indexOf("<![CDATA[", i);
+  }
+  return out + unescapeXml(raw.slice(i));
 }
 
 /** Index just past the `>` of the tag starting at `start` (quoted values may hold `>`). */
@@ -152,9 +169,9 @@ export function setAttr(tag: string, name: string, value: string | undefined): s
 }
 
 /** Concatenated text of the `<t>` elements in a string item or inline string (`<si>`, `<is>`),
- * leaving out phonetic runs (`<rPh>`), which are not part of the cell's text. `_xHHHH_`
- * escapes are decoded unless `decode` is false. */
-export function textOfStringItem(xml: string, decode = true): string {
+ * leaving out phonetic runs (`<rPh>`), which are not part of the cell's text; `_xHHHH_`
+ * escapes decoded. */
+export function textOfStringItem(xml: string): string {
   let out = "";
   let i = 0;
   for (;;) {
@@ -167,23 +184,22 @@ export function textOfStringItem(xml: string, decode = true): string {
       continue;
     }
     const e = elementAt(xml, "t", t);
-    const text = unescapeXml(xml.slice(e.openEnd, e.contentEnd));
-    out += decode ? decodeEscapes(text) : text;
+    out += decodeEscapes(elementText(xml.slice(e.openEnd, e.contentEnd)));
     i = e.end;
   }
 }
 
-/** An inline string's text (the content of `<is>`) as the sheet reader reads it (worksheet.ts,
- * after exceljs): with runs (`<r>`), the runs' texts joined, `_xHHHH_` decoded; without, the
- * `<t>` text as written, `_x000D_` left as it stands. The stale-edit check compares a cell with
- * the text the reader gave the engine, so it reads the cell the same way. */
+/** An inline string's text (the content of `<is>`) as the sheet reader reads it (worksheet.ts):
+ * with runs (`<r>`), the runs' texts joined; without, the `<t>` text; `_xHHHH_` decoded in both.
+ * The stale-edit check compares a cell with the text the reader gave the engine, so it reads
+ * the cell the same way. */
 export function inlineStringText(xml: string): string {
   const runs = allElements(xml, "r");
-  if (runs.length === 0) return textOfStringItem(xml, false);
+  if (runs.length === 0) return textOfStringItem(xml);
   let out = "";
   for (const run of runs) {
     const t = findElement(xml, "t", run.openEnd, run.contentEnd);
-    if (t) out += decodeEscapes(unescapeXml(xml.slice(t.openEnd, t.contentEnd)));
+    if (t) out += decodeEscapes(elementText(xml.slice(t.openEnd, t.contentEnd)));
   }
   return out;
 }

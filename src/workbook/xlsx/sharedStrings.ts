@@ -5,8 +5,9 @@ import { decodeText, type XmlHandler } from "./xmlScanner";
  * - `<si><t>text</t></si>` → the text;
  * - rich text `<si><r><rPr/><t>a</t></r><r><t>b</t></r></si>` → its runs' text joined ("ab");
  * - phonetic runs (`<rPh>`) and the phonetic properties are not text the user typed: ignored;
- * - `_x000D_`-style escapes (Excel's way to store control characters) are decoded inside `<t>`,
- *   with exceljs's pattern: exactly four UPPER-case hex digits;
+ * - `_xHHHH_` escapes (ECMA-376 §22.4.2.4, Excel's way to store control characters) are decoded
+ *   inside `<t>`, hex digits of either case (SheetJS writes `_x000d_`; exceljs decodes upper case
+ *   only); `_x005F_` is a literal `_`, so `_x005F_x000D_` reads `_x000D_`;
  * - an `<si>` with neither `<t>` nor `<r>` → EMPTY_SHARED_STRING (exceljs reads such a cell
  *   as empty).
  */
@@ -15,12 +16,23 @@ import { decodeText, type XmlHandler } from "./xmlScanner";
 export const EMPTY_SHARED_STRING = null;
 export type SharedString = string | typeof EMPTY_SHARED_STRING;
 
-/** `_x000D_` → "\r": the escape Excel writes for characters XML cannot hold. */
-const ESCAPE = /_x([0-9A-F]{4})_/g;
+/** `_x000D_` → "\r", `_x000d_` too: the escape Excel writes for characters XML cannot hold
+ * (ECMA-376 §22.4.2.4), in every string of a sheet. One left-to-right pass, so `_x005F_x000D_`
+ * (an escaped `_`, then `x000D_`) is the text `_x000D_`. */
+const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 export function decodeEscapes(text: string): string {
   if (text.indexOf("_x") < 0) return text;
   return text.replace(ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** A literal `_xHHHH_` in text we write, escaped as `_x005F_xHHHH_` so every reader that decodes
+ * the escapes (Excel, ours) reads it back as written. */
+const LITERAL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
+
+export function escapeEscapes(text: string): string {
+  if (text.indexOf("_x") < 0) return text;
+  return text.replace(LITERAL_ESCAPE, "_x005F_$1");
 }
 
 const NONE = 0;

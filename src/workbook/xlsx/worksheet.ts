@@ -13,8 +13,8 @@ import { parseAttributes, readAttributes, type XmlAttribute, type XmlHandler } f
  * | `<c t=…>` | value |
  * |---|---|
  * | `s` | the shared string (EMPTY_SHARED_STRING → empty) |
- * | `str` | the text, entities decoded once more (exceljs does) |
- * | `inlineStr` | `<is><t>` as written, or the runs of `<is><r>` joined (`_x000D_` decoded in runs) |
+ * | `str` | the text, entities decoded once more (exceljs does), `_xHHHH_` decoded |
+ * | `inlineStr` | `<is><t>`, or the runs of `<is><r>` joined, `_xHHHH_` decoded |
  * | `b` | `parseInt(v) !== 0` |
  * | `e` | the error text (`#N/A`) |
  * | `n`, none, anything else | `parseFloat(v)`; a Date when the style's number format is a date, its text (`95%`) when it is a percentage |
@@ -23,6 +23,10 @@ import { parseAttributes, readAttributes, type XmlAttribute, type XmlHandler } f
  * A cell with a hyperlink reads as exceljs's hyperlink text: the display value as a string.
  * Hyperlinks come after the cells in the part, so those cells are found in a second pass over
  * the part (`linkTexts`), only for sheets that have any.
+ *
+ * `_xHHHH_` escapes (ECMA-376 §22.4.2.4) are decoded in every string, as in shared strings:
+ * exceljs leaves them in `str` and plain inline strings, where SheetJS and Open XML writers put
+ * them (`100%_x000D_`), so here this reader is right and exceljs is not.
  *
  * Positions follow the `r` attributes; a row or cell without one follows the previous one
  * (the first row is row 1, the first cell of a row is column A), as the format specifies.
@@ -375,7 +379,7 @@ export class WorksheetHandler implements XmlHandler {
       let result: ModelValue;
       if (this.value !== undefined) {
         const t = this.cellType;
-        if (t === "str") result = xmlDecode(this.value);
+        if (t === "str") result = decodeEscapes(xmlDecode(this.value));
         else if (t === "b") result = parseInt(this.value, 10) !== 0;
         else if (t === "e") result = new ErrorValue(this.value);
         else result = parseFloat(this.value);
@@ -419,9 +423,9 @@ export class WorksheetHandler implements XmlHandler {
         return text;
       }
       case "str":
-        return xmlDecode(raw);
+        return decodeEscapes(xmlDecode(raw));
       case "inlineStr":
-        return this.runs !== undefined ? this.runs.join("") : raw;
+        return this.runs !== undefined ? this.runs.join("") : decodeEscapes(raw);
       case "b":
         return parseInt(raw, 10) !== 0;
       case "e":

@@ -774,7 +774,7 @@ function classifyRows(
     if (headerLocals.has(r)) continue;
     const reason = aboveHeaderReason(grid.row(r));
     skipped.push({ rowIndex: r + grid.originRow, reason });
-    if (reason === "title") formFields = readFormFields(grid, r, columns, formFields);
+    if (reason === "title") formFields = readFormFields(grid, r, columns, formFields, underInstructions(grid, r));
   }
 
   // Category columns: a row with indicators in any of them is a project's.
@@ -873,23 +873,54 @@ function upperHeaderRow(grid: Grid, localRow: number): number {
   return upper.roles.size > 0 && isGroupRowOver(upper, readRowRoles(grid, localRow)) ? localRow - 1 : localRow;
 }
 
-/** The fields of a project form: `项目名称 | X`, `主管部门 | Y`, `实施单位 | Z` side by side or
- * one under another, each a header word and the value right of it; only for roles the table has
- * no column for. */
-function readFormFields(grid: Grid, localRow: number, columns: ColumnMap, fields: FormFields | undefined): FormFields | undefined {
+/**
+ * The fields of a project form: `项目名称 | X`, `主管部门 | Y`, `实施单位 | Z` side by side or
+ * one under another, each a header word and its value in the next filled cell right of it (a
+ * label merged over two columns leaves the cell beside it empty), or both in one cell
+ * (`项目名称：X`); only for roles the table has no column for. A 项目名称 with no value (blank,
+ * or how to fill it in) is a field with no text, at the label: the project's name is missing —
+ * unless the row stands under instructions (`填报说明` over `项目名称 | 填写项目全称`), which
+ * describe the fields rather than fill them.
+ */
+function readFormFields(grid: Grid, localRow: number, columns: ColumnMap, fields: FormFields | undefined, inInstructions: boolean): FormFields | undefined {
   const row = grid.row(localRow);
-  for (let c = 0; c + 1 < row.length; c++) {
+  for (let c = 0; c < row.length; c++) {
     const text = cellText(row[c]).trim();
-    if (text === "" || text.length > MAX_HEADER_CELL_LENGTH) continue;
-    const role = matchHeaderRole(normalizeHeader(text))?.role;
-    if (role !== "project" && role !== "department" && role !== "unit") continue;
-    if (columns[role] !== undefined || fields?.[role] !== undefined) continue;
-    const value = cellText(row[c + 1]).trim();
-    if (value === "" || matchHeaderRole(normalizeHeader(value)) !== undefined || isInstruction(value)) continue;
-    (fields ??= {})[role] = { rowIndex: localRow + grid.originRow, columnIndex: c + 1 + grid.originColumn, text: value };
-    c++;
+    if (text === "") continue;
+    const label = formLabel(text);
+    if (label === undefined) continue;
+    const { role } = label;
+    if (columns[role] !== undefined || (fields?.[role]?.text ?? "") !== "") continue;
+    let value = label.value;
+    let valueColumn = c;
+    if (value === "") {
+      // The next filled cell, unless it is another label (`项目名称 | | 主管部门 | Y`).
+      let next = c + 1;
+      while (next < row.length && cellText(row[next]).trim() === "") next++;
+      const after = next < row.length ? cellText(row[next]).trim() : "";
+      if (after !== "" && matchHeaderRole(normalizeHeader(after)) === undefined && formLabel(after) === undefined) {
+        value = after;
+        valueColumn = next;
+        c = next;
+      }
+    }
+    if (isInstruction(value)) value = "";
+    if (value === "" && (role !== "project" || inInstructions)) continue;
+    (fields ??= {})[role] = { rowIndex: localRow + grid.originRow, columnIndex: valueColumn + grid.originColumn, text: value };
   }
   return fields;
+}
+
+/** A form label naming a project, department or unit: `项目名称`, `主管部门：`, or a label and its
+ * value in one cell (`项目名称：全民健身赛事活动经费`: `value` is what follows the colon). */
+function formLabel(text: string): { role: "project" | "department" | "unit"; value: string } | undefined {
+  let colon = text.indexOf("：");
+  if (colon < 0) colon = text.indexOf(":");
+  const head = colon > 0 ? text.slice(0, colon) : text;
+  if (head.length > MAX_HEADER_CELL_LENGTH) return undefined;
+  const role = matchHeaderRole(normalizeHeader(head))?.role;
+  if (role !== "project" && role !== "department" && role !== "unit") return undefined;
+  return { role, value: colon > 0 ? text.slice(colon + 1).trim() : "" };
 }
 
 /** `填写预算系统中的项目全称`, `请按…填写`: how to fill a field, not its value. */

@@ -7,6 +7,7 @@ const FAILURES: CheckFailure[] = [
   { kind: "noIndicatorColumn", headerRowNumber: 3 },
   { kind: "sheetNotFound" },
   { kind: "noSheets" },
+  { kind: "instructionsSheet" },
 ];
 
 test.each(FAILURES)("%o is worded in both languages, one line, with its parameters", (failure) => {
@@ -19,6 +20,7 @@ test.each(FAILURES)("%o is worded in both languages, one line, with its paramete
 });
 
 test("the words of a real failure: a prose-only sheet has no header", () => {
-  const [f] = checkWorkbook([{ name: "说明", values: [["请按模板填写。"]] }]).failures;
+  const [f] = checkWorkbook([{ name: "封面", values: [["请按模板填写。"]] }]).failures;
   expect(tableFailureMessage(f!.failure, "zh")).toContain("未找到表头");
 });
+

@@ -12,6 +12,7 @@ interface FailureTexts {
   noIndicatorColumn: (headerRowNumber: number) => string;
   sheetNotFound: (sheet: string) => string;
   noSheets: string;
+  instructionsSheet: string;
 }
 
 const zh: FailureTexts = {
@@ -20,6 +21,7 @@ const zh: FailureTexts = {
   noIndicatorColumn: (row) => `第 ${row} 行像是表头，但没有“绩效指标”列。`,
   sheetNotFound: (sheet) => `工作簿中没有名为“${sheet}”的工作表。`,
   noSheets: "工作簿中没有工作表。",
+  instructionsSheet: "从名称看是填报说明或填写示例，不是项目数据，未校验；要校验它，请单独指定这张工作表。",
 };
 
 const en: FailureTexts = {
@@ -28,6 +30,7 @@ const en: FailureTexts = {
   noIndicatorColumn: (row) => `Row ${row} looks like the header but has no 绩效指标 column.`,
   sheetNotFound: (sheet) => `The workbook has no sheet named “${sheet}”.`,
   noSheets: "The workbook has no worksheets.",
+  instructionsSheet: "Its name says it holds instructions or a filled-in sample, not project data: not checked. Name this sheet to check it.",
 };
 
 export function tableFailureMessage(failure: CheckFailure, lang: Lang, sheet = ""): string {
@@ -43,5 +46,7 @@ export function tableFailureMessage(failure: CheckFailure, lang: Lang, sheet = "
       return t.sheetNotFound(sheet);
     case "noSheets":
       return t.noSheets;
+    case "instructionsSheet":
+      return t.instructionsSheet;
   }
 }

@@ -228,6 +228,12 @@ function checkOneFile(input: InputFile, args: CliArgs, options: CheckOptions, io
     if (f?.failure.kind === "noSheets") return unreadable("noSheets", tableFailureMessage(f.failure, args.lang));
     // Sheets passed over as instructions: told, so the user may name one with --sheet.
     for (const p of check.failures) if (p.failure.kind === "instructionsSheet") io.stderr(`indicator-checker: ${file}: ${sheetFailed(p)}\n`);
+    // A header that says what is missing (a department-level table) is worth more than "no header".
+    const told = check.failures.find((p) => p.failure.kind === "noProjectColumn");
+    if (told !== undefined) {
+      const reason = sheetFailed(told);
+      return { ok: false, kind: "noTable", reason, line: t.fileFailed(file, reason) };
+    }
     return { ok: false, kind: "noTable", reason: t.noTableReason, line: t.noTable(file) };
   }
   for (const f of check.failures) io.stderr(`indicator-checker: ${file}: ${sheetFailed(f)}\n`);

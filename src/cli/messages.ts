@@ -54,6 +54,7 @@ const zh = {
   macroSheetsNoXlsx: "工作簿含 Excel 4.0 宏表，无法存为 .xlsx，请把输出文件命名为 .xlsm",
   sheetFailed: (s: string, why: string) => `工作表“${s}”：${why}`,
   instructionsSheetHint: (s: string) => `用 --sheet ${s} 指定。`,
+  fileFailed: (f: string, why: string) => `${f}：${why}`,
   writeFailed: (f: string, why: string) => `无法写出 ${f}：${why}`,
   progress: (i: number, n: number, f: string) => `[${i}/${n}] 正在检查 ${f} …`,
   sheetLine: (s: string, headerRow: number, dataRows: number, indicators: number, columns: string) =>
@@ -126,6 +127,7 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage or an unreadable file.`,
   macroSheetsNoXlsx: "the workbook has Excel 4.0 macro sheets and cannot be saved as .xlsx; name the output .xlsm",
   sheetFailed: (s, why) => `sheet "${s}": ${why}`,
   instructionsSheetHint: (s) => ` Use --sheet ${s}.`,
+  fileFailed: (f, why) => `${f}: ${why}`,
   writeFailed: (f, why) => `cannot write ${f}: ${why}`,
   progress: (i, n, f) => `[${i}/${n}] checking ${f} …`,
   sheetLine: (s, headerRow, dataRows, indicators, columns) =>

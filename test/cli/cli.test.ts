@@ -147,6 +147,19 @@ describe("exit status and one-line reasons", () => {
     expect(named.out()).toContain("placeholder_left");
   });
 
+  it("says what a department-level table lacks rather than that it has no header", async () => {
+    const file = path.join(tmp, "dept.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("部门整体");
+    ws.addRow(["部门整体支出绩效目标表"]);
+    ws.addRow(["职能职责", "年度主要任务", "绩效指标"]);
+    ws.addRow(["负责全区医疗保障工作", "推进医保支付方式改革", "DRG付费医疗机构覆盖率≥90%"]);
+    await wb.xlsx.writeFile(file);
+    const o = io();
+    expect(await run(["check", file], o.sink)).toBe(2);
+    expect(o.err()).toContain("工作表“部门整体”：第 2 行像是表头，有“绩效指标”列，却没有“项目名称”列");
+  });
+
   it("exits 2 on bad usage, without a stack trace", async () => {
     for (const argv of [[], ["lint", "x.xlsx"], ["check"], ["check", "--bogus", "x"], ["check", "x.xlsx", "--lang", "fr"], ["check", "x.xlsx", "--json"]]) {
       const o = io();

@@ -19,10 +19,16 @@ import { isHan } from "../parse/normalizeText";
  * Finds the table on a sheet: the header row, what each column means, which rows below it are
  * data and which are not (and why). Words decide, never positions (DOMAIN.md §1).
  *
- * Failures are values: an empty sheet, no header row among the first rows, or a header with no
- * indicator column (the user can then map the columns by hand through `override`).
+ * Failures are values: an empty sheet, no header row among the first rows, a header with no
+ * indicator column, or a header with an indicator column and nothing saying whose indicators
+ * they are (`职能职责 | 年度主要任务 | 绩效指标`: a department-level table, no project per row).
+ * The user can then name the header row and map the columns by hand through `override`.
  */
-export type TableFailure = { kind: "empty" } | { kind: "noHeader" } | { kind: "noIndicatorColumn"; headerRowNumber: number };
+export type TableFailure =
+  | { kind: "empty" }
+  | { kind: "noHeader" }
+  | { kind: "noIndicatorColumn"; headerRowNumber: number }
+  | { kind: "noProjectColumn"; headerRowNumber: number };
 
 export type DetectResult = { ok: true; table: DetectedTable } | { ok: false; failure: TableFailure };
 
@@ -34,7 +40,10 @@ export function detectTable(snapshot: SheetSnapshot, override?: TableOverride): 
   if (grid.isEmpty()) return { ok: false, failure: { kind: "empty" } };
 
   const header = findHeader(grid, override);
-  if (!header) return { ok: false, failure: { kind: "noHeader" } };
+  if (!header) {
+    const lone = loneIndicatorHeader(grid);
+    return { ok: false, failure: lone !== undefined ? { kind: "noProjectColumn", headerRowNumber: lone + grid.originRow + 1 } : { kind: "noHeader" } };
+  }
 
   const columns = applyColumnOverride(header.columns, override?.columns);
   settleIndicatorColumns(columns, header.indicatorsFromGroupRow, override?.columns);
@@ -257,6 +266,21 @@ function isGroupRowOver(upper: RowRoles, lower: RowRoles): boolean {
     if (!lower.roles.has(role) && !lowerColumns.has(columnIndex)) return true;
   }
   return false;
+}
+
+/**
+ * The local row of a header that names the indicator column and no project, department or unit
+ * column — so too few roles to be taken for a header — beside other header-shaped words
+ * (`职能职责 | 年度主要任务 | 绩效指标`, a 部门整体支出绩效目标表): the sheet's failure can then say
+ * what is missing rather than that there is no header. Undefined when no row is such.
+ */
+function loneIndicatorHeader(grid: Grid): number | undefined {
+  for (let r = 0; r < Math.min(grid.rowCount, HEADER_SCAN_ROWS); r++) {
+    const row = readRowRoles(grid, r);
+    if (row.nonEmpty < 2 || !row.headerShaped || !row.roles.has("indicators")) continue;
+    if (!row.roles.has("project") && !row.roles.has("department") && !row.roles.has("unit")) return r;
+  }
+  return undefined;
 }
 
 function findHeader(grid: Grid, override: TableOverride | undefined): Header | undefined {

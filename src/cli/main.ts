@@ -1,7 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { assembleWorkbookCheck, isWanted, type WorkbookCheck } from "../core/checkWorkbook";
-import { checkSheetTables, type SheetOutcome } from "../core/check";
+import { assembleWorkbookCheck, checkWorkbookSheet, type WorkbookCheck, type WorkbookSheetOutcome } from "../core/checkWorkbook";
 import type { CheckOptions, Lang } from "../core/model";
 import { parseRuleSettings } from "../core/ruleSettings";
 import { tableFailureMessage } from "../core/messages/tableFailures";
@@ -208,11 +207,11 @@ function checkOneFile(input: InputFile, args: CliArgs, options: CheckOptions, io
     // The fast reader (src/workbook/xlsx) for every file: the same snapshots as the exceljs
     // reader at a fraction of its time and memory. Each sheet is checked as it is read, so its
     // cell values can go before the next sheet's are read.
-    const outcomes: SheetOutcome[] = [];
+    const outcomes: WorkbookSheetOutcome[] = [];
     readXlsxSheets(
       bytes,
       (sheet) => {
-        if (isWanted(sheet, args.sheet)) outcomes.push(...checkSheetTables(sheet, checkOptions));
+        outcomes.push(...checkWorkbookSheet(sheet, checkOptions, args.sheet));
       },
       { inflate: inflateWithZlib },
     );
@@ -221,13 +220,23 @@ function checkOneFile(input: InputFile, args: CliArgs, options: CheckOptions, io
     return unreadable(e instanceof BadWorkbookError ? e.kind : "corrupt", readFailureReason(e, args.lang));
   }
 
+  const sheetFailed = (f: WorkbookCheck["failures"][number]) =>
+    t.sheetFailed(f.sheet, `${tableFailureMessage(f.failure, args.lang, f.sheet)}${f.failure.kind === "instructionsSheet" ? t.instructionsSheetHint(f.sheet) : ""}`);
   if (check.checks.length === 0) {
     const f = check.failures[0];
     if (f?.failure.kind === "sheetNotFound") return { ok: false, kind: "sheetNotFound", reason: t.sheetNotFoundReason(f.sheet), line: t.sheetNotFound(file, f.sheet) };
     if (f?.failure.kind === "noSheets") return unreadable("noSheets", tableFailureMessage(f.failure, args.lang));
+    // Sheets passed over as instructions: told, so the user may name one with --sheet.
+    for (const p of check.failures) if (p.failure.kind === "instructionsSheet") io.stderr(`indicator-checker: ${file}: ${sheetFailed(p)}\n`);
+    // A header that says what is missing (a department-level table) is worth more than "no header".
+    const told = check.failures.find((p) => p.failure.kind === "noProjectColumn");
+    if (told !== undefined) {
+      const reason = sheetFailed(told);
+      return { ok: false, kind: "noTable", reason, line: t.fileFailed(file, reason) };
+    }
     return { ok: false, kind: "noTable", reason: t.noTableReason, line: t.noTable(file) };
   }
-  for (const f of check.failures) io.stderr(`indicator-checker: ${file}: ${t.sheetFailed(f.sheet, tableFailureMessage(f.failure, args.lang, f.sheet))}\n`);
+  for (const f of check.failures) io.stderr(`indicator-checker: ${file}: ${sheetFailed(f)}\n`);
 
   return { ok: true, check, bytes };
 }

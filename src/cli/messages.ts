@@ -9,7 +9,7 @@ const zh = {
 检查项目支出绩效目标表（.xlsx）中的绩效指标。
 
 选项：
-  --sheet 名称        只检查这个工作表（默认：所有含表头的工作表）
+  --sheet 名称        只检查这个工作表（默认：所有含表头的工作表，名称含“说明”“示例”“样表”的除外）
   --json 输出         写出 JSON 报告（一个输入时为文件，多个输入时为 .json 文件或文件夹）
   --clean 输出        写出清洗后的工作簿（一个输入时为文件，多个输入时为文件夹）
   --annotate 输出     写出标注后的工作簿：高亮问题单元格，并附“校验汇总”“指标明细”表
@@ -53,6 +53,8 @@ const zh = {
   macrosLost: (input: string, target: string) => `注意：${input} 含宏，但 ${target} 是重新生成的工作簿，没有保留宏（原文件中有本工具无法原样修改的内容，如删行处的批注）；它按不含宏的 .xlsx 命名`,
   macroSheetsNoXlsx: "工作簿含 Excel 4.0 宏表，无法存为 .xlsx，请把输出文件命名为 .xlsm",
   sheetFailed: (s: string, why: string) => `工作表“${s}”：${why}`,
+  instructionsSheetHint: (s: string) => `用 --sheet ${s} 指定。`,
+  fileFailed: (f: string, why: string) => `${f}：${why}`,
   writeFailed: (f: string, why: string) => `无法写出 ${f}：${why}`,
   outputUnwritable: "原文件由 Excel 以外的程序生成，其中的结构本工具无法改写（检查结果不受影响）；请在 Excel 或 WPS 中打开原文件，另存为 .xlsx 后再试",
   progress: (i: number, n: number, f: string) => `[${i}/${n}] 正在检查 ${f} …`,
@@ -81,7 +83,7 @@ const en: Catalog = {
 Checks the performance indicators of project expenditure target tables (.xlsx).
 
 Options:
-  --sheet NAME        check only this sheet (default: every sheet with a header)
+  --sheet NAME        check only this sheet (default: every sheet with a header, except instructions and samples: names with 说明, 示例, 样表)
   --json OUT          write the JSON report (a file for one input; a .json file or a folder for many)
   --clean OUT         write the cleaned workbook (a file for one input, a folder for many)
   --annotate OUT      write the annotated workbook: flagged cells filled, plus the summary sheets
@@ -125,6 +127,8 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage or an unreadable file.`,
   macrosLost: (input, target) => `note: ${input} has macros, but ${target} was rebuilt without them (the file holds something this tool cannot patch in place, such as a note on a deleted row); it is named as a macro-free .xlsx`,
   macroSheetsNoXlsx: "the workbook has Excel 4.0 macro sheets and cannot be saved as .xlsx; name the output .xlsm",
   sheetFailed: (s, why) => `sheet "${s}": ${why}`,
+  instructionsSheetHint: (s) => ` Use --sheet ${s}.`,
+  fileFailed: (f, why) => `${f}: ${why}`,
   writeFailed: (f, why) => `cannot write ${f}: ${why}`,
   outputUnwritable: "the file was made by a program other than Excel, in a form this tool cannot write back (the check results stand); open it in Excel or WPS, save it as .xlsx and try again",
   progress: (i, n, f) => `[${i}/${n}] checking ${f} …`,

@@ -351,6 +351,9 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
   if (table.layout === "cell") {
     const rows: SheetRow[] = [];
     const merged = new Set(snapshot.mergedRowIndexes ?? []);
+    // `项目名称 | X`, `主管部门 | Y`, `单位名称 | Z` above a table with no column for them: every
+    // row's, as in the item-per-row layout (detectTable reads them only for roles without a column).
+    const form = table.formFields;
     const categories = table.indicatorColumns;
     const categorised = new Map<string, ParsedCell>();
     /** Category columns: the current project's last cell in each column, and its first row there. */
@@ -358,7 +361,7 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
     const firstInColumn = new Map<number, SheetRow>();
     let previous: SheetRow | undefined;
     for (const rowIndex of table.dataRowIndexes) {
-      const project = text(rowIndex, cols.project);
+      const project = cols.project !== undefined ? text(rowIndex, cols.project) : (form?.project?.text ?? "");
       // One indicator cell, or the row's filled category columns (the first one when all are blank).
       const parts = categories !== undefined ? filledColumns(snapshot, rowIndex, categories) : [undefined];
       let offset = 0;
@@ -382,11 +385,11 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
             sheet: snapshot.name,
             rowIndex,
             rowNumber: rowIndex + 1,
-            department: text(rowIndex, cols.department) || (head?.department ?? ""),
-            unit: text(rowIndex, cols.unit) || (head?.unit ?? ""),
+            department: text(rowIndex, cols.department) || (head?.department ?? form?.department?.text ?? ""),
+            unit: text(rowIndex, cols.unit) || (head?.unit ?? form?.unit?.text ?? ""),
             project: project || (head?.project ?? ""),
             indicatorAddress: toA1(rowIndex, columnIndex ?? 0),
-            projectAddress: cols.project !== undefined ? toA1(rowIndex, cols.project) : undefined,
+            projectAddress: cols.project !== undefined ? toA1(rowIndex, cols.project) : form?.project ? toA1(form.project.rowIndex, form.project.columnIndex) : undefined,
             rawIndicator: raw,
             cell,
             itemCells: undefined,

@@ -3,14 +3,22 @@ import type { CheckOptions, Report, SheetSnapshot } from "./model";
 import { BACKUP_SHEET_NAME, DETAIL_SHEET_NAME, SUMMARY_SHEET_NAME } from "./plan";
 import { SUMMARY_MESSAGES } from "./summary/messages";
 import type { TableFailure } from "./table/detectTable";
+import { isInstructionsSheet } from "./instructionsSheet";
+
+export { isInstructionsSheet };
 
 /**
  * A whole workbook: every sheet with a recognisable table is checked. Sheets without one
- * (instructions, lookup lists) are passed over quietly as long as one sheet has a table;
- * the sheets this tool writes itself are never checked.
+ * (lookup lists, a cover) are passed over quietly as long as one sheet has a table; an
+ * instructions sheet (填报说明, 填写示例) is passed over unless named, and said so; the sheets
+ * this tool writes itself are never checked.
  */
-/** Why a sheet (or the workbook) could not be checked. */
-export type CheckFailure = TableFailure | { kind: "sheetNotFound" } | { kind: "noSheets" };
+/** Why a sheet (or the workbook) could not be checked. `instructionsSheet`: passed over as
+ * instructions or a filled-in sample (isInstructionsSheet), not as a failure of its table. */
+export type CheckFailure = TableFailure | { kind: "sheetNotFound" } | { kind: "noSheets" } | { kind: "instructionsSheet" };
+
+/** A sheet's outcome in a workbook: its tables' checks, or why it was passed over. */
+export type WorkbookSheetOutcome = SheetOutcome | { ok: false; sheet: string; failure: { kind: "instructionsSheet" } };
 
 export interface WorkbookCheck {
   checks: SheetCheck[];
@@ -43,8 +51,19 @@ export function checkWorkbook(
   options: CheckOptions = {},
   select: { file?: string; sheet?: string } = {},
 ): WorkbookCheck {
-  const outcomes = sheets.filter((s) => isWanted(s, select.sheet)).flatMap((s) => checkSheetTables(s, options));
-  return assembleWorkbookCheck(outcomes, select);
+  return assembleWorkbookCheck(
+    sheets.flatMap((s) => checkWorkbookSheet(s, options, select.sheet)),
+    select,
+  );
+}
+
+/** One sheet of a workbook as checkWorkbook checks it (the CLI's streaming reader calls this
+ * as each sheet arrives): its tables, nothing for a sheet not wanted, or an instructions sheet
+ * passed over. `sheet`: the sheet the user named, if any. */
+export function checkWorkbookSheet(snapshot: SheetSnapshot, options: CheckOptions, sheet: string | undefined): WorkbookSheetOutcome[] {
+  if (!isWanted(snapshot, sheet)) return [];
+  if (sheet === undefined && isInstructionsSheet(snapshot.name)) return [{ ok: false, sheet: snapshot.name, failure: { kind: "instructionsSheet" } }];
+  return checkSheetTables(snapshot, options);
 }
 
 /** Whether a sheet is checked: the named one, or every sheet but ours. */
@@ -54,7 +73,7 @@ export function isWanted(snapshot: SheetSnapshot, sheet: string | undefined): bo
 
 /** The workbook result from sheets already checked one by one (the CLI's streaming reader
  * checks each sheet as it arrives, so no sheet's values outlive its check). */
-export function assembleWorkbookCheck(outcomes: readonly SheetOutcome[], select: { file?: string; sheet?: string } = {}): WorkbookCheck {
+export function assembleWorkbookCheck(outcomes: readonly WorkbookSheetOutcome[], select: { file?: string; sheet?: string } = {}): WorkbookCheck {
   const checks: SheetCheck[] = [];
   const failures: WorkbookCheck["failures"] = [];
   if (select.sheet !== undefined && outcomes.length === 0) failures.push({ sheet: select.sheet, failure: { kind: "sheetNotFound" } });
@@ -63,7 +82,11 @@ export function assembleWorkbookCheck(outcomes: readonly SheetOutcome[], select:
     if (outcome.ok) checks.push(outcome.check);
     else failures.push({ sheet: outcome.sheet, failure: outcome.failure });
   }
-  // With no sheet named, sheets without a table only matter when no sheet had one.
-  const reported = select.sheet === undefined && checks.length > 0 ? [] : failures;
+  // With no sheet named, sheets without a table only matter when no sheet had one; a sheet
+  // passed over as instructions is always told (the user may have meant it).
+  // The sheets' own failures come first: a host telling one reason tells why a table failed.
+  const passedOver = failures.filter((f) => f.failure.kind === "instructionsSheet");
+  const failed = failures.filter((f) => f.failure.kind !== "instructionsSheet");
+  const reported = select.sheet === undefined && checks.length > 0 ? passedOver : [...failed, ...passedOver];
   return { checks, failures: reported, report: buildReport(checks, select.file) };
 }

@@ -447,7 +447,7 @@ function toHostError(error: WorkerFailure, t: UiStrings): HostError {
 /** The core's wording, plus where the pane lets the user fix it. */
 function failureText(failure: CheckFailure, sheet: string, t: UiStrings): string {
   const text = tableFailureMessage(failure, t === en ? "en" : "zh", sheet);
-  return failure.kind === "noHeader" || failure.kind === "noIndicatorColumn" ? `${text}${t.tableSettingsHint}` : text;
+  return failure.kind === "noHeader" || failure.kind === "noIndicatorColumn" || failure.kind === "noProjectColumn" ? `${text}${t.tableSettingsHint}` : text;
 }
 
 /** `预算表.xlsx` → `预算表`; the downloads are named `预算表-清洗后.xlsx` like the CLI's. */

@@ -126,6 +126,40 @@ describe("exit status and one-line reasons", () => {
     expect(o.out()).toContain("错误");
   });
 
+  it("passes over an instructions sheet with a sample table, and says how to check it", async () => {
+    const file = path.join(tmp, "notes.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const notes = wb.addWorksheet("填报说明");
+    notes.addRow(["二、填写示例"]);
+    notes.addRow(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]);
+    notes.addRow(["产出指标", "数量指标", "XX培训人数", "≥", "**", "人次"]);
+    const ws = wb.addWorksheet("医保局");
+    ws.addRow(["项目名称", "一级指标", "三级指标", "指标值"]);
+    ws.addRow(["医疗救助资金", "产出指标", "医疗救助人次", "≥12000人次"]);
+    await wb.xlsx.writeFile(file);
+    const o = io();
+    expect(await run(["check", file], o.sink)).toBe(0);
+    expect(o.out()).not.toContain("占位符");
+    expect(o.err()).toContain("工作表“填报说明”：从名称看是填报说明或填写示例");
+    expect(o.err()).toContain("--sheet 填报说明");
+    const named = io();
+    expect(await run(["check", file, "--sheet", "填报说明"], named.sink)).toBe(1);
+    expect(named.out()).toContain("placeholder_left");
+  });
+
+  it("says what a department-level table lacks rather than that it has no header", async () => {
+    const file = path.join(tmp, "dept.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("部门整体");
+    ws.addRow(["部门整体支出绩效目标表"]);
+    ws.addRow(["职能职责", "年度主要任务", "绩效指标"]);
+    ws.addRow(["负责全区医疗保障工作", "推进医保支付方式改革", "DRG付费医疗机构覆盖率≥90%"]);
+    await wb.xlsx.writeFile(file);
+    const o = io();
+    expect(await run(["check", file], o.sink)).toBe(2);
+    expect(o.err()).toContain("工作表“部门整体”：第 2 行像是表头，有“绩效指标”列，却没有“项目名称”列");
+  });
+
   it("exits 2 on bad usage, without a stack trace", async () => {
     for (const argv of [[], ["lint", "x.xlsx"], ["check"], ["check", "--bogus", "x"], ["check", "x.xlsx", "--lang", "fr"], ["check", "x.xlsx", "--json"]]) {
       const o = io();

@@ -1,4 +1,4 @@
-import { checkWorkbook, isOwnSheet } from "../../src/core/checkWorkbook";
+import { checkWorkbook, isInstructionsSheet, isOwnSheet } from "../../src/core/checkWorkbook";
 import { toJsonReport } from "../../src/core/jsonReport";
 import { parseRuleSettings } from "../../src/core/ruleSettings";
 import type { SheetSnapshot } from "../../src/core/model";
@@ -12,6 +12,18 @@ const table: SheetSnapshot = {
   ],
 };
 const notes: SheetSnapshot = { name: "填报说明", values: [["请按模板填写。"], ["谢谢"]] };
+const cover: SheetSnapshot = { name: "封面", values: [["请按模板填写。"], ["谢谢"]] };
+/** An instructions sheet with a filled-in sample laid out as a table: its placeholders are no project's. */
+const sample: SheetSnapshot = {
+  name: "填报说明",
+  values: [
+    ["填报说明"],
+    ["二、填写示例"],
+    ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+    ["产出指标", "数量指标", "XX培训人数", "≥", "**", "人次"],
+    ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "**", "%"],
+  ],
+};
 const ours: SheetSnapshot = { name: "校验汇总", values: [["绩效指标校验汇总"], ["文件", "a.xlsx"]] };
 const ourDetail: SheetSnapshot = {
   name: "指标明细 (2)",
@@ -30,13 +42,26 @@ const theirDetail: SheetSnapshot = {
 };
 
 describe("checkWorkbook", () => {
-  it("checks the sheets with a table, passes over instruction sheets and never checks its own sheets", () => {
-    const result = checkWorkbook([notes, table, ours], {}, { file: "a.xlsx" });
+  it("checks the sheets with a table, passes over sheets without one and never checks its own sheets", () => {
+    const result = checkWorkbook([cover, table, ours], {}, { file: "a.xlsx" });
     expect(result.checks.map((c) => c.sheet)).toEqual(["绩效目标表"]);
     expect(result.failures).toEqual([]);
     expect(result.report.file).toBe("a.xlsx");
     expect(isOwnSheet("校验汇总 (2)")).toBe(true);
     expect(isOwnSheet("汇总")).toBe(false);
+  });
+
+  it("passes over an instructions sheet and its sample table unless it is named, and says so", () => {
+    const result = checkWorkbook([sample, table]);
+    expect(result.checks.map((c) => c.sheet)).toEqual(["绩效目标表"]);
+    expect(result.report.issues.filter((i) => i.sheet === "填报说明")).toEqual([]);
+    expect(result.failures).toEqual([{ sheet: "填报说明", failure: { kind: "instructionsSheet" } }]);
+    // Named, it is checked as any sheet: the user means it.
+    const named = checkWorkbook([sample, table], {}, { sheet: "填报说明" });
+    expect(named.checks.map((c) => c.sheet)).toEqual(["填报说明"]);
+    expect(named.report.issues.some((i) => i.code === "placeholder_left")).toBe(true);
+    for (const name of ["填表说明", "说明", "模板说明", "填写示例", "示例", "样表", "填报说明 (2)"]) expect(isInstructionsSheet(name)).toBe(true);
+    for (const name of ["Sheet1", "绩效目标表", "本级项目", "医保局"]) expect(isInstructionsSheet(name)).toBe(false);
   });
 
   it("checks a user's own table named like a sheet of ours, and still passes over ours", () => {
@@ -49,7 +74,12 @@ describe("checkWorkbook", () => {
   });
 
   it("reports why when no sheet has a table, when the named sheet is missing, and when there is no sheet", () => {
-    expect(checkWorkbook([notes]).failures).toEqual([{ sheet: "填报说明", failure: { kind: "noHeader" } }]);
+    expect(checkWorkbook([cover]).failures).toEqual([{ sheet: "封面", failure: { kind: "noHeader" } }]);
+    // The table's own failure first, then the sheets passed over as instructions.
+    expect(checkWorkbook([notes, cover]).failures).toEqual([
+      { sheet: "封面", failure: { kind: "noHeader" } },
+      { sheet: "填报说明", failure: { kind: "instructionsSheet" } },
+    ]);
     expect(checkWorkbook([table], {}, { sheet: "Sheet9" }).failures).toEqual([{ sheet: "Sheet9", failure: { kind: "sheetNotFound" } }]);
     expect(checkWorkbook([]).failures).toEqual([{ sheet: "", failure: { kind: "noSheets" } }]);
   });

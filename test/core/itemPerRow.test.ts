@@ -175,6 +175,86 @@ describe("a project form above its indicator table (one project per sheet)", () 
       ["某局", "甲项目"],
     ]);
   });
+
+  it("reads a label merged over two columns (its value in the next filled cell)", () => {
+    // `项目名称` merged over A:B reads as A alone, B blank; the value stands in C.
+    const sheet = check([["项目支出绩效目标表"], ["项目名称", null, "残疾人康复救助项目"], ["主管部门及代码", null, "[305]某区残联"], ...items]);
+    expect(sheet.rows.map((r) => [r.department, r.project, r.projectAddress])).toEqual([["[305]某区残联", "残疾人康复救助项目", "C2"]]);
+  });
+
+  it("reads a label and its value written in one cell", () => {
+    const sheet = check([
+      ["2025年度项目支出绩效目标表"],
+      ["单位名称：某区体育局", null, null, "金额单位：万元"],
+      ["项目名称：全民健身赛事活动经费"],
+      ["主管部门：某区文化广电旅游体育局"],
+      ["项目资金：80万元"],
+      ...items,
+    ]);
+    expect(sheet.rows.map((r) => [r.department, r.unit, r.project, r.projectAddress])).toEqual([
+      ["某区文化广电旅游体育局", "某区体育局", "全民健身赛事活动经费", "A3"],
+    ]);
+  });
+
+  it("knows 部门（单位）名称 as the department", () => {
+    const sheet = check([["部门（单位）名称", "某区卫生健康局"], ...items]);
+    expect(sheet.rows.map((r) => r.department)).toEqual(["某区卫生健康局"]);
+  });
+
+  it("reports the project's name missing where the form leaves it blank, and takes no other label for it", () => {
+    const sheet = check([["项目名称", null, "主管部门", "某局"], ...items]);
+    expect(sheet.table.formFields).toEqual({ department: { rowIndex: 0, columnIndex: 3, text: "某局" }, project: { rowIndex: 0, columnIndex: 0, text: "" } });
+    expect(sheet.issues.filter((i) => i.code === "project_name_missing").map((i) => i.cell)).toEqual(["A1"]);
+  });
+});
+
+describe("a form above a table of one project per row", () => {
+  it("gives its 主管部门 and 单位名称 to every row when the table has no column for them", () => {
+    const outcome = checkSheet({
+      name: "教育局",
+      values: [
+        ["2025年部门项目支出绩效目标表"],
+        ["主管部门", "某区教育局"],
+        ["单位名称", "某区教师发展中心"],
+        ["序号", "项目名称", "项目金额（万元）", "年度绩效目标", "绩效指标"],
+        [1, "中小学教师培训", 120, "提升教师能力", "1、产出指标：培训教师人次，年度指标值：≥1200人次。"],
+        [2, "课后服务补助", 300, "推进课后服务", "1、产出指标：课后服务学校覆盖率，年度指标值：100%。"],
+      ],
+    });
+    if (!outcome.ok) throw new Error("no table found");
+    expect(outcome.check.rows.map((r) => [r.department, r.unit, r.project])).toEqual([
+      ["某区教育局", "某区教师发展中心", "中小学教师培训"],
+      ["某区教育局", "某区教师发展中心", "课后服务补助"],
+    ]);
+    expect(outcome.check.normalized.map((n) => n.unit)).toEqual(["某区教师发展中心", "某区教师发展中心"]);
+  });
+
+  it("gives its 项目名称 too when the table has no project column", () => {
+    const outcome = checkSheet({
+      name: "表",
+      values: [
+        ["项目名称", "智慧教育平台建设", "主管部门", "区教育局"],
+        ["预算单位", "区教育信息中心"],
+        ["绩效目标", "绩效指标"],
+        ["保障项目顺利实施。", "1、产出指标：接入学校数量，年度指标值：≥60所。"],
+      ],
+    });
+    if (!outcome.ok) throw new Error("no table found");
+    expect(outcome.check.rows.map((r) => [r.department, r.unit, r.project, r.projectAddress])).toEqual([["区教育局", "区教育信息中心", "智慧教育平台建设", "B1"]]);
+  });
+
+  it("takes no field described under instructions for a blank one", () => {
+    const sheet = check([
+      ["社区养老服务中心建设项目绩效目标表"],
+      ["填报说明"],
+      ["项目名称", "填写预算系统中的项目全称"],
+      [],
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "新建养老服务中心数量", "≥3个"],
+    ]);
+    expect(sheet.table.formFields).toBeUndefined();
+    expect(sheet.issues.filter((i) => i.code === "project_name_missing")).toEqual([]);
+  });
 });
 
 describe("the one-indicator-per-row layout: a magnitude in the 指标值 cell and the 度量单位 column", () => {

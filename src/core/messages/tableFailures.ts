@@ -10,24 +10,32 @@ interface FailureTexts {
   empty: string;
   noHeader: string;
   noIndicatorColumn: (headerRowNumber: number) => string;
+  noProjectColumn: (headerRowNumber: number) => string;
   sheetNotFound: (sheet: string) => string;
   noSheets: string;
+  instructionsSheet: string;
 }
 
 const zh: FailureTexts = {
   empty: "工作表是空的，没有可校验的数据。",
   noHeader: "未找到表头行（应包含“项目名称”“绩效指标”等列名）。",
   noIndicatorColumn: (row) => `第 ${row} 行像是表头，但没有“绩效指标”列。`,
+  noProjectColumn: (row) =>
+    `第 ${row} 行像是表头，有“绩效指标”列，却没有“项目名称”列（也没有主管部门、单位列）：这像是部门整体支出绩效目标表，不是每行一个项目的项目支出绩效目标表。`,
   sheetNotFound: (sheet) => `工作簿中没有名为“${sheet}”的工作表。`,
   noSheets: "工作簿中没有工作表。",
+  instructionsSheet: "从名称看是填报说明或填写示例，不是项目数据，未校验；要校验它，请单独指定这张工作表。",
 };
 
 const en: FailureTexts = {
   empty: "The sheet is empty: nothing to check.",
   noHeader: "No header row found (it should name columns such as 项目名称 and 绩效指标).",
   noIndicatorColumn: (row) => `Row ${row} looks like the header but has no 绩效指标 column.`,
+  noProjectColumn: (row) =>
+    `Row ${row} looks like the header and has a 绩效指标 column but no 项目名称 column (nor a department or unit column): this looks like a department-level table (部门整体支出绩效目标表), not a project table with one project per row.`,
   sheetNotFound: (sheet) => `The workbook has no sheet named “${sheet}”.`,
   noSheets: "The workbook has no worksheets.",
+  instructionsSheet: "Its name says it holds instructions or a filled-in sample, not project data: not checked. Name this sheet to check it.",
 };
 
 export function tableFailureMessage(failure: CheckFailure, lang: Lang, sheet = ""): string {
@@ -39,9 +47,13 @@ export function tableFailureMessage(failure: CheckFailure, lang: Lang, sheet = "
       return t.noHeader;
     case "noIndicatorColumn":
       return t.noIndicatorColumn(failure.headerRowNumber);
+    case "noProjectColumn":
+      return t.noProjectColumn(failure.headerRowNumber);
     case "sheetNotFound":
       return t.sheetNotFound(sheet);
     case "noSheets":
       return t.noSheets;
+    case "instructionsSheet":
+      return t.instructionsSheet;
   }
 }

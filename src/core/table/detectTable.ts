@@ -19,10 +19,16 @@ import { isHan } from "../parse/normalizeText";
  * Finds the table on a sheet: the header row, what each column means, which rows below it are
  * data and which are not (and why). Words decide, never positions (DOMAIN.md §1).
  *
- * Failures are values: an empty sheet, no header row among the first rows, or a header with no
- * indicator column (the user can then map the columns by hand through `override`).
+ * Failures are values: an empty sheet, no header row among the first rows, a header with no
+ * indicator column, or a header with an indicator column and nothing saying whose indicators
+ * they are (`职能职责 | 年度主要任务 | 绩效指标`: a department-level table, no project per row).
+ * The user can then name the header row and map the columns by hand through `override`.
  */
-export type TableFailure = { kind: "empty" } | { kind: "noHeader" } | { kind: "noIndicatorColumn"; headerRowNumber: number };
+export type TableFailure =
+  | { kind: "empty" }
+  | { kind: "noHeader" }
+  | { kind: "noIndicatorColumn"; headerRowNumber: number }
+  | { kind: "noProjectColumn"; headerRowNumber: number };
 
 export type DetectResult = { ok: true; table: DetectedTable } | { ok: false; failure: TableFailure };
 
@@ -34,7 +40,10 @@ export function detectTable(snapshot: SheetSnapshot, override?: TableOverride): 
   if (grid.isEmpty()) return { ok: false, failure: { kind: "empty" } };
 
   const header = findHeader(grid, override);
-  if (!header) return { ok: false, failure: { kind: "noHeader" } };
+  if (!header) {
+    const lone = loneIndicatorHeader(grid);
+    return { ok: false, failure: lone !== undefined ? { kind: "noProjectColumn", headerRowNumber: lone + grid.originRow + 1 } : { kind: "noHeader" } };
+  }
 
   const columns = applyColumnOverride(header.columns, override?.columns);
   settleIndicatorColumns(columns, header.indicatorsFromGroupRow, override?.columns);
@@ -257,6 +266,21 @@ function isGroupRowOver(upper: RowRoles, lower: RowRoles): boolean {
     if (!lower.roles.has(role) && !lowerColumns.has(columnIndex)) return true;
   }
   return false;
+}
+
+/**
+ * The local row of a header that names the indicator column and no project, department or unit
+ * column — so too few roles to be taken for a header — beside other header-shaped words
+ * (`职能职责 | 年度主要任务 | 绩效指标`, a 部门整体支出绩效目标表): the sheet's failure can then say
+ * what is missing rather than that there is no header. Undefined when no row is such.
+ */
+function loneIndicatorHeader(grid: Grid): number | undefined {
+  for (let r = 0; r < Math.min(grid.rowCount, HEADER_SCAN_ROWS); r++) {
+    const row = readRowRoles(grid, r);
+    if (row.nonEmpty < 2 || !row.headerShaped || !row.roles.has("indicators")) continue;
+    if (!row.roles.has("project") && !row.roles.has("department") && !row.roles.has("unit")) return r;
+  }
+  return undefined;
 }
 
 function findHeader(grid: Grid, override: TableOverride | undefined): Header | undefined {
@@ -774,7 +798,7 @@ function classifyRows(
     if (headerLocals.has(r)) continue;
     const reason = aboveHeaderReason(grid.row(r));
     skipped.push({ rowIndex: r + grid.originRow, reason });
-    if (reason === "title") formFields = readFormFields(grid, r, columns, formFields);
+    if (reason === "title") formFields = readFormFields(grid, r, columns, formFields, underInstructions(grid, r));
   }
 
   // Category columns: a row with indicators in any of them is a project's.
@@ -873,23 +897,54 @@ function upperHeaderRow(grid: Grid, localRow: number): number {
   return upper.roles.size > 0 && isGroupRowOver(upper, readRowRoles(grid, localRow)) ? localRow - 1 : localRow;
 }
 
-/** The fields of a project form: `项目名称 | X`, `主管部门 | Y`, `实施单位 | Z` side by side or
- * one under another, each a header word and the value right of it; only for roles the table has
- * no column for. */
-function readFormFields(grid: Grid, localRow: number, columns: ColumnMap, fields: FormFields | undefined): FormFields | undefined {
+/**
+ * The fields of a project form: `项目名称 | X`, `主管部门 | Y`, `实施单位 | Z` side by side or
+ * one under another, each a header word and its value in the next filled cell right of it (a
+ * label merged over two columns leaves the cell beside it empty), or both in one cell
+ * (`项目名称：X`); only for roles the table has no column for. A 项目名称 with no value (blank,
+ * or how to fill it in) is a field with no text, at the label: the project's name is missing —
+ * unless the row stands under instructions (`填报说明` over `项目名称 | 填写项目全称`), which
+ * describe the fields rather than fill them.
+ */
+function readFormFields(grid: Grid, localRow: number, columns: ColumnMap, fields: FormFields | undefined, inInstructions: boolean): FormFields | undefined {
   const row = grid.row(localRow);
-  for (let c = 0; c + 1 < row.length; c++) {
+  for (let c = 0; c < row.length; c++) {
     const text = cellText(row[c]).trim();
-    if (text === "" || text.length > MAX_HEADER_CELL_LENGTH) continue;
-    const role = matchHeaderRole(normalizeHeader(text))?.role;
-    if (role !== "project" && role !== "department" && role !== "unit") continue;
-    if (columns[role] !== undefined || fields?.[role] !== undefined) continue;
-    const value = cellText(row[c + 1]).trim();
-    if (value === "" || matchHeaderRole(normalizeHeader(value)) !== undefined || isInstruction(value)) continue;
-    (fields ??= {})[role] = { rowIndex: localRow + grid.originRow, columnIndex: c + 1 + grid.originColumn, text: value };
-    c++;
+    if (text === "") continue;
+    const label = formLabel(text);
+    if (label === undefined) continue;
+    const { role } = label;
+    if (columns[role] !== undefined || (fields?.[role]?.text ?? "") !== "") continue;
+    let value = label.value;
+    let valueColumn = c;
+    if (value === "") {
+      // The next filled cell, unless it is another label (`项目名称 | | 主管部门 | Y`).
+      let next = c + 1;
+      while (next < row.length && cellText(row[next]).trim() === "") next++;
+      const after = next < row.length ? cellText(row[next]).trim() : "";
+      if (after !== "" && matchHeaderRole(normalizeHeader(after)) === undefined && formLabel(after) === undefined) {
+        value = after;
+        valueColumn = next;
+        c = next;
+      }
+    }
+    if (isInstruction(value)) value = "";
+    if (value === "" && (role !== "project" || inInstructions)) continue;
+    (fields ??= {})[role] = { rowIndex: localRow + grid.originRow, columnIndex: valueColumn + grid.originColumn, text: value };
   }
   return fields;
+}
+
+/** A form label naming a project, department or unit: `项目名称`, `主管部门：`, or a label and its
+ * value in one cell (`项目名称：全民健身赛事活动经费`: `value` is what follows the colon). */
+function formLabel(text: string): { role: "project" | "department" | "unit"; value: string } | undefined {
+  let colon = text.indexOf("：");
+  if (colon < 0) colon = text.indexOf(":");
+  const head = colon > 0 ? text.slice(0, colon) : text;
+  if (head.length > MAX_HEADER_CELL_LENGTH) return undefined;
+  const role = matchHeaderRole(normalizeHeader(head))?.role;
+  if (role !== "project" && role !== "department" && role !== "unit") return undefined;
+  return { role, value: colon > 0 ? text.slice(colon + 1).trim() : "" };
 }
 
 /** `填写预算系统中的项目全称`, `请按…填写`: how to fill a field, not its value. */

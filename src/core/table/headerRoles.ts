@@ -27,6 +27,8 @@ const EXACT: Readonly<Record<string, ColumnRole>> = {
   部门: "department",
   部门名称: "department",
   主管部门名称: "department",
+  // A department-level form's `部门（单位）名称`: the department, or the unit answering as one.
+  "部门(单位)名称": "department",
   预算单位: "unit",
   预算单位名称: "unit",
   单位名称: "unit",

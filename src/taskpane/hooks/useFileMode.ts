@@ -1,4 +1,5 @@
 import { useCallback, useState, useSyncExternalStore } from "react";
+import { isInstructionsSheet } from "../../core/instructionsSheet";
 import type { FileHost, FileSheet, GridData } from "../../workbook/fileHost";
 import type { UiStrings } from "../i18n";
 import { messageForError } from "../model/paneMessage";
@@ -18,9 +19,11 @@ export interface FileMode {
   check(): Promise<void>;
 }
 
-/** The first sheet a person would check: the first visible one. */
-function defaultSheet(sheets: readonly FileSheet[]): string | undefined {
-  return (sheets.find((s) => s.state === "visible") ?? sheets[0])?.name;
+/** The first sheet a person would check: the first visible one that is no instructions sheet
+ * (填报说明 first, then the table: the command line passes over the same sheets). */
+export function defaultSheet(sheets: readonly FileSheet[]): string | undefined {
+  const visible = sheets.filter((s) => s.state === "visible");
+  return (visible.find((s) => !isInstructionsSheet(s.name)) ?? visible[0] ?? sheets[0])?.name;
 }
 
 /** Open → choose a sheet → check, each step reported through the checker's message bar. */

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { assembleWorkbookCheck, checkWorkbookSheet, type WorkbookCheck, type WorkbookSheetOutcome } from "../core/checkWorkbook";
+import { WorkbookSheets, type WorkbookCheck } from "../core/checkWorkbook";
 import type { CheckOptions, Lang } from "../core/model";
 import { parseRuleSettings } from "../core/ruleSettings";
 import { tableFailureMessage } from "../core/messages/tableFailures";
@@ -207,15 +207,9 @@ function checkOneFile(input: InputFile, args: CliArgs, options: CheckOptions, io
     // The fast reader (src/workbook/xlsx) for every file: the same snapshots as the exceljs
     // reader at a fraction of its time and memory. Each sheet is checked as it is read, so its
     // cell values can go before the next sheet's are read.
-    const outcomes: WorkbookSheetOutcome[] = [];
-    readXlsxSheets(
-      bytes,
-      (sheet) => {
-        outcomes.push(...checkWorkbookSheet(sheet, checkOptions, args.sheet));
-      },
-      { inflate: inflateWithZlib },
-    );
-    check = assembleWorkbookCheck(outcomes, select);
+    const workbook = new WorkbookSheets(checkOptions, select);
+    readXlsxSheets(bytes, (sheet) => workbook.add(sheet), { inflate: inflateWithZlib });
+    check = workbook.finish();
   } catch (e) {
     return unreadable(e instanceof BadWorkbookError ? e.kind : "corrupt", readFailureReason(e, args.lang));
   }

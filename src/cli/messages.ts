@@ -53,7 +53,7 @@ const zh = {
   macrosLost: (input: string, target: string) => `注意：${input} 含宏，但 ${target} 是重新生成的工作簿，没有保留宏（原文件中有本工具无法原样修改的内容，如删行处的批注）；它按不含宏的 .xlsx 命名`,
   macroSheetsNoXlsx: "工作簿含 Excel 4.0 宏表，无法存为 .xlsx，请把输出文件命名为 .xlsm",
   sheetFailed: (s: string, why: string) => `工作表“${s}”：${why}`,
-  instructionsSheetHint: (s: string) => `用 --sheet ${s} 指定。`,
+  instructionsSheetHint: (s: string) => `用 --sheet ${shellWord(s)} 指定。`,
   fileFailed: (f: string, why: string) => `${f}：${why}`,
   writeFailed: (f: string, why: string) => `无法写出 ${f}：${why}`,
   outputUnwritable: "原文件由 Excel 以外的程序生成，其中的结构本工具无法改写（检查结果不受影响）；请在 Excel 或 WPS 中打开原文件，另存为 .xlsx 后再试",
@@ -127,7 +127,7 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage or an unreadable file.`,
   macrosLost: (input, target) => `note: ${input} has macros, but ${target} was rebuilt without them (the file holds something this tool cannot patch in place, such as a note on a deleted row); it is named as a macro-free .xlsx`,
   macroSheetsNoXlsx: "the workbook has Excel 4.0 macro sheets and cannot be saved as .xlsx; name the output .xlsm",
   sheetFailed: (s, why) => `sheet "${s}": ${why}`,
-  instructionsSheetHint: (s) => ` Use --sheet ${s}.`,
+  instructionsSheetHint: (s) => ` Use --sheet ${shellWord(s)}.`,
   fileFailed: (f, why) => `${f}: ${why}`,
   writeFailed: (f, why) => `cannot write ${f}: ${why}`,
   outputUnwritable: "the file was made by a program other than Excel, in a form this tool cannot write back (the check results stand); open it in Excel or WPS, save it as .xlsx and try again",
@@ -152,3 +152,8 @@ export function cliMessages(lang: Lang): Catalog {
   return lang === "en" ? en : zh;
 }
 export type CliMessages = Catalog;
+
+/** A sheet name as typed on a command line: quoted when it holds a space or a quote (`"填报说明 (2)"`). */
+function shellWord(s: string): string {
+  return /[\s"'()]/.test(s) ? `"${s.replace(/(["\\$`])/g, "\\$1")}"` : s;
+}

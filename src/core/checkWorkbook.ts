@@ -51,19 +51,46 @@ export function checkWorkbook(
   options: CheckOptions = {},
   select: { file?: string; sheet?: string } = {},
 ): WorkbookCheck {
-  return assembleWorkbookCheck(
-    sheets.flatMap((s) => checkWorkbookSheet(s, options, select.sheet)),
-    select,
-  );
+  const workbook = new WorkbookSheets(options, select);
+  for (const sheet of sheets) workbook.add(sheet);
+  return workbook.finish();
 }
 
-/** One sheet of a workbook as checkWorkbook checks it (the CLI's streaming reader calls this
- * as each sheet arrives): its tables, nothing for a sheet not wanted, or an instructions sheet
- * passed over. `sheet`: the sheet the user named, if any. */
-export function checkWorkbookSheet(snapshot: SheetSnapshot, options: CheckOptions, sheet: string | undefined): WorkbookSheetOutcome[] {
-  if (!isWanted(snapshot, sheet)) return [];
-  if (sheet === undefined && isInstructionsSheet(snapshot.name)) return [{ ok: false, sheet: snapshot.name, failure: { kind: "instructionsSheet" } }];
-  return checkSheetTables(snapshot, options);
+/**
+ * A workbook checked sheet by sheet (the CLI's streaming reader adds each sheet as it arrives,
+ * so no sheet's values outlive its check): the tables of every wanted sheet; an instructions
+ * sheet (isInstructionsSheet) passed over unless the user named it — and checked after all when
+ * no other sheet has a table (a workbook whose one table sits on a sheet named `样表`): only
+ * those sheets are kept until `finish`.
+ */
+export class WorkbookSheets {
+  private readonly outcomes: WorkbookSheetOutcome[] = [];
+  private readonly passedOver: SheetSnapshot[] = [];
+
+  constructor(
+    private readonly options: CheckOptions,
+    private readonly select: { file?: string; sheet?: string },
+  ) {}
+
+  add(snapshot: SheetSnapshot): void {
+    if (!isWanted(snapshot, this.select.sheet)) return;
+    if (this.select.sheet === undefined && isInstructionsSheet(snapshot.name)) {
+      this.passedOver.push(snapshot);
+      this.outcomes.push({ ok: false, sheet: snapshot.name, failure: { kind: "instructionsSheet" } });
+      return;
+    }
+    this.outcomes.push(...checkSheetTables(snapshot, this.options));
+  }
+
+  finish(): WorkbookCheck {
+    let outcomes = this.outcomes;
+    if (this.passedOver.length > 0 && !outcomes.some((o) => o.ok)) {
+      const rechecked = this.passedOver.flatMap((s) => checkSheetTables(s, this.options));
+      if (rechecked.some((o) => o.ok)) outcomes = [...outcomes.filter((o) => o.ok || o.failure.kind !== "instructionsSheet"), ...rechecked];
+    }
+    this.passedOver.length = 0;
+    return assembleWorkbookCheck(outcomes, this.select);
+  }
 }
 
 /** Whether a sheet is checked: the named one, or every sheet but ours. */

@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { CLEAN_FORMS_WORKER } from "../../src/cli/cleanForms";
 import { run, type CliIO } from "../../src/cli/main";
+import { cliMessages } from "../../src/cli/messages";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { toJsonReport } from "../../src/core/jsonReport";
 import { readWorkbook } from "../../src/workbook/readWorkbook";
@@ -145,6 +146,24 @@ describe("exit status and one-line reasons", () => {
     const named = io();
     expect(await run(["check", file, "--sheet", "填报说明"], named.sink)).toBe(1);
     expect(named.out()).toContain("placeholder_left");
+  });
+
+  it("checks a workbook's one table on a sheet named like a sample, and quotes a sheet name with spaces", async () => {
+    const file = path.join(tmp, "sample-only.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("绩效目标表（样表）");
+    ws.addRow(["项目名称", "一级指标", "三级指标", "指标值"]);
+    ws.addRow(["医疗救助资金", "产出指标", "医疗救助人次", "≥12000人次"]);
+    const notes = wb.addWorksheet("填报说明 (2)");
+    notes.addRow(["项目名称", "一级指标", "三级指标", "指标值"]);
+    notes.addRow(["XX项目", "产出指标", "XX人次", "≥**人次"]);
+    await wb.xlsx.writeFile(file);
+    const o = io();
+    // Both sheets look like instructions: neither is passed over, both are checked.
+    expect(await run(["check", file], o.sink)).toBe(1);
+    expect(o.out()).toContain("绩效目标表（样表）");
+    expect(cliMessages("zh").instructionsSheetHint("填报说明 (2)")).toBe('用 --sheet "填报说明 (2)" 指定。');
+    expect(cliMessages("en").instructionsSheetHint("填报说明")).toBe(" Use --sheet 填报说明.");
   });
 
   it("says what a department-level table lacks rather than that it has no header", async () => {

@@ -64,6 +64,16 @@ describe("checkWorkbook", () => {
     for (const name of ["Sheet1", "绩效目标表", "本级项目", "医保局"]) expect(isInstructionsSheet(name)).toBe(false);
   });
 
+  it("checks a sheet named like instructions after all when no other sheet has a table", () => {
+    // A workbook whose one table sits on a sheet named 样表 (or 说明) is that table's.
+    const only: SheetSnapshot = { name: "2025年项目支出绩效目标表（样表）", values: table.values };
+    const result = checkWorkbook([cover, only]);
+    expect(result.checks.map((c) => c.sheet)).toEqual([only.name]);
+    expect(result.failures).toEqual([]);
+    // With a real table elsewhere the sample stays passed over.
+    expect(checkWorkbook([sample, table]).checks.map((c) => c.sheet)).toEqual(["绩效目标表"]);
+  });
+
   it("checks a user's own table named like a sheet of ours, and still passes over ours", () => {
     const result = checkWorkbook([table, ourDetail, theirDetail]);
     expect(result.checks.map((c) => c.sheet)).toEqual(["绩效目标表", "指标明细"]);

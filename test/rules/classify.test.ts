@@ -23,6 +23,12 @@ describe("classifyName: what the name measures", () => {
     ["参训学员满意度（%）", "satisfaction"],
     ["项目经费", "amount"],
     ["加强人才队伍建设效率", "other"],
+    // 有效 + 率: a share of cases; 工作效率, 审批效率 are efficiencies
+    ["残疾人康复有效率", "rate"],
+    ["治疗总有效率", "rate"],
+    ["药物显效率", "rate"],
+    ["审批效率", "other"],
+    ["行政效率", "other"],
     ["空气质量指数", "other"],
     ["资金拨付时效指标", "other"],
     ["经费是否按照实际村数拨付", "other"],

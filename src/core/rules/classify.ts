@@ -40,6 +40,9 @@ const MAX_UNIT_NOTE = 6;
 
 /** Words ending in 率 that are not proportions: 效率 (efficiency), 频率 (frequency) … */
 const NOT_RATE = ["效率", "频率", "功率", "速率"];
+/** Rates that end in a NOT_RATE word: 有效 + 率, the share of cases that responded (`治疗有效率`,
+ * `康复有效率`), 无效率 and 显效率 alike; `工作效率`, `行政效率` stay efficiencies. */
+const RATES_ENDING_NOT_RATE = ["有效率", "无效率", "显效率"];
 const RATE_TAILS = ["比例", "占比", "比重", "比率", "百分比"];
 
 const SATISFACTION_TAILS = ["满意度", "满意率"];
@@ -218,7 +221,10 @@ const COUNT_CHAR = 0x6570; // 数
 
 function isRateHead(head: string): boolean {
   if (endsWithAny(head, RATE_TAILS, RATE_BIT)) return true;
-  return head.charCodeAt(head.length - 1) === RATE_CHAR && !endsWithAny(head, NOT_RATE, NOT_RATE_BIT);
+  if (head.charCodeAt(head.length - 1) !== RATE_CHAR) return false;
+  if (!endsWithAny(head, NOT_RATE, NOT_RATE_BIT)) return true;
+  for (const rate of RATES_ENDING_NOT_RATE) if (endsWithWord(head, rate)) return true;
+  return false;
 }
 
 function isCountHead(head: string): boolean {

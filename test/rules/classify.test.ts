@@ -29,6 +29,10 @@ describe("classifyName: what the name measures", () => {
     ["药物显效率", "rate"],
     ["审批效率", "other"],
     ["行政效率", "other"],
+    // a time about a survey is no satisfaction measure; the survey's result is one
+    ["满意度调查完成时间", "other"],
+    ["满意度调查结果", "satisfaction"],
+    ["满意度测评", "satisfaction"],
     ["空气质量指数", "other"],
     ["资金拨付时效指标", "other"],
     ["经费是否按照实际村数拨付", "other"],

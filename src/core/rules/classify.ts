@@ -379,11 +379,13 @@ function readNameUncached(head: string): void {
   else if (fraction || isRateHead(head)) measure = "rate";
   else if (isCountHead(head)) measure = "count";
   else if (endsWithAny(head, AMOUNT_TAILS, AMOUNT_BIT)) measure = "amount";
-  // `满意度测评`, `满意度调查结果`: still a satisfaction measure when nothing else claims the name.
-  else if (!dissatisfaction && containsWord(head, "满意度")) measure = "satisfaction";
+  const timeliness = containsWord(head, "时效") || endsWithAny(head, TIMELINESS_TAILS, TIMELINESS_BIT);
+  // `满意度测评`, `满意度调查结果`: still a satisfaction measure when nothing else claims the name;
+  // a time claims it (`满意度调查完成时间` is a 时效 indicator about the survey).
+  if (measure === "other" && !timeliness && !dissatisfaction && containsWord(head, "满意度")) measure = "satisfaction";
   nameMeasure = measure;
   nameFraction = fraction;
-  nameTimeliness = containsWord(head, "时效") || endsWithAny(head, TIMELINESS_TAILS, TIMELINESS_BIT);
+  nameTimeliness = timeliness;
   nameCost = endsWithWord(head, "成本");
   nameDirection = directionOf(head);
 }
@@ -514,8 +516,9 @@ export function classifyIndicator(item: IndicatorItem): IndicatorClass {
 function classifyUncached(item: IndicatorItem): IndicatorClass {
   readName(item.name);
   let measure = nameMeasure;
-  // An item filed under 满意度 whose name claims nothing else is a satisfaction measure.
-  if (measure === "other" && (item.level1 === "满意度指标" || item.level2 === "服务对象满意度指标")) measure = "satisfaction";
+  // An item filed under 满意度 whose name claims nothing else (a time claims it: `服务对象满意度调查
+  // 完成时间`) is a satisfaction measure.
+  if (measure === "other" && !nameTimeliness && (item.level1 === "满意度指标" || item.level2 === "服务对象满意度指标")) measure = "satisfaction";
   const timeliness = nameTimeliness || item.level2 === "时效指标";
   const costCategory =
     (item.level1 === "成本指标" && (item.level2 === undefined || item.level2 === "经济成本指标")) ||

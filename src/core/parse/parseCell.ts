@@ -6,6 +6,7 @@ import { PREFIX_GLYPHS, PREFIX_WORDS, SUFFIX_WORDS } from "./valueWords";
 import { isPlaceholderText, looksLikeValue, readValue } from "./parseValue";
 import { SegmentCursor, startsNote } from "./segmentCell";
 import { newItem } from "./shapes";
+import { withNameUnit } from "./nameUnit";
 import { LEVEL1_NAMES, canonicalLevel1, canonicalLevel2, inferLevel2At, level2BelongsTo } from "./vocabulary";
 
 /**
@@ -533,6 +534,7 @@ export function parseItemFromParts(parts: ItemParts, index: number): IndicatorIt
   const level1Text = (parts.level1 ?? "").trim();
   const level2Text = (parts.level2 ?? "").trim();
   const name = internText((parts.name ?? "").trim());
+  value = withNameUnit(value, name);
   shareValueTexts(value);
   const item = newItem(index, "none", name, internSpan(0, 0), value, value.raw, internSpan(0, valueText.length));
   const level1 = canonicalLevel1(level1Text);

@@ -28,6 +28,8 @@ describe("classifyName: what the name measures", () => {
     ["治疗总有效率", "rate"],
     ["药物显效率", "rate"],
     ["审批效率", "other"],
+    ["纠纷调解成功率", "rate"],
+    ["发射功率", "other"],
     ["行政效率", "other"],
     // a time about a survey is no satisfaction measure; the survey's result is one
     ["满意度调查完成时间", "other"],

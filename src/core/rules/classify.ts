@@ -41,8 +41,9 @@ const MAX_UNIT_NOTE = 6;
 /** Words ending in 率 that are not proportions: 效率 (efficiency), 频率 (frequency) … */
 const NOT_RATE = ["效率", "频率", "功率", "速率"];
 /** Rates that end in a NOT_RATE word: 有效 + 率, the share of cases that responded (`治疗有效率`,
- * `康复有效率`), 无效率 and 显效率 alike; `工作效率`, `行政效率` stay efficiencies. */
-const RATES_ENDING_NOT_RATE = ["有效率", "无效率", "显效率"];
+ * `康复有效率`), 无效率 and 显效率 alike, and 成功 + 率 (`纠纷调解成功率`, not the power 功率);
+ * `工作效率`, `行政效率`, `发射功率` stay no rates. */
+const RATES_ENDING_NOT_RATE = ["有效率", "无效率", "显效率", "成功率"];
 const RATE_TAILS = ["比例", "占比", "比重", "比率", "百分比"];
 
 const SATISFACTION_TAILS = ["满意度", "满意率"];

@@ -75,8 +75,12 @@ export interface ParsedValue {
   numberRaw?: string;
   /** Upper bound of a range. */
   upper?: number;
-  /** Unit as written but width-normalised (`％` → `%`). */
+  /** Unit as written but width-normalised (`％` → `%`); for a number written without one, the
+   * unit the name writes in its bracket note (`培训人数（人）` `≥100`: `人`, unitInName). */
   unit?: string;
+  /** The unit is the name's note, not in the value's text (`raw` holds none): the cleaner keeps
+   * the value as written. */
+  unitInName?: boolean;
   /** Qualitative or time text, trimmed. */
   text?: string;
   /** The value text has a template placeholder (`**`, `XX`, `xx`, `××`). */

@@ -23,6 +23,18 @@ describe("classifyName: what the name measures", () => {
     ["参训学员满意度（%）", "satisfaction"],
     ["项目经费", "amount"],
     ["加强人才队伍建设效率", "other"],
+    // 有效 + 率: a share of cases; 工作效率, 审批效率 are efficiencies
+    ["残疾人康复有效率", "rate"],
+    ["治疗总有效率", "rate"],
+    ["药物显效率", "rate"],
+    ["审批效率", "other"],
+    ["纠纷调解成功率", "rate"],
+    ["发射功率", "other"],
+    ["行政效率", "other"],
+    // a time about a survey is no satisfaction measure; the survey's result is one
+    ["满意度调查完成时间", "other"],
+    ["满意度调查结果", "satisfaction"],
+    ["满意度测评", "satisfaction"],
     ["空气质量指数", "other"],
     ["资金拨付时效指标", "other"],
     ["经费是否按照实际村数拨付", "other"],

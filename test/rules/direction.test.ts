@@ -75,3 +75,62 @@ describe("direction from the head of the name", () => {
     expect(classifyName("群众不满意率").measure).toBe("rate");
   });
 });
+
+/**
+ * A thing done wrongly, written as a prefix and a one-character verb (漏登 missed, 迟报 late,
+ * 错发 paid wrongly, 多发 overpaid, 失访 lost to follow-up, 空报 false alarm) or a bad event of
+ * a department's own field (骗保, 纠纷, 中断): less is better.
+ */
+const DONE_WRONGLY = [
+  ["普查对象漏登率", "1%"],
+  ["传染病报告迟报率", "2%"],
+  ["签约居民失访率", "5%"],
+  ["暴雨预警空报率", "10%"],
+  ["门诊误诊率", "1%"],
+  ["欺诈骗保案件数", "2件"],
+  ["学生资助资金错发人数", "1人"],
+  ["预警漏发次数", "1次"],
+  ["优抚金多发金额", "1元"],
+  ["医疗纠纷", "1起"],
+  ["普查漏登户数", "1户"],
+  ["传染病迟报例数", "1例"],
+  ["城区供水中断次数", "1次"],
+  ["数据不准确率", "1%"],
+] as const;
+
+/** Words that look alike but count something done or someone served: 正向. */
+const LOOK_ALIKE_DONE = [
+  ["常见病多发病诊疗人数", "≥500人"],
+  ["错峰用电户数", "≥100户"],
+  ["失业保险参保人数", "≥2000人"],
+  ["失能老人护理人数", "≥50人"],
+  ["地质灾害多发区巡查次数", "≥12次"],
+  ["医疗纠纷调解率", "≥90%"],
+  ["排查化解矛盾纠纷数量", "≥100件"],
+  ["打击欺诈骗保案件查处数", "≥10件"],
+  ["失联党员找回率", "≥90%"],
+  ["政务服务不中断率", "≥99%"],
+  ["人民调解纠纷数量", "≥200件"],
+  ["土地承包纠纷仲裁案件数", "≥20件"],
+  ["医疗纠纷人民调解成功率", "≥90%"],
+  // a remedy or a measure of how well it is done, about something bad
+  ["不合格食品下架率", "≥95%"],
+  ["故障预警准确率", "≥85%"],
+  ["风险隐患动态清零率", "≥95%"],
+  ["违法违规案件移送率", "≥95%"],
+  ["问题产品召回率", "≥95%"],
+  ["不合格产品检出率", "≥90%"],
+] as const;
+
+describe("direction of things done wrongly and their look-alikes", () => {
+  it.each(DONE_WRONGLY)("%s is 反向: 0 is its natural target, ≥%s the wrong way round", (name, amount) => {
+    expect(classifyName(name).direction).toBe("反向");
+    expect(itemCodes(positiveTargetZeroRule, `1、效益指标：${name}，年度指标值：0${amount.replace(/^\d+/, "")}。`)).toEqual([]);
+    expect(itemCodes(negativeDirectionGeRule, `1、产出指标：${name}，年度指标值：≥${amount}。`)).toEqual([[1, "negative_direction_ge"]]);
+  });
+
+  it.each(LOOK_ALIKE_DONE)("%s is 正向: %s raises no negative_direction_ge", (name, value) => {
+    expect(classifyName(name).direction).toBe("正向");
+    expect(itemCodes(negativeDirectionGeRule, `1、产出指标：${name}，年度指标值：${value}。`)).toEqual([]);
+  });
+});

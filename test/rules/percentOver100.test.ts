@@ -13,6 +13,13 @@ describe("percent_over_100", () => {
     expect(itemCodes(percentOver100Rule, "1、满意度指标：服务群体满意率，年度指标值：110%。")).toEqual([[1, "percent_over_100"]]);
   });
 
+  it("reads 有效率 and 成功率 as rates (有效 + 率, 成功 + 率), 效率 as no rate", () => {
+    expect(itemCodes(percentOver100Rule, "1、效益指标：康复训练有效率，年度指标值：≥120%。2、效益指标：审批效率，年度指标值：≥120%。3、效益指标：纠纷调解成功率，年度指标值：≥120%。")).toEqual([
+      [1, "percent_over_100"],
+      [3, "percent_over_100"],
+    ]);
+  });
+
   it("leaves non-rates above 100% alone (growth, amounts)", () => {
     expect(itemCodes(percentOver100Rule, "1、效益指标：村集体经济收入增长，年度指标值：≥120%。2、产出指标：培训人数，年度指标值：≥200人。")).toEqual([]);
   });

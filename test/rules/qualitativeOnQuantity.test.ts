@@ -8,6 +8,10 @@ describe("qualitative_on_quantity", () => {
     expect(findings.map((f) => [f.item, f.code, f.params?.measure])).toEqual([[1, "qualitative_on_quantity", "rate"]]);
   });
 
+  it("flags a 有效率 described in words, not an efficiency", () => {
+    expect(itemCodes(qualitativeOnQuantityRule, "1、效益指标：治疗有效率，年度指标值：有效提升。2、效益指标：行政效率，年度指标值：有效提升。")).toEqual([[1, "qualitative_on_quantity"]]);
+  });
+
   it("flags a count and an amount described in words", () => {
     expect(itemCodes(qualitativeOnQuantityRule, "1、产出指标：培训人数，年度指标值：较多。2、效益指标：带动投资金额，年度指标值：较多。")).toEqual([
       [1, "qualitative_on_quantity"],

@@ -19,6 +19,10 @@ describe("rate_ge_100", () => {
     expect(itemCodes(rateGe100Rule, "1、产出指标：资金拨付时效指标，年度指标值：≥100%。")).toEqual([[1, "rate_ge_100"]]);
   });
 
+  it("flags ≥100% on a 有效率 (a share of cases, not an efficiency)", () => {
+    expect(itemCodes(rateGe100Rule, "1、效益指标：残疾人康复有效率，年度指标值：≥100%。2、效益指标：行政效率，年度指标值：≥100%。")).toEqual([[1, "rate_ge_100"]]);
+  });
+
   it("offers =100% as a fix the author must confirm", () => {
     const row = dataRow(PARTY_DELEGATE);
     const [finding] = findingsOf(rateGe100Rule, row);

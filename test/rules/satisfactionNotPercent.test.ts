@@ -14,6 +14,11 @@ describe("satisfaction_not_percent", () => {
     ]);
   });
 
+  it("leaves a time about the survey to the 时效 rules, filed under 产出 or 满意度", () => {
+    expect(itemCodes(satisfactionNotPercentRule, "1、产出指标：满意度调查完成时间，年度指标值：12月底前。2、满意度指标：服务对象满意度调查完成时间，年度指标值：12月底前。")).toEqual([]);
+    expect(itemCodes(satisfactionNotPercentRule, "1、产出指标：满意度调查结果，年度指标值：良好。")).toEqual([[1, "satisfaction_not_percent"]]);
+  });
+
   it("accepts percentages, however worded (服务群体满意率 不低于90%)", () => {
     expect(itemCodes(satisfactionNotPercentRule, TALENT)).toEqual([]);
     expect(itemCodes(satisfactionNotPercentRule, CLEAN)).toEqual([]);

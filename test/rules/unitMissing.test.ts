@@ -16,6 +16,11 @@ describe("unit_missing", () => {
     expect(itemCodes(unitMissingRule, CLEAN)).toEqual([]);
   });
 
+  it("accepts a unit written in the name's note (`培训人数（人）` `≥100`), not a note that is no unit", () => {
+    const text = "1、产出指标：培训人数（人），年度指标值：≥100。2、产出指标：资助金额（万元），年度指标值：≥150。3、产出指标：培训人数（新增），年度指标值：≥100。";
+    expect(itemCodes(unitMissingRule, text)).toEqual([[3, "unit_missing"]]);
+  });
+
   it("accepts an index, a coefficient or a score without a unit", () => {
     const text = "1、产出指标：路面技术状况指数（PQI），年度指标值：≥80。2、效益指标：灌溉水有效利用系数，年度指标值：≥0.58。3、产出指标：考核分数，年度指标值：≥90。";
     expect(itemCodes(unitMissingRule, text)).toEqual([]);

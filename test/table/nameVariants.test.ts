@@ -109,6 +109,9 @@ describe("clustering spellings of one organisation", () => {
     ["a province, city and district chain and its district alone", "广东省广州市花都区财政局", "花都区财政局"],
     ["人民代表大会常务委员会 and 人大常委会", "广州市花都区人民代表大会常务委员会办公室", "花都区人大常委会办公室"],
     ["a town's 人民政府 and 政府", "花都区花山镇人民政府", "花山镇政府"],
+    ["住房和城乡建设局 and 住房城乡建设局 (城乡 is no township)", "广州市花都区住房和城乡建设局", "广州市花都区住房城乡建设局"],
+    ["住房城乡建设局 with and without the city prefix", "花都区住房城乡建设局", "广州市花都区住房和城乡建设局"],
+    ["a township ending in 城乡 and its short form", "某某县古城乡人民政府", "古城乡政府"],
   ])("joins %s", (_, a, b) => {
     expect(clusterNames([a, b])).toHaveLength(1);
   });
@@ -122,6 +125,7 @@ describe("clustering spellings of one organisation", () => {
     ["a bureau whose name ends another's", "花都区体育局", "花都区文化广电旅游体育局"],
     ["a named bureau and the same bureau without any place", "财政局", "花都区财政局"],
     ["the committee and its department", "中共花都区委", "中共花都区委组织部"],
+    ["住房和城乡建设局 of two districts", "广州市花都区住房和城乡建设局", "广州市白云区住房城乡建设局"],
   ])("keeps apart %s", (_, a, b) => {
     expect(clusterNames([a, b])).toEqual([]);
   });
@@ -134,5 +138,7 @@ describe("clustering spellings of one organisation", () => {
     expect(nameParts(FULL)).toEqual({ divisions: ["广州市", "花都区"], rest: "委组织部" });
     expect(nameParts("广州市城市管理和综合执法局")).toEqual({ divisions: ["广州市"], rest: "城市管理和综合执法局" });
     expect(nameParts("花都区市场监督管理局")).toEqual({ divisions: ["花都区"], rest: "市场监督管理局" });
+    expect(nameParts("花都区住房和城乡建设局")).toEqual({ divisions: ["花都区"], rest: "住房和城乡建设局" });
+    expect(nameParts("花都区古城乡人民政府")).toEqual({ divisions: ["花都区", "古城乡"], rest: "政府" });
   });
 });

@@ -6,6 +6,7 @@ import { MARKER, readMarker, startsLikeNumber } from "../parse/readMarker";
 import { sameValueFields } from "../parse/shapes";
 import { SUFFIX_WORDS, isTimeUnit, WITHIN_SUFFIX } from "../parse/valueWords";
 import { compactFolded } from "../parse/vocabulary";
+import { writtenUnit } from "../parse/nameUnit";
 import { applyFixEdits } from "./applyFixEdits";
 import { labelInsertion } from "./labelInsertion";
 import { asciiNumber, foldWidth, removeLast, sameSignificant, sameSignificantWithout, THOUSANDS_SEPARATOR } from "./text";
@@ -464,8 +465,9 @@ export function canonicalValueText(value: ParsedValue): string {
       const number = asciiNumber(value.numberRaw);
       if (number === undefined) return asWritten;
       const glyph = value.operator !== undefined && value.operatorSource !== "implicit" ? value.operator : "";
-      // Lead words stay before the glyph: `全年不少于4次` → `全年≥4次`.
-      const canonical = `${writtenLead(asWritten)}${glyph}${number}${value.unit ?? ""}`;
+      // Lead words stay before the glyph (`全年不少于4次` → `全年≥4次`); a unit read from the name's
+      // note (`培训人数（人）` `≥100`) is not the value's to write.
+      const canonical = `${writtenLead(asWritten)}${glyph}${number}${writtenUnit(value) ?? ""}`;
       const suffix = agreeingSuffix(value);
       const written = value.operator === "≥" || value.operator === "≤" ? withoutInclusiveNote(asWritten) : asWritten;
       return sameValueContent(written, value.operatorRaw, suffix === undefined ? canonical : canonical + suffix) ? canonical : asWritten;

@@ -7,6 +7,7 @@ import { isPlaceholderText, looksLikeValue, readValue } from "./parseValue";
 import { HEAD, readHead } from "./readHead";
 import { SegmentCursor, startsNote } from "./segmentCell";
 import { newItem } from "./shapes";
+import { withNameUnit } from "./nameUnit";
 import { LEVEL1_NAMES, canonicalDirection, canonicalLevel1, canonicalLevel2, inferLevel2At, level2BelongsTo } from "./vocabulary";
 
 /**
@@ -547,6 +548,7 @@ export function parseItemFromParts(parts: ItemParts, index: number): IndicatorIt
     }
   }
   const levels = readLevels(parts);
+  value = withNameUnit(value, levels.name);
   shareValueTexts(value);
   const item = newItem(index, "none", internText(levels.name), internSpan(0, 0), value, value.raw, internSpan(0, valueText.length));
   if (levels.level1Raw !== "") {

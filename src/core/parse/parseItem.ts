@@ -6,6 +6,7 @@ import { isCutLabel, isLabelStub } from "./readLabel";
 import type { SegmentCursor } from "./segmentCell";
 import { internSlice, internSpan, internText, type ValueTable } from "./intern";
 import { newItem } from "./shapes";
+import { withNameUnit } from "./nameUnit";
 import { inferLevel2At, LEVEL1_SYNONYMS, LEVEL2_SYNONYMS } from "./vocabulary";
 
 const COLON = 0x3a;
@@ -62,6 +63,7 @@ export function parseItem(text: string, folded: string, at: SegmentCursor, index
   }
   nameSpan ??= trimName(folded, nameStart, Math.max(nameStart, nameEnd));
   const name = internSlice(text, nameSpan.start, nameSpan.end);
+  value = withNameUnit(value, name);
   shareValueTexts(value);
   if (values) value = values.intern(value);
 

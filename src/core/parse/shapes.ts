@@ -21,6 +21,7 @@ export function newValue(kind: ValueKind, raw: string, span: Span): ParsedValue 
     numberRaw: undefined,
     upper: undefined,
     unit: undefined,
+    unitInName: undefined,
     text: undefined,
     placeholder: undefined,
     garbled: undefined,
@@ -67,6 +68,7 @@ export function sameValueFields(a: ParsedValue, b: ParsedValue): boolean {
     a.numberRaw === b.numberRaw &&
     Object.is(a.upper, b.upper) &&
     a.unit === b.unit &&
+    a.unitInName === b.unitInName &&
     a.text === b.text &&
     a.placeholder === b.placeholder &&
     a.garbled === b.garbled &&

@@ -39,6 +39,10 @@ const MAX_UNIT_NOTE = 6;
 
 /** Words ending in 率 that are not proportions: 效率 (efficiency), 频率 (frequency) … */
 const NOT_RATE = ["效率", "频率", "功率", "速率"];
+/** Rates that end in a NOT_RATE word: 有效 + 率, the share of cases that responded (`治疗有效率`,
+ * `康复有效率`), 无效率 and 显效率 alike, and 成功 + 率 (`纠纷调解成功率`, not the power 功率);
+ * `工作效率`, `行政效率`, `发射功率` stay no rates. */
+const RATES_ENDING_NOT_RATE = ["有效率", "无效率", "显效率", "成功率"];
 const RATE_TAILS = ["比例", "占比", "比重", "比率", "百分比"];
 
 const SATISFACTION_TAILS = ["满意度", "满意率"];
@@ -57,19 +61,24 @@ const TIMELINESS_TAILS = ["及时率", "时限", "完成时间", "时间", "期�
  * `食品安全问题发生次数`, `群众上访次数`, `数据错误率`, `审批办件超期率`, `不合格率` match;
  * `合格率` does not. A plain alternation of literals, kept as the readable
  * list; matched by NEGATIVE_WORDS (one scan, no regex engine per name).
+ *
+ * A thing done wrongly is written as a prefix and a one-character verb: 漏登 (missed), 迟报 (late),
+ * 错发 (paid to the wrong person), 误诊, 失访 (lost to follow-up), 空报 (false alarm), 骗保. Only
+ * whole words: 错峰, 多发病, 失能 are no failures (多X stands in EVENT_WORDS only, where it ends the
+ * name: `优抚金多发金额`). `不中断` is a remedy.
  */
 export const NEGATIVE_TERMS =
-  /发生率|发生次数|发生起数|发生数|投诉|故障|不合格|失误|差错|错误|事故|逾期|超期|超支|违规|违纪|违法|拖欠|欠薪|超标|延误|隐患|损失|损耗|流失|返工|误差|偏差|空置|闲置|辍学|死亡|伤亡|发病|犯罪|发案|退回|违约|漏报|错报|误报|返贫|致贫|不良|缺陷|污染|排放|浓度|能耗|失败|信访|上访|挪用|套取|骗取|截留|火灾|舆情|事件|疫情|失业|复吸|响应时间|等待时间|等候时间|不达标|不满意|泄露|泄密|溺水|中毒|冒领|造假|刑事案件|脱管/;
+  /发生率|发生次数|发生起数|发生数|投诉|故障|不合格|失误|差错|错误|事故|逾期|超期|超支|违规|违纪|违法|拖欠|欠薪|超标|延误|隐患|损失|损耗|流失|返工|误差|偏差|空置|闲置|辍学|死亡|伤亡|发病|犯罪|发案|退回|违约|漏报|错报|误报|返贫|致贫|不良|缺陷|污染|排放|浓度|能耗|失败|信访|上访|挪用|套取|骗取|截留|火灾|舆情|事件|疫情|失业|复吸|响应时间|等待时间|等候时间|不达标|不满意|泄露|泄密|溺水|中毒|冒领|造假|刑事案件|脱管|漏登|漏发|漏检|漏诊|漏录|漏缴|迟报|迟发|错发|错登|错录|错拨|错付|误诊|误判|失访|失联|空报|骗保|骗补|骗领|纠纷|中断|不准确/;
 
 /**
  * Words that turn a negative term into something to increase: `投诉处理率`, `事故发生率下降`,
  * `隐患整改率`, `故障维修及时率`, `污染物排放达标率`, `设备故障排除率`, `闲置资产盘活率`,
  * `违法建设拆除面积`, `安全事故应急演练次数`, `投诉人满意度`, `受污染耕地安全利用率`, `化学需氧量排放量削减`
- * are positive. Literal alternation, matched
- * by REMEDY_WORDS.
+ * are positive, and so are `不合格食品下架率`, `风险隐患动态清零率`, `违法违规案件移送率`, `失联党员找回率`,
+ * `服务不中断率`, `人民调解纠纷数量`, `土地承包纠纷仲裁案件数`. Literal alternation, matched by REMEDY_WORDS.
  */
 export const REMEDY_TERMS =
-  /处理|处置|整改|查处|解决|办结|回复|答复|受理|下降|降低|减少|压降|控制|治理|防治|防范|防控|整治|消除|排查|排除|化解|清理|清欠|清偿|追回|挽回|收回|达标|纠正|修复|维修|结案|调处|销号|预防|避免|杜绝|查办|打击|侦破|处罚|拆除|盘活|劝返|演练|监测|检测|救援|扑救|救助|帮扶|赔偿|补偿|满意|利用|削减|减排|减量|再就业|除治|帮教|安置/;
+  /处理|处置|整改|查处|解决|办结|回复|答复|受理|下降|降低|减少|压降|控制|治理|防治|防范|防控|整治|消除|排查|排除|化解|清理|清欠|清偿|追回|挽回|收回|达标|纠正|修复|维修|结案|调处|销号|预防|避免|杜绝|查办|打击|侦破|处罚|拆除|盘活|劝返|演练|监测|检测|救援|扑救|救助|帮扶|赔偿|补偿|满意|利用|削减|减排|减量|再就业|除治|帮教|安置|下架|召回|清零|清退|追缴|收缴|取缔|拦截|阻断|销毁|移送|移交|找回|不中断|调解|仲裁/;
 
 /** A ratio written as `A/B`: at least two name characters on each side of the slash.
  * Example: `实际覆盖的党（工）委数量/计划覆盖的党（工）委数量` matches (`数量/计划`); a unit in a
@@ -212,7 +221,10 @@ const COUNT_CHAR = 0x6570; // 数
 
 function isRateHead(head: string): boolean {
   if (endsWithAny(head, RATE_TAILS, RATE_BIT)) return true;
-  return head.charCodeAt(head.length - 1) === RATE_CHAR && !endsWithAny(head, NOT_RATE, NOT_RATE_BIT);
+  if (head.charCodeAt(head.length - 1) !== RATE_CHAR) return false;
+  if (!endsWithAny(head, NOT_RATE, NOT_RATE_BIT)) return true;
+  for (const rate of RATES_ENDING_NOT_RATE) if (endsWithWord(head, rate)) return true;
+  return false;
 }
 
 function isCountHead(head: string): boolean {
@@ -367,11 +379,13 @@ function readNameUncached(head: string): void {
   else if (fraction || isRateHead(head)) measure = "rate";
   else if (isCountHead(head)) measure = "count";
   else if (endsWithAny(head, AMOUNT_TAILS, AMOUNT_BIT)) measure = "amount";
-  // `满意度测评`, `满意度调查结果`: still a satisfaction measure when nothing else claims the name.
-  else if (!dissatisfaction && containsWord(head, "满意度")) measure = "satisfaction";
+  const timeliness = containsWord(head, "时效") || endsWithAny(head, TIMELINESS_TAILS, TIMELINESS_BIT);
+  // `满意度测评`, `满意度调查结果`: still a satisfaction measure when nothing else claims the name;
+  // a time claims it (`满意度调查完成时间` is a 时效 indicator about the survey).
+  if (measure === "other" && !timeliness && !dissatisfaction && containsWord(head, "满意度")) measure = "satisfaction";
   nameMeasure = measure;
   nameFraction = fraction;
-  nameTimeliness = containsWord(head, "时效") || endsWithAny(head, TIMELINESS_TAILS, TIMELINESS_BIT);
+  nameTimeliness = timeliness;
   nameCost = endsWithWord(head, "成本");
   nameDirection = directionOf(head);
 }
@@ -416,6 +430,9 @@ export const EVENT_WORDS: readonly string[] = [
   "伤亡", "死亡", "溺水", "中毒", "返贫", "致贫", "泄露", "泄密", "故障", "不合格", "不达标", "失误", "差错", "事故",
   "火灾", "犯罪", "脱管", "失控", "发生", "发案", "受伤", "遇难", "失踪", "逾期", "超期", "延误", "流失", "辍学",
   "失业", "发病", "复发", "复吸", "返工", "超标", "超支", "失败", "造假", "冒领", "挪用", "违约", "损坏", "丢失", "被盗",
+  // things done wrongly (NEGATIVE_TERMS): `普查漏登户数`, `预警漏发次数`, `优抚金多发金额`, `传染病迟报例数`
+  "漏登", "漏发", "漏检", "漏诊", "漏报", "漏录", "迟报", "迟发", "错发", "错报", "错登", "错拨", "误报", "误诊", "误判",
+  "多发", "多领", "多拨", "多付", "失访", "失联", "空报",
 ];
 
 /**
@@ -443,7 +460,7 @@ export const ACTION_WORDS: readonly string[] = [
   ...alternatives(REMEDY_TERMS),
   "发布", "巡查", "检查", "督查", "核查", "抽查", "抽检", "检验", "巡检", "巡逻", "宣传", "培训", "教育", "立案", "办理",
   "接听", "接警", "出警", "安装", "备案", "登记", "奖励", "走访", "调解", "完成", "覆盖", "发放", "配备", "开展", "举办",
-  "执法",
+  "执法", "诊疗", "治疗", "诊治",
 ];
 
 /** Words before a thing done that say it was not done, or done badly: the count is of a
@@ -461,7 +478,8 @@ export const NEGATIVE_TAILS: readonly string[] = [
   "不合格率", "不达标率", "不满意率", "不及格率", "故障率", "返工率", "返修率", "超期率", "逾期率", "延期率", "超时率",
   "死亡率", "病死率", "发生率", "发病率", "投诉率", "事故率", "差错率", "错误率", "失误率", "漏种率", "漏检率", "漏报率",
   "误报率", "坏账率", "不良率", "流失率", "辍学率", "空置率", "闲置率", "损失率", "损耗率", "违约率", "返贫率", "失业率",
-  "发案率", "复发率", "再犯率", "超支率",
+  "发案率", "复发率", "再犯率", "超支率", "漏登率", "漏发率", "漏诊率", "漏录率", "迟报率", "迟发率", "错发率", "错报率",
+  "误诊率", "误判率", "失访率", "失联率", "空报率",
 ];
 
 /** Tails naming a share of something done or reached: 正向 whatever it is about (unless `不…`). */
@@ -469,6 +487,8 @@ export const POSITIVE_TAILS: readonly string[] = [
   "及时率", "覆盖率", "完成率", "接通率", "知晓率", "到位率", "执行率", "达标率", "合格率", "参保率", "抓获率", "破案率",
   "缴存率", "筛查率", "报告率", "报送率", "办结率", "结案率", "处置率", "处理率", "整改率", "响应率", "利用率", "治理率",
   "普及率", "受理率", "回复率", "满意度", "满意率", "检测率", "巡查率", "参保人数", "培训人数", "就业人数", "抓获人数",
+  // how well a thing is done: `故障预警准确率`, `不合格产品检出率`
+  "准确率", "正确率", "精准率", "检出率",
 ];
 
 const ECONOMIC_COST_LEVEL2 = new Set(["成本指标", "经济成本指标"]);
@@ -496,8 +516,9 @@ export function classifyIndicator(item: IndicatorItem): IndicatorClass {
 function classifyUncached(item: IndicatorItem): IndicatorClass {
   readName(item.name);
   let measure = nameMeasure;
-  // An item filed under 满意度 whose name claims nothing else is a satisfaction measure.
-  if (measure === "other" && (item.level1 === "满意度指标" || item.level2 === "服务对象满意度指标")) measure = "satisfaction";
+  // An item filed under 满意度 whose name claims nothing else (a time claims it: `服务对象满意度调查
+  // 完成时间`) is a satisfaction measure.
+  if (measure === "other" && !nameTimeliness && (item.level1 === "满意度指标" || item.level2 === "服务对象满意度指标")) measure = "satisfaction";
   const timeliness = nameTimeliness || item.level2 === "时效指标";
   const costCategory =
     (item.level1 === "成本指标" && (item.level2 === undefined || item.level2 === "经济成本指标")) ||

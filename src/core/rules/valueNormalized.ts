@@ -1,6 +1,7 @@
 import type { IndicatorItem, ParsedValue } from "../model";
 import { canonicalValueText } from "../clean/canonicalCellText";
 import { valueColumnEdits, type ValueColumns } from "../clean/valueColumns";
+import { writtenUnit } from "../parse/nameUnit";
 import type { Emit, RowContext, Rule } from "./rule";
 import { emitItem } from "./finding";
 
@@ -65,7 +66,7 @@ function isPlainCanonical(v: ParsedValue): boolean {
   else if (v.operatorSource === "glyph" && v.operator !== undefined && v.operatorRaw === v.operator) glyph = v.operator;
   else return false;
   const raw = v.raw;
-  const unit = v.unit ?? "";
+  const unit = writtenUnit(v) ?? "";
   return (
     raw.length === glyph.length + numberRaw.length + unit.length &&
     raw.startsWith(glyph) &&

@@ -44,6 +44,11 @@ const MIN_DIVISION_NAME = 2;
 const MAX_DIVISION_NAME = 6;
 /** Characters of organisations, never of a division's own name (`区委` is the party committee). */
 const ORGANISATION_CHARS = new Set([..."委局部办厅院会所站队司处科室校"]);
+/** An organisation's field with the division suffix 乡 second: `住房和城乡建设局` and `住房城乡建设局`
+ * hold no township `住房和城乡`/`住房城乡`; the township `古城乡` (`古城乡人民政府`) stays one. */
+const FIELD_WORDS = ["城乡建设", "城乡规划", "城乡管理", "城乡发展", "城乡居民", "城乡社区", "城乡环境", "城乡一体"];
+/** Where the suffix stands in each FIELD_WORDS word: right after its first character. */
+const FIELD_SUFFIX_END = 2;
 
 export interface NameParts {
   /** Leading administrative divisions, outermost first: `['广州市', '花都区']`. */
@@ -74,11 +79,17 @@ export function nameParts(name: string): NameParts {
 function divisionEnd(key: string, start: number): number | undefined {
   for (let i = start; i < key.length && i - start <= MAX_DIVISION_NAME; i++) {
     if (i - start >= MIN_DIVISION_NAME) {
-      for (const suffix of DIVISION_SUFFIXES) if (key.startsWith(suffix, i)) return i + suffix.length;
+      for (const suffix of DIVISION_SUFFIXES) if (key.startsWith(suffix, i) && !inFieldWord(key, i + suffix.length)) return i + suffix.length;
     }
     if (ORGANISATION_CHARS.has(key[i] ?? "")) return undefined;
   }
   return undefined;
+}
+
+/** Whether the division suffix ending at `end` is inside a FIELD_WORDS word (`住房城乡建设局`). */
+function inFieldWord(key: string, end: number): boolean {
+  for (const word of FIELD_WORDS) if (key.startsWith(word, end - FIELD_SUFFIX_END)) return true;
+  return false;
 }
 
 /** Divisions agree when one list ends the other: `[广州市, 花都区]` and `[花都区]`, not

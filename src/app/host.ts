@@ -55,6 +55,7 @@ export type HostErrorKind =
   | "nameTaken" // a user sheet of our summary sheet's name
   | "noTable" // no recognisable header
   | "badFile" // file mode: corrupt, encrypted, legacy .xls …
+  | "unwritable" // file mode: a workbook read fine that no writer can write back (other producers' forms)
   | "cancelled"
   | "unknown";
 

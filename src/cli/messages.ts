@@ -1,6 +1,7 @@
 import type { Lang, Severity } from "../core/model";
 import { countOf } from "../core/messages/plural";
 import type { SkipKind } from "./inputs";
+import { outputUnwritableMessage } from "../workbook/messages";
 
 /** Every text the command line prints, zh-CN first. Keyed and typed so a missing key fails to compile. */
 const zh = {
@@ -56,7 +57,7 @@ const zh = {
   instructionsSheetHint: (s: string) => `用 --sheet ${shellWord(s)} 指定。`,
   fileFailed: (f: string, why: string) => `${f}：${why}`,
   writeFailed: (f: string, why: string) => `无法写出 ${f}：${why}`,
-  outputUnwritable: "原文件由 Excel 以外的程序生成，其中的结构本工具无法改写（检查结果不受影响）；请在 Excel 或 WPS 中打开原文件，另存为 .xlsx 后再试",
+  outputUnwritable: outputUnwritableMessage("zh"),
   progress: (i: number, n: number, f: string) => `[${i}/${n}] 正在检查 ${f} …`,
   sheetLine: (s: string, headerRow: number, dataRows: number, indicators: number, columns: string) =>
     `工作表“${s}”：表头在第${headerRow}行，${dataRows}个项目行，${indicators}条指标（${columns}）`,
@@ -130,7 +131,7 @@ Exit status: 0 no errors; 1 errors found; 2 bad usage or an unreadable file.`,
   instructionsSheetHint: (s) => ` Use --sheet ${shellWord(s)}.`,
   fileFailed: (f, why) => `${f}: ${why}`,
   writeFailed: (f, why) => `cannot write ${f}: ${why}`,
-  outputUnwritable: "the file was made by a program other than Excel, in a form this tool cannot write back (the check results stand); open it in Excel or WPS, save it as .xlsx and try again",
+  outputUnwritable: outputUnwritableMessage("en"),
   progress: (i, n, f) => `[${i}/${n}] checking ${f} …`,
   sheetLine: (s, headerRow, dataRows, indicators, columns) =>
     `sheet "${s}": header on row ${headerRow}, ${countOf(dataRows, "project row")}, ${countOf(indicators, "indicator")} (${columns})`,

@@ -49,7 +49,12 @@ export type WorkerRequest =
 /** Why a check found nothing to check (the core's failure); the page words it. */
 export type { CheckFailure };
 
-export type WorkerFailure = { kind: "badFile"; badFile: BadFileKind } | { kind: "noTable"; failure: CheckFailure } | { kind: "unknown"; message: string };
+export type WorkerFailure =
+  | { kind: "badFile"; badFile: BadFileKind }
+  | { kind: "noTable"; failure: CheckFailure }
+  /** An export no writer can make: the file reads, but exceljs (the patch's fallback) cannot load it. */
+  | { kind: "unwritable" }
+  | { kind: "unknown"; message: string };
 
 export interface OpenResult {
   sheets: FileSheet[];
@@ -218,17 +223,24 @@ export function createCheckSession(post: Post): CheckSession {
       return post({ type: "failed", id, error: { kind: "noTable", failure: check.failures[0]?.failure ?? { kind: "noHeader" } } });
     }
     let out: Uint8Array;
-    switch (kind) {
-      case "cleaned":
-        out = await writeCleaned(bytes, composeCleaning(check), detailSheetPlan(check.checks, lang));
-        break;
-      case "annotated":
-        // The texts the check read, fills and all: the user's fixes are in it too.
-        out = await buildAnnotatedWorkbook(bytes, check, { lang, file: fileName, generatedAt }, userEdits());
-        break;
-      case "json":
-        out = new TextEncoder().encode(`${JSON.stringify(toJsonReport(check.report), null, 2)}\n`);
-        break;
+    try {
+      switch (kind) {
+        case "cleaned":
+          out = await writeCleaned(bytes, composeCleaning(check), detailSheetPlan(check.checks, lang));
+          break;
+        case "annotated":
+          // The texts the check read, fills and all: the user's fixes are in it too.
+          out = await buildAnnotatedWorkbook(bytes, check, { lang, file: fileName, generatedAt }, userEdits());
+          break;
+        case "json":
+          out = new TextEncoder().encode(`${JSON.stringify(toJsonReport(check.report), null, 2)}\n`);
+          break;
+      }
+    } catch (e) {
+      // The file was read (our reader takes forms exceljs does not): the writers' fallback
+      // could not load it, which is no damage to the file.
+      if (e instanceof BadWorkbookError) return post({ type: "failed", id, error: { kind: "unwritable" } });
+      throw e;
     }
     const buffer = out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
     post({ type: "done", id, result: { bytes: buffer } }, [buffer]);

@@ -24,7 +24,7 @@ import type {
   WorkerRequest,
   WorkerResponse,
 } from "./check.worker";
-import { badFileMessage } from "./messages";
+import { badFileMessage, outputUnwritableMessage } from "./messages";
 
 export type { FileSheet } from "./check.worker";
 
@@ -439,6 +439,8 @@ function toHostError(error: WorkerFailure, t: UiStrings): HostError {
       return new HostError("badFile", badFileMessage(error.badFile, t === en ? "en" : "zh"));
     case "noTable":
       return new HostError("noTable", failureText(error.failure, "", t));
+    case "unwritable":
+      return new HostError("unwritable", `${outputUnwritableMessage(t === en ? "en" : "zh")}${t === en ? "." : "。"}`);
     case "unknown":
       return new HostError("unknown", t.unexpectedError(error.message));
   }

@@ -36,3 +36,10 @@ export function badFileMessage(kind: BadFileKind, lang: Lang = "zh"): string {
   return catalogs[lang][kind];
 }
 
+/** An output workbook no writer can make from a file that was read (forms other producers
+ * write that neither the zip patch nor exceljs can write back): the CLI and the file mode. */
+export function outputUnwritableMessage(lang: Lang = "zh"): string {
+  return lang === "en"
+    ? "the file was made by a program other than Excel, in a form this tool cannot write back (the check results stand); open it in Excel or WPS, save it as .xlsx and try again"
+    : "原文件由 Excel 以外的程序生成，其中的结构本工具无法改写（检查结果不受影响）；请在 Excel 或 WPS 中打开原文件，另存为 .xlsx 后再试";
+}

@@ -6,6 +6,9 @@ import { patchOutputs } from "../../src/workbook/xlsx/patchPackage";
 import { fflateCodec } from "../../src/workbook/xlsx/zipCodec";
 import { nodeCodec } from "../../src/workbook/xlsx/zipCodec.node";
 import { xlsxBytes } from "./helpers";
+import { HostError } from "../../src/app/host";
+import { createCheckSession } from "../../src/workbook/check.worker";
+import { createFileHost, inPageChannel } from "../../src/workbook/fileHost";
 
 /**
  * .xlsx forms that producers other than Excel write (POI/xlsxwriter streaming, .NET Open XML
@@ -123,5 +126,31 @@ describe("output workbooks of forms other producers write", () => {
     expect(out.cleaned).toBeUndefined();
     expect(out.failed?.cleaned?.kind).toBe("unwritable");
     expect(valuesOf(out.annotated)).toEqual(ROWS);
+  });
+
+  it("the file mode says the same in words, and still downloads the other output", async () => {
+    const bytes = await tableIn((files) => {
+      rewrite(files, SHEET, (xml) => xml.replace(/(<c\b[^>]*?) r="[A-Z]*\d+"/g, "$1"));
+      files.set("xl/charts/chart1.xml", `<c:chartSpace xmlns:c="x"><c:f>'${TABLE}'!$B$2:$B$4</c:f></c:chartSpace>`);
+    });
+    const saved: string[] = [];
+    const host = createFileHost({
+      storage: { getItem: () => null, setItem: () => undefined },
+      startEngine: async (onMessage) => inPageChannel(createCheckSession, onMessage),
+      save: (_bytes, fileName) => void saved.push(fileName),
+    });
+    await host.openFile(bytes, "导出表.xlsx");
+    await host.chooseSheet(TABLE);
+    await host.check({ options: {}, highlight: true }, () => undefined, new AbortController().signal);
+    const failure = await host.downloadCleaned().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(HostError);
+    expect((failure as HostError).kind).toBe("unwritable");
+    expect((failure as HostError).message).toContain("原文件由 Excel 以外的程序生成");
+    expect(await host.downloadAnnotated()).toBe("导出表-已标注.xlsx");
+    expect(saved).toEqual(["导出表-已标注.xlsx"]);
+    host.dispose();
   });
 });

@@ -70,6 +70,7 @@ export const en: UiStrings = {
     nameTaken: "Sheet name already in use",
     noTable: "No performance target table found",
     badFile: "The file cannot be read",
+    unwritable: "Cannot export",
     cancelled: "Cancelled",
     unknown: "The operation failed",
   },

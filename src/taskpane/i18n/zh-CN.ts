@@ -69,6 +69,7 @@ export const zhCN: UiStrings = {
     nameTaken: "工作表名称已被占用",
     noTable: "未找到绩效目标表",
     badFile: "无法读取文件",
+    unwritable: "无法导出",
     cancelled: "已取消",
     unknown: "操作失败",
   },

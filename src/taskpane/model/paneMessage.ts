@@ -33,6 +33,7 @@ const INTENT: Record<HostErrorKind, MessageIntent> = {
   nameTaken: "warning",
   noTable: "warning",
   badFile: "error",
+  unwritable: "error",
   cancelled: "info",
   unknown: "error",
 };

@@ -270,6 +270,22 @@ describe("the one-indicator-per-row layout: a magnitude in the 指标值 cell an
     ]);
     expect(sheet.issues.filter((i) => i.code === "cost_value_invalid")).toEqual([]);
   });
+
+  it("scales a unit written in symbols or letters (`1.2万` + `㎡` is 万㎡), never a percentage", () => {
+    const sheet = check([
+      ["项目名称", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+      ["老旧小区改造", "产出指标", "数量指标", "改造面积", "≥", "1.2万", "㎡"],
+      [null, "产出指标", "数量指标", "绿化面积", "≥", "0.5万", "m²"],
+      [null, "产出指标", "数量指标", "土方量", "≥", "2万", "m³"],
+      [null, "产出指标", "质量指标", "验收合格率", "≥", "95", "%"],
+    ]);
+    expect(sheet.normalized.map((n) => [n.number, n.valueUnit])).toEqual([
+      [1.2, "万㎡"],
+      [0.5, "万m²"],
+      [2, "万m³"],
+      [95, "%"],
+    ]);
+  });
 });
 
 describe("the one-indicator-per-row layout: a category or name cell holding two levels", () => {

@@ -508,12 +508,15 @@ export interface ItemParts {
 /** What unit columns hold when there is no unit: the kind of indicator, or a dash. */
 const NOT_UNITS: ReadonlySet<string> = new Set(["定性", "定量", "无", "-", "/", "—"]);
 
-/** A unit a magnitude can scale (`人`, `元`, `平方米`): Han, not itself scaled (`万元` stays as written
- * after `3.5万`), not a percentage. */
+/** A unit a magnitude can scale (`人`, `元`, `平方米`, `㎡`, `m²`): not itself scaled (`万元` stays as
+ * written after `3.5万`), not a percentage or a per-mille. */
 function scalableUnit(unit: string): boolean {
-  const c = unit.charCodeAt(0);
-  return c >= 0x4e00 && c <= 0x9fff && magnitudeLength(unit) === 0;
+  const c = foldWidth(unit).charCodeAt(0);
+  return unit !== "" && c !== PERCENT && c !== PER_MILLE && magnitudeLength(unit) === 0;
 }
+
+const PERCENT = 0x25;
+const PER_MILLE = 0x2030;
 
 const OPERATOR_TEXTS: ReadonlySet<string> = new Set([...PREFIX_GLYPHS, ...PREFIX_WORDS].map((w) => w.text));
 /** Operator columns may also hold the words written after a number (`以上`, `以下`, `以内`). */

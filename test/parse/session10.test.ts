@@ -77,3 +77,36 @@ describe("two unnumbered indicators apart by spaces only", () => {
     }
   });
 });
+
+describe("space-separated items (second audit)", () => {
+  it("splits when the value stands after a space of its own, or is glued to its name without an operator", () => {
+    expect(heads("产出指标：培训人数 ≥100人 合格率 ≥95%")).toEqual([
+      [undefined, "产出指标", "培训人数", "≥100人"],
+      [undefined, "产出指标", "合格率", "≥95%"],
+    ]);
+    expect(heads("培训人数≥100人 合格率95% 及时率100%").map((i) => [i[2], i[3]])).toEqual([
+      ["培训人数", "≥100人"],
+      ["合格率", "95%"],
+      ["及时率", "100%"],
+    ]);
+  });
+
+  it("carries each line's 一级 (and its written 二级 where the name says none) to the items split off on that line", () => {
+    const text = "产出指标（数量指标）：培训人数≥100人 培训场次≥5场\n产出指标（质量指标）：合格率≥95% 优良率≥80%\n效益指标（社会效益指标）：就业率≥80% 带动就业人数≥50人";
+    const cell = parseIndicatorCell(text);
+    expect(cell.items.map((i) => [i.level1, i.level2, i.name])).toEqual([
+      ["产出指标", "数量指标", "培训人数"],
+      ["产出指标", "数量指标", "培训场次"],
+      ["产出指标", "质量指标", "合格率"],
+      ["产出指标", "质量指标", "优良率"],
+      ["效益指标", "社会效益指标", "就业率"],
+      ["效益指标", "社会效益指标", "带动就业人数"],
+    ]);
+    expect(allItemCodes(text).filter(([, code]) => code === "category_unknown")).toEqual([]);
+  });
+
+  it("lets a count or a rate go on under 效益 after a `；`, and a 满意度 name still says its own 一级", () => {
+    expect(heads("效益指标：就业率≥80%；受益群众人数≥500人").map((i) => i[1])).toEqual(["效益指标", "效益指标"]);
+    expect(heads("产出指标：培训人数≥100人；效益指标：就业率≥80%；群众满意度≥90%").map((i) => i[1])).toEqual(["产出指标", "效益指标", undefined]);
+  });
+});

@@ -370,18 +370,21 @@ function carryLevel1(items: readonly IndicatorItem[], folded: string): void {
       from = item.level1 !== undefined ? item : undefined;
       continue;
     }
-    if (eachWritesOwn && (item.number !== undefined || !endsAtComma(items[k - 1]))) {
+    const splitOff = item.number === undefined && splitOffItem(items[k - 1]);
+    if (eachWritesOwn && !splitOff) {
       from = undefined;
       continue;
     }
     if (from === undefined || item.level1Source !== "none" || !hasIndicatorPart(item)) continue;
     const level1 = from.level1 as Level1;
     const { start, end } = item.nameSpan;
-    // `…；社会效益指标：…`, `…；群众满意度≥90%`: another 一级's item, its 一级 left out.
+    // `…；社会效益指标：…`, `…；群众满意度≥90%`: another 一级's item, its 一级 left out. Under 产出 or
+    // 效益 only a name of 满意度 or 成本 says so (`带动就业人数` may count either); an item split
+    // off on the same line goes on with its 一级 whatever its name.
     const other =
       item.level2Source === "written" && item.level2 !== undefined
         ? !level2BelongsTo(level1, item.level2)
-        : LEVEL1_NAMES.some((l1) => l1 !== level1 && inferLevel2At(l1, folded, start, end) !== undefined);
+        : !splitOff && LEVEL1_NAMES.some((l1) => l1 !== level1 && namesLevel1(l1, level1) && inferLevel2At(l1, folded, start, end) !== undefined);
     if (other) {
       from = undefined;
       continue;
@@ -390,6 +393,13 @@ function carryLevel1(items: readonly IndicatorItem[], folded: string): void {
     item.level1 = level1;
     item.level1Source = "heading";
     if (item.level2Source === "none") inferLevel2Into(item, folded, item.nameSpan.start, item.nameSpan.end);
+    // Split off on the line of a head that writes its 二级 (`效益指标（社会效益指标）：就业率≥80% 带动就业
+    // 人数≥50人`): a name that says no 二级 of its own takes the head's, as under a sub-heading.
+    if (splitOff && item.level2Source === "none" && from.level2Source === "written" && from.level2 !== undefined) {
+      item.level2Raw = from.level2Raw;
+      item.level2 = from.level2;
+      item.level2Source = "written";
+    }
   }
 }
 
@@ -405,9 +415,17 @@ function writesLevel1Twice(items: readonly IndicatorItem[]): boolean {
   return false;
 }
 
-/** Whether an item ended at a comma: what follows was split off it (segmentCell's commaEndsItem). */
-function endsAtComma(item: IndicatorItem | undefined): boolean {
-  return item !== undefined && (item.terminator === "，" || item.terminator === ",");
+/** Whether the item after `item` was split off it on the same line: `item` ended at a comma
+ * (segmentCell's commaEndsItem) or at spaces (spaceEndsItem: no terminator), not at a `；`, `。`
+ * or a line break. */
+function splitOffItem(item: IndicatorItem | undefined): boolean {
+  return item !== undefined && (item.terminator === "，" || item.terminator === "," || item.terminator === undefined);
+}
+
+/** Whether a name that reads as `other`'s 二级 says an item under `carried` belongs to `other`:
+ * 满意度 and 成本 names do; a count or a rate (`带动就业人数`, `就业率`) may sit under 产出 or 效益. */
+function namesLevel1(other: Level1, carried: Level1): boolean {
+  return other === "满意度指标" || other === "成本指标" || carried === "满意度指标" || carried === "成本指标";
 }
 
 /** A section from its heading item; `nothing`: the line saying nothing under it, which it holds. */

@@ -403,14 +403,34 @@ function commaEndsItem(folded: string, contentStart: number, i: number, n: numbe
 function spaceEndsItem(folded: string, contentStart: number, i: number, n: number): boolean {
   if (isWhitespace(folded.charCodeAt(i - 1)) || i - contentStart > LOOKAHEAD) return false;
   const k = skipSpaces(folded, i, n);
-  if (!isHan(folded.charCodeAt(k)) || !namesValue(folded, contentStart, i, true)) return false;
+  if (!isHan(folded.charCodeAt(k)) || !namesQuantity(folded, contentStart, i)) return false;
+  let end = wordEnd(folded, k, n);
+  // `合格率 ≥95%`: the name's value may stand after a space of its own.
+  const next = skipSpaces(folded, end, n);
+  if (next > end && next < n && (isOperatorGlyph(folded.charCodeAt(next)) || isDigit(folded.charCodeAt(next)))) end = wordEnd(folded, next, n);
+  return !isValueRemark(folded, k, end) && namesQuantity(folded, k, end);
+}
+
+/** Where the run of text at `k` ends: at white space, a comma, a `；` or a `。` (LOOKAHEAD at most). */
+function wordEnd(folded: string, k: number, n: number): number {
   let end = k;
   while (end < n && end - k < LOOKAHEAD) {
     const c = folded.charCodeAt(end);
     if (isWhitespace(c) || c === COMMA || c === SEMICOLON || c === FULL_STOP) break;
     end++;
   }
-  return !isValueRemark(folded, k, end) && namesValue(folded, k, end, true);
+  return end;
+}
+
+/** A name and its quantity in [s, e): with an operator (namesValue), or a number glued to the
+ * name with a unit (`合格率95%`, `培训人数100人`: DOMAIN.md §2, no operator means `=`). */
+function namesQuantity(folded: string, s: number, e: number): boolean {
+  if (namesValue(folded, s, e, true)) return true;
+  let d = s;
+  while (d < e && !isDigit(folded.charCodeAt(d))) d++;
+  if (d - s < 2 || d >= e || !isHan(folded.charCodeAt(d - 1))) return false;
+  const value = readValue(folded, folded, d, e);
+  return value.kind === "quantitative" && value.unit !== undefined && value.garbled === undefined;
 }
 
 /** Labels a `;` may stand before inside one item: `培训人数；年度指标值：…`. A bare `目标值` is

@@ -75,18 +75,22 @@ describe("operator words, lead words and Chinese numerals before a number", () =
     expect(read(cell("产出指标", "完成时间", "一季度"))[0]).toBe("time");
   });
 
-  it("writes word operators as glyphs after the lead words, and a Chinese numeral as written", () => {
+  it("writes word operators as glyphs after the lead words, and a Chinese numeral as written after its glyph", () => {
     expect(clean(cell("产出指标", "应急演练次数", "至少2次"))).toBe(cell("产出指标", "应急演练次数", "≥2次"));
     expect(clean(cell("产出指标", "资助覆盖率", "达100%"))).toBe(cell("产出指标", "资助覆盖率", "≥100%"));
     expect(clean(cell("产出指标", "应急演练次数", "全年不少于4次"))).toBe(cell("产出指标", "应急演练次数", "全年≥4次"));
     expect(clean(cell("产出指标", "资助覆盖率", "力争达到95%以上"))).toBe(cell("产出指标", "资助覆盖率", "力争≥95%"));
     expect(clean(cell("产出指标", "康复训练人次", "累计≥500人次"))).toBe(cell("产出指标", "康复训练人次", "累计≥500人次"));
-    expect(clean(cell("产出指标", "抽检次数", "不少于三次"))).toBe(cell("产出指标", "抽检次数", "不少于三次"));
+    expect(clean(cell("产出指标", "抽检次数", "不少于三次"))).toBe(cell("产出指标", "抽检次数", "≥三次"));
+    expect(clean(cell("产出指标", "抽检次数", "两次"))).toBe(cell("产出指标", "抽检次数", "两次"));
   });
 
-  it("never starts a value glued to its name at `达` (送达, 下达), but does at a lead word", () => {
+  it("starts a value glued to its name at `达` only after a measure (就业率达, not 送达, 下达), and at a lead word", () => {
     const item = (text: string) => parseIndicatorCell(text).items.map((i) => [i.name, i.value.raw])[0];
     expect(item("1、产出指标：文书送达100份。")).toEqual(["文书送达", "100份"]);
+    expect(item("1、效益指标：就业率达80%。")).toEqual(["就业率", "达80%"]);
+    expect(item("1、满意度指标：群众满意度达90%。")).toEqual(["群众满意度", "达90%"]);
+    expect(item("1、产出指标：督查次数不少于三次。")).toEqual(["督查次数", "不少于三次"]);
     expect(item("1、产出指标：应急演练次数全年不少于4次。")).toEqual(["应急演练次数", "全年不少于4次"]);
   });
 

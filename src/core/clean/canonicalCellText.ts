@@ -4,7 +4,7 @@ import { parseIndicatorCell } from "../parse/parseCell";
 import { leadWordsEnd } from "../parse/parseValue";
 import { MARKER, readMarker, startsLikeNumber } from "../parse/readMarker";
 import { sameValueFields } from "../parse/shapes";
-import { SUFFIX_WORDS, isTimeUnit, WITHIN_SUFFIX } from "../parse/valueWords";
+import { HAN_DIGITS, SUFFIX_WORDS, isTimeUnit, WITHIN_SUFFIX } from "../parse/valueWords";
 import { compactFolded } from "../parse/vocabulary";
 import { writtenUnit } from "../parse/nameUnit";
 import { applyFixEdits } from "./applyFixEdits";
@@ -462,7 +462,9 @@ export function canonicalValueText(value: ParsedValue): string {
       return sameValueContent(asWritten, undefined, compact) ? compact : asWritten;
     }
     case "quantitative": {
-      const number = asciiNumber(value.numberRaw);
+      // A count in Chinese numerals keeps its numerals (`不少于三次` → `≥三次`): DOMAIN.md §4's digits
+      // would change a character of what the author wrote.
+      const number = asciiNumber(value.numberRaw) ?? hanNumber(value.numberRaw);
       if (number === undefined) return asWritten;
       const glyph = value.operator !== undefined && value.operatorSource !== "implicit" ? value.operator : "";
       // Lead words stay before the glyph (`全年不少于4次` → `全年≥4次`); a unit read from the name's
@@ -473,6 +475,13 @@ export function canonicalValueText(value: ParsedValue): string {
       return sameValueContent(written, value.operatorRaw, suffix === undefined ? canonical : canonical + suffix) ? canonical : asWritten;
     }
   }
+}
+
+/** A number written in Chinese numerals (`三`, `十二`), as written; undefined for anything else. */
+function hanNumber(numberRaw: string | undefined): string | undefined {
+  if (numberRaw === undefined || numberRaw === "") return undefined;
+  for (const ch of numberRaw) if (!HAN_DIGITS.has(ch) && ch !== "十") return undefined;
+  return numberRaw;
 }
 
 /** Where the lead words of a quantity as written end (`全年不少于4次` → 2, `力争 达到95%` → 3: spaces

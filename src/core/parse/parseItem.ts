@@ -7,6 +7,7 @@ import type { SegmentCursor } from "./segmentCell";
 import { internSlice, internSpan, internText, type ValueTable } from "./intern";
 import { newItem } from "./shapes";
 import { withNameUnit } from "./nameUnit";
+import { HAN_DIGITS } from "./valueWords";
 import { inferLevel2At, LEVEL1_SYNONYMS, LEVEL2_SYNONYMS } from "./vocabulary";
 
 const COLON = 0x3a;
@@ -354,11 +355,12 @@ function gluedValueStart(folded: string, start: number, end: number): number {
       }
       continue;
     }
-    const word = prefixWordAt(folded, g, end);
+    const word = prefixWordAt(folded, g, end) || reachesAt(folded, start, g);
     if (word > 0) {
       let k = g + word;
       while (k < end && isWhitespace(folded.charCodeAt(k))) k++;
-      if (k < end && isDigit(folded.charCodeAt(k))) {
+      // `督查次数不少于三次`: a count in Chinese numerals, too.
+      if (k < end && (isDigit(folded.charCodeAt(k)) || HAN_DIGITS.has(folded.charAt(k)))) {
         gluedBy = "word";
         // `检查次数每季度不少于1次`: the period before the operator is the value's.
         return valueOpenersBefore(folded, start, g, MIN_GLUED_NAME);
@@ -369,6 +371,19 @@ function gluedValueStart(folded: string, start: number, end: number): number {
   gluedLastDigit = last;
   return first < 0 ? start : first;
 }
+
+/**
+ * The length of a `达` at `g` that opens a value glued to a measure's name (`就业率达80%`,
+ * `满意度达90%`, `参保人数达5000人`): after 率, 度, 数, 量 or 额 only, 0 otherwise — `送达`, `到达`,
+ * `下达` are verbs of the name (`文书送达100份`).
+ */
+function reachesAt(folded: string, start: number, g: number): number {
+  if (folded.charCodeAt(g) !== REACH || g - start < MIN_GLUED_NAME) return 0;
+  return MEASURE_ENDS.includes(folded.charAt(g - 1)) ? 1 : 0;
+}
+
+const REACH = 0x8fbe; // 达
+const MEASURE_ENDS = "率度数量额";
 
 /** Whether the value read at a glued start (gluedValueStart) is one: a quantity after a word
  * operator; a quantity whose operator is a suffix word (`100人以上`, `30天以内`, not the bare

@@ -74,10 +74,10 @@ export class SegmentCursor {
   private n = 0;
   private pos = 0;
   private lastNumber = 0;
-  /** The last item's number and its style (`2` of `2、`): a heading run on to the item after it
-   * may number on from it (`…；2、…；效益指标：3、…`). */
-  private lastItemStyle: NumberingStyle = "none";
-  private lastItemNumber = 0;
+  /** The number and style (`2` of `2、`) of the last numbered item before the one being read: a
+   * heading run on to an item may number on from it (`…；2、…；效益指标：3、…`). */
+  private readonly previous: NumberedItem = { style: "none", number: 0 };
+  private readonly last: NumberedItem = { style: "none", number: 0 };
   private runOnHeadings = true;
 
   /** Starts on a cell; `runOnHeadings` false reads no heading run on to its first item. */
@@ -85,8 +85,8 @@ export class SegmentCursor {
     this.folded = folded;
     this.n = folded.length;
     this.lastNumber = 0;
-    this.lastItemStyle = "none";
-    this.lastItemNumber = 0;
+    this.previous.style = this.last.style = "none";
+    this.previous.number = this.last.number = 0;
     this.sectionSplits = 0;
     this.runOnHeadings = runOnHeadings;
     this.pos = skipWhitespace(folded, 0, this.n);
@@ -100,9 +100,9 @@ export class SegmentCursor {
       const pos = this.pos;
       const hasMarker = readMarker(folded, pos, n, true);
       let contentStart = pos;
-      // The item before this one, for a heading here run on to an item numbering on from it.
-      const lastItemStyle = this.lastItemStyle;
-      const lastItemNumber = this.lastItemNumber;
+      // The items before this one, for a heading here run on to an item numbering on from them.
+      this.previous.style = this.last.style;
+      this.previous.number = this.last.number;
       if (hasMarker) {
         const m = this.marker;
         m.number = MARKER.number;
@@ -112,8 +112,8 @@ export class SegmentCursor {
         m.end = MARKER.end;
         contentStart = skipSpaces(folded, m.end, n);
         this.lastNumber = m.number;
-        this.lastItemStyle = m.style;
-        this.lastItemNumber = m.number;
+        this.last.style = m.style;
+        this.last.number = m.number;
       }
       const expected = this.lastNumber + 1;
       // Only an unnumbered item or one numbered like a heading (`一、`, `（一）`) can be a section
@@ -171,7 +171,7 @@ export class SegmentCursor {
           (isDigit(c) || c === OPEN || isCircledNumber(c) || isParenthesizedNumber(c)) &&
           i > contentStart &&
           (startsRunOnItem(folded, contentStart, i, n, expected, depth) ||
-            (runOnHeading && i - contentStart <= HEADING_MAX && this.splitsSection(folded, contentStart, i, n, depth, headingStyle, lastItemStyle, lastItemNumber)) ||
+            (runOnHeading && i - contentStart <= HEADING_MAX && this.splitsSection(folded, contentStart, i, n, depth, headingStyle)) ||
             (digitSeen && depth === 0 && startsSpacedItem(folded, contentStart, i, n, expected)))
         ) {
           // A run-on item's number may start inside a digit run glued to the value (`：42、`).
@@ -265,17 +265,8 @@ export class SegmentCursor {
   }
 
   /** startsSectionItem, counted in sectionSplits when it says yes. */
-  private splitsSection(
-    folded: string,
-    contentStart: number,
-    i: number,
-    n: number,
-    depth: number,
-    headingStyle: NumberingStyle,
-    lastStyle: NumberingStyle,
-    lastNumber: number,
-  ): boolean {
-    if (!startsSectionItem(folded, contentStart, i, n, depth, headingStyle, lastStyle, lastNumber)) return false;
+  private splitsSection(folded: string, contentStart: number, i: number, n: number, depth: number, headingStyle: NumberingStyle): boolean {
+    if (!startsSectionItem(folded, contentStart, i, n, depth, headingStyle, this.previous)) return false;
     this.sectionSplits++;
     return true;
   }
@@ -533,6 +524,12 @@ function endsHeadingLine(folded: string, contentStart: number, i: number, n: num
   return namesValue(folded, k, end);
 }
 
+/** An item's number and its numbering style. */
+interface NumberedItem {
+  style: NumberingStyle;
+  number: number;
+}
+
 /** Whether the number at `i` is item 1 of the section whose heading is all of the item so far
  * [contentStart, i): a heading (see isHeading), spaces after it (`一、产出指标：1、培训人数`,
  * `一、产出指标；(1)…`, `（一）产出指标 1.…`, `1、产出指标：（1）…`), numbered in another style
@@ -540,20 +537,11 @@ function endsHeadingLine(folded: string, contentStart: number, i: number, n: num
  * its item 1). `1、2号楼`, a number before a digit, is an enumeration, not item 1. The caller
  * keeps the look-behind short (HEADING_MAX); parseIndicatorCell checks the cell bears the
  * section out. */
-function startsSectionItem(
-  folded: string,
-  contentStart: number,
-  i: number,
-  n: number,
-  depth: number,
-  headingStyle: NumberingStyle,
-  lastStyle: NumberingStyle,
-  lastNumber: number,
-): boolean {
+function startsSectionItem(folded: string, contentStart: number, i: number, n: number, depth: number, headingStyle: NumberingStyle, previous: NumberedItem): boolean {
   if (depth > 0 || !readMarker(folded, i, n, false) || MARKER.style === headingStyle) return false;
   // The section's first item is `1`, or numbers on from the item before the heading
   // (`产出指标：1、…；2、…；效益指标：3、…`).
-  if (MARKER.number !== 1 && !(lastNumber >= 1 && MARKER.style === lastStyle && MARKER.number === lastNumber + 1)) return false;
+  if (MARKER.number !== 1 && !(previous.number >= 1 && MARKER.style === previous.style && MARKER.number === previous.number + 1)) return false;
   if (MARKER.end < n && isDigit(folded.charCodeAt(MARKER.end))) return false;
   return isHeading(folded, contentStart, i);
 }

@@ -1,5 +1,6 @@
 import { canonicalCellText } from "../../src/core/clean/canonicalCellText";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
+import { nameNoteUnit } from "../../src/core/parse/nameUnit";
 import { allItemCodes } from "../rules/harness";
 
 /** Units of energy, freight, land and environment tables (audit E, F3): three-character Han units,
@@ -63,6 +64,12 @@ describe("unit families of real tables", () => {
     expect(clean(cell("产出指标", "年节电量", "不少于50万千瓦时"))).toBe(cell("产出指标", "年节电量", "≥50万千瓦时"));
     expect(clean(cell("效益指标", "出水COD浓度", "50mg/L以下"))).toBe(cell("效益指标", "出水COD浓度", "≤50mg/L"));
     expect(clean(cell("效益指标", "PM2.5平均浓度", "＜＝３５μg/m³"))).toBe(cell("效益指标", "PM2.5平均浓度", "≤35μg/m³"));
+  });
+
+  it("takes such a unit from the name's note", () => {
+    expect(nameNoteUnit("年节电量（万千瓦时）")).toBe("万千瓦时");
+    expect(nameNoteUnit("出水COD浓度（mg/L）")).toBe("mg/L");
+    expect(nameNoteUnit("年节电量（万kWh）")).toBe("万kWh");
   });
 });
 

@@ -1,14 +1,14 @@
 import type { ParsedValue } from "../model";
 import { foldWidth } from "./normalizeText";
-import { UNITS, magnitudeLength } from "./valueWords";
+import { UNITS, latinUnitEnd, magnitudeLength } from "./valueWords";
 
 /**
  * The unit a name writes in a trailing bracket note, for a value written without one:
  * `培训人数（人）` `≥100` is `≥100` 人, `群众满意度（%）` `≥80` is `≥80%`, `人均成本（元/人）` `≤500` is
  * `≤500` 元/人. Tables put the unit in the name when the value column holds numbers only.
  *
- * Only a known unit (UNITS, maybe after a magnitude: `万人`, `千米`), or known units joined by `/`
- * (`次/年`), is one: `培训人数（新增）`, `资金（省级）`, `完成率（2025年）` write none.
+ * Only a known unit (UNITS or a Latin one, maybe after a magnitude: `万人`, `千米`, `万kWh`), or known
+ * units joined by `/` (`次/年`, `mg/L`), is one: `培训人数（新增）`, `资金（省级）`, `完成率（2025年）` write none.
  */
 export function nameNoteUnit(name: string): string | undefined {
   const folded = foldWidth(name);
@@ -54,8 +54,12 @@ function isBlank(c: number): boolean {
 }
 
 const KNOWN_UNITS: ReadonlySet<string> = new Set(UNITS);
+/** A known unit or a Latin one (`kWh`, `mg`), maybe after one or two magnitudes (`万人`, `万kWh`,
+ * `百万元`; `万千瓦时` is 万 and 千瓦时). */
 function isUnitPart(part: string): boolean {
-  if (KNOWN_UNITS.has(part)) return true;
   const magnitude = magnitudeLength(part);
-  return magnitude > 0 && part.length > magnitude && KNOWN_UNITS.has(part.slice(magnitude));
+  for (let m = 0; m <= magnitude && m < part.length; m++) {
+    if (KNOWN_UNITS.has(m === 0 ? part : part.slice(m)) || latinUnitEnd(part, m, part.length) === part.length) return true;
+  }
+  return false;
 }

@@ -21,6 +21,7 @@ import {
   TIME_CHARS,
   TIME_MARKERS,
   isTimeUnit,
+  latinUnitEnd,
   PERIODS,
   UNITS,
   VAGUE_WORDS,
@@ -747,9 +748,9 @@ function knownUnitAt(folded: string, i: number, end: number): number {
 /**
  * The end of the unit at `i` (`i` when there is none): `%`, `‰`, or parts joined by `/` or `·`
  * (`元/人`, `元/人·月`, `元/生/年`, `批次/千人`, `起/10万人`, and `/10万` after a rate's number).
- * A part is a known unit, a magnitude and a known unit (`万立方米`, `千人`), or one or two Han
- * characters (`株`, `家次`, `分贝`), whichever is longest; after a `/` it may start with a count
- * (`10万人`).
+ * A part is a known unit, one or two Han characters (`株`, `家次`) or a Latin unit (`mg`, `kW`),
+ * maybe after a magnitude (`万立方米`, `千人`, `万辆次`, `万kWh`), whichever is longest; after a `/`
+ * it may start with a count (`10万人`). `mg/L`, `μg/m³`, `千克标准煤/平方米`, `kW·h`.
  */
 function readUnit(folded: string, i: number, end: number): number {
   if (i >= end) return i;
@@ -779,22 +780,31 @@ function isMagnitude(c: number): boolean {
   return c === 0x4e07 || c === 0x4ebf || c === 0x5343 || c === 0x767e; // 万 亿 千 百
 }
 
-/** The end of one part of a unit at `i` (`i` when there is none), see readUnit. */
+/**
+ * The end of one part of a unit at `i` (`i` when there is none), see readUnit: the longest of a
+ * known unit, a generic one, a Latin one (`mg`, `kWh`), each maybe after one or two magnitudes
+ * (`万千瓦时`, `万辆次`, `万kWh`, `百万元`).
+ */
 function unitPartEnd(folded: string, i: number, end: number): number {
   let best = knownUnitAt(folded, i, end);
   const known = matchedUnit;
-  let generic = i;
-  while (generic < end && generic - i < GENERIC_UNIT_LENGTH && isHan(folded.charCodeAt(generic)) && !hasFlag(folded.charCodeAt(generic), UNIT_STOP_FLAG)) generic++;
-  if (generic > best) best = generic;
-  let m = i;
-  while (m < end && m - i < 2 && isMagnitude(folded.charCodeAt(m))) m++;
-  if (m > i) {
-    const scaled = knownUnitAt(folded, m, end);
-    if (scaled > best) best = scaled;
+  const plain = Math.max(genericUnitEnd(folded, i, end), latinUnitEnd(folded, i, end));
+  if (plain > best) best = plain;
+  for (let m = i; m < end && m - i < 2 && isMagnitude(folded.charCodeAt(m)); ) {
+    m++;
+    const scaled = Math.max(knownUnitAt(folded, m, end), genericUnitEnd(folded, m, end), latinUnitEnd(folded, m, end));
+    if (scaled > m && scaled > best) best = scaled;
   }
   // unitText hands out the matched constant only for a unit that is one known unit.
   matchedUnit = best > i && folded.startsWith(known, i) && best === i + known.length ? known : "";
   return best;
+}
+
+/** The end of a generic unit at `i`: one or two Han characters that end no unit (`株`, `家次`). */
+function genericUnitEnd(folded: string, i: number, end: number): number {
+  let generic = i;
+  while (generic < end && generic - i < GENERIC_UNIT_LENGTH && isHan(folded.charCodeAt(generic)) && !hasFlag(folded.charCodeAt(generic), UNIT_STOP_FLAG)) generic++;
+  return generic;
 }
 
 /** The unit text [start, end) of the folded value: the matched constant when it is one. */

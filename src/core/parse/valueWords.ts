@@ -1,4 +1,5 @@
 import type { Operator } from "../model";
+import { isDigit } from "./normalizeText";
 
 /**
  * The words of the value grammar (DOMAIN.md §2 Values), as the parser matches them on
@@ -80,8 +81,9 @@ export const HAN_DIGITS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Units that after a Chinese numeral name something rather than count it: a point of the
- * calendar (`十二月`, `一季度`: time values) or a grade or class (`三级`, `五星`, `一类`: words). */
-export const HAN_NAMING_UNITS: ReadonlySet<string> = new Set(["年", "月", "日", "季度", "级", "星", "类"]);
+ * calendar (`十二月`, `一季度`: time values), a grade or class (`三级`, `五星`, `一类`: words) or a
+ * time (`一度`, `二度`: once, a second time). */
+export const HAN_NAMING_UNITS: ReadonlySet<string> = new Set(["年", "月", "日", "季度", "级", "星", "类", "度"]);
 
 /** Operators written after the number and unit (`80%以上`, `30天以内`), longest first.
  * `内` alone only counts after a time unit (`30天内`), see TIME_UNITS. */
@@ -112,7 +114,56 @@ export const UNITS: readonly string[] = [
   // Areas and volumes as typed with a symbol (`≥500㎡`, `≥2万m²`, `≥3000m2`, `≤350元/㎡`), kept as written;
   // a change of a rate in points (`≥5个百分点`).
   "㎡", "m²", "m2", "km²", "km2", "㎢", "m³", "m3", "㎥", "个百分点", "百分点",
+  // Energy (`≥50万千瓦时`, `≤8.5千克标准煤/平方米`), freight (`≥3万标准箱`, `≥12万辆次`), land (`≥15平方千米`)
+  // and environment (`≤55分贝`): units of three and more characters a generic unit does not reach.
+  "千瓦时", "兆瓦时", "千瓦", "兆瓦", "度", "吨标准煤", "千克标准煤", "公斤标准煤", "吨标煤", "千克标煤", "公斤标煤",
+  "标准箱", "吨公里", "人公里", "辆次", "车次", "架次", "艘次", "航次", "平方千米", "分贝", "毫克", "微克", "毫升", "升",
 ];
+
+/** SI prefixes of a unit written in Latin letters (`km`, `mg`, `μg`, `kW`, `MWh`); `K` as typed for `k`
+ * (`KW`, `Kg`). */
+const LATIN_PREFIXES = "kKMGTmμµcn";
+
+/** Symbols a Latin unit is made of, alone or after one prefix of LATIN_PREFIXES (`g`, `mg`, `kWh`,
+ * `kPa`, `dB`); `t/a` and `d` are the tonne per year and the day of environmental tables. Bare
+ * capitals that name grades or sizes (`4A`, `5G`, `2B`) are none. */
+const LATIN_BASES: ReadonlySet<string> = new Set(["g", "t", "m", "L", "l", "W", "Wh", "V", "VA", "Hz", "s", "h", "d", "a", "J", "Pa", "dB"]);
+
+/** Latin units that are no prefix and symbol: a minute, a container (TEU), parts per million, coal
+ * equivalents, data rates, and capitals typed for lower case. */
+const LATIN_WORDS: ReadonlySet<string> = new Set([
+  "min", "TEU", "ppm", "ppb", "tce", "kgce", "KB", "MB", "GB", "TB", "kbps", "Mbps", "Gbps", "KG", "KM", "KWH", "kwh",
+]);
+
+/** A Latin unit is short: a longer run of letters is a word or a code. */
+const MAX_LATIN_UNIT = 4;
+
+function isLatinLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x3bc || c === 0xb5; // A-Z a-z μ µ
+}
+
+/**
+ * The end of a unit written in Latin letters at `i` (`i` when there is none): a whole run of letters
+ * that is a LATIN_WORDS word or a symbol of LATIN_BASES, maybe after one prefix (`mg`, `μg`, `kW`),
+ * then maybe an exponent (`m²`, `m³`, and `m2`/`m3` after a length: `km2`). The whole run or nothing:
+ * `PM` or `mgx` are no unit. Examples: `mg` in `≤50mg/L`, `μg` and `m³` in `≥35μg/m³`.
+ */
+export function latinUnitEnd(text: string, i: number, end: number): number {
+  let r = i;
+  while (r < end && r - i <= MAX_LATIN_UNIT && isLatinLetter(text.charCodeAt(r))) r++;
+  if (r === i || r - i > MAX_LATIN_UNIT) return i;
+  const word = text.slice(i, r);
+  const prefixed = word.length > 1 && LATIN_PREFIXES.includes(word.charAt(0)) && LATIN_BASES.has(word.slice(1));
+  if (!prefixed && !LATIN_BASES.has(word) && !LATIN_WORDS.has(word)) return i;
+  if (r < end) {
+    const c = text.charCodeAt(r);
+    const exponent = c === 0xb2 || c === 0xb3 || (word.endsWith("m") && (c === 0x32 || c === 0x33)); // ² ³ 2 3
+    if (exponent && !(r + 1 < end && isDigit(text.charCodeAt(r + 1)))) r++;
+  }
+  return r;
+}
+
+
 
 /** Units of time, durations of teaching (`学时`, `课时`) included: after them `内` means `≤`
  * (`30天内`, `2个工作日内`), and a 时效 indicator may be measured in them (`≥40学时`). */

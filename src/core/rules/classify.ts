@@ -48,11 +48,15 @@ const RATE_TAILS = ["比例", "占比", "比重", "比率", "百分比"];
 const SATISFACTION_TAILS = ["满意度", "满意率"];
 
 /** Count heads: `党代会年会制试点镇数量`, `全区远教站点数`, `举办各类培训期数`, `培训场次`. */
-const COUNT_TAILS = ["数量", "场次", "人次", "频次", "批次", "班次"];
+const COUNT_TAILS = ["数量", "场次", "人次", "频次", "批次", "班次", "名额"];
 /** Words ending in 数 that are not counts: 指数 (index), 系数 (coefficient), 分数 (score) … */
 const NOT_COUNT = ["指数", "系数", "分数", "倍数", "参数", "基数", "函数", "位数"];
 
-const AMOUNT_TAILS = ["成本", "金额", "经费", "资金", "费用", "支出", "投入", "造价", "单价", "价格", "预算"];
+/** `…额` is a sum of money (`水资源费征收额`, `道路建设投资额`, `资金总额`, `销售额`), unless NOT_AMOUNT
+ * says otherwise; `贴息额度` too. 名额 (places) is a count (COUNT_TAILS). */
+const AMOUNT_TAILS = ["成本", "额", "额度", "经费", "资金", "费用", "支出", "投入", "造价", "单价", "价格", "预算"];
+/** Words ending in 额 that are no sum: 份额 (a share), 足额/全额/超额 (in full, beyond: how a thing is done). */
+const NOT_AMOUNT = ["份额", "足额", "全额", "超额"];
 
 const TIMELINESS_TAILS = ["及时率", "时限", "完成时间", "时间", "期限", "周期", "工期", "时长"];
 
@@ -178,6 +182,7 @@ for (const [list, bit] of [
   [COUNT_TAILS, COUNT_BIT],
   [NOT_COUNT, NOT_COUNT_BIT],
   [AMOUNT_TAILS, AMOUNT_BIT],
+  [NOT_AMOUNT, AMOUNT_BIT],
   [TIMELINESS_TAILS, TIMELINESS_BIT],
 ] as const) {
   for (const tail of list) {
@@ -378,7 +383,7 @@ function readNameUncached(head: string): void {
   if (!dissatisfaction && (endsWithAny(head, SATISFACTION_TAILS, SATISFACTION_BIT) || (fraction && containsWord(head, "满意")))) measure = "satisfaction";
   else if (fraction || isRateHead(head)) measure = "rate";
   else if (isCountHead(head)) measure = "count";
-  else if (endsWithAny(head, AMOUNT_TAILS, AMOUNT_BIT)) measure = "amount";
+  else if (endsWithAny(head, AMOUNT_TAILS, AMOUNT_BIT) && !endsWithAny(head, NOT_AMOUNT, AMOUNT_BIT)) measure = "amount";
   const timeliness = containsWord(head, "时效") || endsWithAny(head, TIMELINESS_TAILS, TIMELINESS_BIT);
   // `满意度测评`, `满意度调查结果`: still a satisfaction measure when nothing else claims the name;
   // a time claims it (`满意度调查完成时间` is a 时效 indicator about the survey).
@@ -417,7 +422,7 @@ function directionOf(head: string): Direction {
  */
 export const MEASURE_WORDS: readonly string[] = [
   "人次", "人数", "次数", "场次", "批次", "班次", "频次", "户数", "起数", "个数", "例数", "宗数", "家数", "数量", "总量",
-  "总数", "覆盖面", "金额", "面积", "率", "量", "数",
+  "总数", "覆盖面", "金额", "总额", "面积", "率", "量", "数", "额",
 ];
 
 /**

@@ -134,3 +134,42 @@ describe("direction of things done wrongly and their look-alikes", () => {
     expect(itemCodes(negativeDirectionGeRule, `1、产出指标：${name}，年度指标值：${value}。`)).toEqual([]);
   });
 });
+
+/** Standard less-is-better indicators of water, forestry, transport and 信访 work. */
+const SECTOR_NEGATIVES = [
+  ["管网漏损率", "12%"],
+  ["供水管网漏损量", "100万立方米"],
+  ["林业有害生物成灾率", "3‰"],
+  ["货车超限超载率", "3%"],
+  ["超限超载车辆数", "10辆"],
+  ["公交车辆脱班率", "2%"],
+  ["列车晚点率", "5%"],
+  ["出租车空驶率", "30%"],
+  ["城市内涝积水点数量", "10个"],
+  ["重复访率", "5%"],
+  ["越级访人次", "3人次"],
+] as const;
+
+/** Their remedies and look-alikes: 正向. */
+const SECTOR_REMEDIES = [
+  ["超载治理", "≥95%"],
+  ["治理超限超载车辆数", "≥500辆"],
+  ["管网漏损控制率", "≥90%"],
+  ["积水点改造数量", "≥10个"],
+  ["消除内涝积水点数量", "≥10个"],
+  ["林业有害生物防治率", "≥90%"],
+  ["重复访化解率", "≥90%"],
+  ["公交车辆准点率", "≥95%"],
+] as const;
+
+describe("direction of sector words (漏损, 成灾, 超限超载, 晚点, 脱班, 积水, 重复访)", () => {
+  it.each(SECTOR_NEGATIVES)("%s is 反向: ≥%s is the wrong way round", (name, amount) => {
+    expect(classifyName(name).direction).toBe("反向");
+    expect(itemCodes(negativeDirectionGeRule, `1、效益指标：${name}，年度指标值：≥${amount}。`)).toEqual([[1, "negative_direction_ge"]]);
+  });
+
+  it.each(SECTOR_REMEDIES)("%s is 正向: %s raises no negative_direction_ge", (name, value) => {
+    expect(classifyName(name).direction).toBe("正向");
+    expect(itemCodes(negativeDirectionGeRule, `1、效益指标：${name}，年度指标值：${value}。`)).toEqual([]);
+  });
+});

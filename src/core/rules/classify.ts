@@ -280,7 +280,18 @@ class WordSet {
     }
     return false;
   }
+
+  /** The words that occur at position `i` of `text` (none: an empty list, not allocated). */
+  wordsAt(text: string, i: number): readonly string[] {
+    if (this.starts[text.charCodeAt(i)] === 0) return NO_WORDS;
+    const words = this.byFirst.get(text.charCodeAt(i)) as string[];
+    let found: string[] | undefined;
+    for (const word of words) if (text.startsWith(word, i)) (found ??= []).push(word);
+    return found ?? NO_WORDS;
+  }
 }
+
+const NO_WORDS: readonly string[] = [];
 
 /**
  * Literal words matched where they end: which of them ends at a position of a text, the
@@ -407,7 +418,8 @@ function readNameUncached(head: string): void {
  * something done is 正向 whatever it is about (`投诉电话接通率`, `疫情报告及时率`). Then the
  * word before the measure word (headOf): a bad event is 反向 (`监测设备故障次数`, `帮扶对象返贫人数`),
  * a thing done 正向 (`森林火灾预警信息发布次数`, `违法行为立案数量`, `举报奖励`). Otherwise a negative
- * word anywhere makes it 反向 unless a remedy word turns it (`投诉处理情况`, `安置帮教刑满释放犯罪人员人数`).
+ * word anywhere makes it 反向 unless a remedy word turns it (`投诉处理情况`, `安置帮教刑满释放犯罪人员人数`)
+ * or it names the field of the work counted (negativeCounted: `报送舆情信息数量`, `网上信访占比`).
  */
 function directionOf(head: string): Direction {
   for (const tail of NEGATIVE_TAILS) if (head.endsWith(tail)) return "反向";
@@ -418,8 +430,47 @@ function directionOf(head: string): Direction {
   const action = event > 0 ? 0 : ACTION_ENDS.longestEndingAt(head, end);
   // `隐患未整改数`, `逾期发放率`: a thing not done, or done badly, is counted.
   if (action > 0) return BADLY_ENDS.longestEndingAt(head, end - action) > 0 ? "反向" : "正向";
-  return NEGATIVE_WORDS.occursIn(head) && !REMEDY_WORDS.occursIn(head) ? "反向" : "正向";
+  return negativeCounted(head) ? "反向" : "正向";
 }
+
+/**
+ * Whether a negative word of the name is what it counts (directionOf's last reading). A remedy
+ * word anywhere turns it (`投诉处理情况`). A field of work (TOPIC_WORDS) is only the topic when the
+ * name also names a thing done about it, before or after (`报送舆情信息数量`, `污染源普查企业数量`,
+ * `信访代理员人数`; not one done badly, `未录入`), or the channel it comes by (`网上信访占比`); alone
+ * it is counted (`群体性信访事件数`, `污染物排放量`, `碳排放强度`). Any other negative word is counted.
+ */
+function negativeCounted(head: string): boolean {
+  if (!NEGATIVE_WORDS.occursIn(head) || REMEDY_WORDS.occursIn(head)) return false;
+  let workDone: boolean | undefined;
+  for (let i = 0; i < head.length; i++) {
+    for (const word of NEGATIVE_WORDS.wordsAt(head, i)) {
+      if (!TOPICS.has(word)) return true;
+      if (CHANNEL_ENDS.longestEndingAt(head, i) > 0) continue;
+      workDone ??= doneCleanly(head);
+      if (!workDone) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the name holds a thing done (ACTION_WORDS) not said to be done badly (BADLY_WORDS). */
+function doneCleanly(head: string): boolean {
+  for (let i = 0; i < head.length; i++) {
+    if (ACTIONS.wordsAt(head, i).length > 0 && BADLY_ENDS.longestEndingAt(head, i) === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Negative words that also name a department's field of work, done about and counted by it:
+ * 信访 (petitions), 舆情 (public opinion), 污染/排放 (pollution, emissions), 疫情, 投诉, 隐患, 纠纷,
+ * 事件, 事故, 火灾. Read by negativeCounted.
+ */
+export const TOPIC_WORDS: readonly string[] = ["信访", "上访", "舆情", "污染", "排放", "疫情", "投诉", "隐患", "纠纷", "事件", "事故", "火灾"];
+
+/** Channels a field's cases come by: `网上信访占比`, `网上信访量` count the online share, a thing to raise. */
+export const CHANNEL_WORDS: readonly string[] = ["网上", "线上", "在线"];
 
 /**
  * Words a count, amount or rate ends in: what it counts stands before them (`巡查次数` counts
@@ -473,17 +524,24 @@ export const ACTION_WORDS: readonly string[] = [
   "发布", "巡查", "检查", "督查", "核查", "抽查", "抽检", "检验", "巡检", "巡逻", "宣传", "培训", "教育", "立案", "办理",
   "接听", "接警", "出警", "安装", "备案", "登记", "奖励", "走访", "调解", "完成", "覆盖", "发放", "配备", "开展", "举办",
   "执法", "诊疗", "治疗", "诊治",
+  // work on information and cases: `报送舆情信息数量`, `信访事项登记录入数量`, `碳排放清单编制数量`,
+  // `网络舆情研判报告期数`, `督查督办信访事项数量`, `信访信息系统使用率`, `信访代理员人数`
+  "报送", "上报", "录入", "编制", "编写", "普查", "调查", "研判", "分析", "评估", "统计", "采集", "审核", "核实", "督办",
+  "交办", "转办", "使用", "代理", "建设", "征收",
 ];
 
 /** Words before a thing done that say it was not done, or done badly: the count is of a
- * failure (`隐患未整改数`, `群众不满意`, `逾期发放率`, `违规发放金额`). */
-export const BADLY_WORDS: readonly string[] = ["未", "不", "没", "漏", "逾期", "超期", "延期", "超时", "延迟", "滞后", "违规", "违法", "虚假", "重复", "错误"];
+ * failure (`隐患未整改数`, `群众不满意`, `逾期发放率`, `违规发放金额`, `经费超标准使用金额`). */
+export const BADLY_WORDS: readonly string[] = ["未", "不", "没", "漏", "逾期", "超期", "延期", "超时", "延迟", "滞后", "违规", "违法", "虚假", "重复", "错误", "超标", "超标准", "超范围"];
 
 const MEASURE_ENDS = new EndSet(MEASURE_WORDS);
 const EVENT_ENDS = new EndSet(EVENT_WORDS);
 const COUNTERS = new WordSet(COUNTER_WORDS);
 const ACTION_ENDS = new EndSet(ACTION_WORDS);
 const BADLY_ENDS = new EndSet(BADLY_WORDS);
+const ACTIONS = new WordSet(ACTION_WORDS);
+const TOPICS: ReadonlySet<string> = new Set(TOPIC_WORDS);
+const CHANNEL_ENDS = new EndSet(CHANNEL_WORDS);
 
 /** Tails naming a share or count of something bad: 反向 whatever stands before them. */
 export const NEGATIVE_TAILS: readonly string[] = [
@@ -502,6 +560,8 @@ export const POSITIVE_TAILS: readonly string[] = [
   "普及率", "受理率", "回复率", "满意度", "满意率", "检测率", "巡查率", "参保人数", "培训人数", "就业人数", "抓获人数",
   // how well a thing is done: `故障预警准确率`, `不合格产品检出率`
   "准确率", "正确率", "精准率", "检出率", "准点率",
+  // how well a field's work goes or how it stands: `网上信访办理效率`, `信访秩序`, `污染防治成效`
+  "效率", "效能", "成效", "效果", "能力", "质量", "秩序", "形势", "态势",
 ];
 
 const ECONOMIC_COST_LEVEL2 = new Set(["成本指标", "经济成本指标"]);

@@ -39,6 +39,15 @@ describe("classifyName: what the name measures", () => {
     ["资金拨付时效指标", "other"],
     ["经费是否按照实际村数拨付", "other"],
     ["提升全区组工信息工作质量", "other"],
+    // a name ending in 额 is an amount, unless the 额 is places, a share or an adverb
+    ["水资源费征收额", "amount"],
+    ["道路建设投资额", "amount"],
+    ["项目资金总额", "amount"],
+    ["农产品销售额", "amount"],
+    ["贷款贴息额度", "amount"],
+    ["招生名额", "count"],
+    ["市场份额", "other"],
+    ["补助资金足额", "other"],
   ])("%s → %s", (name, measure) => {
     expect(classifyName(name).measure).toBe(measure);
   });

@@ -134,3 +134,91 @@ describe("direction of things done wrongly and their look-alikes", () => {
     expect(itemCodes(negativeDirectionGeRule, `1、产出指标：${name}，年度指标值：${value}。`)).toEqual([]);
   });
 });
+
+/**
+ * A department's field (信访, 舆情, 污染, 排放 …) named before a thing done or beside a channel is the
+ * topic of the work counted, not the bad event: `报送舆情信息数量` counts reports, `污染源普查企业数量`
+ * surveyed firms, `网上信访占比` the share taken online. Still counted when nothing is done about it.
+ */
+const TOPIC_OF_WORK = [
+  ["网上信访占比", "≥80%"],
+  ["报送舆情信息数量", "≥200条"],
+  ["督查督办信访事项数量", "≥200件"],
+  ["网络舆情研判报告期数", "≥12期"],
+  ["污染源普查企业数量", "≥500家"],
+  ["碳排放清单编制数量", "≥1份"],
+  ["信访事项登记录入数量", "≥1000件"],
+  ["信访代理员人数", "≥50人"],
+  ["信访信息系统使用率", "≥95%"],
+  ["网上信访办理效率", "提高"],
+  ["信访秩序", "持续好转"],
+  ["上报疫情信息条数", "≥100条"],
+  ["投诉举报信息录入率", "≥95%"],
+] as const;
+
+/** The field itself counted, or a thing done about it badly: 反向. */
+const TOPIC_COUNTED = [
+  "信访案件发生数",
+  "群体性信访事件数",
+  "重复信访率",
+  "污染物排放量",
+  "碳排放强度",
+  "舆情事件数",
+  "信访总量",
+  "重污染天数",
+  "网络舆情事件数",
+  "信访事项未录入数量",
+  "超标准使用公务接待经费金额",
+  "公务经费超标准使用金额",
+] as const;
+
+describe("a field named before a thing done is its topic", () => {
+  it.each(TOPIC_OF_WORK)("%s is 正向: %s raises no negative_direction_ge", (name, value) => {
+    expect(classifyName(name).direction).toBe("正向");
+    expect(itemCodes(negativeDirectionGeRule, `1、产出指标：${name}，年度指标值：${value}。`)).toEqual([]);
+  });
+
+  it.each(TOPIC_COUNTED)("%s is 反向: ≥1 is the wrong way round", (name) => {
+    expect(classifyName(name).direction).toBe("反向");
+    expect(itemCodes(negativeDirectionGeRule, `1、效益指标：${name}，年度指标值：≥1。`)).toEqual([[1, "negative_direction_ge"]]);
+  });
+});
+
+/** Standard less-is-better indicators of water, forestry, transport and 信访 work. */
+const SECTOR_NEGATIVES = [
+  ["管网漏损率", "12%"],
+  ["供水管网漏损量", "100万立方米"],
+  ["林业有害生物成灾率", "3‰"],
+  ["货车超限超载率", "3%"],
+  ["超限超载车辆数", "10辆"],
+  ["公交车辆脱班率", "2%"],
+  ["列车晚点率", "5%"],
+  ["出租车空驶率", "30%"],
+  ["城市内涝积水点数量", "10个"],
+  ["重复访率", "5%"],
+  ["越级访人次", "3人次"],
+] as const;
+
+/** Their remedies and look-alikes: 正向. */
+const SECTOR_REMEDIES = [
+  ["超载治理", "≥95%"],
+  ["治理超限超载车辆数", "≥500辆"],
+  ["管网漏损控制率", "≥90%"],
+  ["积水点改造数量", "≥10个"],
+  ["消除内涝积水点数量", "≥10个"],
+  ["林业有害生物防治率", "≥90%"],
+  ["重复访化解率", "≥90%"],
+  ["公交车辆准点率", "≥95%"],
+] as const;
+
+describe("direction of sector words (漏损, 成灾, 超限超载, 晚点, 脱班, 积水, 重复访)", () => {
+  it.each(SECTOR_NEGATIVES)("%s is 反向: ≥%s is the wrong way round", (name, amount) => {
+    expect(classifyName(name).direction).toBe("反向");
+    expect(itemCodes(negativeDirectionGeRule, `1、效益指标：${name}，年度指标值：≥${amount}。`)).toEqual([[1, "negative_direction_ge"]]);
+  });
+
+  it.each(SECTOR_REMEDIES)("%s is 正向: %s raises no negative_direction_ge", (name, value) => {
+    expect(classifyName(name).direction).toBe("正向");
+    expect(itemCodes(negativeDirectionGeRule, `1、效益指标：${name}，年度指标值：${value}。`)).toEqual([]);
+  });
+});

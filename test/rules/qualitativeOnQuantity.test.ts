@@ -48,3 +48,19 @@ describe("qualitative_on_quantity", () => {
     ]);
   });
 });
+
+describe("qualitative_on_quantity on amounts ending in 额", () => {
+  it("flags 征收额, 投资额, 总额 described in words, as 金额 is", () => {
+    const cell = "1、产出指标：水资源费征收额，年度指标值：合格。2、产出指标：道路建设投资额，年度指标值：及时。3、效益指标：项目资金总额，年度指标值：良好。4、产出指标：补助资金金额，年度指标值：及时。";
+    expect(itemCodes(qualitativeOnQuantityRule, cell)).toEqual([
+      [1, "qualitative_on_quantity"],
+      [2, "qualitative_on_quantity"],
+      [3, "qualitative_on_quantity"],
+      [4, "qualitative_on_quantity"],
+    ]);
+  });
+
+  it("leaves 足额, 份额 alone", () => {
+    expect(itemCodes(qualitativeOnQuantityRule, "1、产出指标：补助资金足额，年度指标值：是。2、效益指标：市场份额，年度指标值：稳定。")).toEqual([]);
+  });
+});

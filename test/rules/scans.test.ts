@@ -3,6 +3,7 @@ import { parseIndicatorCell } from "../../src/core/parse/parseCell";
 import {
   ACTION_WORDS,
   BADLY_WORDS,
+  CHANNEL_WORDS,
   COUNTER_WORDS,
   EVENT_WORDS,
   MEASURE_WORDS,
@@ -10,6 +11,7 @@ import {
   NEGATIVE_TERMS,
   POSITIVE_TAILS,
   REMEDY_TERMS,
+  TOPIC_WORDS,
   classifyName,
   nameHead,
 } from "../../src/core/rules/classify";
@@ -32,6 +34,24 @@ const EVENT_END = endingIn(EVENT_WORDS);
 const ACTION_END = endingIn(ACTION_WORDS);
 const BADLY_END = endingIn(BADLY_WORDS);
 const COUNTER = new RegExp(COUNTER_WORDS.join("|"));
+const CHANNEL_END = endingIn(CHANNEL_WORDS);
+
+/** Every position where `word` occurs in `text`. */
+function positions(text: string, word: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) out.push(i);
+  return out;
+}
+
+/** A negative word counted: not turned by a remedy; a field (TOPIC_WORDS) only when no channel
+ * stands before it and no thing done (not done badly) stands anywhere in the name. */
+function negativeCounted(head: string): boolean {
+  if (!NEGATIVE_TERMS.test(head) || REMEDY_TERMS.test(head)) return false;
+  const doneCleanly = ACTION_WORDS.some((w) => positions(head, w).some((i) => !BADLY_END.test(head.slice(0, i))));
+  return NEGATIVE_WORDS.some((w) =>
+    positions(head, w).some((i) => !TOPIC_WORDS.includes(w) || (!CHANNEL_END.test(head.slice(0, i)) && !doneCleanly)),
+  );
+}
 
 /** The direction rule written with regular expressions: the tail, then the word before the
  * measure word (a bad event not acted on, a thing done not done badly), then the words anywhere. */
@@ -47,7 +67,7 @@ function expectedDirection(head: string): "正向" | "反向" {
     const action = ACTION_END.exec(stem);
     if (action) return BADLY_END.test(stem.slice(0, action.index)) ? "反向" : "正向";
   }
-  return NEGATIVE_TERMS.test(head) && !REMEDY_TERMS.test(head) ? "反向" : "正向";
+  return negativeCounted(head) ? "反向" : "正向";
 }
 
 describe("direction words (classifyName)", () => {
@@ -55,6 +75,7 @@ describe("direction words (classifyName)", () => {
     const piece = fc.constantFrom(
       ...NEGATIVE_WORDS, ...REMEDY_WORDS, ...EVENT_WORDS, ...BADLY_WORDS, ...COUNTER_WORDS, "巡查", "发布", "接听", "次数", "量", "率",
       "发", "不", "防", "合格", "人数", "及时", "（元）", "指标", " ", "处", "接通率", "故障率",
+      "网上", "线上", "信息", "录入", "使用", "秩序",
     );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), (parts) => {
@@ -66,9 +87,11 @@ describe("direction words (classifyName)", () => {
   });
 
   it("the word lists are plain literals (the scan reads them as such)", () => {
-    for (const word of [...NEGATIVE_WORDS, ...REMEDY_WORDS, ...MEASURE_WORDS, ...EVENT_WORDS, ...COUNTER_WORDS, ...ACTION_WORDS, ...BADLY_WORDS]) {
+    for (const word of [...NEGATIVE_WORDS, ...REMEDY_WORDS, ...MEASURE_WORDS, ...EVENT_WORDS, ...COUNTER_WORDS, ...ACTION_WORDS, ...BADLY_WORDS, ...TOPIC_WORDS, ...CHANNEL_WORDS]) {
       expect(word).toMatch(/^[\u4e00-\u9fff]+$/);
     }
+    // a field of work is a negative word read more closely, not a new one
+    for (const word of TOPIC_WORDS) expect(NEGATIVE_WORDS).toContain(word);
   });
 });
 

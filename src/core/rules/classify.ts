@@ -48,11 +48,15 @@ const RATE_TAILS = ["比例", "占比", "比重", "比率", "百分比"];
 const SATISFACTION_TAILS = ["满意度", "满意率"];
 
 /** Count heads: `党代会年会制试点镇数量`, `全区远教站点数`, `举办各类培训期数`, `培训场次`. */
-const COUNT_TAILS = ["数量", "场次", "人次", "频次", "批次", "班次"];
+const COUNT_TAILS = ["数量", "场次", "人次", "频次", "批次", "班次", "名额"];
 /** Words ending in 数 that are not counts: 指数 (index), 系数 (coefficient), 分数 (score) … */
 const NOT_COUNT = ["指数", "系数", "分数", "倍数", "参数", "基数", "函数", "位数"];
 
-const AMOUNT_TAILS = ["成本", "金额", "经费", "资金", "费用", "支出", "投入", "造价", "单价", "价格", "预算"];
+/** `…额` is a sum of money (`水资源费征收额`, `道路建设投资额`, `资金总额`, `销售额`), unless NOT_AMOUNT
+ * says otherwise; `贴息额度` too. 名额 (places) is a count (COUNT_TAILS). */
+const AMOUNT_TAILS = ["成本", "额", "额度", "经费", "资金", "费用", "支出", "投入", "造价", "单价", "价格", "预算"];
+/** Words ending in 额 that are no sum: 份额 (a share), 足额/全额/超额 (in full, beyond: how a thing is done). */
+const NOT_AMOUNT = ["份额", "足额", "全额", "超额"];
 
 const TIMELINESS_TAILS = ["及时率", "时限", "完成时间", "时间", "期限", "周期", "工期", "时长"];
 
@@ -66,19 +70,24 @@ const TIMELINESS_TAILS = ["及时率", "时限", "完成时间", "时间", "期�
  * 错发 (paid to the wrong person), 误诊, 失访 (lost to follow-up), 空报 (false alarm), 骗保. Only
  * whole words: 错峰, 多发病, 失能 are no failures (多X stands in EVENT_WORDS only, where it ends the
  * name: `优抚金多发金额`). `不中断` is a remedy.
+ *
+ * Sector words: 漏损 (water lost from the mains, `管网漏损率`), 成灾 (`林业有害生物成灾率`), 超限/超载
+ * (`货车超限超载率`), 晚点/脱班/空驶 (`列车晚点率`, `公交车辆脱班率`, `出租车空驶率`), 积水/内涝
+ * (`城市内涝积水点数量`), 重复访/越级访 (`重复访率`).
  */
 export const NEGATIVE_TERMS =
-  /发生率|发生次数|发生起数|发生数|投诉|故障|不合格|失误|差错|错误|事故|逾期|超期|超支|违规|违纪|违法|拖欠|欠薪|超标|延误|隐患|损失|损耗|流失|返工|误差|偏差|空置|闲置|辍学|死亡|伤亡|发病|犯罪|发案|退回|违约|漏报|错报|误报|返贫|致贫|不良|缺陷|污染|排放|浓度|能耗|失败|信访|上访|挪用|套取|骗取|截留|火灾|舆情|事件|疫情|失业|复吸|响应时间|等待时间|等候时间|不达标|不满意|泄露|泄密|溺水|中毒|冒领|造假|刑事案件|脱管|漏登|漏发|漏检|漏诊|漏录|漏缴|迟报|迟发|错发|错登|错录|错拨|错付|误诊|误判|失访|失联|空报|骗保|骗补|骗领|纠纷|中断|不准确/;
+  /发生率|发生次数|发生起数|发生数|投诉|故障|不合格|失误|差错|错误|事故|逾期|超期|超支|违规|违纪|违法|拖欠|欠薪|超标|延误|隐患|损失|损耗|流失|返工|误差|偏差|空置|闲置|辍学|死亡|伤亡|发病|犯罪|发案|退回|违约|漏报|错报|误报|返贫|致贫|不良|缺陷|污染|排放|浓度|能耗|失败|信访|上访|挪用|套取|骗取|截留|火灾|舆情|事件|疫情|失业|复吸|响应时间|等待时间|等候时间|不达标|不满意|泄露|泄密|溺水|中毒|冒领|造假|刑事案件|脱管|漏登|漏发|漏检|漏诊|漏录|漏缴|迟报|迟发|错发|错登|错录|错拨|错付|误诊|误判|失访|失联|空报|骗保|骗补|骗领|纠纷|中断|不准确|漏损|成灾|超限|超载|晚点|脱班|空驶|积水|内涝|重复访|越级访|集体访|缠访|闹访/;
 
 /**
  * Words that turn a negative term into something to increase: `投诉处理率`, `事故发生率下降`,
  * `隐患整改率`, `故障维修及时率`, `污染物排放达标率`, `设备故障排除率`, `闲置资产盘活率`,
  * `违法建设拆除面积`, `安全事故应急演练次数`, `投诉人满意度`, `受污染耕地安全利用率`, `化学需氧量排放量削减`
  * are positive, and so are `不合格食品下架率`, `风险隐患动态清零率`, `违法违规案件移送率`, `失联党员找回率`,
- * `服务不中断率`, `人民调解纠纷数量`, `土地承包纠纷仲裁案件数`. Literal alternation, matched by REMEDY_WORDS.
+ * `服务不中断率`, `人民调解纠纷数量`, `土地承包纠纷仲裁案件数`, `积水点改造数量`. Literal alternation,
+ * matched by REMEDY_WORDS.
  */
 export const REMEDY_TERMS =
-  /处理|处置|整改|查处|解决|办结|回复|答复|受理|下降|降低|减少|压降|控制|治理|防治|防范|防控|整治|消除|排查|排除|化解|清理|清欠|清偿|追回|挽回|收回|达标|纠正|修复|维修|结案|调处|销号|预防|避免|杜绝|查办|打击|侦破|处罚|拆除|盘活|劝返|演练|监测|检测|救援|扑救|救助|帮扶|赔偿|补偿|满意|利用|削减|减排|减量|再就业|除治|帮教|安置|下架|召回|清零|清退|追缴|收缴|取缔|拦截|阻断|销毁|移送|移交|找回|不中断|调解|仲裁/;
+  /处理|处置|整改|查处|解决|办结|回复|答复|受理|下降|降低|减少|压降|控制|治理|防治|防范|防控|整治|消除|排查|排除|化解|清理|清欠|清偿|追回|挽回|收回|达标|纠正|修复|维修|结案|调处|销号|预防|避免|杜绝|查办|打击|侦破|处罚|拆除|盘活|劝返|演练|监测|检测|救援|扑救|救助|帮扶|赔偿|补偿|满意|利用|削减|减排|减量|再就业|除治|帮教|安置|下架|召回|清零|清退|追缴|收缴|取缔|拦截|阻断|销毁|移送|移交|找回|不中断|调解|仲裁|改造/;
 
 /** A ratio written as `A/B`: at least two name characters on each side of the slash.
  * Example: `实际覆盖的党（工）委数量/计划覆盖的党（工）委数量` matches (`数量/计划`); a unit in a
@@ -178,6 +187,7 @@ for (const [list, bit] of [
   [COUNT_TAILS, COUNT_BIT],
   [NOT_COUNT, NOT_COUNT_BIT],
   [AMOUNT_TAILS, AMOUNT_BIT],
+  [NOT_AMOUNT, AMOUNT_BIT],
   [TIMELINESS_TAILS, TIMELINESS_BIT],
 ] as const) {
   for (const tail of list) {
@@ -270,7 +280,18 @@ class WordSet {
     }
     return false;
   }
+
+  /** The words that occur at position `i` of `text` (none: an empty list, not allocated). */
+  wordsAt(text: string, i: number): readonly string[] {
+    if (this.starts[text.charCodeAt(i)] === 0) return NO_WORDS;
+    const words = this.byFirst.get(text.charCodeAt(i)) as string[];
+    let found: string[] | undefined;
+    for (const word of words) if (text.startsWith(word, i)) (found ??= []).push(word);
+    return found ?? NO_WORDS;
+  }
 }
+
+const NO_WORDS: readonly string[] = [];
 
 /**
  * Literal words matched where they end: which of them ends at a position of a text, the
@@ -378,7 +399,7 @@ function readNameUncached(head: string): void {
   if (!dissatisfaction && (endsWithAny(head, SATISFACTION_TAILS, SATISFACTION_BIT) || (fraction && containsWord(head, "满意")))) measure = "satisfaction";
   else if (fraction || isRateHead(head)) measure = "rate";
   else if (isCountHead(head)) measure = "count";
-  else if (endsWithAny(head, AMOUNT_TAILS, AMOUNT_BIT)) measure = "amount";
+  else if (endsWithAny(head, AMOUNT_TAILS, AMOUNT_BIT) && !endsWithAny(head, NOT_AMOUNT, AMOUNT_BIT)) measure = "amount";
   const timeliness = containsWord(head, "时效") || endsWithAny(head, TIMELINESS_TAILS, TIMELINESS_BIT);
   // `满意度测评`, `满意度调查结果`: still a satisfaction measure when nothing else claims the name;
   // a time claims it (`满意度调查完成时间` is a 时效 indicator about the survey).
@@ -397,7 +418,8 @@ function readNameUncached(head: string): void {
  * something done is 正向 whatever it is about (`投诉电话接通率`, `疫情报告及时率`). Then the
  * word before the measure word (headOf): a bad event is 反向 (`监测设备故障次数`, `帮扶对象返贫人数`),
  * a thing done 正向 (`森林火灾预警信息发布次数`, `违法行为立案数量`, `举报奖励`). Otherwise a negative
- * word anywhere makes it 反向 unless a remedy word turns it (`投诉处理情况`, `安置帮教刑满释放犯罪人员人数`).
+ * word anywhere makes it 反向 unless a remedy word turns it (`投诉处理情况`, `安置帮教刑满释放犯罪人员人数`)
+ * or it names the field of the work counted (negativeCounted: `报送舆情信息数量`, `网上信访占比`).
  */
 function directionOf(head: string): Direction {
   for (const tail of NEGATIVE_TAILS) if (head.endsWith(tail)) return "反向";
@@ -408,8 +430,47 @@ function directionOf(head: string): Direction {
   const action = event > 0 ? 0 : ACTION_ENDS.longestEndingAt(head, end);
   // `隐患未整改数`, `逾期发放率`: a thing not done, or done badly, is counted.
   if (action > 0) return BADLY_ENDS.longestEndingAt(head, end - action) > 0 ? "反向" : "正向";
-  return NEGATIVE_WORDS.occursIn(head) && !REMEDY_WORDS.occursIn(head) ? "反向" : "正向";
+  return negativeCounted(head) ? "反向" : "正向";
 }
+
+/**
+ * Whether a negative word of the name is what it counts (directionOf's last reading). A remedy
+ * word anywhere turns it (`投诉处理情况`). A field of work (TOPIC_WORDS) is only the topic when the
+ * name also names a thing done about it, before or after (`报送舆情信息数量`, `污染源普查企业数量`,
+ * `信访代理员人数`; not one done badly, `未录入`), or the channel it comes by (`网上信访占比`); alone
+ * it is counted (`群体性信访事件数`, `污染物排放量`, `碳排放强度`). Any other negative word is counted.
+ */
+function negativeCounted(head: string): boolean {
+  if (!NEGATIVE_WORDS.occursIn(head) || REMEDY_WORDS.occursIn(head)) return false;
+  let workDone: boolean | undefined;
+  for (let i = 0; i < head.length; i++) {
+    for (const word of NEGATIVE_WORDS.wordsAt(head, i)) {
+      if (!TOPICS.has(word)) return true;
+      if (CHANNEL_ENDS.longestEndingAt(head, i) > 0) continue;
+      workDone ??= doneCleanly(head);
+      if (!workDone) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the name holds a thing done (ACTION_WORDS) not said to be done badly (BADLY_WORDS). */
+function doneCleanly(head: string): boolean {
+  for (let i = 0; i < head.length; i++) {
+    if (ACTIONS.wordsAt(head, i).length > 0 && BADLY_ENDS.longestEndingAt(head, i) === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Negative words that also name a department's field of work, done about and counted by it:
+ * 信访 (petitions), 舆情 (public opinion), 污染/排放 (pollution, emissions), 疫情, 投诉, 隐患, 纠纷,
+ * 事件, 事故, 火灾. Read by negativeCounted.
+ */
+export const TOPIC_WORDS: readonly string[] = ["信访", "上访", "舆情", "污染", "排放", "疫情", "投诉", "隐患", "纠纷", "事件", "事故", "火灾"];
+
+/** Channels a field's cases come by: `网上信访占比`, `网上信访量` count the online share, a thing to raise. */
+export const CHANNEL_WORDS: readonly string[] = ["网上", "线上", "在线"];
 
 /**
  * Words a count, amount or rate ends in: what it counts stands before them (`巡查次数` counts
@@ -417,7 +478,7 @@ function directionOf(head: string): Direction {
  */
 export const MEASURE_WORDS: readonly string[] = [
   "人次", "人数", "次数", "场次", "批次", "班次", "频次", "户数", "起数", "个数", "例数", "宗数", "家数", "数量", "总量",
-  "总数", "覆盖面", "金额", "面积", "率", "量", "数",
+  "总数", "覆盖面", "金额", "总额", "面积", "率", "量", "数", "额",
 ];
 
 /**
@@ -433,6 +494,8 @@ export const EVENT_WORDS: readonly string[] = [
   // things done wrongly (NEGATIVE_TERMS): `普查漏登户数`, `预警漏发次数`, `优抚金多发金额`, `传染病迟报例数`
   "漏登", "漏发", "漏检", "漏诊", "漏报", "漏录", "迟报", "迟发", "错发", "错报", "错登", "错拨", "误报", "误诊", "误判",
   "多发", "多领", "多拨", "多付", "失访", "失联", "空报",
+  // sector words (NEGATIVE_TERMS): `供水管网漏损量`, `有害生物成灾面积`, `城市内涝积水点数量`, `越级访人次`
+  "漏损", "成灾", "超限", "超载", "晚点", "脱班", "空驶", "积水", "积水点", "内涝", "内涝点", "重复访", "越级访", "集体访",
 ];
 
 /**
@@ -461,17 +524,24 @@ export const ACTION_WORDS: readonly string[] = [
   "发布", "巡查", "检查", "督查", "核查", "抽查", "抽检", "检验", "巡检", "巡逻", "宣传", "培训", "教育", "立案", "办理",
   "接听", "接警", "出警", "安装", "备案", "登记", "奖励", "走访", "调解", "完成", "覆盖", "发放", "配备", "开展", "举办",
   "执法", "诊疗", "治疗", "诊治",
+  // work on information and cases: `报送舆情信息数量`, `信访事项登记录入数量`, `碳排放清单编制数量`,
+  // `网络舆情研判报告期数`, `督查督办信访事项数量`, `信访信息系统使用率`, `信访代理员人数`
+  "报送", "上报", "录入", "编制", "编写", "普查", "调查", "研判", "分析", "评估", "统计", "采集", "审核", "核实", "督办",
+  "交办", "转办", "使用", "代理", "建设", "征收",
 ];
 
 /** Words before a thing done that say it was not done, or done badly: the count is of a
- * failure (`隐患未整改数`, `群众不满意`, `逾期发放率`, `违规发放金额`). */
-export const BADLY_WORDS: readonly string[] = ["未", "不", "没", "漏", "逾期", "超期", "延期", "超时", "延迟", "滞后", "违规", "违法", "虚假", "重复", "错误"];
+ * failure (`隐患未整改数`, `群众不满意`, `逾期发放率`, `违规发放金额`, `经费超标准使用金额`). */
+export const BADLY_WORDS: readonly string[] = ["未", "不", "没", "漏", "逾期", "超期", "延期", "超时", "延迟", "滞后", "违规", "违法", "虚假", "重复", "错误", "超标", "超标准", "超范围"];
 
 const MEASURE_ENDS = new EndSet(MEASURE_WORDS);
 const EVENT_ENDS = new EndSet(EVENT_WORDS);
 const COUNTERS = new WordSet(COUNTER_WORDS);
 const ACTION_ENDS = new EndSet(ACTION_WORDS);
 const BADLY_ENDS = new EndSet(BADLY_WORDS);
+const ACTIONS = new WordSet(ACTION_WORDS);
+const TOPICS: ReadonlySet<string> = new Set(TOPIC_WORDS);
+const CHANNEL_ENDS = new EndSet(CHANNEL_WORDS);
 
 /** Tails naming a share or count of something bad: 反向 whatever stands before them. */
 export const NEGATIVE_TAILS: readonly string[] = [
@@ -479,7 +549,8 @@ export const NEGATIVE_TAILS: readonly string[] = [
   "死亡率", "病死率", "发生率", "发病率", "投诉率", "事故率", "差错率", "错误率", "失误率", "漏种率", "漏检率", "漏报率",
   "误报率", "坏账率", "不良率", "流失率", "辍学率", "空置率", "闲置率", "损失率", "损耗率", "违约率", "返贫率", "失业率",
   "发案率", "复发率", "再犯率", "超支率", "漏登率", "漏发率", "漏诊率", "漏录率", "迟报率", "迟发率", "错发率", "错报率",
-  "误诊率", "误判率", "失访率", "失联率", "空报率",
+  "误诊率", "误判率", "失访率", "失联率", "空报率", "漏损率", "成灾率", "超限率", "超载率", "晚点率", "脱班率", "空驶率",
+  "重复访率", "越级访率",
 ];
 
 /** Tails naming a share of something done or reached: 正向 whatever it is about (unless `不…`). */
@@ -488,7 +559,9 @@ export const POSITIVE_TAILS: readonly string[] = [
   "缴存率", "筛查率", "报告率", "报送率", "办结率", "结案率", "处置率", "处理率", "整改率", "响应率", "利用率", "治理率",
   "普及率", "受理率", "回复率", "满意度", "满意率", "检测率", "巡查率", "参保人数", "培训人数", "就业人数", "抓获人数",
   // how well a thing is done: `故障预警准确率`, `不合格产品检出率`
-  "准确率", "正确率", "精准率", "检出率",
+  "准确率", "正确率", "精准率", "检出率", "准点率",
+  // how well a field's work goes or how it stands: `网上信访办理效率`, `信访秩序`, `污染防治成效`
+  "效率", "效能", "成效", "效果", "能力", "质量", "秩序", "形势", "态势",
 ];
 
 const ECONOMIC_COST_LEVEL2 = new Set(["成本指标", "经济成本指标"]);

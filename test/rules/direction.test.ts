@@ -31,6 +31,12 @@ const DONE_ABOUT_BAD = [
   ["打击犯罪次数", "≥5次"],
   ["受理群众投诉件数", "≥100件"],
   ["排查安全隐患数量", "≥50处"],
+  // a remedy of the words of things done wrongly (漏登, 失访, 中断) read 反向 alone
+  ["失访患者追踪率", "≥90%"],
+  ["网络中断恢复率", "≥99%"],
+  ["漏登人口补登率", "100%"],
+  ["重点人群随访失访追踪数", "≥50人"],
+  ["常见病多发病筛查人数", "≥1000人"],
 ] as const;
 
 /** Counts of the bad events themselves: 反向, whatever remedy word stands before them. */
@@ -51,6 +57,8 @@ const BAD_EVENTS = [
   "安置帮教对象重新犯罪率",
   "救助站安全事故次数",
   "学生食物中毒人数",
+  "签约居民失访率",
+  "供电中断次数",
 ] as const;
 
 describe("direction from the head of the name", () => {

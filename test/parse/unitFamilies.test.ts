@@ -1,18 +1,9 @@
-import { canonicalCellText } from "../../src/core/clean/canonicalCellText";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
 import { nameNoteUnit } from "../../src/core/parse/nameUnit";
-import { allItemCodes } from "../rules/harness";
+import { cell, clean, codes, read } from "./valueCells";
 
 /** Units of energy, freight, land and environment tables (audit E, F3): three-character Han units,
  * a magnitude before an unlisted unit, and SI symbols in Latin letters — read, not taken as words. */
-
-const cell = (level1: string, name: string, value: string) => `1、${level1}：${name}，年度指标值：${value}。`;
-const read = (text: string) => {
-  const v = (parseIndicatorCell(text).items[0] as { value: { kind: string; operator?: string; number?: number; unit?: string } }).value;
-  return [v.kind, v.operator, v.number, v.unit];
-};
-const codes = (text: string) => allItemCodes(text).map(([, code]) => code);
-const clean = (text: string) => canonicalCellText(parseIndicatorCell(text));
 
 describe("unit families of real tables", () => {
   it.each([

@@ -1,16 +1,7 @@
-import { canonicalCellText } from "../../src/core/clean/canonicalCellText";
 import { parseIndicatorCell } from "../../src/core/parse/parseCell";
-import { allItemCodes } from "../rules/harness";
+import { cell, clean, codes, read } from "./valueCells";
 
 /** Values as other departments type them (住建, 教育, 应急, 医保, 气象: audit B), one block per finding. */
-
-const cell = (level1: string, name: string, value: string) => `1、${level1}：${name}，年度指标值：${value}。`;
-const read = (text: string) => {
-  const v = (parseIndicatorCell(text).items[0] as { value: { kind: string; operator?: string; number?: number; unit?: string } }).value;
-  return [v.kind, v.operator, v.number, v.unit];
-};
-const codes = (text: string) => allItemCodes(text).map(([, code]) => code);
-const clean = (text: string) => canonicalCellText(parseIndicatorCell(text));
 
 describe("area units typed as symbols, and percentage points", () => {
   it.each([

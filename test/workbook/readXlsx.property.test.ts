@@ -2,6 +2,7 @@ import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { readWorkbook } from "../../src/workbook/readWorkbook";
 import { readXlsx } from "../../src/workbook/xlsx/readXlsx";
+import { decodeEscapes } from "../../src/workbook/xlsx/sharedStrings";
 import { withEscapesDecoded } from "./helpers";
 
 /**
@@ -36,6 +37,9 @@ describe("readXlsx vs the exceljs reader, on random cells written by exceljs", (
   it.each([true, false])("reads the same values (shared strings: %s)", async (useSharedStrings) => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(cellValue, { maxLength: 4 }), { minLength: 1, maxLength: 6 }), async (rows) => {
+        // An escape is read within one run's text (`_x000D` + `_x` is no escape): the exceljs
+        // reader joins the runs first, so withEscapesDecoded would decode one across them.
+        fc.pre(rows.every((row) => row.every((v) => !isRichText(v) || escapesWithinRuns(v.richText.map((run) => run.text)))));
         const wb = new ExcelJS.Workbook();
         const ws = wb.addWorksheet("随机");
         rows.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
@@ -46,3 +50,11 @@ describe("readXlsx vs the exceljs reader, on random cells written by exceljs", (
     );
   });
 });
+
+function isRichText(v: ExcelJS.CellValue): v is ExcelJS.CellRichTextValue {
+  return typeof v === "object" && v !== null && "richText" in v;
+}
+
+function escapesWithinRuns(runs: readonly string[]): boolean {
+  return decodeEscapes(runs.join("")) === runs.map(decodeEscapes).join("");
+}

@@ -7,7 +7,7 @@ import type { SegmentCursor } from "./segmentCell";
 import { internSlice, internSpan, internText, type ValueTable } from "./intern";
 import { newItem } from "./shapes";
 import { withNameUnit } from "./nameUnit";
-import { HAN_DIGITS } from "./valueWords";
+import { HAN_DIGITS, START_WORDS } from "./valueWords";
 import { inferLevel2At, LEVEL1_SYNONYMS, LEVEL2_SYNONYMS } from "./vocabulary";
 
 const COLON = 0x3a;
@@ -373,16 +373,16 @@ function gluedValueStart(folded: string, start: number, end: number): number {
 }
 
 /**
- * The length of a `达` at `g` that opens a value glued to a measure's name (`就业率达80%`,
+ * The length of a value-start word (START_WORDS: `达`) at `g` that opens a value glued to a measure's name (`就业率达80%`,
  * `满意度达90%`, `参保人数达5000人`): after 率, 度, 数, 量 or 额 only, 0 otherwise — `送达`, `到达`,
  * `下达` are verbs of the name (`文书送达100份`).
  */
 function reachesAt(folded: string, start: number, g: number): number {
-  if (folded.charCodeAt(g) !== REACH || g - start < MIN_GLUED_NAME) return 0;
-  return MEASURE_ENDS.includes(folded.charAt(g - 1)) ? 1 : 0;
+  if (g - start < MIN_GLUED_NAME || !MEASURE_ENDS.includes(folded.charAt(g - 1))) return 0;
+  for (const word of START_WORDS) if (folded.startsWith(word.text, g)) return word.text.length;
+  return 0;
 }
 
-const REACH = 0x8fbe; // 达
 const MEASURE_ENDS = "率度数量额";
 
 /** Whether the value read at a glued start (gluedValueStart) is one: a quantity after a word

@@ -5,6 +5,7 @@ import { newValue } from "./shapes";
 import { compactFolded } from "./vocabulary";
 import {
   HAN_NAMING_UNITS,
+  isMagnitude,
   ERROR_VALUES,
   HAN_DIGITS,
   LEAD_WORDS,
@@ -775,10 +776,6 @@ function isUnitJoiner(c: number): boolean {
   return c === SLASH || c === 0xb7 || c === 0x30fb || c === 0x2022;
 }
 
-/** Magnitudes written before a unit: `万立方米`, `千人`, `百万人`. */
-function isMagnitude(c: number): boolean {
-  return c === 0x4e07 || c === 0x4ebf || c === 0x5343 || c === 0x767e; // 万 亿 千 百
-}
 
 /**
  * The end of one part of a unit at `i` (`i` when there is none), see readUnit: the longest of a

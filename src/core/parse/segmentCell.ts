@@ -619,14 +619,8 @@ function startsSpacedItem(folded: string, contentStart: number, i: number, n: nu
   if (!isSpace(folded.charCodeAt(i - 1)) || !readMarker(folded, i, n, false) || MARKER.number !== expected) return false;
   const markerEnd = MARKER.end;
   if (markerEnd - i > MARKER_DIGITS + 1 || i - contentStart > LOOKAHEAD || !namesValue(folded, contentStart, i, true)) return false;
-  let end = markerEnd;
-  while (end < n && end - markerEnd < LOOKAHEAD) {
-    const c = folded.charCodeAt(end);
-    if (isWhitespace(c) || c === COMMA || c === SEMICOLON || c === FULL_STOP) break;
-    end++;
-  }
   runOnStart = i;
-  return namesValue(folded, markerEnd, end, true);
+  return namesValue(folded, markerEnd, wordEnd(folded, markerEnd, n), true);
 }
 
 /** The value of the digits [i, j) of `folded`. */

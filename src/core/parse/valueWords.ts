@@ -172,12 +172,14 @@ export const TIME_UNITS: ReadonlySet<string> = new Set([
 ]);
 
 /** Magnitudes written before a unit: `万人`, `亿元`, `千米`, `百万元`. */
-const MAGNITUDES = "万亿千百";
+export function isMagnitude(c: number): boolean {
+  return c === 0x4e07 || c === 0x4ebf || c === 0x5343 || c === 0x767e; // 万 亿 千 百
+}
 
 /** How many magnitude characters (at most two: `百万`) open `unit`: 1 for `万人`, 2 for `百万元`. */
 export function magnitudeLength(unit: string): number {
   let n = 0;
-  while (n < unit.length && n < 2 && MAGNITUDES.includes(unit.charAt(n))) n++;
+  while (n < unit.length && n < 2 && isMagnitude(unit.charCodeAt(n))) n++;
   return n;
 }
 

@@ -344,4 +344,13 @@ describe("the one-indicator-per-row layout: a written direction", () => {
     // Written 反向 with ≥: DOMAIN §3's negative_direction_ge, at the value of that row.
     expect(sheet.issues.filter((i) => i.code === "negative_direction_ge").map((i) => i.cell)).toEqual(["F2"]);
   });
+
+  it("is read from a column the user maps to 指标方向 when its header says nothing (the pane's column settings)", () => {
+    const values = rows("升降");
+    const unmapped = checkSheet({ name: "明细", values });
+    const mapped = checkSheet({ name: "明细", values }, { table: { columns: { direction: 4 } } });
+    if (!unmapped.ok || !mapped.ok) throw new Error("no table found");
+    expect(unmapped.check.normalized[0]?.direction).toBe("正向");
+    expect(mapped.check.normalized.map((n) => n.direction)).toEqual(["反向", "正向", "正向", "反向"]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { NumberingStyle } from "../model";
-import { isDigit, isSpace } from "./normalizeText";
+import { isDigit, isOperatorGlyph, isSpace } from "./normalizeText";
 import { LEVEL2_SYNONYMS } from "./vocabulary";
 
 /** An item number as written: `1、` (dun), `1.`/`1．` (dot), `(1)`/`（1）` and `⑴` … `⒇` (paren),
@@ -22,6 +22,11 @@ export const MARKER: Marker = { number: 0, digitsStart: 0, digitsEnd: 0, style: 
 const DUN = 0x3001; // 、
 const COMMA = 0x2c; // , and ， (folded)
 const DOT = 0x2e;
+const COLON = 0x3a; // : and ： (folded)
+const SEMICOLON = 0x3b; // ; and ； (folded)
+const FULL_STOP = 0x3002; // 。
+const LF = 0x0a;
+const CR = 0x0d;
 const OPEN = 0x28;
 const CLOSE = 0x29;
 const CIRCLED_ONE = 0x2460; // ①
@@ -129,6 +134,33 @@ export function readMarker(folded: string, i: number, end: number, itemStart: bo
   // to it, which the cleaner writes.
   if (after === COMMA && startsCategoryWord(folded, m + 1, end)) return found(digitsValue(folded, i, j), i, j, "dun", m + 1);
   if (m > j && startsCategoryWord(folded, m, end)) return found(digitsValue(folded, i, j), i, j, "dun", m);
+  return false;
+}
+
+/**
+ * `2.65岁以上老年人健康管理率` after item `1.`: where the items are numbered `1.`, `2.`…, the next
+ * number and its dot are the item's marker even before a digit, its name starting with one
+ * (`3.0-6岁儿童健康管理率`). Only the expected number: `2.5万元` anywhere else stays a number.
+ * Example: (`2.65岁…`, expected 2) → true, MARKER = 2, dot, end 2.
+ */
+export function readDotMarkerBeforeDigit(folded: string, i: number, end: number, expected: number): boolean {
+  const j = digitsEnd(folded, i, end);
+  if (j < 0 || j + 1 >= end || folded.charCodeAt(j) !== DOT || !isDigit(folded.charCodeAt(j + 1))) return false;
+  return digitsValue(folded, i, j) === expected && holdsNameAndValue(folded, j + 1, end) && found(expected, i, j, "dot", j + 1);
+}
+
+/** How far holdsNameAndValue looks: a name and its value fit in a line of this many characters. */
+const LINE_LOOKAHEAD = 80;
+
+/** Whether the line from `i` holds a name and a value (an operator glyph, a colon or a comma before
+ * its end): `65岁以上老年人健康管理率≥70%` does, the value `5万元` of `2.5万元` on a line of its own does not. */
+function holdsNameAndValue(folded: string, i: number, end: number): boolean {
+  const limit = Math.min(end, i + LINE_LOOKAHEAD);
+  for (let k = i; k < limit; k++) {
+    const c = folded.charCodeAt(k);
+    if (c === LF || c === CR || c === SEMICOLON || c === FULL_STOP) return false;
+    if (c === COLON || c === COMMA || isOperatorGlyph(c)) return true;
+  }
   return false;
 }
 

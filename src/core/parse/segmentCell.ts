@@ -3,7 +3,7 @@ import { isDigit, isHan, isOperatorGlyph, isSpace, isWhitespace } from "./normal
 import { isValueRemark, looksLikeValue, numberContinuesValue, prefixWordAt, readValue } from "./parseValue";
 import { LABEL, labelAt, mayEndShortLabel } from "./readLabel";
 import { HEAD, readHead } from "./readHead";
-import { MARKER, isCircledNumber, isParenthesizedNumber, readMarker, startsCategory, startsCategoryWord, type Marker } from "./readMarker";
+import { MARKER, isCircledNumber, isParenthesizedNumber, readDotMarkerBeforeDigit, readMarker, startsCategory, startsCategoryWord, type Marker } from "./readMarker";
 
 const FULL_STOP = 0x3002; // 。
 const SEMICOLON = 0x3b; // ; (and ；, folded)
@@ -98,7 +98,8 @@ export class SegmentCursor {
     const n = this.n;
     while (this.pos < n) {
       const pos = this.pos;
-      const hasMarker = readMarker(folded, pos, n, true);
+      // `2.65岁以上…` after item `1.`: the number and its dot, before the digit the name starts with.
+      const hasMarker = readMarker(folded, pos, n, true) || (this.last.style === "dot" && readDotMarkerBeforeDigit(folded, pos, n, this.last.number + 1));
       let contentStart = pos;
       // The items before this one, for a heading here run on to an item numbering on from them.
       this.previous.style = this.last.style;
@@ -158,6 +159,7 @@ export class SegmentCursor {
           if (
             valueAfterLabel ||
             nextStartsItem(folded, i + 1, n) ||
+            (this.last.style === "dot" && nextStartsDotItem(folded, i + 1, n, expected)) ||
             (headingLike && i - contentStart <= HEADING_MAX && endsHeadingLine(folded, contentStart, i, n)) ||
             (!hasLabel && endsNameValueLine(folded, contentStart, i, n))
           ) {
@@ -294,6 +296,13 @@ function peek(folded: string, i: number, n: number): number {
 function nextStartsItem(folded: string, i: number, n: number): boolean {
   const k = peek(folded, i, n);
   return k >= 0 && (readMarker(folded, k, n, true) || startsCategory(folded, k, n) || startsCategoryWord(folded, k, n));
+}
+
+/** Whether the expected item `N.` begins after `i` (white space skipped), its name starting with a
+ * digit (`\n2.65岁以上老年人健康管理率`): see readDotMarkerBeforeDigit. */
+function nextStartsDotItem(folded: string, i: number, n: number, expected: number): boolean {
+  const k = peek(folded, i, n);
+  return k >= 0 && readDotMarkerBeforeDigit(folded, k, n, expected);
 }
 
 /**

@@ -230,3 +230,44 @@ describe("direction of sector words (漏损, 成灾, 超限超载, 晚点, 脱�
     expect(itemCodes(negativeDirectionGeRule, `1、效益指标：${name}，年度指标值：${value}。`)).toEqual([]);
   });
 });
+
+/** Less-is-better indicators of 卫健, 教育 and 人社 tables (eleventh round's audit). */
+const HEALTH_AND_LABOUR_NEGATIVES = [
+  ["艾滋病母婴传播率", "2%"],
+  ["医院感染发生例数", "3例"],
+  ["医院感染例数", "3例"],
+  ["儿童青少年近视率", "50%"],
+  ["成人吸烟率", "20%"],
+  ["因贫失学率", "1%"],
+  ["失学儿童人数", "10人"],
+  ["企业裁员率", "5%"],
+  ["心衰患者再入院率", "10%"],
+  ["政府负债率", "60%"],
+] as const;
+
+/** Their remedies and look-alikes: 正向. */
+const HEALTH_AND_LABOUR_REMEDIES = [
+  ["垫付欠薪人数", "≥200人"],
+  ["为农民工讨回欠薪金额", "≥500万元"],
+  ["医院感染防控培训次数", "≥4次"],
+  ["学生近视筛查人数", "≥5000人"],
+  ["失学儿童劝返率", "100%"],
+] as const;
+
+describe("direction of health and labour words (传播率, 感染, 近视, 吸烟率, 失学, 裁员, 再入院率, 负债率)", () => {
+  it.each(HEALTH_AND_LABOUR_NEGATIVES)("%s is 反向: ≥%s is the wrong way round", (name, amount) => {
+    expect(classifyName(name).direction).toBe("反向");
+    expect(itemCodes(negativeDirectionGeRule, `1、效益指标：${name}，年度指标值：≥${amount}。`)).toEqual([[1, "negative_direction_ge"]]);
+  });
+
+  it.each(HEALTH_AND_LABOUR_REMEDIES)("%s is 正向: %s raises no negative_direction_ge", (name, value) => {
+    expect(classifyName(name).direction).toBe("正向");
+    expect(itemCodes(negativeDirectionGeRule, `1、效益指标：${name}，年度指标值：${value}。`)).toEqual([]);
+  });
+
+  it("reads `失学率 ≥0%` as the wrong way round, not as a positive target of zero", () => {
+    const text = "1、效益指标：因贫失学率，年度指标值：≥0%。";
+    expect(itemCodes(negativeDirectionGeRule, text)).toEqual([[1, "negative_direction_ge"]]);
+    expect(itemCodes(positiveTargetZeroRule, text)).toEqual([]);
+  });
+});

@@ -271,3 +271,18 @@ describe("direction of health and labour words (传播率, 感染, 近视, 吸�
     expect(itemCodes(positiveTargetZeroRule, text)).toEqual([]);
   });
 });
+
+describe("a thing done badly with something done about it (城管/住建)", () => {
+  it.each([
+    ["拆除违法建设面积", "≥30万平方米"],
+    ["拆除违法建设宗数", "≥100宗"],
+    ["取缔违规经营点数量", "≥20个"],
+  ])("%s is 正向: %s raises no negative_direction_ge", (name, value) => {
+    expect(classifyName(name).direction).toBe("正向");
+    expect(itemCodes(negativeDirectionGeRule, `1、产出指标：${name}，年度指标值：${value}。`)).toEqual([]);
+  });
+
+  it.each(["新增违法建设宗数", "违规发放金额", "隐患未整改数"])("%s is still 反向", (name) => {
+    expect(classifyName(name).direction).toBe("反向");
+  });
+});

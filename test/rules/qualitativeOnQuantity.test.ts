@@ -63,4 +63,10 @@ describe("qualitative_on_quantity on amounts ending in 额", () => {
   it("leaves 足额, 份额 alone", () => {
     expect(itemCodes(qualitativeOnQuantityRule, "1、产出指标：补助资金足额，年度指标值：是。2、效益指标：市场份额，年度指标值：稳定。")).toEqual([]);
   });
+
+  it("leaves a price level watched alone (`生活必需品价格` 基本稳定: no sum to deliver), not a unit price", () => {
+    expect(itemCodes(qualitativeOnQuantityRule, "1、效益指标：市民基本生活必需品价格，年度指标值：基本稳定。2、产出指标：保障房租赁单价，年度指标值：合理。")).toEqual([
+      [2, "qualitative_on_quantity"],
+    ]);
+  });
 });

@@ -54,7 +54,7 @@ function negativeCounted(head: string): boolean {
 }
 
 /** The direction rule written with regular expressions: the tail, then the word before the
- * measure word (a bad event not acted on, a thing done not done badly), then the words anywhere. */
+ * measure word (a bad event not acted on, a thing done not done badly or acted on), then the words anywhere. */
 function expectedDirection(head: string): "正向" | "反向" {
   if (NEGATIVE_TAILS.some((t) => head.endsWith(t))) return "反向";
   if (POSITIVE_TAILS.some((t) => head.endsWith(t) && !head.endsWith(`不${t}`))) return "正向";
@@ -65,7 +65,14 @@ function expectedDirection(head: string): "正向" | "反向" {
     if (!before.endsWith("防") && !COUNTER.test(before)) return "反向";
   } else {
     const action = ACTION_END.exec(stem);
-    if (action) return BADLY_END.test(stem.slice(0, action.index)) ? "反向" : "正向";
+    if (action) {
+      // Done badly, unless something is done about it (`拆除违法建设面积`).
+      const before = stem.slice(0, action.index);
+      const badly = BADLY_END.exec(before);
+      if (!badly) return "正向";
+      const earlier = before.slice(0, badly.index);
+      return earlier.endsWith("防") || COUNTER.test(earlier) ? "正向" : "反向";
+    }
   }
   return negativeCounted(head) ? "反向" : "正向";
 }

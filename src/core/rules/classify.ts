@@ -53,8 +53,9 @@ const COUNT_TAILS = ["数量", "场次", "人次", "频次", "批次", "班次",
 const NOT_COUNT = ["指数", "系数", "分数", "倍数", "参数", "基数", "函数", "位数"];
 
 /** `…额` is a sum of money (`水资源费征收额`, `道路建设投资额`, `资金总额`, `销售额`), unless NOT_AMOUNT
- * says otherwise; `贴息额度` too. 名额 (places) is a count (COUNT_TAILS). */
-const AMOUNT_TAILS = ["成本", "额", "额度", "经费", "资金", "费用", "支出", "投入", "造价", "单价", "价格", "预算"];
+ * says otherwise; `贴息额度` too. 名额 (places) is a count (COUNT_TAILS). A 价格 is a price level watched
+ * (`生活必需品价格` 基本稳定), no sum to deliver: not here (单价 is). */
+const AMOUNT_TAILS = ["成本", "额", "额度", "经费", "资金", "费用", "支出", "投入", "造价", "单价", "预算"];
 /** Words ending in 额 that are no sum: 份额 (a share), 足额/全额/超额 (in full, beyond: how a thing is done). */
 const NOT_AMOUNT = ["份额", "足额", "全额", "超额"];
 
@@ -428,8 +429,12 @@ function directionOf(head: string): Direction {
   const event = EVENT_ENDS.longestEndingAt(head, end);
   if (event > 0 && !actedOn(head, end - event)) return "反向";
   const action = event > 0 ? 0 : ACTION_ENDS.longestEndingAt(head, end);
-  // `隐患未整改数`, `逾期发放率`: a thing not done, or done badly, is counted.
-  if (action > 0) return BADLY_ENDS.longestEndingAt(head, end - action) > 0 ? "反向" : "正向";
+  // `隐患未整改数`, `逾期发放率`: a thing not done, or done badly, is counted; unless something is
+  // done about it (`拆除违法建设面积` counts what was pulled down).
+  if (action > 0) {
+    const badly = BADLY_ENDS.longestEndingAt(head, end - action);
+    return badly > 0 && !actedOn(head, end - action - badly) ? "反向" : "正向";
+  }
   return negativeCounted(head) ? "反向" : "正向";
 }
 
@@ -511,7 +516,7 @@ function actedOn(head: string, start: number): boolean {
 /** Words acting on a bad event (actedOn). */
 export const COUNTER_WORDS: readonly string[] = [
   "防止", "处理", "处置", "查处", "打击", "侦破", "排除", "消除", "化解", "整治", "治理", "减少", "降低", "控制",
-  "遏制", "避免", "杜绝", "纠正", "修复", "维修", "处罚", "扑救", "扑灭", "救治", "清理", "解决", "追回",
+  "遏制", "避免", "杜绝", "纠正", "修复", "维修", "处罚", "扑救", "扑灭", "救治", "清理", "解决", "追回", "拆除", "取缔",
 ];
 
 /**

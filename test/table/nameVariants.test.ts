@@ -112,6 +112,10 @@ describe("clustering spellings of one organisation", () => {
     ["住房和城乡建设局 and 住房城乡建设局 (城乡 is no township)", "广州市花都区住房和城乡建设局", "广州市花都区住房城乡建设局"],
     ["住房城乡建设局 with and without the city prefix", "花都区住房城乡建设局", "广州市花都区住房和城乡建设局"],
     ["a township ending in 城乡 and its short form", "某某县古城乡人民政府", "古城乡政府"],
+    ["共青团's committee, full and short, with and without the city", "共青团广州市花都区委员会", "共青团花都区委"],
+    ["中国共产主义青年团 and 共青团", "中国共产主义青年团广州市花都区委员会", "共青团花都区委"],
+    ["妇女联合会 and 妇联", "广州市花都区妇女联合会", "花都区妇联"],
+    ["残疾人联合会 and 残联", "花都区残疾人联合会", "广州市花都区残联"],
   ])("joins %s", (_, a, b) => {
     expect(clusterNames([a, b])).toHaveLength(1);
   });
@@ -126,6 +130,8 @@ describe("clustering spellings of one organisation", () => {
     ["a named bureau and the same bureau without any place", "财政局", "花都区财政局"],
     ["the committee and its department", "中共花都区委", "中共花都区委组织部"],
     ["住房和城乡建设局 of two districts", "广州市花都区住房和城乡建设局", "广州市白云区住房城乡建设局"],
+    ["the 共青团 committee and the party committee", "共青团花都区委", "中共花都区委"],
+    ["the 共青团 committees of two districts", "共青团花都区委", "共青团白云区委"],
   ])("keeps apart %s", (_, a, b) => {
     expect(clusterNames([a, b])).toEqual([]);
   });
@@ -140,5 +146,6 @@ describe("clustering spellings of one organisation", () => {
     expect(nameParts("花都区市场监督管理局")).toEqual({ divisions: ["花都区"], rest: "市场监督管理局" });
     expect(nameParts("花都区住房和城乡建设局")).toEqual({ divisions: ["花都区"], rest: "住房和城乡建设局" });
     expect(nameParts("花都区古城乡人民政府")).toEqual({ divisions: ["花都区", "古城乡"], rest: "政府" });
+    expect(nameParts("共青团广州市花都区委员会")).toEqual({ divisions: ["广州市", "花都区"], rest: "共青团委" });
   });
 });

@@ -24,6 +24,12 @@ const ABBREVIATIONS: readonly (readonly [string, string])[] = [
   ["人民代表大会常务委员会", "人大常委会"],
   ["人民代表大会", "人大"],
   ["中国共产党", "中共"],
+  ["中国共产主义青年团", "共青团"],
+  ["工商业联合会", "工商联"],
+  ["妇女联合会", "妇联"],
+  ["残疾人联合会", "残联"],
+  ["文学艺术界联合会", "文联"],
+  ["科学技术协会", "科协"],
   ["常务委员会", "常委会"],
   ["管理委员会", "管委会"],
   ["委员会", "委"],
@@ -57,13 +63,20 @@ export interface NameParts {
   rest: string;
 }
 
-/** `中国共产党广州市花都区委员会组织部` → `{ divisions: ['广州市','花都区'], rest: '委组织部' }`. */
+/** Organisations written before the divisions they belong to: `共青团广州市花都区委员会` is the
+ * 共青团 committee of 花都区, kept with the rest (`共青团委`) so it stays apart from the party's `区委`. */
+const LEADING_ORGANISATIONS = ["共青团"];
+
+/** `中国共产党广州市花都区委员会组织部` → `{ divisions: ['广州市','花都区'], rest: '委组织部' }`;
+ * `共青团广州市花都区委员会` → `{ divisions: ['广州市','花都区'], rest: '共青团委' }`. */
 export function nameParts(name: string): NameParts {
   let key = "";
   for (const ch of name.normalize("NFKC")) if (!IGNORED.has(ch)) key += ch;
   for (const [full, short] of ABBREVIATIONS) if (key.includes(full)) key = key.split(full).join(short);
   // `中共花都区委` and `花都区委` are one committee: the party prefix is dropped.
   if (key.startsWith("中共") && key.length > 2) key = key.slice(2);
+  const leading = LEADING_ORGANISATIONS.find((word) => key.startsWith(word) && key.length > word.length) ?? "";
+  key = key.slice(leading.length);
   const divisions: string[] = [];
   let at = 0;
   for (;;) {
@@ -72,7 +85,7 @@ export function nameParts(name: string): NameParts {
     divisions.push(key.slice(at, end));
     at = end;
   }
-  return { divisions, rest: key.slice(at) };
+  return { divisions, rest: leading + key.slice(at) };
 }
 
 /** End (exclusive) of a division name starting at `start`, if one starts there. */

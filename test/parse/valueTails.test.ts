@@ -48,6 +48,15 @@ describe("words after a quantity's unit saying what it counts or does", () => {
     expect(item("1、产出指标：项目数量≥10个项目。")).toEqual(["项目数量", "quantitative"]);
   });
 
+  it("lets such a value end an indicator written after a comma, as any quantity does", () => {
+    const items = parseIndicatorCell("产出指标：培训人数≥100人，扶持项目≥10个项目；效益指标：带动就业≥3万人参与").items;
+    expect(items.map((i) => [i.level1, i.name, i.value.raw])).toEqual([
+      ["产出指标", "培训人数", "≥100人"],
+      ["产出指标", "扶持项目", "≥10个项目"],
+      ["效益指标", "带动就业", "≥3万人参与"],
+    ]);
+  });
+
   it("keeps the words as written in the cleaned cell", () => {
     for (const value of ["≥10个项目", "≥3万人参与", "≥1亿元产值", "≥200户农户", "100%完成"]) {
       expect(clean(cell("产出指标", "项目数量", value))).toBe(cell("产出指标", "项目数量", value));

@@ -89,8 +89,10 @@ export interface ParsedValue {
   garbled?: string;
   /** The value is vague (`效果明显`, `较好`, `高`, `有所提升` …). */
   vague?: boolean;
-  /** A remark closing a quantity, as written from its bracket or comma: `（注：含线上）` of
-   * `≥200人（注：含线上）`, `，以实际为准` of `≥90%，以实际为准` (an inclusive `（含）` is none). */
+  /** A remark closing a quantity, as written from its bracket, comma or spaces: `（注：含线上）` of
+   * `≥200人（注：含线上）`, `，以实际为准` of `≥90%，以实际为准`, ` 其中骨干教师≥20人` of `≥100人 其中骨干教师≥20人`
+   * (an inclusive `（含）` is none); or the words after the unit saying what is counted or done: `项目` of
+   * `≥10个项目`, `完成` of `100%完成` (a remark opening with a Han character, see parse endsInWords). */
   remark?: string;
 }
 

@@ -133,3 +133,18 @@ describe("canonicalCellText on written variants", () => {
     expect(clean("")).toBe("");
   });
 });
+
+describe("canonicalCellText on values with words after them", () => {
+  it("keeps a part after spaces with its spaces, rewriting only the quantity before it", () => {
+    expect(clean("1、产出指标：培训人数，年度指标值：不少于100人 其中骨干教师≥20人。")).toBe("1、产出指标：培训人数，年度指标值：≥100人 其中骨干教师≥20人。");
+    expect(clean("1、产出指标：培训人数≥100人 其中骨干教师≥20人。")).toBe("1、产出指标：培训人数，年度指标值：≥100人 其中骨干教师≥20人。");
+  });
+
+  it("keeps what a quantity counts (≥10个项目), 余 (≥3万余人) and numerals (一百人) as written", () => {
+    expect(clean("1、产出指标：项目数量，年度指标值：不少于10个项目。")).toBe("1、产出指标：项目数量，年度指标值：≥10个项目。");
+    expect(clean("1、产出指标：参与人数，年度指标值：≥3万余人。")).toBe("1、产出指标：参与人数，年度指标值：≥3万余人。");
+    expect(clean("1、产出指标：参训人数，年度指标值：100人以上参加。")).toBe("1、产出指标：参训人数，年度指标值：≥100人参加。");
+    expect(clean("1、产出指标：培训人数，年度指标值：不少于一百人。")).toBe("1、产出指标：培训人数，年度指标值：≥一百人。");
+    expect(clean("1、产出指标：培训场次两次。")).toBe("1、产出指标：培训场次，年度指标值：两次。");
+  });
+});

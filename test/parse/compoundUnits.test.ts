@@ -37,7 +37,8 @@ describe("compound units", () => {
     expect(value("培训人数", "≥90人以上")).toEqual(["quantitative", "≥", 90, "人"]);
     expect(value("办结时限", "30天内")).toEqual(["quantitative", "≤", 30, "天"]);
     expect(value("完成时间", "2025/12/31前")[0]).toBe("time");
-    expect(value("参训人数", "100人参加")[0]).toBe("qualitative");
+    // The words after a known unit say what it counts or does: the unit stays `人` (not `人参`).
+    expect(value("参训人数", "100人参加")).toEqual(["quantitative", "=", 100, "人"]);
   });
 
   it("reads a thousands group with letters for digits as a garbled number", () => {

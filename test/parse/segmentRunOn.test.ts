@@ -119,8 +119,9 @@ describe("segmenter: numbering styles ①, 1）/1) and 一、", () => {
       [undefined, "none", "效益指标", "合格"],
     ]);
     expect(items("1、产出指标：统一、规范培训人数，年度指标值：≥100人。2、效益指标：水平，年度指标值：合格。").map(([n]) => n)).toEqual([1, 2]);
-    // `三、四季度` after a terminator is an enumeration, not item 3
-    expect(items("1、产出指标：培训次数，年度指标值：≥2次。三、四季度各开展一次")[1]).toEqual([undefined, "none", undefined, ""]);
+    // `三、四季度` after a terminator is an enumeration, not item 3 (its glued count `一次` is its value,
+    // as `1次` would be)
+    expect(items("1、产出指标：培训次数，年度指标值：≥2次。三、四季度各开展一次")[1]).toEqual([undefined, "none", undefined, "一次"]);
   });
 });
 

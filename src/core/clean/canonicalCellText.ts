@@ -4,7 +4,7 @@ import { parseIndicatorCell } from "../parse/parseCell";
 import { leadWordsEnd } from "../parse/parseValue";
 import { MARKER, readMarker, startsLikeNumber } from "../parse/readMarker";
 import { sameValueFields } from "../parse/shapes";
-import { HAN_DIGITS, SUFFIX_WORDS, isTimeUnit, WITHIN_SUFFIX } from "../parse/valueWords";
+import { HAN_DIGITS, HAN_POWERS, SUFFIX_WORDS, isTimeUnit, WITHIN_SUFFIX } from "../parse/valueWords";
 import { compactFolded } from "../parse/vocabulary";
 import { writtenUnit } from "../parse/nameUnit";
 import { applyFixEdits } from "./applyFixEdits";
@@ -441,12 +441,13 @@ export function canonicalValueText(value: ParsedValue): string {
   const asWritten = value.raw.trim();
   if (value.garbled !== undefined || value.placeholder) return asWritten;
   // `不低于90%（以问卷为准）` → `≥90%（以问卷为准）`: the quantity before a remark is rewritten, the
-  // remark follows as written; nothing changes when the quantity needs no change.
+  // remark follows as written (`不少于100人 其中骨干≥20人` → `≥100人 其中骨干≥20人`: its spaces too);
+  // nothing changes when the quantity needs no change.
   const remark = value.remark;
   if (remark !== undefined && asWritten.endsWith(remark)) {
     const quantity = asWritten.slice(0, asWritten.length - remark.length).trim();
     const canonical = canonicalValueText({ ...value, raw: quantity, remark: undefined });
-    return canonical === quantity ? asWritten : `${canonical}${remark.trim()}`;
+    return canonical === quantity ? asWritten : `${canonical}${remark.trimEnd()}`;
   }
   switch (value.kind) {
     case "empty":
@@ -477,10 +478,11 @@ export function canonicalValueText(value: ParsedValue): string {
   }
 }
 
-/** A number written in Chinese numerals (`三`, `十二`), as written; undefined for anything else. */
+/** A number written in Chinese numerals (`三`, `十二`, `一百`, `一千零五十`), as written; undefined for
+ * anything else. */
 function hanNumber(numberRaw: string | undefined): string | undefined {
   if (numberRaw === undefined || numberRaw === "") return undefined;
-  for (const ch of numberRaw) if (!HAN_DIGITS.has(ch) && ch !== "十") return undefined;
+  for (const ch of numberRaw) if (!HAN_DIGITS.has(ch) && !HAN_POWERS.has(ch) && ch !== "零") return undefined;
   return numberRaw;
 }
 

@@ -1,13 +1,13 @@
 import type { IndicatorItem, Level2, ParsedValue, Span } from "../model";
 import { isDigit, isHan, isOperatorGlyph, isWhitespace } from "./normalizeText";
-import { isThousandsSeparator, isValueRemark, looksLikeValue, prefixWordAt, readValue, valueOpenersBefore } from "./parseValue";
+import { endsInWords, isThousandsSeparator, isValueRemark, looksLikeValue, prefixWordAt, readValue, valueOpenersBefore } from "./parseValue";
 import { HEAD, readHead } from "./readHead";
 import { isCutLabel, isLabelStub } from "./readLabel";
 import type { SegmentCursor } from "./segmentCell";
 import { internSlice, internSpan, internText, type ValueTable } from "./intern";
 import { newItem } from "./shapes";
 import { withNameUnit } from "./nameUnit";
-import { HAN_DIGITS, START_WORDS } from "./valueWords";
+import { HAN_DIGITS, HAN_POWERS, RANGE_SEPARATORS, START_WORDS } from "./valueWords";
 import { inferLevel2At, LEVEL1_SYNONYMS, LEVEL2_SYNONYMS } from "./vocabulary";
 
 const COLON = 0x3a;
@@ -260,8 +260,12 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
       return value;
     }
   }
+  const glued = gluedValueStart(folded, start, e);
   for (let g = start; g < e; g++) {
     if (!isOperatorGlyph(folded.charCodeAt(g))) continue;
+    // `培训人数不少于100人，其中骨干教师≥20人`: a word operator before the glyph opens the value, the
+    // glyph is its remark's.
+    if (gluedBy === "word" && glued > start && glued < g) break;
     const value = readValue(text, folded, g, e);
     if (value.kind === "quantitative" || value.kind === "range" || (value.kind === "empty" && value.raw !== "")) {
       splitNameEnd = g;
@@ -269,7 +273,6 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
     }
     break;
   }
-  const glued = gluedValueStart(folded, start, e);
   if (glued > start) {
     // gluedValueStart's other candidate, read before readValue overwrites nothing of it.
     const lastDigit = gluedBy === "digit" ? gluedLastDigit : -1;
@@ -287,7 +290,7 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
     }
   }
   const whole = readValue(text, folded, start, e);
-  if (whole.kind === "quantitative" || whole.kind === "range" || whole.kind === "time") {
+  if ((whole.kind === "quantitative" || whole.kind === "range" || whole.kind === "time") && !endsInWords(whole)) {
     splitNameEnd = start;
     return whole;
   }
@@ -295,11 +298,13 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
   // last number, after a Han character or a space, read to the item's end as a quantity with a
   // unit (or after a space, without: unit_missing's `开设课程数量 220`).
   // `资金拨付率不低于90%`, `培训人数约100人`, `巡查次数每月2次`: the words opening the value go with it.
+  // `培训场次两次`, `体检每年一次`: a count in Chinese numerals, with its unit.
   let bare = lastNumberStart(folded, start, e);
+  if (bare < 0) bare = lastHanCountStart(folded, start, e);
   if (bare > start) bare = valueOpenersBefore(folded, start, bare, MIN_GLUED_NAME);
   if (bare - start >= MIN_GLUED_NAME) {
     const value = readValue(text, folded, bare, e);
-    if (value.kind === "quantitative" && value.garbled === undefined && !value.placeholder && (value.unit !== undefined || isWhitespace(folded.charCodeAt(bare - 1)))) {
+    if ((value.kind === "quantitative" || value.kind === "range") && value.garbled === undefined && !value.placeholder && !endsInWords(value) && (value.unit !== undefined || isWhitespace(folded.charCodeAt(bare - 1)))) {
       splitNameEnd = bare;
       return value;
     }
@@ -319,15 +324,38 @@ function hasDigit(folded: string, start: number, end: number): boolean {
 }
 
 /** Where the last digit run of [start, end) begins when a Han character (`第` aside) or a space
- * stands before it; -1 otherwise. */
+ * stands before it; -1 otherwise. A run after a range sign is the range's upper bound: the range
+ * starts at the run before it (`检查次数2至3次`, `2-3次`). */
 function lastNumberStart(folded: string, start: number, end: number): number {
   let at = -1;
   for (let g = start + 1; g < end; g++) {
     if (!isDigit(folded.charCodeAt(g)) || isDigit(folded.charCodeAt(g - 1)) || folded.charCodeAt(g - 1) === 0x2e) continue;
     const before = folded.charCodeAt(g - 1);
+    if (at >= 0 && RANGE_SEPARATORS.has(folded.charAt(g - 1))) continue;
     at = (isHan(before) && before !== DI) || isWhitespace(before) ? g : -1;
   }
   return at;
+}
+
+/** Where the last count in Chinese numerals of [start, end) may begin: a digit of HAN_DIGITS or a
+ * `十` after a Han character that is no numeral (nor `第`: `第三次` is no count), the upper bound of a
+ * range aside (`两至三次` starts at `两`); -1 when none. Never after a count and its unit (`四个一批`
+ * is a slogan, not `四个` and `一批`). Whether a unit ends the item after it is readValue's question. */
+function lastHanCountStart(folded: string, start: number, end: number): number {
+  let at = -1;
+  for (let g = start + 1; g < end; g++) {
+    const ch = folded.charAt(g);
+    if (!HAN_DIGITS.has(ch) && ch !== "十") continue;
+    const before = folded.charAt(g - 1);
+    if (!isHan(before.charCodeAt(0)) || before === "第" || isHanNumeral(before) || (at >= 0 && RANGE_SEPARATORS.has(before))) continue;
+    if (g - 2 >= start && isHanNumeral(folded.charAt(g - 2))) continue;
+    at = g;
+  }
+  return at;
+}
+
+function isHanNumeral(ch: string): boolean {
+  return HAN_DIGITS.has(ch) || HAN_POWERS.has(ch) || ch === "零";
 }
 
 /** What gluedValueStart found at the start it returned, and the start of the last digit run
@@ -392,7 +420,8 @@ function gluedValueReads(value: ParsedValue, folded: string, start: number, at: 
   if (at - start < MIN_GLUED_NAME) return false;
   if (value.garbled !== undefined || value.placeholder) return false;
   if (gluedBy === "word") return value.kind === "quantitative" || value.kind === "range";
-  if (value.kind === "quantitative") return value.operatorSource === "word";
+  // `建设3个以上村级服务站`: words after the suffix are the name's, not the value's remark.
+  if (value.kind === "quantitative") return value.operatorSource === "word" && !endsInWords(value);
   return value.kind === "time" && endsWithTimeName(folded, start, at);
 }
 

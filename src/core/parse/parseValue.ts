@@ -8,7 +8,11 @@ import {
   isMagnitude,
   ERROR_VALUES,
   HAN_DIGITS,
+  HAN_POWERS,
   LEAD_WORDS,
+  MAX_COUNTED_WORDS,
+  NOT_COUNTED_WORD_CHARS,
+  OVER_WORDS,
   START_WORDS,
   FILLER_CHARS,
   NONE_WORDS,
@@ -113,6 +117,16 @@ export function looksLikeValue(value: ParsedValue, folded: string): boolean {
       return QUALITATIVE_WORDS.has(word) || VAGUE_WORDS.has(word) || isChangePhrase(word);
     }
   }
+}
+
+/**
+ * Whether a quantity ends in words saying what it counts or does (`≥10个项目`, `100%完成`: its
+ * remark opens with a Han character, not a bracket, a comma or spaces). Such a value stands after an
+ * operator or a label; glued to a name with neither, the words are more likely the name's
+ * (`建设3个村级服务站` is a name).
+ */
+export function endsInWords(value: ParsedValue): boolean {
+  return value.remark !== undefined && isHan(value.remark.charCodeAt(0));
 }
 
 /** Words a stated change begins with, and ends with: `得到有效改善`, `进一步完善`, `全面提升`. */
@@ -615,36 +629,62 @@ function readNumber(into: NumberScan, folded: string, i: number, end: number): N
 /** The value hanNumberEnd read (scratch, read right after the call). */
 let hanNumber = 0;
 
+/** No power of HAN_POWERS read yet (any is below it). */
+const NO_POWER = 10000;
+const HAN_ZERO = 0x96f6; // 零
+const HAN_TWO = "两";
+
 /**
- * The end of a count from 1 to 99 in Chinese numerals at `i` (`三`, `两`, `十`, `十二`, `二十`,
- * `二十五`), -1 when there is none or more numerals follow (`十四五`, `二〇二五`: no count); its
- * value is left in hanNumber. Whether a unit follows is scanQuantity's question.
+ * The end of a count from 1 to 9999 in Chinese numerals at `i` (`三`, `两`, `十`, `十二`, `二十五`,
+ * `一百`, `两百`, `一百二十`, `一千零五十`, `三千五百`), -1 when there is none, when it is no
+ * well-formed count (`两十`, `一百二`, the colloquial 120, whose reading is not sure) or more
+ * numerals follow (`十四五`, `二〇二五`: no count); its value is left in hanNumber. `两` is a digit
+ * only at the start (`两百`, not `十两`). Whether a unit follows is scanQuantity's question.
  */
 function hanNumberEnd(folded: string, i: number, end: number): number {
-  const first = folded.charAt(i);
-  let j = i + 1;
-  if (first === "十") {
-    hanNumber = 10;
-    const ones = j < end ? HAN_DIGITS.get(folded.charAt(j)) : undefined;
-    if (ones !== undefined && folded.charAt(j) !== "两") {
-      hanNumber += ones;
-      j++;
+  let total = 0;
+  let digit = -1;
+  let lastPower = NO_POWER;
+  let zero = false;
+  let j = i;
+  for (; j < end; j++) {
+    const ch = folded.charAt(j);
+    const d = ch === HAN_TWO && j > i ? undefined : HAN_DIGITS.get(ch);
+    if (d !== undefined) {
+      if (digit >= 0) return -1; // `二三`, `十四五`
+      digit = d;
+      continue;
     }
-  } else {
-    const tens = HAN_DIGITS.get(first);
-    if (tens === undefined) return -1;
-    hanNumber = tens;
-    if (first !== "两" && j < end && folded.charAt(j) === "十") {
-      hanNumber = tens * 10;
-      j++;
-      const ones = j < end ? HAN_DIGITS.get(folded.charAt(j)) : undefined;
-      if (ones !== undefined && folded.charAt(j) !== "两") {
-        hanNumber += ones;
-        j++;
-      }
+    const power = HAN_POWERS.get(ch);
+    if (power !== undefined && power < lastPower) {
+      // `十二`: a leading `十` is one ten; `百`, `千` need their digit (`百余人` is no count here).
+      if (digit < 0 && !(power === 10 && j === i)) return -1;
+      if (power === 10 && folded.charAt(j - 1) === HAN_TWO) return -1; // `两十`
+      total += (digit < 0 ? 1 : digit) * power;
+      lastPower = power;
+      digit = -1;
+      zero = false;
+      continue;
     }
+    if (folded.charCodeAt(j) === HAN_ZERO && total > 0 && digit < 0 && !zero) {
+      zero = true;
+      continue;
+    }
+    break;
   }
-  if (j < end && (hasFlag(folded.charCodeAt(j), HAN_NUMERAL_FLAG) || isDigit(folded.charCodeAt(j)) || folded.charAt(j) === "两")) return -1;
+  if (digit >= 0) {
+    // The ones after `十`, after `零`, or alone; `一百二`, `一千五` say a power the text leaves out.
+    if (lastPower !== NO_POWER && lastPower !== 10 && !zero) return -1;
+    total += digit;
+  } else if (zero) {
+    return -1;
+  }
+  if (total === 0) return -1;
+  if (j < end) {
+    const c = folded.charCodeAt(j);
+    if (hasFlag(c, HAN_NUMERAL_FLAG) || isDigit(c) || HAN_POWERS.has(folded.charAt(j)) || folded.charAt(j) === HAN_TWO) return -1;
+  }
+  hanNumber = total;
   return j;
 }
 
@@ -839,8 +879,12 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   // `≥200（含）人`: an inclusive note between the number and its unit (it says what `≥` says).
   const noteEnd = inclusiveNoteEnd(folded, i, end);
   if (noteEnd > i && !noteExclusive && readUnit(folded, noteEnd, end) > noteEnd) i = noteEnd;
-  let unitStart = i;
-  let unitEnd = readUnit(folded, i, end);
+  // `100余人`, `3万余人`, `十余次`: “and some more” after the number or its magnitude; the unit is
+  // read around the word (`万人`), whose magnitude stays the unit's.
+  const over = overWordAt(folded, i, end);
+  const magnitude = over >= 0 ? folded.slice(i, over) : "";
+  let unitStart = over >= 0 ? over + 1 : i;
+  let unitEnd = readUnit(folded, unitStart, end);
   i = unitEnd;
   // `90%%`: the doubled sign belongs to the garbled text.
   if (unitEnd === unitStart + 1 && folded.charCodeAt(unitStart) === PERCENT && folded.charCodeAt(i) === PERCENT) {
@@ -849,8 +893,13 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
     lower.value = undefined;
   }
   let unit = unitEnd > unitStart ? unitText(folded, unitStart, unitEnd) : undefined;
-  if (lower.han && !isHanCountUnit(folded, unitStart, unitEnd)) return undefined;
+  if (magnitude !== "") unit = magnitude + (unit ?? "");
   i = skipSpaces(folded, i, end);
+  // `两至三次`: a count in Chinese numerals before a range sign takes the unit after the range.
+  const hanBeforeRange = lower.han && unitEnd === unitStart && over < 0 && i < end && hasFlag(folded.charCodeAt(i), RANGE_SEPARATOR_FLAG);
+  if (lower.han && !hanBeforeRange && !isHanCountUnit(folded, unitStart, unitEnd)) return undefined;
+  /** The unit `unit` was read from last, which words after the value may take a part of. */
+  let unitFromLast = unit !== undefined;
 
   let upper: NumberScan | undefined;
   if (i < end && hasFlag(folded.charCodeAt(i), RANGE_SEPARATOR_FLAG)) {
@@ -860,9 +909,13 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
     i = skipSpaces(folded, upper.end, end);
     unitStart = i;
     unitEnd = readUnit(folded, i, end);
+    if ((hanBeforeRange || upper.han) && !isHanCountUnit(folded, unitStart, unitEnd)) return undefined;
+    unitFromLast = unit === undefined && unitEnd > unitStart;
     if (unitEnd > unitStart) unit ??= unitText(folded, unitStart, unitEnd);
     i = skipSpaces(folded, unitEnd, end);
   }
+  /** Where the text after the quantity's number and unit starts. */
+  const tailStart = i;
 
   // `100人左右`: approximate, as `约100人`.
   if (!operator && folded.startsWith(ABOUT_SUFFIX, i) && i + ABOUT_SUFFIX.length <= end) i = skipSpaces(folded, i + ABOUT_SUFFIX.length, end);
@@ -921,9 +974,72 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   } else if (i < end && folded.charCodeAt(i) === COMMA && isWordRemark(folded, i + 1, end)) {
     quantity.remarkStart = i;
     i = end;
+  } else if (i > start && i < end && isWhitespace(folded.charCodeAt(i - 1)) && isValueRemark(folded, i, end)) {
+    // `≥100人 其中骨干教师≥20人`, `≥90% 以实际为准`: a part or remark after spaces, as after a comma
+    // (segmentCell's spaceEndsItem keeps it in the item); the spaces stay with it, as written.
+    let k = i;
+    while (k > start && isWhitespace(folded.charCodeAt(k - 1))) k--;
+    quantity.remarkStart = k;
+    i = end;
+  } else if (i < end) {
+    // `≥10个项目`, `≥3万人参与`, `≥1亿元产值`, `100%完成`, `30天内完成`: a few words saying what the
+    // quantity counts or does, right after its suffix operator or a known unit (which a longer
+    // unit read over: `个项` of `个项目`), not after a unit of time (`12月底前` is a time).
+    let words = -1;
+    if (i > tailStart) {
+      words = i;
+    } else if (unitFromLast && unitEnd > unitStart && !lower.placeholder && !upper?.placeholder) {
+      // (A template's `XX项目完成` is no count of `项`: its words are the template's.)
+      const known = knownUnitPartEnd(folded, unitStart, unitEnd);
+      if (known > unitStart && !isTimeUnit(folded.slice(unitStart, known))) words = known;
+    }
+    if (words >= 0 && countedWordsEnd(folded, words, end) === end) {
+      if (words <= unitEnd && words > unitStart) quantity.unit = magnitude + unitText(folded, unitStart, words);
+      quantity.remarkStart = words;
+      i = end;
+    }
   }
   quantity.remarkEnd = end;
   return i === end ? quantity : undefined;
+}
+
+/** Where an OVER_WORDS word stands at `i`, maybe after one or two magnitudes (`余人`, `万余人`,
+ * `百万余元`), when no digit follows it; -1 when there is none. */
+function overWordAt(folded: string, i: number, end: number): number {
+  let k = i;
+  while (k < end && k - i < 2 && isMagnitude(folded.charCodeAt(k))) k++;
+  if (k >= end || !OVER_WORDS.has(folded.charAt(k))) return -1;
+  return k + 1 < end && isDigit(folded.charCodeAt(k + 1)) ? -1 : k;
+}
+
+/** The end of the longest known unit at `i`, maybe after one or two magnitudes (`个`, `万人`,
+ * `亿元`, `%`), at most `limit`; `i` when there is none. Leaves matchedUnit as unitText wants it. */
+function knownUnitPartEnd(folded: string, i: number, limit: number): number {
+  let best = knownUnitAt(folded, i, limit);
+  let bestUnit = best > i ? matchedUnit : "";
+  for (let m = i; m < limit && m - i < 2 && isMagnitude(folded.charCodeAt(m)); ) {
+    m++;
+    const k = knownUnitAt(folded, m, limit);
+    if (k > m && k > best) {
+      best = k;
+      bestUnit = "";
+    }
+  }
+  matchedUnit = bestUnit;
+  return best;
+}
+
+/** The end of the words after a quantity that say what it counts or does (`项目`, `参与`, `完成`):
+ * Han characters, at most MAX_COUNTED_WORDS, none of a time, a count or a frequency
+ * (NOT_COUNTED_WORD_CHARS, TIME_MARKERS, Chinese numerals); `i` when there are none. */
+function countedWordsEnd(folded: string, i: number, end: number): number {
+  let j = i;
+  while (j < end && j - i < MAX_COUNTED_WORDS) {
+    const c = folded.charCodeAt(j);
+    if (!isHan(c) || hasFlag(c, HAN_NUMERAL_FLAG | TIME_MARKER_FLAG) || HAN_POWERS.has(folded.charAt(j)) || NOT_COUNTED_WORD_CHARS.has(folded.charAt(j))) break;
+    j++;
+  }
+  return j;
 }
 
 const ABOUT_SUFFIX = "左右";

@@ -75,10 +75,30 @@ export const WEAK_PREFIXES: ReadonlySet<string> = new Set(["达到", "达", "控
  * keeps them as written (the cleaner writes `全年≥4次`). */
 export const LEAD_WORDS: readonly string[] = ["全年", "累计", "合计", "共计", "总计", "年均", "平均", "确保", "力争", "提前"];
 
-/** Chinese numerals read as a count before a unit (`三次`, `两个`, `不少于十二场`): 1 to 99. */
+/** Chinese numerals read as a count before a unit (`三次`, `两个`, `不少于十二场`, `一百人`, `两千份`): the
+ * digits, and the powers of HAN_POWERS after them. */
 export const HAN_DIGITS: ReadonlyMap<string, number> = new Map([
   ["一", 1], ["二", 2], ["两", 2], ["三", 3], ["四", 4], ["五", 5], ["六", 6], ["七", 7], ["八", 8], ["九", 9],
 ]);
+
+/** The powers of a count in Chinese numerals (`二十五`, `一百二十`, `三千零五十`: 1 to 9999; `零` stands
+ * for a skipped power). `万` and `亿` are none: they are magnitudes of the unit (`三万人` is 3 万人,
+ * as `3万人`). */
+export const HAN_POWERS: ReadonlyMap<string, number> = new Map([["十", 10], ["百", 100], ["千", 1000]]);
+
+/** Words after a number or its magnitude saying “and some more” (`100余人`, `3万余人`, `十余次`,
+ * `200多户`): the number is the number (no operator, as with `约`), the unit is read around the word
+ * (`3万余人` is 3 万人), and the value is kept as written. */
+export const OVER_WORDS: ReadonlySet<string> = new Set(["余", "多"]);
+
+/** How many Han characters may follow a quantity's unit as the words naming what it counts or
+ * does (`≥10个项目`, `≥3万人参与`, `≥1亿元产值`, `100%完成`, `30天内完成`): the value's remark.
+ * Longer text is no value. */
+export const MAX_COUNTED_WORDS = 6;
+
+/** Characters such words never hold: they would make the value a time (`12月底前`, `5年一次`: see
+ * also TIME_MARKERS and the Chinese numerals), a frequency (`2次每年`) or a range (`3个至5个`). */
+export const NOT_COUNTED_WORD_CHARS: ReadonlySet<string> = new Set([..."每前后底内至到"]);
 
 /** Units that after a Chinese numeral name something rather than count it: a point of the
  * calendar (`十二月`, `一季度`: time values), a grade or class (`三级`, `五星`, `一类`: words) or a

@@ -1,4 +1,4 @@
-import { decodeEscapes, escapeEscapes } from "./sharedStrings";
+import { decodeEscapes, encodeEscapes } from "./sharedStrings";
 import { decodeText, XmlError } from "./xmlScanner";
 import { Unpatchable } from "./zipArchive";
 
@@ -18,10 +18,17 @@ export function escapeXml(s: string): string {
   return s.replace(FORBIDDEN, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/** A cell's text as XML text content: `_xHHHH_` escapes as Excel writes them (encodeEscapes:
+ * a literal `_x000D_` stays literal, a CR stays a CR), then `& < > "`. Every text of a cell we
+ * write goes through this (or through writePlanSheetXml's ChunkWriter.text, its twin). */
+export function escapeXmlText(text: string): string {
+  return escapeXml(encodeEscapes(text));
+}
+
 /** `<is><t>…</t></is>` (an inline string's content), keeping leading/trailing spaces and line breaks. */
 export function inlineTextXml(text: string): string {
   const preserve = isSpaceAt(text, 0) || isSpaceAt(text, text.length - 1) || text.includes("\n") ? ' xml:space="preserve"' : "";
-  return `<is><t${preserve}>${escapeXml(escapeEscapes(text))}</t></is>`;
+  return `<is><t${preserve}>${escapeXmlText(text)}</t></is>`;
 }
 
 /** Whether the character at `i` is one `\s` matches. Only the ends are tested: `/\s$/` tried

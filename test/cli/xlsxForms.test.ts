@@ -5,6 +5,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { run, type CliIO } from "../../src/cli/main";
 import { readXlsx } from "../../src/workbook/xlsx/readXlsx";
+import { loadWorkbook } from "../../src/workbook/readWorkbook";
+import { BadWorkbookError } from "../../src/workbook/workbookData";
 import type { CellValue } from "../../src/core/model";
 import { withMainPrefix } from "../workbook/helpers";
 
@@ -129,6 +131,56 @@ describe("prefixed SpreadsheetML (`<x:worksheet>`, `<x:sst>`, `<x:c>`: .NET Open
     }
     // The annotated table's flagged cell is filled (in the part we wrote, unprefixed).
     expect(await sheetXml(out.annotatedBytes, TABLE)).toMatch(/<c r="C2"[^>]*\ss="\d+"/);
+  });
+});
+
+describe("a workbook part not at xl/workbook.xml (found through _rels/.rels, as Excel finds it)", () => {
+  const ROWS = [
+    ["区卫健委", "项目甲", "1、产出指标：培训人数，年度指标值：80人以上。"],
+    ["-----", "-----", "-----"],
+    ["区卫健委", "项目乙", "1、产出指标：培训场次，年度指标值：≥4场。"],
+  ];
+  /** Every part under `from` moved to `to` (names and references), the workbook part renamed
+   * `book`: the root relationships, content types and part names follow. */
+  const moved = (to: string, book: string) => (files: Map<string, string>) => {
+    const rename = (name: string) => name.replace(/^xl\//, to).replace(/(^|\/)workbook\.xml/, `$1${book}`);
+    for (const [name, text] of [...files]) {
+      files.delete(name);
+      files.set(rename(name), text.replace(/\/xl\/[\w/.]+/g, (m) => `/${rename(m.slice(1))}`).replace('Target="xl/workbook.xml"', `Target="${rename("xl/workbook.xml")}"`));
+    }
+  };
+
+  it.each([
+    ["xl/workbook2.xml", "xl/", "workbook2.xml"],
+    ["a folder of its own, book/main.xml", "book/", "main.xml"],
+  ])("is read and gets both outputs: %s", async (_, to, book) => {
+    const bytes = await table(ROWS, moved(to, book));
+    const names = Object.keys((await JSZip.loadAsync(bytes)).files);
+    expect(names).toContain(`${to}${book}`);
+    expect(names).not.toContain("xl/workbook.xml");
+    const reference = await checkWithOutputs(await table(ROWS), "plain.xlsx");
+    const out = await checkWithOutputs(bytes, "plain.xlsx");
+    expect(out.err).toBe(reference.err);
+    expect(out.code).toBe(reference.code);
+    for (const sheet of [TABLE, "指标明细"]) expect(values(out.cleaned, sheet)).toEqual(values(reference.cleaned, sheet));
+    for (const sheet of [TABLE, "校验汇总", "指标明细"]) expect(values(out.annotated, sheet)).toEqual(values(reference.annotated, sheet));
+    expect(values(out.cleaned, TABLE).map((row) => row[1])).toEqual(["项目名称", "项目甲", "项目乙"]);
+    // exceljs (the writers' fallback) looks only at xl/workbook.xml: it says it cannot load the
+    // file rather than write an empty workbook (an output it is needed for is "unwritable").
+    await expect(loadWorkbook(bytes)).rejects.toBeInstanceOf(BadWorkbookError);
+  });
+
+  it("a package whose root relationships name no workbook (a .docx's document) is no workbook", async () => {
+    const bytes = await table(ROWS, (files) => {
+      files.set("_rels/.rels", files.get("_rels/.rels")!.replace('Target="xl/workbook.xml"', 'Target="word/document.xml"'));
+      files.set("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>');
+      for (const name of [...files.keys()]) if (name.startsWith("xl/")) files.set(name.replace(/^xl\//, "data/"), files.get(name)!) && files.delete(name);
+    });
+    const file = path.join(tmp, "文档.xlsx");
+    fs.writeFileSync(file, bytes);
+    const o = io();
+    expect(await run(["check", file], o.sink)).toBe(2);
+    expect(o.err()).toContain("文件内容不是 Excel 工作簿");
   });
 });
 

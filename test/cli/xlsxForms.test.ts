@@ -174,7 +174,11 @@ describe("a workbook part not at xl/workbook.xml (found through _rels/.rels, as 
     const bytes = await table(ROWS, (files) => {
       files.set("_rels/.rels", files.get("_rels/.rels")!.replace('Target="xl/workbook.xml"', 'Target="word/document.xml"'));
       files.set("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>');
-      for (const name of [...files.keys()]) if (name.startsWith("xl/")) files.set(name.replace(/^xl\//, "data/"), files.get(name)!) && files.delete(name);
+      for (const name of [...files.keys()]) {
+        if (!name.startsWith("xl/")) continue;
+        files.set(name.replace(/^xl\//, "data/"), files.get(name)!);
+        files.delete(name);
+      }
     });
     const file = path.join(tmp, "文档.xlsx");
     fs.writeFileSync(file, bytes);

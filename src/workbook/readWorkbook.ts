@@ -3,7 +3,7 @@ import type { CellValue, SheetSnapshot } from "../core/model";
 import { readCell } from "./cellValue";
 import { fillMerges, type MergeRange } from "./merges";
 import { BadWorkbookError, type SheetInfo, type WorkbookData } from "./workbookData";
-import { sniffWorkbook } from "./sniff";
+import { hasUsualWorkbookPart, sniffWorkbook } from "./sniff";
 
 /**
  * An .xlsx held in memory → one SheetSnapshot per worksheet (cell values only, see
@@ -29,6 +29,9 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookData> {
 export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const sniff = sniffWorkbook(bytes);
   if (!sniff.ok) throw new BadWorkbookError(sniff.kind);
+  // exceljs looks for xl/workbook.xml only: elsewhere (found through _rels/.rels by the fast
+  // reader and the zip patch) it would load an empty workbook.
+  if (!hasUsualWorkbookPart(bytes)) throw new BadWorkbookError("corrupt", "the workbook part is not at xl/workbook.xml, where exceljs looks for it");
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings ask for a Node Buffer; JSZip underneath takes any Uint8Array.

@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { CellLink, PlanCell, SheetPlan } from "../core/plan";
 import { sheetOfReference } from "./xlsx/patchXml";
+import { encodeEscapes } from "./xlsx/sharedStrings";
 
 /**
  * What every writer uses to put our data into a workbook, so no path can turn user text
@@ -14,9 +15,12 @@ export const TEXT_FORMAT = "@";
  * Writes `text` as a text cell. exceljs stores a JS string as a (shared) string, never as a
  * formula, so `=SUM(A1)`, `+8613800000000`, `-5%` and `@x` stay text; the `@` format keeps
  * Excel from re-reading them as a formula or number when the user presses F2 + Enter.
+ * exceljs writes a string as it is (no `_xHHHH_` escaping, control characters dropped, CR kept
+ * raw and so read back as LF): the cell holds the text already escaped as Excel writes it
+ * (encodeEscapes), so a literal `_x000D_` and a CR both read back as written.
  */
 export function writeTextCell(cell: ExcelJS.Cell, text: string): void {
-  cell.value = text;
+  cell.value = encodeEscapes(text);
   restyle(cell, { numFmt: TEXT_FORMAT });
 }
 
@@ -59,7 +63,8 @@ export function writePlanCell(cell: ExcelJS.Cell, value: PlanCell): void {
     writeTextCell(cell, value);
     return;
   }
-  cell.value = { formula: hyperlinkFormula(value), result: linkLabel(value) };
+  // Both are ST_Xstring too (escaped as in writeTextCell).
+  cell.value = { formula: encodeEscapes(hyperlinkFormula(value)), result: encodeEscapes(linkLabel(value)) };
   restyle(cell, { font: { color: { argb: "FF0563C1" }, underline: true } });
 }
 

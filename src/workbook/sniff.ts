@@ -39,9 +39,35 @@ export function sniffWorkbook(bytes: Uint8Array): SniffResult {
   if (entries.length > MAX_ENTRIES || isBomb(entries)) return fail("tooLarge");
   // Traditional PKWARE encryption (flag bit 0): exceljs cannot read such parts.
   if (entries.some((e) => (e.flags & 1) === 1)) return fail("encrypted");
-  // OPC part names are case-insensitive; some producers add a leading slash.
-  if (!entries.some((e) => e.name.replace(/^\//, "").toLowerCase() === "xl/workbook.xml")) return fail("notXlsx");
+  if (!looksLikeWorkbookPackage(entries)) return fail("notXlsx");
   return { ok: true };
+}
+
+/** OPC part names are case-insensitive; some producers add a leading slash. */
+function partName(e: ZipEntry): string {
+  return e.name.replace(/^\//, "").toLowerCase();
+}
+
+/** Main parts of the other OOXML documents (a .docx or .pptx renamed .xlsx). */
+const OTHER_DOCUMENTS = new Set(["word/document.xml", "ppt/presentation.xml"]);
+
+/**
+ * xl/workbook.xml, where Excel and nearly every producer put the workbook part; or, failing
+ * that, a package whose root relationships (`_rels/.rels`) may name it elsewhere
+ * (`xl/workbook2.xml`, another folder): the reader follows them and says `notXlsx` when they
+ * name no workbook. A .docx or .pptx is told apart here, without inflating anything.
+ */
+function looksLikeWorkbookPackage(entries: readonly ZipEntry[]): boolean {
+  const names = new Set(entries.map(partName));
+  if (names.has("xl/workbook.xml")) return true;
+  if (!names.has("_rels/.rels") || !names.has("[content_types].xml")) return false;
+  return ![...OTHER_DOCUMENTS].some((n) => names.has(n));
+}
+
+/** Whether the workbook part is at xl/workbook.xml: the only place exceljs looks for it. */
+export function hasUsualWorkbookPart(bytes: Uint8Array): boolean {
+  const read = readZipDirectory(bytes);
+  return read.ok && read.directory.entries.some((e) => partName(e) === "xl/workbook.xml");
 }
 
 function fail(kind: SniffFailureKind): SniffResult {

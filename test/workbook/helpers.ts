@@ -73,3 +73,25 @@ export function withEscapesDecoded(data: WorkbookData): WorkbookData {
     sheets: data.sheets.map((s) => ({ ...s, values: s.values.map((row) => row.map((v) => (typeof v === "string" ? decodeEscapes(v) : v))) })),
   };
 }
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/**
+ * The workbook as the .NET Open XML SDK writes it: every part in the SpreadsheetML namespace
+ * (workbook, worksheets, shared strings, styles …) with that namespace under `prefix`
+ * (`<x:worksheet xmlns:x="…/main">`, `<x:c>`) instead of the default; other prefixes as they were.
+ */
+export async function withMainPrefix(bytes: Uint8Array, prefix = "x"): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const name of Object.keys(zip.files)) {
+    if (zip.files[name]!.dir || !name.endsWith(".xml")) continue;
+    const xml = await zip.file(name)!.async("string");
+    if (!xml.includes(`xmlns="${MAIN_NS}"`)) continue;
+    const prefixed = xml
+      .replace(`xmlns="${MAIN_NS}"`, `xmlns:${prefix}="${MAIN_NS}"`)
+      // Element names without a prefix (not `<?xml`, `<!--`, `<mc:…>`) get one.
+      .replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, `<$1${prefix}:$2`);
+    zip.file(name, prefixed);
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}

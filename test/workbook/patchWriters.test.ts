@@ -14,7 +14,7 @@ import { StaleEditError, writeCleaned, writeCleanedWithExcelJS, type CleaningPla
 import { deflateText, patchOutputs } from "../../src/workbook/xlsx/patchPackage";
 import { openArchive, rawData, Unpatchable } from "../../src/workbook/xlsx/zipArchive";
 import { deflatePlanSheet, SharedStringAppender } from "../../src/workbook/xlsx/writePlanSheetXml";
-import { inlineTextXml } from "../../src/workbook/xlsx/patchXml";
+import { escapeXmlText, inlineTextXml } from "../../src/workbook/xlsx/patchXml";
 import { crc32, fflateCodec, type DeflatedData, type ZipCodec } from "../../src/workbook/xlsx/zipCodec";
 import { nodeCodec } from "../../src/workbook/xlsx/zipCodec.node";
 import { cellMap, loadBack, mergesOf, sheet, xlsxBytes } from "./helpers";
@@ -169,7 +169,7 @@ describe("patched cleaned workbook", () => {
     expect(ws.rowCount).toBe(7);
   });
 
-  it("writes 指标明细: numbers, text as text, bold header, widths, forbidden characters dropped", () => {
+  it("writes 指标明细: numbers, text as text, bold header, widths, control characters kept as Excel keeps them (`_x0001_`)", () => {
     const ws = sheet(out, "指标明细");
     expect(ws.getCell("A1").font?.bold).toBe(true);
     expect(ws.getCell("A1").numFmt).toBe("@");
@@ -178,7 +178,7 @@ describe("patched cleaned workbook", () => {
     expect(ws.getCell("C3").numFmt).toBe("@");
     expect(ws.getCell("B4").value).toBe(" 前后空格 ");
     expect(ws.getCell("C4").value).toBe("a\nb");
-    expect(ws.getCell("D4").value).toBe("xy");
+    expect(ws.getCell("D4").value).toBe("x\u0001y");
     expect(ws.getColumn(3).width).toBe(60);
   });
 
@@ -278,6 +278,74 @@ describe("edited text holding an escape-like literal", () => {
     expect(readXlsx(out).sheets[0]?.values[0]?.[0]).toBe(after);
   });
 });
+
+describe("texts holding `_xHHHH_` literals, CRs and control characters, every writer (ST_Xstring as Excel writes it)", () => {
+  const TEXTS = ["编号_x000D_说明", "a_x005F_b_x00e9_", "a\r\nb\rc", "x\u0001\u001fy\ufffe", "_x000D", "=_x0041_", "长文本".repeat(10) + "_X000d_"];
+  const link = { link: { sheet: TABLE, cell: "A1" }, text: "_x0041_标签" };
+  const plan: SheetPlan = { name: "指标明细", rows: [["原文"], ...TEXTS.map((t) => [t]), [link]] };
+  const summary: SheetPlan = { name: "校验汇总", rows: [["汇总"], ...TEXTS.map((t) => [t, t])] };
+  const edits = TEXTS.map((after, i) => ({ sheet: TABLE, cell: `A${i + 1}`, rowIndex: i, columnIndex: 0, before: `旧${i}`, after, codes: [] }));
+  let input: Uint8Array;
+  beforeAll(async () => {
+    input = await xlsxBytes((wb) => {
+      const ws = wb.addWorksheet(TABLE);
+      TEXTS.forEach((_, i) => (ws.getCell(i + 1, 1).value = `旧${i}`));
+    });
+  });
+  const column = (bytes: Uint8Array, sheet: string) => readXlsx(bytes).sheets.find((s) => s.name === sheet)?.values.map((row) => row[0]);
+
+  it("escapeXmlText writes them as Excel does, and the reader reads them back", () => {
+    expect(escapeXmlText("编号_x000D_说明")).toBe("编号_x005F_x000D_说明");
+    expect(escapeXmlText("a\r\nb<&>")).toBe("a_x000D_\nb&lt;&amp;&gt;");
+    expect(escapeXmlText("\u0001\t\ufffe\ud800_x00e9_x")).toBe("_x0001_\t_xFFFE__x005F_x00e9_x");
+    expect(escapeXmlText("_x000D _x00G0_ _x000D")).toBe("_x000D _x00G0_ _x000D");
+  });
+
+  it("the zip patch: 指标明细 (inline and shared strings), 校验汇总, edited cells", async () => {
+    const out = await patchOutputs(input, { detail: plan, cleaned: { plan: { edits, removeRowIndexes: {} } }, annotated: { highlights: [], summary, edits } }, fflateCodec);
+    for (const made of [ok(out.cleaned), ok(out.annotated)]) {
+      await expectWellFormed(made);
+      expect(column(made, TABLE)).toEqual(TEXTS);
+      expect(column(made, "指标明细")).toEqual(["原文", ...TEXTS, link.text]);
+    }
+    expect(column(ok(out.annotated), "校验汇总")).toEqual(["汇总", ...TEXTS]);
+    // Without a shared-string table every text is an inline string.
+    const noTable = await tableWithoutSharedStrings(input);
+    expect(Object.keys((await JSZip.loadAsync(noTable)).files)).not.toContain("xl/sharedStrings.xml");
+    const inline = ok((await patchOutputs(noTable, { detail: plan, annotated: { highlights: [], summary } }, fflateCodec)).annotated);
+    expect(column(inline, "指标明细")).toEqual(["原文", ...TEXTS, link.text]);
+  });
+
+  it("the exceljs writers (the fallback): the same texts read back", async () => {
+    const cleaned = await writeCleanedWithExcelJS(input, { edits, removeRowIndexes: {} }, plan);
+    const annotated = await writeAnnotatedWithExcelJS(input, [], summary, plan, edits);
+    for (const made of [cleaned, annotated]) {
+      expect(column(made, TABLE)).toEqual(TEXTS);
+      expect(column(made, "指标明细")).toEqual(["原文", ...TEXTS, link.text]);
+    }
+    expect(column(annotated, "校验汇总")).toEqual(["汇总", ...TEXTS]);
+  });
+});
+
+/** The workbook with its shared strings turned into inline strings and the table removed. */
+async function tableWithoutSharedStrings(bytes: Uint8Array): Promise<Uint8Array> {
+  const data = readXlsx(bytes);
+  return xlsxBytes((wb) => {
+    for (const s of data.sheets) {
+      const ws = wb.addWorksheet(s.name);
+      s.values.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = { richText: [{ text: String(v) }] })));
+    }
+  }).then(async (made) => {
+    const zip = await JSZip.loadAsync(made);
+    zip.remove("xl/sharedStrings.xml");
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    zip.file("xl/_rels/workbook.xml.rels", rels.replace(/<Relationship [^>]*sharedStrings[^>]*\/>/, ""));
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    let i = 0;
+    zip.file("xl/worksheets/sheet1.xml", sheet.replace(/<c r="([A-Z]+\d+)"([^>]*) t="s"><v>\d+<\/v><\/c>/g, (_, ref: string, rest: string) => `<c r="${ref}"${rest} t="inlineStr"><is><t>旧${i++}</t></is></c>`));
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  });
+}
 
 describe("patched annotated workbook", () => {
   let input: Uint8Array;

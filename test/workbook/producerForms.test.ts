@@ -1,11 +1,14 @@
+import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { buildOutputWorkbooks } from "../../src/workbook/outputs";
 import { readXlsx } from "../../src/workbook/xlsx/readXlsx";
 import { patchOutputs } from "../../src/workbook/xlsx/patchPackage";
+import { unprefixMain } from "../../src/workbook/xlsx/patchXml";
+import { Unpatchable } from "../../src/workbook/xlsx/zipArchive";
 import { fflateCodec } from "../../src/workbook/xlsx/zipCodec";
 import { nodeCodec } from "../../src/workbook/xlsx/zipCodec.node";
-import { xlsxBytes } from "./helpers";
+import { loadBack, withMainPrefix, xlsxBytes } from "./helpers";
 import { HostError } from "../../src/app/host";
 import { createCheckSession } from "../../src/workbook/check.worker";
 import { createFileHost, inPageChannel } from "../../src/workbook/fileHost";
@@ -24,10 +27,11 @@ const ROWS = [HEADER, ["项目甲", RAW, "甲"], ["-----", "-----", "-----"], ["
 
 /** The table as exceljs writes it (shared strings, every cell with `r`), then `form` applied
  * to its zip entries (name → text). */
-async function tableIn(form: (files: Map<string, string>) => void): Promise<Uint8Array> {
+async function tableIn(form: (files: Map<string, string>) => void, extra?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const base = await xlsxBytes((wb) => {
     const ws = wb.addWorksheet(TABLE);
     ROWS.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+    extra?.(wb);
   });
   const zip = await JSZip.loadAsync(base);
   const files = new Map<string, string>();
@@ -115,6 +119,37 @@ describe("output workbooks of forms other producers write", () => {
     expect(valuesOf(out.annotated)).toEqual(ROWS);
   });
 
+  it.each(["x", "ss"])("prefixed SpreadsheetML (`<%s:worksheet>`, the .NET Open XML SDK's form) in every part", async (prefix) => {
+    // 引用 points into the table (its formula moves with the deleted row), 说明 does not (copied).
+    const bytes = await withMainPrefix(
+      await tableIn(
+        () => undefined,
+        (wb) => {
+          wb.addWorksheet("引用").getCell("A1").value = { formula: `${TABLE}!A4`, result: "项目乙" };
+          wb.addWorksheet("说明").getCell("A1").value = "填表说明";
+        },
+      ),
+      prefix,
+    );
+    const zip = await JSZip.loadAsync(bytes);
+    expect(await zip.file(SHEET)!.async("string")).toContain(`<${prefix}:c `);
+    expect(await zip.file("xl/sharedStrings.xml")!.async("string")).toContain(`<${prefix}:sst `);
+    await expectBothWritten(bytes);
+    const out = await outputs(bytes);
+    for (const made of [out.cleaned!, out.annotated!]) {
+      // exceljs (which reads nothing of a prefixed part) reads the parts we wrote.
+      const wb = await loadBack(made);
+      expect(wb.getWorksheet(TABLE)?.getCell("A1").value).toBe("项目名称");
+      expect(wb.getWorksheet("说明")?.getCell("A1").value).toBe("填表说明");
+      expect(valuesOf(made, "说明")).toEqual([["填表说明"]]);
+      expect(wb.getWorksheet("指标明细")?.getCell("A1").value).toBeTruthy();
+      expect(valuesOf(made, "指标明细").length).toBeGreaterThan(3);
+    }
+    expect(valuesOf(out.annotated, "校验汇总").length).toBeGreaterThan(1);
+    // The cleaned copy lost row 3: the formula into row 4 follows it.
+    expect((await loadBack(out.cleaned!)).getWorksheet("引用")?.getCell("A1").formula).toBe(`${TABLE}!A3`);
+  });
+
   it("an output neither the patch nor exceljs can write: the other is still made, and the failure says which kind", async () => {
     // Cells without `r` (exceljs cannot load them) and a chart on the table: the cleaned copy,
     // losing a row the chart points at, cannot be patched; the annotated one can.
@@ -152,5 +187,36 @@ describe("output workbooks of forms other producers write", () => {
     expect(await host.downloadAnnotated()).toBe("导出表-已标注.xlsx");
     expect(saved).toEqual(["导出表-已标注.xlsx"]);
     host.dispose();
+  });
+});
+
+describe("unprefixMain: a prefixed SpreadsheetML part in the form the patchers read", () => {
+  const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  it("unprefixes the main namespace's elements only, leaving text, CDATA, comments and other prefixes", () => {
+    const xml = `<?xml version="1.0"?><!-- <x:c> --><x:worksheet xmlns:x="${NS}" xmlns:r="r-ns"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>&lt;x:t&gt;<![CDATA[<x:c>]]></x:t></x:is></x:c></x:row></x:sheetData><x:extLst><x14:ext xmlns:x14="x14-ns"><x:f/></x14:ext></x:extLst><x:hyperlink r:id="rId1"/></x:worksheet >`;
+    expect(unprefixMain(xml)).toBe(
+      `<?xml version="1.0"?><!-- <x:c> --><worksheet xmlns:x="${NS}" xmlns:r="r-ns" xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lt;x:t&gt;<![CDATA[<x:c>]]></t></is></c></row></sheetData><extLst><x14:ext xmlns:x14="x14-ns"><f/></x14:ext></extLst><hyperlink r:id="rId1"/></worksheet >`,
+    );
+  });
+
+  it("leaves a part in the usual form, or another namespace's, as it is", () => {
+    for (const xml of [`<worksheet xmlns="${NS}"><sheetData/></worksheet>`, `<c:chartSpace xmlns:c="chart-ns"><c:f>x</c:f></c:chartSpace>`, `<x:worksheet xmlns:x="http://purl.oclc.org/ooxml/spreadsheetml/main"/>`]) {
+      expect(unprefixMain(xml)).toBe(xml);
+    }
+  });
+
+  it("keeps elements already in the default namespace when it is the same one", () => {
+    expect(unprefixMain(`<x:sst xmlns:x="${NS}" xmlns="${NS}"><si><x:t>a</x:t></si></x:sst>`)).toBe(`<sst xmlns:x="${NS}" xmlns="${NS}"><si><t>a</t></si></sst>`);
+  });
+
+  it("refuses what the rewrite could change: another default namespace, unprefixed elements, declarations further in", () => {
+    for (const xml of [
+      `<x:worksheet xmlns:x="${NS}" xmlns="other"><x:sheetData/></x:worksheet>`,
+      `<x:worksheet xmlns:x="${NS}"><sheetData/></x:worksheet>`,
+      `<x:worksheet xmlns:x="${NS}"><x:extLst><ext xmlns="other"><x:f/></ext></x:extLst></x:worksheet>`,
+      `<x:worksheet xmlns:x="${NS}"><y:extLst xmlns:y="y"><y:a xmlns:x="other"><x:f/></y:a></y:extLst></x:worksheet>`,
+    ]) {
+      expect(() => unprefixMain(xml)).toThrow(Unpatchable);
+    }
   });
 });

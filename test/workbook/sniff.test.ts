@@ -43,6 +43,10 @@ describe("sniffWorkbook", () => {
     expect(sniffWorkbook(await realWorkbook())).toEqual({ ok: true });
   });
 
+  it("accepts a package whose workbook part is elsewhere, for the reader to find through _rels/.rels", async () => {
+    expect(sniffWorkbook(await zipOf({ "[Content_Types].xml": "<Types/>", "_rels/.rels": "<Relationships/>", "xl/workbook2.xml": "<workbook/>" }))).toEqual({ ok: true });
+  });
+
   it.each<[string, BadFileKind, () => Promise<Uint8Array> | Uint8Array]>([
     ["a PNG picture renamed .xlsx", "notZip", () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])],
     ["an empty file", "truncated", () => new Uint8Array(0)],
@@ -50,6 +54,8 @@ describe("sniffWorkbook", () => {
     ["a password-protected workbook (CFB with EncryptedPackage)", "encrypted", () => cfb("Root Entry", "EncryptionInfo", "EncryptedPackage")],
     ["a legacy .xls (CFB with a Workbook stream)", "legacyXls", () => cfb("Root Entry", "Workbook", "SummaryInformation")],
     ["a .docx renamed .xlsx (zip without xl/workbook.xml)", "notXlsx", () => zipOf({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" })],
+    ["a whole .docx renamed .xlsx (root relationships and all)", "notXlsx", () => zipOf({ "[Content_Types].xml": "<Types/>", "_rels/.rels": "<Relationships/>", "word/document.xml": "<w:document/>" })],
+    ["a zip of files that is no package", "notXlsx", () => zipOf({ "数据/表.xml": "<a/>", "说明.txt": "x" })],
     ["an HTML table saved as .xlsx", "notXlsx", () => new TextEncoder().encode("\ufeff<html><body><table><tr><td>主管部门</td></tr></table></body></html>")],
     ["a CSV export named .xlsx", "notXlsx", () => new TextEncoder().encode("主管部门,预算单位,项目名称,绩效目标,绩效指标\r\n中共广州市花都区委员会组织部,,,,\r\n")],
     ["an empty zip", "notXlsx", () => zipOf({})],

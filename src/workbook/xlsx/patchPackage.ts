@@ -8,7 +8,7 @@ import { patchSheet, shiftOtherSheet, type SheetEdit } from "./patchSheet";
 import { StyleBook } from "./patchStyles";
 import { WorkbookModel, relsPathOf } from "./patchWorkbook";
 import { resolvePart } from "./workbookParts";
-import { allElements, elementAt, escapeXml, findTag, getAttr, setAttr, textOfStringItem, unescapeXml } from "./patchXml";
+import { allElements, elementAt, escapeXml, findTag, getAttr, isPrefixedMain, setAttr, textOfStringItem, unescapeXml, unprefixMain } from "./patchXml";
 import { deflatePlanSheet, deflateRenumberedPlanSheet, generatedStyles, SharedStringAppender } from "./writePlanSheetXml";
 import { openArchive, rawData, Unpatchable, type Archive, type ArchiveEntry } from "./zipArchive";
 import { deflateAll, type DeflatedData, type ZipCodec } from "./zipCodec";
@@ -286,6 +286,8 @@ async function assemble(
   replaced.set(pkg.partName("[Content_Types].xml"), await deflateText(codec, xml.contentTypes));
   replaced.set(pkg.stylesPath, await deflateText(codec, styles.toXml()));
 
+  for (const [name, data] of await pkg.unprefixedCopies((name) => removed.has(name) || replaced.has(name))) replaced.set(name, data);
+
   const stamp = pkg.archive.byName.get(wb.workbookPath);
   const time = stamp ? { time: stamp.time, date: stamp.date } : {};
   const entries: OutputEntry[] = [];
@@ -364,15 +366,48 @@ class Package {
     }
   }
 
+  /** A part's bytes, inflated; a part in prefixed SpreadsheetML (`<x:worksheet>`) comes with
+   * its elements unprefixed (unprefixMain), so every patcher reads one form and a part we
+   * write back is in it. Parts we only read are still copied as they were. */
   bytes(name: string): Promise<Uint8Array> {
     let p = this.byteCache.get(name);
     if (!p) {
       const entry = this.archive.byName.get(name);
       if (!entry) throw new Unpatchable(`no ${name}`);
-      p = inflateEntry(this.archive, entry, this.codec);
+      p = inflateEntry(this.archive, entry, this.codec).then((raw) => {
+        const out = withoutMainPrefix(raw);
+        if (out !== raw) this.unprefixed.add(name);
+        return out;
+      });
       this.byteCache.set(name, p);
     }
     return p;
+  }
+
+  /** Parts read so far that were in prefixed SpreadsheetML (see bytes). */
+  private readonly unprefixed = new Set<string>();
+  private readonly unprefixedData = new Map<string, Promise<DeflatedData | undefined>>();
+
+  /**
+   * In a workbook whose SpreadsheetML parts carry a prefix, every such part that the output
+   * would copy, unprefixed and deflated (by name), so the output is in one form throughout:
+   * exceljs fails on a prefixed worksheet, and the browser file mode and older tools may load
+   * the output with it. Nothing (and nothing inflated) for a workbook in the usual form.
+   */
+  async unprefixedCopies(skip: (name: string) => boolean): Promise<Map<string, DeflatedData>> {
+    const out = new Map<string, DeflatedData>();
+    if (this.unprefixed.size === 0) return out;
+    for (const entry of this.archive.entries) {
+      if (skip(entry.name) || !/\.xml$/i.test(entry.name)) continue;
+      let p = this.unprefixedData.get(entry.name);
+      if (!p) {
+        p = this.bytes(entry.name).then((bytes) => (this.unprefixed.has(entry.name) ? deflateAll(this.codec, bytes) : undefined));
+        this.unprefixedData.set(entry.name, p);
+      }
+      const data = await p;
+      if (data) out.set(entry.name, data);
+    }
+    return out;
   }
 
   text(name: string): Promise<string> {
@@ -474,6 +509,21 @@ async function inflateEntry(archive: Archive, entry: ArchiveEntry, codec: ZipCod
     throw new Unpatchable(`cannot inflate ${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
+
+/** Bytes of an XML part whose SpreadsheetML elements carry a prefix → the same part unprefixed
+ * (UTF-8, no byte-order mark); any other part as it is. */
+function withoutMainPrefix(bytes: Uint8Array): Uint8Array {
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (bytes[start] === 0x20 || bytes[start] === 0x09 || bytes[start] === 0x0a || bytes[start] === 0x0d) start++;
+  // Not XML in UTF-8 (UTF-16 parts are refused where they are decoded).
+  if (bytes[start] !== 0x3c) return bytes;
+  const head = new TextDecoder().decode(bytes.subarray(start, Math.min(bytes.length, start + HEAD_BYTES)));
+  if (!isPrefixedMain(head)) return bytes;
+  return new TextEncoder().encode(unprefixMain(decode(bytes)));
+}
+
+/** Enough of a part to hold its root element's start tag with its namespace declarations. */
+const HEAD_BYTES = 8192;
 
 function decode(bytes: Uint8Array): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new Unpatchable("UTF-16 part");

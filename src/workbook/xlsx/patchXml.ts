@@ -1,4 +1,4 @@
-import { decodeEscapes, escapeEscapes } from "./sharedStrings";
+import { decodeEscapes, encodeEscapes } from "./sharedStrings";
 import { decodeText, XmlError } from "./xmlScanner";
 import { Unpatchable } from "./zipArchive";
 
@@ -18,10 +18,17 @@ export function escapeXml(s: string): string {
   return s.replace(FORBIDDEN, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/** A cell's text as XML text content: `_xHHHH_` escapes as Excel writes them (encodeEscapes:
+ * a literal `_x000D_` stays literal, a CR stays a CR), then `& < > "`. Every text of a cell we
+ * write goes through this (or through writePlanSheetXml's ChunkWriter.text, its twin). */
+export function escapeXmlText(text: string): string {
+  return escapeXml(encodeEscapes(text));
+}
+
 /** `<is><t>…</t></is>` (an inline string's content), keeping leading/trailing spaces and line breaks. */
 export function inlineTextXml(text: string): string {
   const preserve = isSpaceAt(text, 0) || isSpaceAt(text, text.length - 1) || text.includes("\n") ? ' xml:space="preserve"' : "";
-  return `<is><t${preserve}>${escapeXml(escapeEscapes(text))}</t></is>`;
+  return `<is><t${preserve}>${escapeXmlText(text)}</t></is>`;
 }
 
 /** Whether the character at `i` is one `\s` matches. Only the ends are tested: `/\s$/` tried
@@ -202,6 +209,79 @@ export function inlineStringText(xml: string): string {
     if (t) out += decodeEscapes(elementText(xml.slice(t.openEnd, t.contentEnd)));
   }
   return out;
+}
+
+/** The SpreadsheetML namespace (transitional), which every part the patchers edit is in. */
+export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/**
+ * Whether a part's text starts with a root element whose SpreadsheetML namespace has a prefix
+ * (`<x:worksheet xmlns:x="…/spreadsheetml/2006/main">`, as the .NET Open XML SDK writes and
+ * budget systems built on it export). Only the head is looked at; a cheap test for every part.
+ */
+export function isPrefixedMain(head: string): boolean {
+  const root = rootElement(head);
+  return root !== undefined && root.prefix !== undefined && root.tag.includes(MAIN_NS);
+}
+
+/**
+ * A part whose SpreadsheetML elements carry a prefix, rewritten with that namespace as the
+ * default one and those elements unprefixed (`<x:c r="A1">` → `<c r="A1">`), which is the form
+ * the patchers read and write; other prefixes (`r:`, `mc:`, `x14:` …) and CDATA, comments and
+ * text are left as they are. The same document for any namespace-aware reader. Returned
+ * unchanged when the root is not so prefixed; Unpatchable when the rewrite could change what an
+ * element means: a default namespace of another kind, an element without prefix in a part with
+ * no default namespace, the prefix or a default namespace declared again further in.
+ */
+export function unprefixMain(xml: string): string {
+  const root = rootElement(xml);
+  if (!root || root.prefix === undefined) return xml;
+  const prefix = root.prefix;
+  if (getAttr(root.tag, `xmlns:${prefix}`) !== MAIN_NS) return xml;
+  const defaultNs = getAttr(root.tag, "xmlns");
+  if (defaultNs !== undefined && defaultNs !== MAIN_NS) throw new Unpatchable(`default namespace ${defaultNs} beside the prefixed SpreadsheetML one`);
+  const rest = xml.slice(root.end);
+  if (rest.includes(`xmlns:${prefix}=`) || /\sxmlns\s*=/.test(rest)) throw new Unpatchable("namespace declared again inside a prefixed part");
+  const newRootTag = defaultNs === undefined ? setAttr(root.tag, "xmlns", MAIN_NS) : root.tag;
+  const unprefixed = (from: string) =>
+    from.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(\/?)([A-Za-z_][\w.-]*)(:?)/g, (m: string, slash: string | undefined, name: string | undefined, colon: string) => {
+      if (name === undefined) return m;
+      if (colon === "") {
+        if (defaultNs === undefined) throw new Unpatchable(`<${name}> without prefix in a prefixed part`);
+        return m;
+      }
+      return name === prefix ? `<${slash ?? ""}` : m;
+    });
+  return xml.slice(0, root.start) + unprefixed(newRootTag) + unprefixed(rest);
+}
+
+/** The root element's start tag: where it lies, and its prefix if it has one. */
+function rootElement(xml: string): { start: number; end: number; tag: string; prefix: string | undefined } | undefined {
+  let i = 0;
+  for (;;) {
+    i = xml.indexOf("<", i);
+    if (i < 0) return undefined;
+    const next = xml.charCodeAt(i + 1);
+    if (next === 63 /* ? */) {
+      const close = xml.indexOf("?>", i);
+      if (close < 0) return undefined;
+      i = close + 2;
+    } else if (next === 33 /* ! */) {
+      const close = xml.startsWith("<!--", i) ? xml.indexOf("-->", i) : xml.indexOf(">", i);
+      if (close < 0) return undefined;
+      i = close + 1;
+    } else break;
+  }
+  const name = /^<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?/.exec(xml.slice(i, i + 200));
+  if (!name) return undefined;
+  let end: number;
+  try {
+    end = tagEnd(xml, i);
+  } catch {
+    // A head cut short: not a tag we can judge.
+    return undefined;
+  }
+  return { start: i, end, tag: xml.slice(i, end), prefix: name[2] !== undefined ? name[1] : undefined };
 }
 
 /** `'it''s'!$A$1` or `Sheet1!$A$1` → the sheet name. */

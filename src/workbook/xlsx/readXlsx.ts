@@ -4,7 +4,7 @@ import { BadWorkbookError, type SheetInfo, type WorkbookData } from "../workbook
 import { sniffWorkbook } from "../sniff";
 import { SharedStringsHandler, type SharedString } from "./sharedStrings";
 import { readValueStyles } from "./styles";
-import { isWorksheetRelationship, readRelationships, readWorkbookList } from "./workbookParts";
+import { isWorkbookRoot, isWorksheetRelationship, readRelationships, readWorkbookList } from "./workbookParts";
 import { SheetDataError, WorksheetHandler, type ParsedSheet, type SheetContext } from "./worksheet";
 import { XmlError, XmlScanner } from "./xmlScanner";
 import { ZipPartError, ZipParts, type InflateRaw } from "./zipParts";
@@ -58,11 +58,28 @@ export function readXlsxSheets(bytes: Uint8Array, onSheet: (sheet: SheetSnapshot
 
 const WORKBOOK = "xl/workbook.xml";
 
+/**
+ * The workbook part: the target of the package's officeDocument relationship (`_rels/.rels`),
+ * as Excel finds it (`xl/workbook2.xml`, another folder), else xl/workbook.xml (where exceljs
+ * looks, whatever the relationships say). A target that is not a workbook (a .docx's document)
+ * is no workbook.
+ */
+function workbookPart(zip: ZipParts): { part: string; xml: string } {
+  const root = [...readRelationships(zip.text("_rels/.rels"), "").values()].find((r) => !r.external && r.type.endsWith("/officeDocument"));
+  if (root && root.target.toLowerCase() !== WORKBOOK && zip.has(root.target)) {
+    const xml = zip.text(root.target) ?? "";
+    if (!isWorkbookRoot(xml)) throw new BadWorkbookError("notXlsx");
+    return { part: root.target, xml };
+  }
+  const xml = zip.text(WORKBOOK);
+  if (xml === undefined) throw new BadWorkbookError("notXlsx");
+  return { part: WORKBOOK, xml };
+}
+
 function readParts(zip: ZipParts, onSheet: (sheet: SheetSnapshot, info: SheetInfo) => void): void {
-  const workbookXml = zip.text(WORKBOOK);
-  if (workbookXml === undefined) throw new BadWorkbookError("notXlsx");
+  const { part, xml: workbookXml } = workbookPart(zip);
   const list = readWorkbookList(workbookXml);
-  const rels = readRelationships(zip.text(relsPartOf(WORKBOOK)), WORKBOOK);
+  const rels = readRelationships(zip.text(relsPartOf(part)), part);
   const tabs = list.sheets.flatMap((sheet) => {
     const rel = sheet.relationshipId !== undefined ? rels.get(sheet.relationshipId) : undefined;
     return rel && !rel.external && isWorksheetRelationship(rel.type) && zip.has(rel.target) ? [{ ...sheet, part: rel.target }] : [];

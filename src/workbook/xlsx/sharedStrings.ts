@@ -26,13 +26,30 @@ export function decodeEscapes(text: string): string {
   return text.replace(ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** A literal `_xHHHH_` in text we write, escaped as `_x005F_xHHHH_` so every reader that decodes
- * the escapes (Excel, ours) reads it back as written. */
-const LITERAL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
+/**
+ * Text as it is stored in a string of a cell (ST_Xstring, ECMA-376 Part 1 §22.9.2.19), the way
+ * Excel writes it, so every reader that decodes the escapes (Excel, ours, exceljs in shared
+ * strings) reads back the text that was written:
+ * - an `_` that starts `_xHHHH_` (either case) is written `_x005F_`: the literal `_x000D_` is
+ *   `_x005F_x000D_` (written as is, it would read back as a carriage return);
+ * - characters XML cannot hold or would change — control characters other than tab and line
+ *   feed, CR (read back as a line feed), U+FFFE, U+FFFF — become `_xHHHH_`.
+ * The result still needs XML escaping (`& < > "`; patchXml.escapeXmlText does both, and the
+ * sheet writer's ChunkWriter.text is its byte-level twin). Lone surrogates are left for the XML
+ * escaping to drop. Not for formula or attribute text copied from the file: those were never
+ * decoded.
+ */
+const XSTRING_SPECIAL = /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/;
+const XSTRING_SPECIAL_ALL = new RegExp(XSTRING_SPECIAL.source, "g");
 
-export function escapeEscapes(text: string): string {
-  if (text.indexOf("_x") < 0) return text;
-  return text.replace(LITERAL_ESCAPE, "_x005F_$1");
+export function encodeEscapes(text: string): string {
+  if (!XSTRING_SPECIAL.test(text)) return text;
+  return text.replace(XSTRING_SPECIAL_ALL, (c) => (c === "_" ? "_x005F_" : escapeOf(c.charCodeAt(0))));
+}
+
+/** `_x000D_` for 13: upper-case hex, as Excel writes it. */
+export function escapeOf(code: number): string {
+  return `_x${code.toString(16).toUpperCase().padStart(4, "0")}_`;
 }
 
 const NONE = 0;

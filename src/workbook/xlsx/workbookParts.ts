@@ -97,3 +97,21 @@ export function readWorkbookList(xml: string): WorkbookList {
 export function isWorksheetRelationship(type: string): boolean {
   return type.endsWith("/worksheet");
 }
+
+/** Whether a part's root element is a `workbook` (any prefix, any namespace). */
+export function isWorkbookRoot(xml: string): boolean {
+  let root: string | undefined;
+  try {
+    scanXml(xml, {
+      wantsText: false,
+      open(name) {
+        root ??= name;
+      },
+      close() {},
+      text() {},
+    });
+  } catch {
+    // Damage past the root start tag: the reader reports it when it reads the part.
+  }
+  return root === "workbook";
+}

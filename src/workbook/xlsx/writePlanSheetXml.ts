@@ -72,11 +72,13 @@ class ChunkWriter {
     this.pos = p;
   }
 
-  /** Text content or an attribute value: UTF-8, `& < > "` escaped, characters XML 1.0
-   * forbids dropped (as escapeXml does). */
+  /** A cell's text (or a formula of ours, also an ST_Xstring) as UTF-8 XML text: the byte-level
+   * twin of patchXml.escapeXmlText — `_xHHHH_` escapes as Excel writes them (an `_` starting
+   * `_xHHHH_` → `_x005F_`; CR, other control characters but tab and LF, U+FFFE/U+FFFF →
+   * `_xHHHH_`), `& < > "` escaped, DEL and lone surrogates dropped. */
   text(s: string): void {
-    // At most 6 bytes per UTF-16 unit (`&quot;`).
-    if (this.pos + s.length * 6 > this.buf.length) this.grow(s.length * 6);
+    // At most MAX_BYTES_PER_UNIT bytes per UTF-16 unit (`_x005F_`).
+    if (this.pos + s.length * MAX_BYTES_PER_UNIT > this.buf.length) this.grow(s.length * MAX_BYTES_PER_UNIT);
     const buf = this.buf;
     let p = this.pos;
     const n = s.length;
@@ -84,12 +86,14 @@ class ChunkWriter {
       const c = s.charCodeAt(i);
       if (c < 0x80) {
         if (c >= 0x3f || (c >= 0x20 && c !== 0x22 && c !== 0x26 && c !== 0x3c && c !== 0x3e)) {
-          if (c !== 0x7f) buf[p++] = c;
+          if (c === 0x5f && startsEscape(s, i)) p = put(buf, p, ESCAPED_UNDERSCORE);
+          else if (c !== 0x7f) buf[p++] = c;
         } else if (c === 0x26) p = put(buf, p, AMP);
         else if (c === 0x3c) p = put(buf, p, LT);
         else if (c === 0x3e) p = put(buf, p, GT);
         else if (c === 0x22) p = put(buf, p, QUOT);
-        else if (c === 0x09 || c === 0x0a || c === 0x0d) buf[p++] = c;
+        else if (c === 0x09 || c === 0x0a) buf[p++] = c;
+        else p = putEscape(buf, p, c);
       } else if (c < 0x800) {
         buf[p++] = 0xc0 | (c >> 6);
         buf[p++] = 0x80 | (c & 0x3f);
@@ -107,7 +111,7 @@ class ChunkWriter {
         buf[p++] = 0xe0 | (c >> 12);
         buf[p++] = 0x80 | ((c >> 6) & 0x3f);
         buf[p++] = 0x80 | (c & 0x3f);
-      }
+      } else p = putEscape(buf, p, c);
     }
     this.pos = p;
   }
@@ -170,7 +174,7 @@ class ChunkWriter {
       return;
     }
     // text() may grow the buffer, so the start is taken after making room.
-    if (this.pos + s.length * 6 > this.buf.length) this.grow(s.length * 6);
+    if (this.pos + s.length * MAX_BYTES_PER_UNIT > this.buf.length) this.grow(s.length * MAX_BYTES_PER_UNIT);
     const start = this.pos;
     this.text(s);
     cache.value = s;
@@ -479,6 +483,33 @@ function ascii(s: string): Uint8Array {
   const b = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
   return b;
+}
+
+/** The most bytes ChunkWriter.text writes for one UTF-16 unit: `_x005F_`, `_x000D_`. */
+const MAX_BYTES_PER_UNIT = 7;
+const ESCAPED_UNDERSCORE = ascii("_x005F_");
+const HEX = ascii("0123456789ABCDEF");
+
+/** Whether the `_` at `i` starts `_xHHHH_` (hex of either case), which readers would decode. */
+function startsEscape(s: string, i: number): boolean {
+  if (s.charCodeAt(i + 1) !== 0x78 || s.charCodeAt(i + 6) !== 0x5f) return false;
+  for (let k = i + 2; k < i + 6; k++) {
+    const h = s.charCodeAt(k);
+    if (!((h >= 0x30 && h <= 0x39) || (h >= 0x41 && h <= 0x46) || (h >= 0x61 && h <= 0x66))) return false;
+  }
+  return true;
+}
+
+/** `_xHHHH_` for a character XML cannot hold (sharedStrings.escapeOf, in bytes). */
+function putEscape(buf: Uint8Array, p: number, c: number): number {
+  buf[p++] = 0x5f;
+  buf[p++] = 0x78;
+  buf[p++] = HEX[(c >> 12) & 15] ?? 0;
+  buf[p++] = HEX[(c >> 8) & 15] ?? 0;
+  buf[p++] = HEX[(c >> 4) & 15] ?? 0;
+  buf[p++] = HEX[c & 15] ?? 0;
+  buf[p++] = 0x5f;
+  return p;
 }
 
 const AMP = ascii("&amp;");

@@ -4,6 +4,7 @@ import { WorkbookSheets, type WorkbookCheck } from "../core/checkWorkbook";
 import type { CheckOptions, Lang } from "../core/model";
 import { parseRuleSettings } from "../core/ruleSettings";
 import { tableFailureMessage } from "../core/messages/tableFailures";
+import { looksLikeIndicatorTable } from "../core/table/detectTable";
 import { parseArgs, type ArgsError, type CliArgs } from "./args";
 import { cliMessages, type CliMessages } from "./messages";
 import { writeFileReport } from "./format";
@@ -222,8 +223,11 @@ function checkOneFile(input: InputFile, args: CliArgs, options: CheckOptions, io
     if (f?.failure.kind === "noSheets") return unreadable("noSheets", tableFailureMessage(f.failure, args.lang));
     // Sheets passed over as instructions: told, so the user may name one with --sheet.
     for (const p of check.failures) if (p.failure.kind === "instructionsSheet") io.stderr(`indicator-checker: ${file}: ${sheetFailed(p)}\n`);
-    // A header that says what is missing (a department-level table) is worth more than "no header".
-    const told = check.failures.find((p) => p.failure.kind === "noProjectColumn");
+    // A header that says what is missing (a department-level table, indicator columns that are
+    // not enough to read indicators from) is worth more than "no header"; other sheets that
+    // looked like indicator tables are told as well.
+    const told = check.failures.find((p) => p.failure.kind === "noProjectColumn") ?? check.failures.find((p) => looksLikeIndicatorTable(p.failure));
+    for (const p of check.failures) if (p !== told && looksLikeIndicatorTable(p.failure)) io.stderr(`indicator-checker: ${file}: ${sheetFailed(p)}\n`);
     if (told !== undefined) {
       const reason = sheetFailed(told);
       return { ok: false, kind: "noTable", reason, line: t.fileFailed(file, reason) };

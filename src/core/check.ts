@@ -21,8 +21,8 @@ import type {
 } from "./model";
 import type { ColumnCell, ValueColumns } from "./clean/valueColumns";
 import { ValueTable } from "./parse/intern";
-import { parseIndicatorCell, parseItemFromParts } from "./parse/parseCell";
-import { inferLevel2 } from "./parse/vocabulary";
+import { parseIndicatorCell, parseItemFromParts, type ItemParts } from "./parse/parseCell";
+import { canonicalLevel1, canonicalLevel2, inferLevel2, level2BelongsTo } from "./parse/vocabulary";
 import { foldWidth } from "./parse/normalizeText";
 import { looksLikeValue, readValue } from "./parse/parseValue";
 import { ALL_RULES } from "./rules/index";
@@ -161,6 +161,8 @@ function rowCells(snapshot: SheetSnapshot, rowIndex: number): readonly CellValue
  * it starts a project of its own. `before`: a cell it may number on from besides the row above's
  * last (category columns: the project's cell above in the same column, where each column may
  * number on down its own rows; the row above's last cell is the item before it in reading order).
+ * `blankContinues`: a blank 项目名称 goes on with the project above whatever the numbering (a 一级
+ * column, one row per 一级: each row's items may number from 1).
  */
 function continuesProject(
   snapshot: SheetSnapshot,
@@ -171,13 +173,14 @@ function continuesProject(
   previous: SheetRow,
   merged: ReadonlySet<number>,
   before: ParsedCell = previous.cell,
+  blankContinues = false,
 ): number | undefined {
   const projectColumn = columns.project;
   if (projectColumn === undefined || cell.items.length === 0 || (before.items.length === 0 && previous.cell.items.length === 0)) return undefined;
   for (let r = previous.rowIndex + 1; r < rowIndex; r++) if (!merged.has(r)) return undefined;
   const carry = numbersOn(before, cell) || numbersOn(previous.cell, cell);
   const copied = snapshot.mergeCopies?.get(rowIndex)?.includes(projectColumn) === true;
-  if (!copied && !(project === "" && carry > 0)) return undefined;
+  if (!copied && !(project === "" && (carry > 0 || blankContinues))) return undefined;
   // Another unit or department on this row: another project, even under a name merged over both.
   if (writesOther(previous.unit, ownText(snapshot, rowIndex, columns.unit)) || writesOther(previous.department, ownText(snapshot, rowIndex, columns.department))) return undefined;
   return carry;
@@ -194,6 +197,15 @@ function ownText(snapshot: SheetSnapshot, rowIndex: number, columnIndex: number 
  * 组织部`). */
 function writesOther(group: string, written: string): boolean {
   return written !== "" && group !== "" && written !== group && !sameOrganisation(group, written);
+}
+
+/** The category a row's 一级 (and 二级) cells give its indicator cell (at `columnIndex`), as a
+ * category column's header does; undefined when the 一级 is blank or no known one. */
+function rowColumn(level1Text: string, level2Text: string, columnIndex: number): IndicatorColumn | undefined {
+  const level1 = canonicalLevel1(level1Text);
+  if (level1 === undefined) return undefined;
+  const level2 = canonicalLevel2(level2Text);
+  return level2 !== undefined && level2BelongsTo(level1, level2) ? { columnIndex, header: level1Text, level1, level2 } : { columnIndex, header: level1Text, level1 };
 }
 
 /** The category columns of a row that hold indicators (not blank, not a placeholder such as `无`
@@ -356,6 +368,13 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
     const form = table.formFields;
     const categories = table.indicatorColumns;
     const categorised = new Map<string, ParsedCell>();
+    // A 一级 column beside the indicator column (`项目名称 | 一级指标 | 绩效指标`, one row per 一级,
+    // its items numbered in the cell): each row's items that write no 一级 take the row's, as a
+    // category column's take its header's; the rows of one project (its name blank or merged
+    // down) are one project.
+    const rowCategories = categories === undefined && cols.level1 !== undefined && cols.indicators !== undefined;
+    const byLevel1 = new Map<string, Map<string, ParsedCell>>();
+    let rowLevel1 = "";
     /** Category columns: the current project's last cell in each column, and its first row there. */
     const above = new Map<number, ParsedCell>();
     const firstInColumn = new Map<number, SheetRow>();
@@ -370,10 +389,22 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
         const columnIndex = column?.columnIndex ?? cols.indicators;
         const raw = valueAt(snapshot, rowIndex, columnIndex);
         const own = parse(cellText(raw));
-        const cell = column !== undefined ? inColumn(own, column, offset, categorised) : own;
         const upper = column !== undefined ? above.get(column.columnIndex) : undefined;
         // A row's later category cells go on with its first; its first, maybe with the row above.
-        const numberedFrom = k > 0 ? 0 : previous !== undefined ? continuesProject(snapshot, cols, rowIndex, project, cell, previous, merged, upper) : undefined;
+        const numberedFrom = k > 0 ? 0 : previous !== undefined ? continuesProject(snapshot, cols, rowIndex, project, own, previous, merged, upper, rowCategories) : undefined;
+        let cell = column !== undefined ? inColumn(own, column, offset, categorised) : own;
+        if (rowCategories) {
+          // A blank (or merged-down) 一级 goes on with the one above in the project.
+          const written = ownText(snapshot, rowIndex, cols.level1);
+          rowLevel1 = written !== "" ? written : numberedFrom !== undefined ? rowLevel1 : text(rowIndex, cols.level1);
+          const heading = rowColumn(rowLevel1, text(rowIndex, cols.level2), columnIndex ?? 0);
+          if (heading !== undefined) {
+            const key = `${heading.header}\u0001${heading.level2 ?? ""}`;
+            let memo = byLevel1.get(key);
+            if (memo === undefined) byLevel1.set(key, (memo = new Map()));
+            cell = inColumn(own, heading, 0, memo);
+          }
+        }
         if (k === 0 && numberedFrom === undefined) {
           numberColumnsOn(above, firstInColumn);
           above.clear();
@@ -483,11 +514,12 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
     else if (level2 === "") level2Address = undefined;
     groupLevel1 = level1;
     groupLevel2 = level2;
+    const name = text(rowIndex, cols.level3);
     const item = parseItemFromParts(
       {
         level1,
         level2,
-        name: text(rowIndex, cols.level3),
+        name,
         value: text(rowIndex, cols.value),
         operator: text(rowIndex, cols.operator),
         unit: text(rowIndex, cols.measureUnit),
@@ -495,17 +527,50 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
       },
       current.cell.items.length + 1,
     );
-    current.cell.items.push(item);
+    // No 指标值 column: the 三级 cell holds the name and the value (`培训人数≥100人`), maybe several
+    // items (`1.培训人数≥100人；2.培训合格率≥95%`), read as an indicator cell is; the columns' 一级
+    // and 二级 go to the items that write none. Spans stay the cell's, so fixes apply there.
+    const own = cols.value === undefined && name !== "" ? parse(cellText(valueAt(snapshot, rowIndex, cols.level3))) : undefined;
+    const first = current.cell.items.length + 1;
+    const items =
+      own !== undefined && own.items.length > 0
+        ? own.items.map((written, k) => withRowLevels(written, { level1, level2, name: written.name, value: "", operator: "", unit: "", direction: text(rowIndex, cols.direction) }, first + k))
+        : [item];
     const address = toA1(rowIndex, cols.value ?? cols.level3 ?? 0);
-    const itemCell: ItemCell =
-      split && cols.value !== undefined
-        ? { address, rowNumber: rowIndex + 1, columns: valueColumns(snapshot, rowIndex, cols.value, cols.operator, cols.measureUnit) }
-        : { address, rowNumber: rowIndex + 1 };
-    if (level1Address !== undefined) itemCell.level1 = level1Address;
-    if (level2Address !== undefined) itemCell.level2 = level2Address;
-    current.itemCells?.push(itemCell);
+    for (const read of items) {
+      current.cell.items.push(read);
+      const itemCell: ItemCell =
+        split && cols.value !== undefined
+          ? { address, rowNumber: rowIndex + 1, columns: valueColumns(snapshot, rowIndex, cols.value, cols.operator, cols.measureUnit) }
+          : { address, rowNumber: rowIndex + 1 };
+      if (level1Address !== undefined) itemCell.level1 = level1Address;
+      if (level2Address !== undefined) itemCell.level2 = level2Address;
+      current.itemCells?.push(itemCell);
+    }
   }
   return groups;
+}
+
+/**
+ * An item read from a 三级 cell that holds its value too, with the 一级 and 二级 its row's columns
+ * give (`columns`: theirs, and the item's name) where it writes none of its own; indexed `index`
+ * in its project.
+ */
+function withRowLevels(item: IndicatorItem, columns: ItemParts, index: number): IndicatorItem {
+  const out: IndicatorItem = { ...item, index };
+  const row = parseItemFromParts(columns, index);
+  if (out.direction === undefined && row.direction !== undefined) out.direction = row.direction;
+  if (item.level1Source !== "none") return out;
+  out.level1Source = row.level1Source;
+  if (row.level1 !== undefined) out.level1 = row.level1;
+  if (row.level1Raw !== undefined) out.level1Raw = row.level1Raw;
+  if (item.level2Source === "written") return out;
+  delete out.level2;
+  delete out.level2Raw;
+  out.level2Source = row.level2Source;
+  if (row.level2 !== undefined) out.level2 = row.level2;
+  if (row.level2Raw !== undefined) out.level2Raw = row.level2Raw;
+  return out;
 }
 
 function runRules(sheet: string, table: DetectedTable, rows: readonly RowContext[], options: CheckOptions): Issue[] {

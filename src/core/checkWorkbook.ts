@@ -2,7 +2,7 @@ import { buildReport, checkSheetTables, type SheetCheck, type SheetOutcome } fro
 import type { CheckOptions, Report, SheetSnapshot } from "./model";
 import { BACKUP_SHEET_NAME, DETAIL_SHEET_NAME, SUMMARY_SHEET_NAME } from "./plan";
 import { SUMMARY_MESSAGES } from "./summary/messages";
-import type { TableFailure } from "./table/detectTable";
+import { looksLikeIndicatorTable, type TableFailure } from "./table/detectTable";
 import { isInstructionsSheet } from "./instructionsSheet";
 
 export { isInstructionsSheet };
@@ -112,8 +112,10 @@ export function assembleWorkbookCheck(outcomes: readonly WorkbookSheetOutcome[],
   // With no sheet named, sheets without a table only matter when no sheet had one; a sheet
   // passed over as instructions is always told (the user may have meant it).
   // The sheets' own failures come first: a host telling one reason tells why a table failed.
-  const passedOver = failures.filter((f) => f.failure.kind === "instructionsSheet");
+  // So is a sheet that looked like an indicator table (a header naming 一级指标, 二级指标 …)
+  // and could not be read as one: its rows would otherwise go unchecked without a word.
+  const passedOver = failures.filter((f) => f.failure.kind === "instructionsSheet" || looksLikeIndicatorTable(f.failure));
   const failed = failures.filter((f) => f.failure.kind !== "instructionsSheet");
-  const reported = select.sheet === undefined && checks.length > 0 ? passedOver : [...failed, ...passedOver];
+  const reported = select.sheet === undefined && checks.length > 0 ? passedOver : [...failed, ...failures.filter((f) => f.failure.kind === "instructionsSheet")];
   return { checks, failures: reported, report: buildReport(checks, select.file) };
 }

@@ -179,6 +179,25 @@ describe("exit status and one-line reasons", () => {
     expect(o.err()).toContain("工作表“部门整体”：第 2 行像是表头，有“绩效指标”列，却没有“项目名称”列");
   });
 
+  it("says which indicator columns a sheet names when they are not enough to read indicators from, beside a checked sheet too", async () => {
+    const file = path.join(tmp, "levels.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const levels = wb.addWorksheet("指标表");
+    levels.addRow(["项目名称", "一级指标", "二级指标"]);
+    levels.addRow(["培训经费", "产出指标", "数量指标"]);
+    await wb.xlsx.writeFile(file);
+    const alone = io();
+    expect(await run(["check", file], alone.sink)).toBe(2);
+    expect(alone.err()).toContain("工作表“指标表”：第 1 行像是表头，找到一级指标、二级指标列，但没有可读出指标的列");
+    const table = wb.addWorksheet("项目表");
+    table.addRow(["项目名称", "绩效指标"]);
+    table.addRow(["培训经费", "1、产出指标：培训人次，年度指标值：≥200人次。2、效益指标：知晓率，年度指标值：≥90%。"]);
+    await wb.xlsx.writeFile(file);
+    const beside = io();
+    await run(["check", file], beside.sink);
+    expect(beside.err()).toContain("工作表“指标表”：第 1 行像是表头，找到一级指标、二级指标列");
+  });
+
   it("exits 2 on bad usage, without a stack trace", async () => {
     for (const argv of [[], ["lint", "x.xlsx"], ["check"], ["check", "--bogus", "x"], ["check", "x.xlsx", "--lang", "fr"], ["check", "x.xlsx", "--json"]]) {
       const o = io();

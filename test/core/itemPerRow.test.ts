@@ -354,3 +354,52 @@ describe("the one-indicator-per-row layout: a written direction", () => {
     expect(mapped.check.normalized.map((n) => n.direction)).toEqual(["反向", "正向", "正向", "反向"]);
   });
 });
+
+describe("one indicator per row, its name and value in one cell (no 指标值 column)", () => {
+  // `项目名称 | 一级指标 | 二级指标 | 绩效指标` (or `三级指标`) holding `培训教师人次≥3000人次`.
+  it.each(["绩效指标", "三级指标"])("reads each row's item under %s with the 一级/二级 of its columns, the project going on over blank names", (last) => {
+    const sheet = check([
+      ["项目名称", "一级指标", "二级指标", last],
+      ["培训经费", "产出指标", "数量指标", "培训教师人次≥3000人次"],
+      [null, null, "质量指标", "培训合格率≥95%"],
+      [null, "效益指标", "社会效益指标", "教师教学能力：有效提升"],
+      [null, "满意度指标", "服务对象满意度指标", "参训教师满意度≥90%"],
+      ["安保经费", "产出指标", "数量指标", "安保人员数量≥24人"],
+      [null, "效益指标", "社会效益指标", "重大安全责任事故发生数=0起"],
+      [null, "满意度指标", "服务对象满意度指标", "师生满意度大于等于90%"],
+    ]);
+    expect(sheet.table.layout).toBe("itemPerRow");
+    expect(sheet.rows.map((r) => [r.project, r.cell.items.length])).toEqual([
+      ["培训经费", 4],
+      ["安保经费", 3],
+    ]);
+    expect(sheet.normalized.map((n) => [n.rowNumber, n.level1, n.level2, n.level2Source, n.name, n.operator, n.number])).toEqual([
+      [2, "产出指标", "数量指标", "填写", "培训教师人次", "≥", 3000],
+      [3, "产出指标", "质量指标", "填写", "培训合格率", "≥", 95],
+      [4, "效益指标", "社会效益指标", "填写", "教师教学能力", "", null],
+      [5, "满意度指标", "服务对象满意度指标", "填写", "参训教师满意度", "≥", 90],
+      [6, "产出指标", "数量指标", "填写", "安保人员数量", "≥", 24],
+      [7, "效益指标", "社会效益指标", "填写", "重大安全责任事故发生数", "=", 0],
+      [8, "满意度指标", "服务对象满意度指标", "填写", "师生满意度", "≥", 90],
+    ]);
+    // A word operator is normalised in the cell it stands in, its span the cell's own.
+    expect(sheet.issues.map((i) => [i.code, i.cell, i.fix?.edits])).toEqual([
+      ["satisfaction_or_cost_missing", "D2", undefined],
+      ["satisfaction_or_cost_missing", "D6", undefined],
+      ["value_normalized", "D8", [{ span: { start: 5, end: 12 }, text: "≥90%" }]],
+    ]);
+  });
+
+  it("reads several items of one cell, each taking the row's 一级 unless it writes its own", () => {
+    const sheet = check([
+      ["项目名称", "一级指标", "二级指标", "三级指标"],
+      ["培训经费", "产出指标", "数量指标", "1.培训教师人次≥3000人次；2.培训班次≥20期"],
+      [null, null, null, "效益指标：群众知晓率≥90%"],
+    ]);
+    expect(sheet.normalized.map((n) => [n.rowNumber, n.level1, n.level2, n.name])).toEqual([
+      [2, "产出指标", "数量指标", "培训教师人次"],
+      [2, "产出指标", "数量指标", "培训班次"],
+      [3, "效益指标", "", "群众知晓率"],
+    ]);
+  });
+});

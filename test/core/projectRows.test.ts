@@ -94,3 +94,36 @@ describe("a cell-layout project written over several rows", () => {
     ]);
   });
 });
+
+describe("a cell-layout project written one row per 一级 (a 一级指标 column beside the indicator column)", () => {
+  // `项目名称 | 一级指标 | 绩效指标`: each row's items write no 一级, the column gives it; the
+  // items number from 1 on each row; the project's name is written once.
+  const sheet = check({
+    name: "表",
+    values: [
+      ["项目名称", "一级指标", "绩效指标"],
+      ["培训经费", "产出指标", "1.培训教师人次≥3000人次；2.培训合格率≥95%；"],
+      [null, "效益指标", "1.教师教学能力：有效提升"],
+      [null, "满意度指标", "1.参训教师满意度≥90%"],
+      ["安保经费", "产出指标", "1.安保人员数量≥24人"],
+      [null, null, "2.巡逻次数≥300次"],
+    ],
+  });
+
+  it("gives each row's items the row's 一级, a blank one going on with the one above", () => {
+    expect(sheet.table.layout).toBe("cell");
+    expect(sheet.normalized.map((n) => [n.rowNumber, n.project, n.level1, n.level2, n.name])).toEqual([
+      [2, "培训经费", "产出指标", "数量指标", "培训教师人次"],
+      [2, "培训经费", "产出指标", "质量指标", "培训合格率"],
+      [3, "培训经费", "效益指标", "", "教师教学能力"],
+      [4, "培训经费", "满意度指标", "服务对象满意度指标", "参训教师满意度"],
+      [5, "安保经费", "产出指标", "数量指标", "安保人员数量"],
+      [6, "安保经费", "产出指标", "数量指标", "巡逻次数"],
+    ]);
+  });
+
+  it("reads the rows of one project as one: no category, name, count or numbering findings", () => {
+    const codes = sheet.issues.map((i) => `${i.cell} ${i.code}`).filter((c) => !c.endsWith("value_label_missing"));
+    expect(codes).toEqual(["C2 satisfaction_or_cost_missing", "C5 output_or_effect_missing", "C5 too_few_indicators", "C5 satisfaction_or_cost_missing"]);
+  });
+});

@@ -21,4 +21,13 @@ describe("row_skipped", () => {
     rowSkippedRule.checkTable?.({ sheet: "Sheet1", table, rows }, (f) => out.push(f));
     expect(out).toEqual([]);
   });
+
+  it("reports at the table's first column when the table starts at column C", () => {
+    const rows = seedRows();
+    const seed = seedTable(rows);
+    const columns = Object.fromEntries(Object.entries(seed.columns).map(([role, c]) => [role, (c as number) + 2]));
+    const out: RuleFinding[] = [];
+    rowSkippedRule.checkTable?.({ sheet: "Sheet1", table: { ...seed, columns }, rows }, (f) => out.push(f));
+    expect(out.map((f) => f.cell)).toEqual(["C24", "C41", "C43"]);
+  });
 });

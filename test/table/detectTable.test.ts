@@ -214,6 +214,58 @@ describe("the one-indicator-per-row layout", () => {
     expect(rowNumbers(table)).toEqual([4]);
   });
 
+  it.each([
+    ["年度指标值", "实施期指标值", 4],
+    ["中长期指标值", "年度指标值", 5],
+  ])("reads 指标值 merged over %s | %s as a two-row header whose value is the annual column", (left, right, value) => {
+    // 项目名称…三级指标 merged down (the host copies them into the lower row), 指标值 across E1:F1.
+    const table = found(
+      detectTable(
+        sheet([
+          ["项目名称", "一级指标", "二级指标", "三级指标", "指标值", null],
+          ["项目名称", "一级指标", "二级指标", "三级指标", left, right],
+          ["培训经费", "产出指标", "数量指标", "培训教师人次", "≥3000人次", "≥9000人次"],
+          [null, "效益指标", "社会效益指标", "教师教学能力", "有效提升", "有效提升"],
+        ]),
+      ),
+    );
+    expect(table.headerRowIndex).toBe(1);
+    expect(table.layout).toBe("itemPerRow");
+    expect(table.columns).toEqual({ project: 0, level1: 1, level2: 2, level3: 3, value });
+    expect(rowNumbers(table)).toEqual([3, 4]);
+    expect(table.skipped).toEqual([]);
+  });
+
+  it("reads the short headers 一级 | 二级 | 三级 | 指标值 under a group 绩效指标", () => {
+    const table = found(
+      detectTable(
+        sheet([
+          ["项目名称", "绩效指标", null, null, null],
+          ["项目名称", "一级", "二级", "三级", "指标值"],
+          ["培训经费", "产出指标", "数量指标", "培训教师人次", "≥3000人次"],
+        ]),
+      ),
+    );
+    expect(table.headerRowIndex).toBe(1);
+    expect(table.layout).toBe("itemPerRow");
+    expect(table.columns).toEqual({ project: 0, level1: 1, level2: 2, level3: 3, value: 4 });
+  });
+
+  it.each(["三级指标", "绩效指标"])("reads 一级指标 | 二级指标 | %s without 指标值 as one indicator per row, its name and value in one cell", (last) => {
+    const table = found(
+      detectTable(
+        sheet([
+          ["项目名称", "一级指标", "二级指标", last],
+          ["培训经费", "产出指标", "数量指标", "培训教师人次≥3000人次"],
+          [null, "效益指标", "社会效益指标", "教师教学能力有效提升"],
+        ]),
+      ),
+    );
+    expect(table.layout).toBe("itemPerRow");
+    expect(table.columns).toEqual({ project: 0, level1: 1, level2: 2, level3: 3 });
+    expect(rowNumbers(table)).toEqual([2, 3]);
+  });
+
   it("keeps the cell layout when only some item-per-row words appear", () => {
     const table = found(detectTable(sheet([["项目名称", "一级指标", "绩效指标"], ["项目甲", "产出指标", CELL]])));
     expect(table.layout).toBe("cell");
@@ -527,6 +579,21 @@ describe("footers, notes and section headings below the header", () => {
     );
     expect(rowNumbers(table)).toEqual([2]);
     expect(skippedRows(table)).toEqual([
+      [3, "note"],
+      [4, "note"],
+    ]);
+  });
+
+  it("skips a total with a count in the value column, under the notes or not", () => {
+    const rows: CellValue[][] = [
+      ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"],
+      ["项目甲", "产出指标", "数量指标", "培训人数", "≥200人"],
+      ["合计", null, null, null, "1个项目"],
+    ];
+    expect(skippedRows(found(detectTable(sheet(rows))))).toEqual([[3, "note"]]);
+    const noted = found(detectTable(sheet([...rows.slice(0, 2), ["注：满意度指标不低于85%。"], rows[2] as CellValue[]])));
+    expect(rowNumbers(noted)).toEqual([2]);
+    expect(skippedRows(noted)).toEqual([
       [3, "note"],
       [4, "note"],
     ]);

@@ -26,9 +26,21 @@ import { isHan } from "../parse/normalizeText";
  */
 export type TableFailure =
   | { kind: "empty" }
-  | { kind: "noHeader" }
-  | { kind: "noIndicatorColumn"; headerRowNumber: number }
+  /** `headerRowNumber` and `words`: a row of short header-like cells naming indicator columns
+   * (`一级指标`, `指标值`…) that is no header all the same — a sheet that looked like an indicator
+   * table, worth telling the user about (IndicatorTableFailure). */
+  | { kind: "noHeader"; headerRowNumber?: number; words?: string[] }
+  /** `words`: the indicator columns the header does name (`一级指标`, `二级指标`), when any. */
+  | { kind: "noIndicatorColumn"; headerRowNumber: number; words?: string[] }
   | { kind: "noProjectColumn"; headerRowNumber: number };
+
+/** Whether a sheet failed as an indicator table: a header naming 绩效指标 and no project, or
+ * header words naming indicator columns where no table could be read. A workbook's other sheets
+ * (a cover, lookup lists) fail with nothing of the kind. */
+export function looksLikeIndicatorTable(failure: { kind: string; words?: readonly string[] }): boolean {
+  if (failure.kind === "noProjectColumn") return true;
+  return (failure.kind === "noHeader" || failure.kind === "noIndicatorColumn") && failure.words !== undefined;
+}
 
 export type DetectResult = { ok: true; table: DetectedTable } | { ok: false; failure: TableFailure };
 
@@ -42,13 +54,19 @@ export function detectTable(snapshot: SheetSnapshot, override?: TableOverride): 
   const header = findHeader(grid, override);
   if (!header) {
     const lone = loneIndicatorHeader(grid);
-    return { ok: false, failure: lone !== undefined ? { kind: "noProjectColumn", headerRowNumber: lone + grid.originRow + 1 } : { kind: "noHeader" } };
+    if (lone !== undefined) return { ok: false, failure: { kind: "noProjectColumn", headerRowNumber: lone + grid.originRow + 1 } };
+    return { ok: false, failure: indicatorWordsRow(grid) ?? { kind: "noHeader" } };
   }
 
   const columns = applyColumnOverride(header.columns, override?.columns);
   settleIndicatorColumns(columns, header.indicatorsFromGroupRow, override?.columns);
   const layout = layoutOf(columns);
-  if (!layout) return { ok: false, failure: { kind: "noIndicatorColumn", headerRowNumber: header.rowIndex + 1 } };
+  if (!layout) {
+    const words = header.localRows.flatMap((local) => indicatorWords(grid, local));
+    const failure: TableFailure = { kind: "noIndicatorColumn", headerRowNumber: header.rowIndex + 1 };
+    if (words.length > 0) failure.words = [...new Set(words)];
+    return { ok: false, failure };
+  }
   if (layout === "itemPerRow" && header.indicatorsFromGroupRow && override?.columns?.indicators === undefined) {
     // `绩效指标` spanning 一级/二级/三级/指标值 is a group title, not a column of its own.
     delete columns.indicators;
@@ -283,6 +301,33 @@ function loneIndicatorHeader(grid: Grid): number | undefined {
   return undefined;
 }
 
+/** Roles of the columns that hold or describe indicators. */
+const INDICATOR_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["indicators", "level1", "level2", "level3", "value"]);
+
+/** The header words of a row's cells naming indicator columns (`一级指标`, `指标值`), as written. */
+function indicatorWords(grid: Grid, localRow: number): string[] {
+  const words: string[] = [];
+  for (const value of grid.row(localRow)) {
+    const text = cellText(value).trim();
+    if (text === "" || text.length > MAX_HEADER_CELL_LENGTH) continue;
+    const role = matchHeaderRole(normalizeHeader(text))?.role;
+    if (role !== undefined && INDICATOR_ROLES.has(role)) words.push(text);
+  }
+  return words;
+}
+
+/** A sheet with no header: the first row of short, header-shaped cells naming two or more
+ * indicator columns (`一级指标 | 二级指标`), as a noHeader failure that names them. */
+function indicatorWordsRow(grid: Grid): TableFailure | undefined {
+  for (let r = 0; r < Math.min(grid.rowCount, HEADER_SCAN_ROWS); r++) {
+    const row = readRowRoles(grid, r);
+    if (!row.headerShaped || row.nonEmpty < 2) continue;
+    const words = indicatorWords(grid, r);
+    if (new Set(words).size >= 2) return { kind: "noHeader", headerRowNumber: r + grid.originRow + 1, words: [...new Set(words)] };
+  }
+  return undefined;
+}
+
 function findHeader(grid: Grid, override: TableOverride | undefined): Header | undefined {
   const scanRows = Math.min(grid.rowCount, HEADER_SCAN_ROWS);
   const chosen = override?.headerRowNumber;
@@ -442,7 +487,9 @@ function heads(upper: RowRoles, lower: RowRoles): boolean {
  * 年度目标`) is header too: a row right below the header whose key columns are empty or repeat
  * the header's words (cells merged down read as copies), at least one of them a copy, with words
  * of its own elsewhere, and whose cells all look like header cells. The columns stay those of the
- * header above.
+ * header above, but for a role the row names again in words of its own under the header's cell
+ * (`指标值` merged over `年度指标值 | 中长期指标值`, or `中长期指标值 | 年度指标值`): its column is
+ * the one the row names best (an exact word, `年度指标值`, over a contained one).
  */
 function withSubHeaderRow(grid: Grid, header: Header): Header {
   const last = header.rowIndex - grid.originRow;
@@ -451,16 +498,29 @@ function withSubHeaderRow(grid: Grid, header: Header): Header {
   const row = readRowRoles(grid, localRow);
   if (row.nonEmpty === 0 || !row.headerShaped) return header;
   let copies = 0;
+  /** Roles the row names again in words of its own: `指标值` merged over `年度指标值 | 中长期指标值`. */
+  const refined: ColumnRole[] = [];
   for (const role of SUB_HEADER_KEY_ROLES) {
     const column = header.columns[role];
     if (column === undefined) continue;
     const text = grid.text(localRow, column);
     if (text === "") continue;
-    if (text !== grid.text(last, column)) return header;
-    copies++;
+    if (text === grid.text(last, column)) copies++;
+    else if (matchHeaderRole(normalizeHeader(text))?.role === role) refined.push(role);
+    else return header;
   }
   if (copies === 0 || !hasOwnWords(grid, localRow, last)) return header;
-  return { ...header, rowIndex: header.rowIndex + 1, localRows: [...header.localRows, localRow] };
+  const out: Header = { ...header, rowIndex: header.rowIndex + 1, localRows: [...header.localRows, localRow] };
+  if (refined.length > 0) {
+    // The role's column is the one the lower row names best (`年度指标值` over `中长期指标值`,
+    // wherever it stands under the merged cell).
+    out.columns = { ...header.columns };
+    for (const role of refined) {
+      const named = row.roles.get(role);
+      if (named !== undefined) out.columns[role] = named.columnIndex;
+    }
+  }
+  return out;
 }
 
 /** Some non-empty cell of `localRow` differs from the cell above (a header printed twice has none). */
@@ -539,8 +599,9 @@ function applyColumnOverride(detected: ColumnMap, override: ColumnMap | undefine
  * Header words that name a different column in each layout. Without a 一级 or 三级 column there is
  * no item-per-row table, so a `value` column (`绩效指标值`, `年度绩效指标及目标值`) or a lone name
  * column (`指标内容`) is the cell layout's indicator column. With 一级 and 指标值 columns, a
- * `绩效指标` column between them and no 三级 column is the 三级 name column. Roles the user mapped
- * stay as mapped.
+ * `绩效指标` column between them and no 三级 column is the 三级 name column; with a 二级 column and no
+ * 指标值 column, a `绩效指标` column right of them is the 三级 column holding name and value. Roles
+ * the user mapped stay as mapped.
  */
 function settleIndicatorColumns(columns: ColumnMap, indicatorsFromGroupRow: boolean, override: ColumnMap | undefined): void {
   const mapped = (role: ColumnRole): boolean => override !== undefined && role in override;
@@ -555,8 +616,18 @@ function settleIndicatorColumns(columns: ColumnMap, indicatorsFromGroupRow: bool
     return;
   }
   const { indicators, level1, level2, value } = columns;
-  if (indicators === undefined || level1 === undefined || value === undefined || columns.level3 !== undefined) return;
-  if (indicatorsFromGroupRow || mapped("indicators") || mapped("level3")) return;
+  if (indicators === undefined || columns.level3 !== undefined || indicatorsFromGroupRow || mapped("indicators") || mapped("level3")) return;
+  if (value === undefined) {
+    // `一级指标 | 二级指标 | 绩效指标` holding `培训人数≥100人`: each row one indicator, its name and
+    // value in the 三级 column (a 二级 column says so; with a 一级 column alone the indicator
+    // column may hold a numbered list per 一级, the cell layout's).
+    if (level2 !== undefined && indicators > Math.max(level1 ?? level2, level2) && !mapped("value")) {
+      columns.level3 = indicators;
+      delete columns.indicators;
+    }
+    return;
+  }
+  if (level1 === undefined) return;
   if (indicators > Math.max(level1, level2 ?? level1) && indicators < value) {
     columns.level3 = indicators;
     delete columns.indicators;
@@ -588,6 +659,8 @@ function holdsNatureOnly(grid: Grid, header: Header, columns: ColumnMap, dataRow
 
 function layoutOf(columns: ColumnMap): TableLayout | undefined {
   if ((columns.level1 !== undefined || columns.level3 !== undefined) && columns.value !== undefined) return "itemPerRow";
+  // No 指标值 column: the 三级 cell holds the name and the value (`培训人数≥100人`).
+  if (columns.level3 !== undefined && (columns.level1 !== undefined || columns.level2 !== undefined)) return "itemPerRow";
   if (columns.indicators !== undefined) return "cell";
   return undefined;
 }
@@ -806,6 +879,8 @@ function classifyRows(
   const keyColumns = [...new Set([...keyColumnsOf(columns, layout), ...(categories !== undefined ? (cellColumns as number[]) : [])])];
   const valueColumns = layout === "cell" ? [...cellColumns, columns.project] : [columns.value, columns.level3, columns.project];
   const indicatorColumns = layout === "cell" ? cellColumns : [columns.value, columns.level3];
+  // Beside a total word, an item-per-row row names an indicator (`合计 | | | | 2个项目` names none).
+  const namedColumns = layout === "cell" ? cellColumns : [columns.level3 ?? columns.value];
   const projectColumns = keyColumns.filter((c) => c !== columns.department && c !== columns.unit);
   if (columns.goal !== undefined) projectColumns.push(columns.goal);
   // Header texts per sheet column, to recognise a header printed again after a page break.
@@ -871,6 +946,7 @@ function classifyRows(
       keyColumns,
       valueColumns,
       indicatorColumns,
+      namedColumns,
       projectColumns,
       hasProjectColumn: columns.project !== undefined,
       inNotes,
@@ -992,6 +1068,9 @@ interface RowFacts {
   valueColumns: readonly (number | undefined)[];
   /** The indicator column (cell layout) or the name and value columns (item-per-row). */
   indicatorColumns: readonly (number | undefined)[];
+  /** The columns whose text makes a row beside a total word an indicator's: the indicator column
+   * (cell layout) or the name column (item-per-row; a count in the value column is the total's). */
+  namedColumns: readonly (number | undefined)[];
   /** The columns a project's row writes besides its organisation: project, goal, indicators
    * (item-per-row: the 一级/二级/三级/指标值 columns). */
   projectColumns: readonly number[];
@@ -1016,7 +1095,7 @@ function skipReason(grid: Grid, localRow: number, facts: RowFacts): SkipReason |
     const hasValues = facts.valueColumns.some((c) => meaningful(grid.text(localRow, c)));
     if (facts.nonEmpty === 1 || !hasValues) return "note";
     // `合计 | | 2个项目`: a count or an amount beside the total, no indicators.
-    if (isTotalText(first) && !hasIndicators) return "note";
+    if (isTotalText(first) && !facts.namedColumns.some((c) => meaningful(grid.text(localRow, c)))) return "note";
     // `单位负责人：李四 | 填表人：张三 | 联系电话：12345678`
     if (everyCellIsNote(grid.row(localRow))) return "note";
   }

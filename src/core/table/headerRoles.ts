@@ -60,6 +60,10 @@ const EXACT: Readonly<Record<string, ColumnRole>> = {
   二级指标: "level2",
   三级指标: "level3",
   三级指标名称: "level3",
+  // Short headers under a merged group `绩效指标`: `一级 | 二级 | 三级 | 指标值`.
+  一级: "level1",
+  二级: "level2",
+  三级: "level3",
   指标名称: "level3",
   // The name column of the one-indicator-per-row layout; as the only indicator-ish column of a
   // table without 一级/指标值 columns it is the cell layout's indicator column (detectTable).

@@ -7,7 +7,7 @@ const SEVERITY: Record<Lang, Record<Severity, string>> = {
   en: { error: "error", warning: "warning", info: "info" },
 };
 
-const AUTO_FIX: RuleCode[] = ["value_label_missing", "value_normalized"];
+const AUTO_FIX: RuleCode[] = ["value_label_missing", "level1_missing", "category_normalized", "value_normalized"];
 
 /** The rule catalogue as a markdown table, generated from the rules and their catalogs. */
 export function ruleCatalogueMarkdown(lang: Lang): string {

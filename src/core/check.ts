@@ -240,7 +240,8 @@ function inColumn(own: ParsedCell, column: IndicatorColumn, offset: number, memo
     const items = written.map((written) => {
       const item = categoryWordAsName(written, own.text) ?? written;
       const out: IndicatorItem = { ...item, index: item.index + offset };
-      if (item.level1Source !== "none") return out;
+      // A 一级 inferred from the item's 二级 gives way to the column's, which the author wrote.
+      if (item.level1Source === "written" || item.level1Source === "heading") return out;
       out.level1 = column.level1;
       out.level1Raw = column.header;
       out.level1Source = "heading";
@@ -282,7 +283,7 @@ function phraseItem(text: string): IndicatorItem {
  */
 function categoryWordAsName(item: IndicatorItem, text: string): IndicatorItem | undefined {
   const level1 = item.level1Source === "written" && item.level2Source !== "written";
-  const level2 = item.level2Source === "written" && item.level1Source === "none";
+  const level2 = item.level2Source === "written" && (item.level1Source === "none" || item.level1Source === "inferred");
   if (!level1 && !level2) return undefined;
   const word = (level1 ? item.level1Raw : item.level2Raw)?.trim() ?? "";
   if (word === "" || word.endsWith("指标")) return undefined;

@@ -38,8 +38,10 @@ export type Level2 =
 export type Level2Source = "written" | "inferred" | "none";
 
 /** Whether the item writes its 一级 itself (a known or an unknown word), takes it from the
- * section heading above it (`一、产出指标` over `1、数量指标：培训人数…`), or has none. */
-export type Level1Source = "written" | "heading" | "none";
+ * section heading above it (`一、产出指标` over `1、数量指标：培训人数…`), has it inferred from the
+ * 二级 it writes alone (`1、数量指标：检查次数…`: 产出指标, the 一级 left out; level1Raw and
+ * level1Span absent), or has none. */
+export type Level1Source = "written" | "heading" | "inferred" | "none";
 
 export type Operator = "≥" | "≤" | ">" | "<" | "=";
 
@@ -110,7 +112,8 @@ export interface IndicatorItem {
   level1?: Level1;
   /** Where the item wrote its 一级; absent when it wrote none (as when it takes a heading's). */
   level1Span?: Span;
-  /** `heading`: level1 and level1Raw are the section heading's (see ParsedCell.sections). */
+  /** `heading`: level1 and level1Raw are the section heading's (see ParsedCell.sections);
+   * `inferred`: level1 is the 一级 of the 二级 the item writes alone, level1Raw is absent. */
   level1Source: Level1Source;
   level2?: Level2;
   level2Raw?: string;
@@ -328,6 +331,7 @@ export type RuleCode =
   | "numbering_irregular"
   | "indicator_name_missing"
   | "value_label_missing"
+  | "level1_missing"
   | "output_or_effect_missing"
   | "too_few_indicators"
   | "rate_ge_100"
@@ -342,6 +346,7 @@ export type RuleCode =
   | "project_name_missing"
   | "unit_missing"
   | "timeliness_value_invalid"
+  | "category_normalized"
   | "value_normalized"
   | "satisfaction_threshold"
   | "vague_value"

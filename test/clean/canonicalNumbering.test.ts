@@ -68,7 +68,7 @@ describe("canonicalCellText: an item kept as written among rewritten ones", () =
   it("says which of its codes the kept item settles", () => {
     const form = canonicalCellForm(parseIndicatorCell("(1)产出指标：年度指标值：不低于90％（资金拨付率）；(2)产出指标：培训人数，年度指标值：≥100人。"));
     expect(form.canonicalItems).toEqual([false, true]);
-    expect(form.keptItemCodes).toEqual([["numbering_irregular", "value_normalized", "value_label_missing"], []]);
+    expect(form.keptItemCodes).toEqual([["numbering_irregular", "value_normalized", "value_label_missing", "level1_missing", "category_normalized"], []]);
   });
 
   it("numbers no item that starts like a number the parser did not read, but puts its label in", () => {

@@ -522,3 +522,23 @@ describe("category columns through the command line", () => {
     ]);
   });
 });
+
+describe("a 二级 written alone under a 一级 column", () => {
+  it("takes the column's 一级 (written in the header): no level1_missing, and the cleaner writes no 一级", () => {
+    const sheet = check({
+      name: "表",
+      values: [
+        ["项目名称", "产出指标", "效益指标", "满意度指标"],
+        ["演出", "1、数量指标：演出场次，年度指标值：≥60场。", "1、社会效益指标：观众人次，年度指标值：≥1万人次。", "1、观众满意度，年度指标值：≥90%。"],
+      ],
+    });
+    const items = sheet.rows.flatMap((r) => r.cell.items.map((i) => [i.level1, i.level1Source, i.level2]));
+    expect(items).toEqual([
+      ["产出指标", "heading", "数量指标"],
+      ["效益指标", "heading", "社会效益指标"],
+      ["满意度指标", "heading", "服务对象满意度指标"],
+    ]);
+    expect(sheet.issues.map((i) => i.code)).not.toContain("level1_missing");
+    expect(planCleaning([sheet]).edits.map((e) => e.after)).toEqual([]);
+  });
+});

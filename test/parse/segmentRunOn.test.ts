@@ -31,7 +31,7 @@ describe("segmenter: a run-on item with an unexpected number", () => {
     ]);
     expect(items("1、产出指标：培训人数，年度指标值：≥100人5、数量指标：培训期数，年度指标值：≥2期")).toEqual([
       [1, "dun", "产出指标", "≥100人"],
-      [5, "dun", undefined, "≥2期"],
+      [5, "dun", "产出指标", "≥2期"],
     ]);
     expect(items("①产出指标：培训人数，年度指标值：≥100人③满意度指标：满意度，年度指标值：≥90%")).toEqual([
       [1, "circled", "产出指标", "≥100人"],

@@ -18,14 +18,18 @@ describe("category_unknown", () => {
     ]);
   });
 
-  it("names the 一级 a written 二级 implies when only the 二级 is written (数量指标：…)", () => {
-    const row = dataRow("1、数量指标：培训人数，年度指标值：≥200人。2、社会效益指标：知晓率，年度指标值：≥90%。");
-    const findings = findingsOf(categoryUnknownRule, row);
-    expect(findings.map((f) => [f.item, f.params?.kind, f.params?.written, f.params?.level1])).toEqual([
-      [1, "level2Only", "数量指标", "产出指标"],
-      [2, "level2Only", "社会效益指标", "效益指标"],
-    ]);
-    expect(formatIssue("category_unknown", findings[0]!.params!, "zh")).toBe(
+  it("leaves a 二级 written alone (数量指标：…) to level1_missing: its 一级 is plain, the cell readable", () => {
+    expect(itemCodes(categoryUnknownRule, "1、数量指标：培训人数，年度指标值：≥200人。2、社会效益指标：知晓率，年度指标值：≥90%。")).toEqual([]);
+    expect(itemCodes(categoryUnknownRule, "数量指标：演出场次≥60场；服务对象满意度指标：观众满意度≥90%")).toEqual([]);
+  });
+
+  it("still flags an item with no category at all, and an unknown 二级 with no 一级", () => {
+    expect(itemCodes(categoryUnknownRule, "1、产出指标：培训人数，年度指标值：≥200人。2、知晓率，年度指标值：≥90%。")).toEqual([[2, "category_unknown"]]);
+    expect(findingsOf(categoryUnknownRule, dataRow("1、产出指数（数量指标）：培训人数，年度指标值：≥200人。"))[0]?.params).toMatchObject({ kind: "level1", written: "产出指数" });
+  });
+
+  it("words a saved report's level2Only finding as before", () => {
+    expect(formatIssue("category_unknown", { item: 1, kind: "level2Only", written: "数量指标", level1: "产出指标" }, "zh")).toBe(
       "第1项只写了二级指标“数量指标”，未写明一级指标（应为产出指标）",
     );
   });

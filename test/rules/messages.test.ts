@@ -46,6 +46,14 @@ const SAMPLES: { [C in RuleCode]: RuleParams[C][] } = {
     { item: 5, name: "党代表基层联系群众工作指标", value: "合格" },
     { item: 5, name: "党代表基层联系群众工作指标", value: "" },
   ],
+  category_normalized: [
+    { item: 2, from: "满意度", to: "满意度指标" },
+    { item: 1, from: "数量", to: "数量指标" },
+  ],
+  level1_missing: [
+    { item: 1, written: "数量指标", level1: "产出指标", level2: "数量指标" },
+    { item: 2, written: "社会效益", level1: "效益指标", level2: "社会效益指标" },
+  ],
   output_or_effect_missing: [{ missing: "output" }, { missing: "effect" }, { missing: "both" }],
   too_few_indicators: [{ count: 2 }],
   rate_ge_100: [{ item: 3, name: "拨付完成率指标", value: "≥100%" }],

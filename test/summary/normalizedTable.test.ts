@@ -51,6 +51,16 @@ describe("buildNormalizedTable", () => {
   });
 });
 
+describe("buildNormalizedTable: a 二级 written alone", () => {
+  it("shows the 一级 inferred from it, so the item counts under that 一级", () => {
+    const table = buildNormalizedTable([row("Sheet1", 7, "演出", "1、数量指标：演出场次，年度指标值：≥60场。2、社会效益指标：观众人次，年度指标值：≥1万人次。")], []);
+    expect(table.map((r) => [r.level1, r.level2, r.level2Source])).toEqual([
+      ["产出指标", "数量指标", "填写"],
+      ["效益指标", "社会效益指标", "填写"],
+    ]);
+  });
+});
+
 describe("directionOf", () => {
   it("reads ≥ and > as 正向, ≤ and < as 反向", () => {
     expect(directionOf(firstItem("1、产出指标：培训人数，年度指标值：>50人。"))).toBe("正向");

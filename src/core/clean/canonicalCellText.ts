@@ -5,10 +5,12 @@ import { leadWordsEnd } from "../parse/parseValue";
 import { MARKER, readMarker, startsLikeNumber } from "../parse/readMarker";
 import { sameValueFields } from "../parse/shapes";
 import { HAN_DIGITS, HAN_POWERS, SUFFIX_WORDS, isTimeUnit, WITHIN_SUFFIX } from "../parse/valueWords";
-import { compactFolded } from "../parse/vocabulary";
+import { compactFolded, fullCategoryWord } from "../parse/vocabulary";
 import { writtenUnit } from "../parse/nameUnit";
 import { applyFixEdits } from "./applyFixEdits";
 import { labelInsertion } from "./labelInsertion";
+import { categoryNormalization } from "./categoryNormalization";
+import { level1Insertion } from "./level1Insertion";
 import { asciiNumber, foldWidth, removeLast, sameSignificant, sameSignificantWithout, THOUSANDS_SEPARATOR } from "./text";
 
 /**
@@ -17,8 +19,10 @@ import { asciiNumber, foldWidth, removeLast, sameSignificant, sameSignificantWit
  *
  * The cleaner normalises form, never content:
  * - the 一级 and a written 二级 are kept as the author wrote them (`效果指标`, `产出指数` stay:
- *   an old or unknown category is for the author to fix); a written 二级 becomes `一级（二级）`,
- *   an inferred one is not written;
+ *   an old or unknown category is for the author to fix), a known one written short in full
+ *   (`满意度` → `满意度指标`, `产出指标（数量）` → `产出指标（数量指标）`: fullCategoryWord); a written
+ *   二级 becomes `一级（二级）`, an inferred one is not written; a 二级 written alone gets the 一级
+ *   inferred from it (`数量指标：` → `产出指标（数量指标）：`, level1_missing's fix);
  * - quantitative values become `{glyph}{ASCII number}{unit}` (`80%以上` → `≥80%`,
  *   `不少于３次` → `≥3次`, `１,000元` → `1000元`, and an operator said twice the same way,
  *   `达到90%以上` → `≥90%`, or after the weak `达到`, `达到5%以下` → `≤5%`; `≥90%以下` says two
@@ -307,13 +311,14 @@ function keptInPlace(item: IndicatorItem, cellText: string): string {
   return numberedAsPlaced(item, text);
 }
 
-/** The item's text with the auto-fixes value_normalized and value_label_missing make of it (the
- * value's canonical text, the missing label), each where it stands. */
+/** The item's text with the auto-fixes level1_missing, category_normalized, value_normalized and
+ * value_label_missing make of it (the 一级 before a 二级 written alone, a short category word in
+ * full, the value's canonical text, the missing label), each where it stands. */
 function ownFixes(item: IndicatorItem, cellText: string): string {
   const start = item.span.start;
   if (cellText.slice(start, item.span.end) !== item.raw) return item.raw;
   const edits: TextEdit[] = [];
-  for (const edit of [valueNormalization(item.value), labelInsertion(item, cellText)]) {
+  for (const edit of [level1Insertion(item, cellText), ...categoryNormalization(item, cellText), valueNormalization(item.value), labelInsertion(item, cellText)]) {
     if (edit !== undefined && edit.span.start >= start && edit.span.end <= item.span.end) edits.push({ span: { start: edit.span.start - start, end: edit.span.end - start }, text: edit.text });
   }
   return edits.length === 0 ? item.raw : applyFixEdits(item.raw, edits);
@@ -334,6 +339,8 @@ function settledCodes(item: IndicatorItem, cellText: string): RuleCode[] {
   if (item.number === item.index && item.numberingStyle === "dun") codes.push("numbering_irregular");
   if (valueNormalization(item.value) === undefined) codes.push("value_normalized");
   if (labelInsertion(item, cellText) === undefined) codes.push("value_label_missing");
+  if (level1Insertion(item, cellText) === undefined) codes.push("level1_missing");
+  if (categoryNormalization(item, cellText).length === 0) codes.push("category_normalized");
   return codes;
 }
 
@@ -366,7 +373,7 @@ function canonicalItemForm(item: IndicatorItem, cellText: string, readBacks: Rea
   const value = canonicalValueText(item.value);
   // A note the item took in (`…≥100人。（注：数据来源于统计年鉴）`) follows it as written.
   const note = trailingNote(item, cellText);
-  if (!keepsContent(item, cellText, head, value, note)) return { text: item.raw, rewritten: false };
+  if (!keepsContent(item, cellText, value, note)) return { text: item.raw, rewritten: false };
   const canonical = `${item.index}、${head ? `${head}：` : ""}${item.name}，${CANONICAL_LABEL}：${value}。`;
   const text = note === "" ? canonical : `${canonical}${note}`;
   // Read back, the rewritten item must say what the original said: a label changes how some
@@ -395,7 +402,7 @@ function sameMeaning(a: IndicatorItem | undefined, b: IndicatorItem | undefined)
   const vb = b.value;
   return (
     a.level1 === b.level1 &&
-    compactFolded(a.level1Raw ?? "") === compactFolded(b.level1Raw ?? "") &&
+    level1Word(a) === level1Word(b) &&
     a.level2 === b.level2 &&
     (a.level2Source === "written") === (b.level2Source === "written") &&
     a.name === b.name &&
@@ -410,27 +417,54 @@ function sameMeaning(a: IndicatorItem | undefined, b: IndicatorItem | undefined)
   );
 }
 
+/** The 一级 as the cleaned text writes it: written short in full, or inferred from the 二级 (a
+ * rewritten `数量指标：…` reads back with `产出指标` written); compact. */
+function level1Word(item: IndicatorItem): string {
+  if (item.level1Raw === undefined) return item.level1Source === "inferred" ? (item.level1 ?? "") : "";
+  return compactFolded(fullCategoryWord(item.level1Raw));
+}
+
 /** Whether an item already stands in canonical form (what the cleaner would write for it). */
 export function isCanonicalItem(item: IndicatorItem, cellText: string): boolean {
   const canonical = canonicalItem(item, cellText);
   return canonical.rewritten && canonical.text === item.raw;
 }
 
-/** `一级` or `一级（二级）` as written (the 一级 a section heading gave included); empty when the
+/** `一级` or `一级（二级）` as the cleaned text writes it: as written (the 一级 a section heading gave
+ * included), a known word written short in full (`满意度` → `满意度指标`, `（数量）` → `（数量指标）`),
+ * and the 一级 a 二级 written alone belongs to (`数量指标` → `产出指标（数量指标）`); empty when the
  * item names no category. A known word written with spaces inside (`效益 指标`) loses them. */
 function itemHead(item: IndicatorItem): string {
-  const level1 = withoutInnerSpaces((item.level1Raw ?? item.level1 ?? "").trim(), item.level1 !== undefined);
+  const level1 = item.level1Source === "inferred" ? (item.level1 as string) : categoryWord(item.level1Raw ?? item.level1 ?? "", item.level1 !== undefined);
   const level2 = writtenLevel2(item);
   return level2 ? `${level1}（${level2}）` : level1;
 }
 
-/** The 二级 as written, when the item wrote one (a known one without spaces inside). */
+/** The 二级 the cleaned text writes, when the item wrote one (a known one without spaces inside,
+ * in full). */
 function writtenLevel2(item: IndicatorItem): string {
-  return item.level2Source === "written" ? withoutInnerSpaces((item.level2Raw ?? item.level2 ?? "").trim(), item.level2 !== undefined) : "";
+  return item.level2Source === "written" ? categoryWord(item.level2Raw ?? item.level2 ?? "", item.level2 !== undefined) : "";
 }
 
-function withoutInnerSpaces(word: string, known: boolean): string {
-  return known ? compactFolded(word) : word;
+/** A category word as the cleaned text writes it: a known one compact and in full, any other as written. */
+function categoryWord(word: string, known: boolean): string {
+  const trimmed = word.trim();
+  return known ? compactFolded(fullCategoryWord(trimmed)) : trimmed;
+}
+
+/** The 二级 as the item's text holds it, when it wrote one (a heading's or sub-heading's, when it
+ * took that): what keepsContent finds of it in the item. */
+function level2AsWritten(item: IndicatorItem): string {
+  return item.level2Source === "written" ? (item.level2Raw ?? item.level2 ?? "").trim() : "";
+}
+
+/** The head as the item's text holds it, for keepsContent: its own 一级 as written (none when a
+ * heading gave it or it was inferred) and its 二级 as written. */
+function headAsWritten(item: IndicatorItem): string {
+  const level2 = level2AsWritten(item);
+  if (item.level1Source === "heading" || item.level1Source === "inferred") return level2;
+  const level1 = (item.level1Raw ?? item.level1 ?? "").trim();
+  return `${level1}${level2}`;
 }
 
 /**
@@ -546,11 +580,6 @@ function sameValueContent(written: string, operatorRaw: string | undefined, cano
   return sameSignificant(removeLast(written, operatorRaw), canonical, true);
 }
 
-/** The item's content (numbering, label and operator words aside) survives in the rewritten
- * `head`, name and `value`. A 一级 taken from a section heading is not the item's own text: only
- * the rest of the head is compared — its 二级, which is the item's own or, when the item wrote
- * none, its sub-heading's or heading's (`（一）数量指标` over `1、培训人数…`): either way, nothing
- * the item wrote may be missing. */
 /** The note after the item's value that the parser joined to it (`。（注：…）`, `\n（下达后10日内）`,
  * `；以实际为准`: whatever stands after the value and its terminator is one), as written; ended by
  * `。` when it ends in neither a bracket nor a terminator, so that the next item's number cannot
@@ -579,9 +608,17 @@ const NOTE_ENDS = new Set(["）", ")", "。", "；", ";"]);
 /** What may stand between a value and the note it is followed by: its terminator, white space. */
 const NOTE_GAP = new Set(["。", "；", ";", "，", ",", " ", "\u3000", "\t", "\n", "\r"]);
 
-function keepsContent(item: IndicatorItem, cellText: string, head: string, value: string, note = ""): boolean {
+/** The item's content (numbering, label and operator words aside) survives in the rewritten
+ * head, name and `value`. The head is compared as the item writes it (headAsWritten): a 一级
+ * taken from a section heading or inferred from the 二级, and the `指标` a short word gets, are no
+ * text of the item's — only its own 一级 and its 二级, which is the item's own or, when the item
+ * wrote none, its sub-heading's or heading's (`（一）数量指标` over `1、培训人数…`): either way,
+ * nothing the item wrote may be missing. */
+function keepsContent(item: IndicatorItem, cellText: string, value: string, note = ""): boolean {
   const label = item.labelSpan ? cellText.slice(item.labelSpan.start, item.labelSpan.end) : "";
-  const ownHead = item.level1Source === "heading" ? writtenLevel2(item) : head;
+  // The head as the item writes it: the words the cleaned head adds (a heading's or an inferred
+  // 一级, the 指标 of a short word) are no words of the item's own.
+  const ownHead = headAsWritten(item);
   // A doubled operator's suffix (`≥90%以上`) is dropped from `value` with the prefix: it counts as kept.
   const suffix = agreeingSuffix(item.value);
   const rewritten = suffix !== undefined && !value.endsWith(suffix) ? [ownHead, item.name, value, suffix] : [ownHead, item.name, value];

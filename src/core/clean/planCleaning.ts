@@ -34,8 +34,9 @@ export interface CleanOptions {
   forms?: ReadonlyMap<ParsedCell, CanonicalCellForm>;
 }
 
-/** The codes canonicalisation can resolve: it relabels, renumbers and rewrites operators. */
-export const CANONICALISATION_CODES: readonly RuleCode[] = ["value_label_missing", "value_normalized", "numbering_irregular"];
+/** The codes canonicalisation can resolve: it relabels, renumbers, rewrites operators, writes
+ * the 一级 an item left out before its 二级 and short category words in full. */
+export const CANONICALISATION_CODES: readonly RuleCode[] = ["value_label_missing", "level1_missing", "category_normalized", "value_normalized", "numbering_irregular"];
 
 /** Rows inside a table that carry nothing: removing them changes no data. */
 const REMOVABLE: ReadonlySet<SkipReason> = new Set<SkipReason>(["blank", "dashes", "repeatedHeader"]);
@@ -94,7 +95,8 @@ function isCleanedText(row: SheetCheck["rows"][number]): boolean {
  * as the item's name (`效益：有效提升` under 效益指标: name `效益`, value `有效提升`), the cleaner
  * writes that reading (`1、效益，年度指标值：有效提升。`), not the text's own (一级 `效益` over the
  * name `有效提升` and no value), or the cleaned cell would gain a value_missing the original did
- * not have. The same object for the same row reading, so each is cleaned once.
+ * not have; and a 二级 written alone (`数量指标：…`) gets no 一级 inferred: the header gives it.
+ * The same object for the same row reading, so each is cleaned once.
  */
 function textCell(row: SheetCheck["rows"][number]): ParsedCell {
   const own = row.ownCell;
@@ -117,10 +119,23 @@ function asRead(own: ParsedCell, read: ParsedCell): ParsedCell {
   for (let i = 0; i < own.items.length; i++) {
     const written = own.items[i] as IndicatorItem;
     const item = read.items[i];
-    if (item === undefined || (item.nameSpan.start === written.nameSpan.start && item.nameSpan.end === written.nameSpan.end)) continue;
+    if (item === undefined) continue;
+    if (item.nameSpan.start === written.nameSpan.start && item.nameSpan.end === written.nameSpan.end) {
+      // `数量指标：…` under 产出指标: the header writes the 一级 the text alone would infer.
+      if (written.level1Source === "inferred" && item.level1Source === "heading") (items ??= [...own.items])[i] = withoutInferredLevel1(written);
+      continue;
+    }
     (items ??= [...own.items])[i] = withoutColumnCategory(item, written.index);
   }
   return items ? { ...own, items } : own;
+}
+
+/** An item of a category column's text whose 一级 its text alone infers from its 二级, as the
+ * checker read it: the column's header gives the 一级, which the cleaned text does not repeat. */
+function withoutInferredLevel1(item: IndicatorItem): IndicatorItem {
+  const out: IndicatorItem = { ...item, level1Source: "none" };
+  delete out.level1;
+  return out;
 }
 
 /** A renamed item without the 一级 and 二级 its column gave it (a renamed item writes neither:

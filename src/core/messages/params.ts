@@ -15,8 +15,9 @@ export interface RuleParams {
   category_unknown:
     | {
         item: number;
-        /** `missing`: no 一级 at all; `level2Only`: no 一级 but a known 二级 (`数量指标：…`), whose 一级
-         * is `level1`; `level1`/`level2`: an unknown word; `mismatch`: a 二级 of another 一级. */
+        /** `missing`: no 一级 at all; `level1`/`level2`: an unknown word; `mismatch`: a 二级 of
+         * another 一级. `level2Only` (no 一级 but a known 二级, `数量指标：…`, whose 一级 is `level1`)
+         * is no longer emitted (level1_missing reports it) but still worded: saved reports hold it. */
         kind: "missing" | "level2Only" | "level1" | "level2" | "mismatch";
         /** The category as written (empty when none). */
         written: string;
@@ -48,6 +49,9 @@ export interface RuleParams {
       } & NumberingFinding);
   indicator_name_missing: { item: number; value: string };
   value_label_missing: { item: number; name: string; value: string };
+  /** `written`: the 二级 as written alone (`数量指标`, `数量`); `level1`: the 一级 it belongs to;
+   * `level2`: the 二级 as the fix writes it (`数量指标`). */
+  level1_missing: { item: number; written: string; level1: string; level2: string };
   output_or_effect_missing: { missing: "output" | "effect" | "both" };
   too_few_indicators: { count: number };
   rate_ge_100: { item: number; name: string; value: string };
@@ -62,6 +66,8 @@ export interface RuleParams {
   project_name_missing: { row: number };
   unit_missing: { item: number; name: string; value: string };
   timeliness_value_invalid: { item: number; name: string; value: string };
+  /** `from`: a category word as written (`满意度`, `数量`); `to`: as the cleaner writes it (`满意度指标`). */
+  category_normalized: { item: number; from: string; to: string };
   value_normalized: { item: number; from: string; to: string };
   satisfaction_threshold: { item: number; name: string; value: string; kind: "low" | "exact" };
   vague_value: { item: number; name: string; value: string };

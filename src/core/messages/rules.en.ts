@@ -143,6 +143,13 @@ export const RULES_EN: RuleCatalog = {
     message: (p) => `Item ${p.item} lacks the “年度指标值：” label`,
     fix: (p) => (p.value ? `Insert “年度指标值：” before “${p.value}”` : "Insert the “年度指标值：” label"),
   },
+  level1_missing: {
+    title: "Only the 二级 written, no 一级",
+    explain:
+      "Every item must name its 一级 indicator. An item that writes only its 二级 (“数量指标：检查次数”) can be filed under the 一级 that 二级 belongs to, but reviewers send it back; the standard form is “产出指标（数量指标）：检查次数”.",
+    message: (p) => `Item ${p.item} writes only the 二级 “${p.written}” and no 一级 (it belongs under ${p.level1})`,
+    fix: (p) => `Change “${p.written}” to “${p.level1}（${p.level2}）”`,
+  },
   output_or_effect_missing: {
     title: "No output or effect indicator",
     explain:
@@ -240,6 +247,13 @@ export const RULES_EN: RuleCatalog = {
     explain: "A timeliness indicator measures punctuality: its target is a date, a time limit or an on-time rate, not “良好”.",
     message: (p) => `${itemNamed(p.item, p.name)} is a timeliness indicator but “${p.value}” is not a date, time limit or rate`,
     fix: () => "Write a deadline (“2025年12月31日前”), a time limit (“≤30天”) or an on-time rate (“≥95%”)",
+  },
+  category_normalized: {
+    title: "Category written in a short form",
+    explain:
+      "Short forms such as “满意度” or “产出指标（数量）” still say the category, but differ from the standard names, which hampers counting and imports; they are written in full (“满意度指标”, “产出指标（数量指标）”).",
+    message: (p) => `Item ${p.item}: category “${p.from}” can be written “${p.to}”`,
+    fix: (p) => `Change “${p.from}” to “${p.to}”`,
   },
   value_normalized: {
     title: "Value can be normalised",

@@ -145,6 +145,13 @@ export const RULES_ZH: RuleCatalog = {
     message: (p) => `第${p.item}项缺少“年度指标值：”标签`,
     fix: (p) => (p.value ? `在“${p.value}”前补上“年度指标值：”` : "补上“年度指标值：”标签"),
   },
+  level1_missing: {
+    title: "只写了二级指标，未写一级指标",
+    explain:
+      "每项指标都要写明一级指标。只写二级指标（如“数量指标：检查次数”）时，一级指标虽可由二级指标推定，但不符合填报格式，审核时会被退回；规范写法为“产出指标（数量指标）：检查次数”。",
+    message: (p) => `第${p.item}项只写了二级指标“${p.written}”，未写明一级指标（应为${p.level1}）`,
+    fix: (p) => `将“${p.written}”改为“${p.level1}（${p.level2}）”`,
+  },
   output_or_effect_missing: {
     title: "缺少产出或效益指标",
     explain:
@@ -234,6 +241,13 @@ export const RULES_ZH: RuleCatalog = {
     explain: "时效指标考核的是按时完成情况，目标值应为完成时间、时限或及时率；“良好”“合格”等表述无法判断是否按时。",
     message: (p) => `${itemNamed(p.item, p.name)}为时效指标，指标值“${p.value}”不是时间、时限或比率`,
     fix: () => "改为完成时间（如“2025年12月31日前”）、时限（如“≤30天”）或及时率（如“≥95%”）",
+  },
+  category_normalized: {
+    title: "指标类别写法可规范",
+    explain:
+      "“满意度”“产出指标（数量）”等简写能看出所属类别，但与规范的指标名称不一致，不便统计和导入，统一写全为“满意度指标”“产出指标（数量指标）”。",
+    message: (p) => `第${p.item}项的指标类别“${p.from}”可规范为“${p.to}”`,
+    fix: (p) => `将“${p.from}”改为“${p.to}”`,
   },
   value_normalized: {
     title: "指标值写法可规范",

@@ -8,7 +8,7 @@ import { HEAD, readHead } from "./readHead";
 import { SegmentCursor, startsNote } from "./segmentCell";
 import { newItem } from "./shapes";
 import { withNameUnit } from "./nameUnit";
-import { LEVEL1_NAMES, canonicalDirection, canonicalLevel1, canonicalLevel2, inferLevel2At, level2BelongsTo } from "./vocabulary";
+import { LEVEL1_NAMES, canonicalDirection, canonicalLevel1, canonicalLevel2, inferLevel2At, level1OfLevel2, level2BelongsTo } from "./vocabulary";
 
 /**
  * Parses the free text of an indicator cell (DOMAIN.md §2) into its items.
@@ -51,9 +51,31 @@ export function parseIndicatorCell(text: string, values?: ValueTable): ParsedCel
     items.shift();
     for (let i = 0; i < items.length; i++) (items[i] as IndicatorItem).index = i + 1;
     if (sections) for (const section of sections) shiftSection(section);
+    inferLevel1(items);
     return { text: cellText, items, leading: { text: first.raw, span: first.span }, sections };
   }
+  inferLevel1(items);
   return { text: cellText, items, leading: undefined, sections };
+}
+
+/**
+ * An item that writes a known 二级 and no 一级, and takes none from a heading or the item before it
+ * (`1、数量指标：检查次数…`, `…；社会效益指标：就业率≥60%`), has the 一级 that 二级 belongs to
+ * (level1Source `inferred`, level1Raw absent): there is only one (成本指标 written alone is read as
+ * the 2021 一级 before this, so the pre-2021 二级 成本指标 never gets here but under 产出指标). Done
+ * last, so sections, carried 一级 and a leading title line read the item as written.
+ */
+function inferLevel1(items: readonly IndicatorItem[]): void {
+  for (let i = 0; i < items.length; i++) inferLevel1Into(items[i] as IndicatorItem);
+}
+
+/** inferLevel1 of one item. */
+function inferLevel1Into(item: IndicatorItem): void {
+  if (item.level1Source !== "none" || item.level1Raw !== undefined || item.level2Source !== "written" || item.level2 === undefined) return;
+  const level1 = level1OfLevel2(item.level2);
+  if (level1 === undefined) return;
+  item.level1 = level1;
+  item.level1Source = "inferred";
 }
 
 /** The one segment cursor: parsing is synchronous and never re-entered. */
@@ -585,6 +607,8 @@ export function parseItemFromParts(parts: ItemParts, index: number): IndicatorIt
     const foldedName = foldWidth(item.name);
     inferLevel2Into(item, foldedName, 0, foldedName.length);
   }
+  // A row whose 一级 cell is blank (none above it to continue) under a known 二级: that 二级's.
+  inferLevel1Into(item);
   const direction = canonicalDirection(parts.direction ?? "") ?? canonicalDirection(operator);
   if (direction !== undefined) item.direction = direction;
   return item;

@@ -97,6 +97,22 @@ export function canonicalLevel2(raw: string): Level2 | undefined {
   return LEVEL2_SYNONYMS.get(key(raw));
 }
 
+/**
+ * A category written short in full: a known 一级 or 二级 without its trailing 指标 (`满意度`,
+ * `效果`, `数量`, `社会效益`, `服务对象满意度`) becomes the word and `指标`, the written form of the
+ * same category (`满意度指标`, `效果指标`: the author's generation is kept); spaces inside are
+ * dropped. Any other word (a full form, `环境效益指标`, an unknown one) is returned unchanged.
+ */
+export function fullCategoryWord(word: string): string {
+  const compact = key(word);
+  const full = `${compact}指标`;
+  const level1 = LEVEL1_SYNONYMS.get(compact);
+  if (level1 !== undefined && LEVEL1_SYNONYMS.get(full) === level1) return full;
+  const level2 = LEVEL2_SYNONYMS.get(compact);
+  if (level2 !== undefined && LEVEL2_SYNONYMS.get(full) === level2) return full;
+  return word;
+}
+
 /** Written directions of an indicator (a `指标方向` column, or `指标性质` saying 正向/反向). */
 const DIRECTION_WORDS: ReadonlyMap<string, Direction> = new Map<string, Direction>([
   ["正向", "正向"],

@@ -2,7 +2,6 @@ import type { IndicatorItem, Level1, Level2, Span } from "../model";
 import type { Rule } from "./rule";
 import { cellPlaceholder } from "./cellPlaceholder";
 import { emitItem, emitRow, isItemPerRow } from "./finding";
-import { level1OfLevel2 } from "../parse/vocabulary";
 
 /** The 二级 each 一级 admits (DOMAIN.md §2, both generations: 成本指标 under 产出 is pre-2021). */
 const LEVEL2_OF: Record<Level1, ReadonlySet<Level2>> = {
@@ -14,7 +13,8 @@ const LEVEL2_OF: Record<Level1, ReadonlySet<Level2>> = {
 
 /**
  * An item whose 一级 is missing or unknown (`产出指数`, `效果指针`), whose written 二级 is
- * unknown, or whose written 二级 belongs to another 一级 (`产出指标（社会效益指标）`).
+ * unknown, or whose written 二级 belongs to another 一级 (`产出指标（社会效益指标）`). A known 二级
+ * written alone (`数量指标：培训人数…`) says its 一级 (level1Source `inferred`): level1_missing's.
  * A cell with text the parser found no item in (`详见附件`) is reported here too, as a whole
  * (kind `noItems`, no item number); a blank or placeholder-only cell is indicator_cell_empty's.
  */
@@ -32,12 +32,6 @@ export const categoryUnknownRule: Rule = {
       if (item.level1 === undefined) {
         const written = item.level1Raw ?? "";
         const span = item.level1Span ?? wholeNameSpan(item);
-        // `数量指标：培训人数…`: the 二级 says which 一级 was left out.
-        const implied = written === "" && item.level2Source === "written" && item.level2 !== undefined ? level1OfLevel2(item.level2) : undefined;
-        if (implied !== undefined) {
-          emitItem(emit, row, item, "category_unknown", { item: item.index, kind: "level2Only", written: item.level2Raw ?? item.level2 ?? "", level1: implied }, { span });
-          continue;
-        }
         // Item-per-row: a wrong 一级 is shown in the cell that holds it, not at the value.
         const cell = written ? row.itemCells?.[item.index - 1]?.level1 : undefined;
         emitItem(emit, row, item, "category_unknown", { item: item.index, kind: written ? "level1" : "missing", written, level1: "" }, cell ? { span, cell } : { span });

@@ -1,11 +1,13 @@
 import type { RuleCode } from "../model";
 import { nameVariantRule } from "../table/nameVariants";
+import { categoryNormalizedRule } from "./categoryNormalized";
 import { categoryUnknownRule } from "./categoryUnknown";
 import { costValueInvalidRule } from "./costValueInvalid";
 import { duplicateIndicatorRule } from "./duplicateIndicator";
 import { duplicateProjectRule } from "./duplicateProject";
 import { indicatorCellEmptyRule } from "./indicatorCellEmpty";
 import { indicatorNameMissingRule } from "./indicatorNameMissing";
+import { level1MissingRule } from "./level1Missing";
 import { negativeDirectionGeRule } from "./negativeDirectionGe";
 import { numberGarbledRule } from "./numberGarbled";
 import { numberingIrregularRule } from "./numberingIrregular";
@@ -41,6 +43,7 @@ export const ALL_RULES: readonly Rule[] = [
   numberingIrregularRule,
   indicatorNameMissingRule,
   valueLabelMissingRule,
+  level1MissingRule,
   outputOrEffectMissingRule,
   tooFewIndicatorsRule,
   rateGe100Rule,
@@ -55,6 +58,7 @@ export const ALL_RULES: readonly Rule[] = [
   projectNameMissingRule,
   unitMissingRule,
   timelinessValueInvalidRule,
+  categoryNormalizedRule,
   valueNormalizedRule,
   satisfactionThresholdRule,
   vagueValueRule,

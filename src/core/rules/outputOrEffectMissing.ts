@@ -1,12 +1,11 @@
 import type { Rule } from "./rule";
 import { emitRow, projectItems } from "./finding";
-import { level1OfLevel2 } from "../parse/vocabulary";
 
 /** A project (its cell, or its rows: ProjectRows) with indicators but no 产出指标 item, or no
  * 效益指标 item (效果指标 reads as 效益). An item whose 一级 is misspelt but plainly one of them
- * (`产出指数`, `效果指针`, `效益指针`) counts as it, and so does one that writes only its 二级
- * (`数量指标：…`): category_unknown reports the spelling or the 一级 left out, and “未设置效益指标”
- * would tell the author something untrue. */
+ * (`产出指数`, `效果指针`, `效益指针`) counts as it (category_unknown reports the spelling, and
+ * “未设置效益指标” would tell the author something untrue); one that writes only its 二级
+ * (`数量指标：…`) has its 一级 inferred by the parser (level1_missing reports it left out). */
 export const outputOrEffectMissingRule: Rule = {
   codes: ["output_or_effect_missing"],
   defaultSeverity: { output_or_effect_missing: "warning" },
@@ -24,11 +23,6 @@ export const outputOrEffectMissingRule: Rule = {
       else if (level1 === undefined && item.level1Raw !== undefined) {
         if (item.level1Raw.startsWith("产出")) output = true;
         else if (item.level1Raw.startsWith("效益") || item.level1Raw.startsWith("效果")) effect = true;
-      } else if (level1 === undefined && item.level2Source === "written" && item.level2 !== undefined) {
-        // `数量指标：…`, `社会效益指标：…`: the 一级 left out is plain from the 二级 (category_unknown says so).
-        const implied = level1OfLevel2(item.level2);
-        if (implied === "产出指标") output = true;
-        else if (implied === "效益指标") effect = true;
       }
     }
     if (output && effect) return;

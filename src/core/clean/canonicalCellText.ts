@@ -1,5 +1,5 @@
 import type { IndicatorItem, ParsedCell, ParsedValue, RuleCode, TextEdit } from "../model";
-import { foldCode, isDigit, isHan } from "../parse/normalizeText";
+import { foldCode, isDigit, isHan, joinLines } from "../parse/normalizeText";
 import { parseIndicatorCell } from "../parse/parseCell";
 import { leadWordsEnd } from "../parse/parseValue";
 import { MARKER, readMarker, startsLikeNumber } from "../parse/readMarker";
@@ -374,11 +374,13 @@ function canonicalItemForm(item: IndicatorItem, cellText: string, readBacks: Rea
   // A note the item took in (`…≥100人。（注：数据来源于统计年鉴）`) follows it as written.
   const note = trailingNote(item, cellText);
   if (!keepsContent(item, cellText, value, note)) return { text: item.raw, rewritten: false };
-  const canonical = `${item.index}、${head ? `${head}：` : ""}${item.name}，${CANONICAL_LABEL}：${value}。`;
+  // A name wrapped over lines (`完成老旧小区\n改造数量`, pasted from Word) is written on one.
+  const name = joinLines(item.name);
+  const canonical = `${item.index}、${head ? `${head}：` : ""}${name}，${CANONICAL_LABEL}：${value}。`;
   const text = note === "" ? canonical : `${canonical}${note}`;
   // Read back, the rewritten item must say what the original said: a label changes how some
   // texts split (`1、指标:）` reads as a name alone, `1、指标:），年度指标值：` as category + name).
-  const readBack = readBacks ? readBacks.readBack(item.index, head, item.name, value, canonical) : undefined;
+  const readBack = readBacks ? readBacks.readBack(item.index, head, name, value, canonical) : undefined;
   const reread = readBack ? readBack.items : parseIndicatorCell(canonical).items;
   if (reread.length !== 1 || !sameMeaning(reread[0], item)) return { text: item.raw, rewritten: false };
   return { text, rewritten: true, readBack };
@@ -405,7 +407,7 @@ function sameMeaning(a: IndicatorItem | undefined, b: IndicatorItem | undefined)
     level1Word(a) === level1Word(b) &&
     a.level2 === b.level2 &&
     (a.level2Source === "written") === (b.level2Source === "written") &&
-    a.name === b.name &&
+    joinLines(a.name) === joinLines(b.name) &&
     va.kind === vb.kind &&
     va.operator === vb.operator &&
     va.number === vb.number &&

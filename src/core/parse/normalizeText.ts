@@ -97,3 +97,22 @@ export function isHan(code: number): boolean {
 export function isOperatorGlyph(code: number): boolean {
   return code === 0x2265 || code === 0x2264 || code === 0x3e || code === 0x3c || code === 0x3d;
 }
+
+/**
+ * A name a line break runs through, as one line: `完成老旧小区\n改造数量` (a name wrapped in Word, pasted) is
+ * `完成老旧小区改造数量`; between two Latin letters or digits the break is a space (`PM2.5\nindex`). The
+ * item keeps its name as written (its spans point into it): the cleaner and the normalized table
+ * write it so.
+ */
+export function joinLines(name: string): string {
+  if (name.indexOf("\n") < 0 && name.indexOf("\r") < 0) return name;
+  return name.replace(/[^\S\r\n]*[\r\n]+\s*/g, (_, offset: number, whole: string) => {
+    const before = whole.charCodeAt(offset - 1);
+    const after = whole.charCodeAt(offset + _.length);
+    return isLatinOrDigit(before) && isLatinOrDigit(after) ? " " : "";
+  });
+}
+
+function isLatinOrDigit(code: number): boolean {
+  return isDigit(code) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}

@@ -1,6 +1,7 @@
 import type { IndicatorItem, Issue, Lang, NormalizedIndicator } from "../model";
 import type { PlanCell } from "../plan";
 import { classifyIndicator } from "../rules/classify";
+import { joinLines } from "../parse/normalizeText";
 import type { RowContext } from "../rules/rule";
 import { SUMMARY_MESSAGES } from "./messages";
 
@@ -49,7 +50,7 @@ function normalizedIndicator(row: RowContext, item: IndicatorItem, i: number, pr
     level1: item.level1 ?? item.level1Raw ?? "",
     level2: item.level2 ?? item.level2Raw ?? "",
     level2Source: item.level2Source === "written" ? "填写" : item.level2Source === "inferred" ? "推断" : "",
-    name: item.name,
+    name: joinLines(item.name),
     operator: value.operator ?? "",
     number: value.number ?? null,
     upper: value.upper ?? null,

@@ -64,6 +64,7 @@ describe("a known qualitative value glued to the end of an unlabelled item's nam
     ["1、效益指标：基层治理能力得到有效提升。", "基层治理能力", "得到有效提升"],
     ["1、效益指标：群众就医负担明显减轻。", "群众就医负担", "明显减轻"],
     ["1、效益指标：项目实施效果明显。", "项目实施", "效果明显"],
+    ["5、效益指标：困难群众基本生活得到保障；", "困难群众基本生活", "得到保障"],
   ];
   it.each(cases)("%s", (text, name, value) => {
     expect(named(text)).toEqual([[name, "qualitative", value]]);

@@ -43,6 +43,7 @@ describe("an unlabelled item's last comma part stating a value as a phrase is it
       "1、产出指标：工程建设，按期完成率。",
       "1、产出指标：就业服务，实现就业人数。",
       "1、产出指标：资金管理，全部资金拨付额。",
+      "1、产出指标：培训工作，按时完成情况。",
     ]) {
       expect(named(text)[0]?.[1]).toBe("empty");
       expect(codes(text)).toContain("value_missing");
@@ -88,6 +89,7 @@ describe("a known qualitative value glued to the end of an unlabelled item's nam
       "1、效益指标：有效提升。",
       "1、效益指标：服务能力提升。",
       "1、效益指标：生态环境可持续。",
+      "1、产出指标：项目是否按时完成。",
     ]) {
       expect(named(text)[0]?.[1]).toBe("empty");
     }

@@ -156,6 +156,13 @@ function isValuePhrase(word: string): boolean {
   return false;
 }
 
+/** Whether the text before `at` asks a yes/no question (`是否按时完成`, `能否按期完成`, `有无…`):
+ * what follows is the question's, the value is its answer (`是`). */
+function asksWhether(folded: string, at: number): boolean {
+  const two = folded.slice(at - 2, at);
+  return two === "是否" || two === "能否" || two === "有无";
+}
+
 /** A value glued to a name is at most this long (`得到有效改善`, `效果显著`, `中长期`). */
 const MAX_GLUED_WORD = MAX_CHANGE_PHRASE;
 
@@ -166,13 +173,13 @@ const MAX_GLUED_WORD = MAX_CHANGE_PHRASE;
  * qualitative or vague word or a stated change (isValueWord), leaving a name of at least `minName`
  * characters; -1 when none. A tail that ends names as often as it states a value (a bare verb,
  * `持续`, `满意`: NAME_TAIL_WORDS, `服务能力提升`) is none, and so is a tail inside a name
- * (`有效提升率`): the value ends the item. Bounded: at most MAX_GLUED_WORD look-ups.
+ * (`有效提升率`: the value ends the item) or after a question (`资金是否按时拨付`: asksWhether). Bounded: at most MAX_GLUED_WORD look-ups.
  */
 export function gluedWordValueStart(folded: string, start: number, end: number, minName: number): number {
   let from = end;
   while (from > start && end - from < MAX_GLUED_WORD && isHan(folded.charCodeAt(from - 1))) from--;
   for (let s = from; s <= end - 2; s++) {
-    if (s - start < minName) continue;
+    if (s - start < minName || asksWhether(folded, s)) continue;
     const word = folded.slice(s, end);
     if (!NAME_TAIL_WORDS.has(word) && isValueWord(word)) return s;
   }

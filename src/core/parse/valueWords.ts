@@ -265,8 +265,9 @@ export const VALUE_PHRASE_OPENERS: readonly string[] = ["达到", "无", "按", 
 export const NONE_COMPOUNDS: readonly string[] = ["无障碍", "无人", "无线", "无害", "无偿", "无公害", "无纸", "无菌", "无证", "无烟", "无缝", "无感"];
 
 /** The last characters and words of an indicator's name (a measure: `…率`, `…数量`, `…人次`,
- * `…时限`): a phrase ending in one names what is measured, not the value (`按期完成率`, `无障碍设施改造数量`). */
-export const MEASURE_NAME_ENDS: readonly string[] = ["率", "数", "量", "额", "度", "比", "例", "重", "次", "时间", "时限", "期限", "日期", "指标", "面积", "长度", "规模"];
+ * `…时限`, `…情况`): a phrase ending in one names what is measured, not the value (`按期完成率`,
+ * `无障碍设施改造数量`, `按时完成情况`). */
+export const MEASURE_NAME_ENDS: readonly string[] = ["率", "数", "量", "额", "度", "比", "例", "重", "次", "时间", "时限", "期限", "日期", "指标", "面积", "长度", "规模", "情况"];
 
 /** Qualitative words that, glued to the end of a name with no separator, are more likely the
  * end of the name than its value: a bare verb (`服务能力提升`, `项目完成`), `持续` (`可持续`),

@@ -64,3 +64,13 @@ describe("timeliness_value_invalid: a lead time and a time set elsewhere (audit 
     ]);
   });
 });
+
+describe("timeliness: a period and what is done in it is a time", () => {
+  it.each(["季度结算", "月度结算", "每季度拨付", "按季结算", "逐月发放", "分季度拨付", "一季一结", "按季度拨付", "按月发放"])("%s", (value) => {
+    expect(itemCodes(timelinessValueInvalidRule, `1、产出指标：资金结算时限，年度指标值：${value}。`)).toEqual([]);
+  });
+
+  it("still flags a value saying no time", () => {
+    expect(itemCodes(timelinessValueInvalidRule, "1、产出指标：资金结算时限，年度指标值：规范结算。")).toEqual([[1, "timeliness_value_invalid"]]);
+  });
+});

@@ -30,7 +30,12 @@ import { asciiNumber, foldWidth, removeLast, sameSignificant, sameSignificantWit
  *   trimmed, so the rules still see them;
  * - a missing value is written as an empty label, `年度指标值：。`, or with the operator written
  *   without a number, `年度指标值：≥人。` — the parser reads it as an `empty` value, so
- *   value_missing still fires on the cleaned text;
+ *   value_missing still fires on the cleaned text — where the author marked its place: a label
+ *   (`，指标值：`), a separator after the name (`基层党建水平指标，`) or an operator; an unlabelled
+ *   item with nothing after its text (`2、效益指标：项目带动作用，促进区域经济社会发展`) is written
+ *   without a label, `2、效益指标：项目带动作用，促进区域经济社会发展。` (valueNeverPlaced): where its
+ *   name ends is a guess, and a label after all of it would put an empty value after what may be
+ *   the author's own, unread one;
  * - an item with neither name nor value (a cell cut off after `3、效益指标`) is kept verbatim:
  *   the canonical frame around nothing would only hide where the text stops;
  * - text before the first item (cell.leading) is kept verbatim; a cell without items (prose)
@@ -374,16 +379,32 @@ function canonicalItemForm(item: IndicatorItem, cellText: string, readBacks: Rea
   // A note the item took in (`…≥100人。（注：数据来源于统计年鉴）`) follows it as written.
   const note = trailingNote(item, cellText);
   if (!keepsContent(item, cellText, value, note)) return { text: item.raw, rewritten: false };
+  const unplaced = valueNeverPlaced(item);
   // A name wrapped over lines (`完成老旧小区\n改造数量`, pasted from Word) is written on one.
   const name = joinLines(item.name);
-  const canonical = `${item.index}、${head ? `${head}：` : ""}${name}，${CANONICAL_LABEL}：${value}。`;
+  const canonical = `${item.index}、${head ? `${head}：` : ""}${name}${unplaced ? "" : `，${CANONICAL_LABEL}：${value}`}。`;
   const text = note === "" ? canonical : `${canonical}${note}`;
   // Read back, the rewritten item must say what the original said: a label changes how some
   // texts split (`1、指标:）` reads as a name alone, `1、指标:），年度指标值：` as category + name).
-  const readBack = readBacks ? readBacks.readBack(item.index, head, name, value, canonical) : undefined;
+  // (ReadBacks knows the labelled form of these parts; the rare unlabelled one is read afresh.)
+  const readBack = readBacks && !unplaced ? readBacks.readBack(item.index, head, name, value, canonical) : undefined;
   const reread = readBack ? readBack.items : parseIndicatorCell(canonical).items;
   if (reread.length !== 1 || !sameMeaning(reread[0], item)) return { text: item.raw, rewritten: false };
   return { text, rewritten: true, readBack };
+}
+
+/**
+ * An unlabelled item with no value whose text runs to its end with nothing marking where a value
+ * would go (no separator, no operator after the name): `2、效益指标：项目带动作用，促进区域经济社会发展。`.
+ * The parser took all of it for the name, but the tail may be a value it could not read; writing
+ * `，年度指标值：。` after it would invent an empty value behind the author's (DOMAIN.md §4: the
+ * cleaner never invents content). Its canonical form has no label (`{n}、{一级}：{name}。`),
+ * value_missing stays on it. `基层党建水平指标，` (the author's comma says the value is missing
+ * there) is rewritten with the empty label.
+ */
+function valueNeverPlaced(item: IndicatorItem): boolean {
+  const value = item.value;
+  return item.label === undefined && value.kind === "empty" && value.raw === "" && item.nameSpan.end >= value.span.start;
 }
 
 /** An item without a number that starts like one (`1 培训人数…`, `一是培训人数…`, `a.培训人数…`: a

@@ -1,6 +1,6 @@
 import type { IndicatorItem, Level2, ParsedValue, Span } from "../model";
 import { isDigit, isHan, isOperatorGlyph, isWhitespace } from "./normalizeText";
-import { endsInWords, isThousandsSeparator, isValueRemark, looksLikeValue, prefixWordAt, readValue, valueOpenersBefore } from "./parseValue";
+import { endsInWords, gluedWordValueStart, isThousandsSeparator, isValueRemark, looksLikeValue, prefixWordAt, readValue, valueOpenersBefore } from "./parseValue";
 import { HEAD, readHead } from "./readHead";
 import { isCutLabel, isLabelStub } from "./readLabel";
 import type { SegmentCursor } from "./segmentCell";
@@ -59,7 +59,7 @@ export function parseItem(text: string, folded: string, at: SegmentCursor, index
       value = readValue(text, folded, at.valueStart, valueEnd);
     }
   } else {
-    value = splitUnlabelled(text, folded, nameStart, ce);
+    value = splitUnlabelled(text, folded, nameStart, ce, hasHead || at.hasMarker);
     nameEnd = splitNameEnd;
   }
   nameSpan ??= trimName(folded, nameStart, Math.max(nameStart, nameEnd));
@@ -235,10 +235,13 @@ let splitNameEnd = 0;
  * missing (`基层党建水平指标，`), and so does the start of a label ending the cell (`满意度，年度`: the
  * cell was cut off); the part after the last separator outside brackets is the value if it reads
  * as one (`党代表基层联系群众工作指标，合格`, or `≥` with no number); an operator glyph starts the
- * value (`培训人数≥200人`); a region that is a number or a date is all value; else all name.
+ * value (`培训人数≥200人`); a region that is a number or a date is all value; in an item that
+ * writes a number or a category (`indicator`), a last part that states a value as a phrase
+ * (`病媒密度控制水平，达到国家C级标准`) is the value too, and a known qualitative word glued to the end
+ * of a name with no separator (`社会效益指标：全民阅读氛围有效提升`); else all name.
  * Returns the value; the name's end is left in splitNameEnd.
  */
-function splitUnlabelled(text: string, folded: string, start: number, end: number): ParsedValue {
+function splitUnlabelled(text: string, folded: string, start: number, end: number, indicator: boolean): ParsedValue {
   let e = end;
   while (e > start && isWhitespace(folded.charCodeAt(e - 1))) e--;
   if (e > start && isSeparator(folded.charCodeAt(e - 1))) {
@@ -255,7 +258,7 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
   // that value's remark, not the value: the value starts further back.
   if (k >= 0 && !(isValueRemark(folded, skipWhitespace(folded, k + 1, e), e) && hasDigit(folded, start, k))) {
     const value = readValue(text, folded, k + 1, e);
-    if (looksLikeValue(value, folded)) {
+    if (looksLikeValue(value, folded, indicator)) {
       splitNameEnd = k;
       return value;
     }
@@ -308,6 +311,15 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
       splitNameEnd = bare;
       return value;
     }
+  }
+  // `全民阅读氛围有效提升`, `群众文化参与度明显提高`: a qualitative value glued to the name, in an
+  // item that says it is an indicator (a prose line among the items stays prose) and has no comma
+  // part (`…党建水平得到提升，凝聚力和战斗力得到加强` states two things: its last part, no value
+  // above, is more of the name).
+  const word = indicator && k < 0 ? gluedWordValueStart(folded, start, e, MIN_GLUED_NAME) : -1;
+  if (word > start) {
+    splitNameEnd = word;
+    return readValue(text, folded, word, e);
   }
   splitNameEnd = e;
   return readValue(text, folded, e, e);

@@ -13,6 +13,9 @@ import {
   MAX_COUNTED_WORDS,
   NOT_COUNTED_WORD_CHARS,
   OVER_WORDS,
+  MEASURE_NAME_ENDS,
+  NAME_TAIL_WORDS,
+  NONE_COMPOUNDS,
   START_WORDS,
   FILLER_CHARS,
   NONE_WORDS,
@@ -30,6 +33,7 @@ import {
   PERIODS,
   UNITS,
   VAGUE_WORDS,
+  VALUE_PHRASE_OPENERS,
   WEAK_PREFIXES,
   WITHIN_SUFFIX,
   type OperatorWord,
@@ -97,9 +101,11 @@ function timeValue(raw: string, span: Span): ParsedValue {
  * Whether an unlabelled item's trailing part reads as a value rather than more of the name:
  * numbers, ranges, times, template or garbled values, a known qualitative word, or a very short
  * word. `5、效益指标：党代表基层联系群众工作指标，合格。` → `合格` is a value;
- * `…得到提升，凝聚力和战斗力得到加强` is a name going on.
+ * `…得到提升，凝聚力和战斗力得到加强` is a name going on. With `phrases` (an item that writes a
+ * number or a category: prose says such things too, `按要求完成年度工作任务，确保资金使用效益`), a
+ * value stated as a phrase (isValuePhrase: `病媒密度控制水平，达到国家C级标准`) is one as well.
  */
-export function looksLikeValue(value: ParsedValue, folded: string): boolean {
+export function looksLikeValue(value: ParsedValue, folded: string, phrases = false): boolean {
   switch (value.kind) {
     case "empty":
       // An operator with no number (`≥`, `≥人`) is the item's value, missing its number.
@@ -114,7 +120,7 @@ export function looksLikeValue(value: ParsedValue, folded: string): boolean {
       if (length <= SHORT_VALUE) return true;
       if (length > MAX_WORD_LENGTH) return false;
       const word = compact(folded, value.span.start, value.span.end);
-      return QUALITATIVE_WORDS.has(word) || VAGUE_WORDS.has(word) || isChangePhrase(word);
+      return isValueWord(word) || (phrases && isValuePhrase(word));
     }
   }
 }
@@ -129,9 +135,15 @@ export function endsInWords(value: ParsedValue): boolean {
   return value.remark !== undefined && isHan(value.remark.charCodeAt(0));
 }
 
-/** Words a stated change begins with, and ends with: `得到有效改善`, `进一步完善`, `全面提升`. */
+/** A known qualitative or vague word, or a stated change: a value wherever it ends an item. */
+function isValueWord(word: string): boolean {
+  return QUALITATIVE_WORDS.has(word) || VAGUE_WORDS.has(word) || isChangePhrase(word);
+}
+
+/** Words a stated change begins with, and ends with: `得到有效改善`, `进一步完善`, `全面提升`,
+ * `明显减轻`, `有效降低`. */
 const CHANGE_STARTS = ["得到", "有效", "明显", "显著", "进一步", "逐步", "持续", "不断", "大幅", "稳步", "全面", "有所", "切实", "基本"];
-const CHANGE_ENDS = ["改善", "提升", "提高", "增强", "加强", "完善", "规范", "好转", "优化"];
+const CHANGE_ENDS = ["改善", "提升", "提高", "增强", "加强", "完善", "规范", "好转", "优化", "减轻", "降低", "减少", "下降", "缓解", "丰富"];
 /** A stated change is short: longer text is a name or prose. */
 const MAX_CHANGE_PHRASE = 8;
 
@@ -140,6 +152,52 @@ const MAX_CHANGE_PHRASE = 8;
 function isChangePhrase(word: string): boolean {
   if (word.length > MAX_CHANGE_PHRASE) return false;
   return CHANGE_STARTS.some((w) => word.startsWith(w)) && CHANGE_ENDS.some((w) => word.endsWith(w));
+}
+
+/**
+ * Whether an unlabelled item's last comma part is a value stated as a phrase: opened by a word
+ * of VALUE_PHRASE_OPENERS (`达到国家C级标准`, `无重大事故`, `按规定标准`, `符合国家标准`,
+ * `实现全覆盖`) or written `应…尽…` (`应保尽保`, `应助尽助到位`), at most MAX_WORD_LENGTH characters,
+ * and not ending like the name of a measure (`按期完成率`, `无障碍设施改造数量`, `实现就业人数`:
+ * MEASURE_NAME_ENDS) nor opened by a noun made with `无` (`无障碍通道建设`: NONE_COMPOUNDS).
+ */
+function isValuePhrase(word: string): boolean {
+  if (word.length > MAX_WORD_LENGTH) return false;
+  for (const end of MEASURE_NAME_ENDS) if (word.endsWith(end)) return false;
+  if (word.length >= 4 && word.charAt(0) === "应" && word.charAt(2) === "尽") return true;
+  for (const compound of NONE_COMPOUNDS) if (word.startsWith(compound)) return false;
+  for (const opener of VALUE_PHRASE_OPENERS) if (word.length > opener.length && word.startsWith(opener)) return true;
+  return false;
+}
+
+/** Whether the text before `at` asks a yes/no question (`是否按时完成`, `能否按期完成`, `有无…`):
+ * what follows is the question's, the value is its answer (`是`). */
+function asksWhether(folded: string, at: number): boolean {
+  const two = folded.slice(at - 2, at);
+  return two === "是否" || two === "能否" || two === "有无";
+}
+
+/** A value glued to a name is at most this long (`得到有效改善`, `效果显著`, `中长期`). */
+const MAX_GLUED_WORD = MAX_CHANGE_PHRASE;
+
+/**
+ * Where a qualitative value glued to the end of a name with no separator starts
+ * (`全民阅读氛围有效提升`, `群众文化参与度明显提高`, `总分馆体系持续运行长期`, `地方文化传承有效加强`):
+ * the longest tail of [start, end) of Han characters, two to MAX_GLUED_WORD long, that is a known
+ * qualitative or vague word or a stated change (isValueWord), leaving a name of at least `minName`
+ * characters; -1 when none. A tail that ends names as often as it states a value (a bare verb,
+ * `持续`, `满意`: NAME_TAIL_WORDS, `服务能力提升`) is none, and so is a tail inside a name
+ * (`有效提升率`: the value ends the item) or after a question (`资金是否按时拨付`: asksWhether). Bounded: at most MAX_GLUED_WORD look-ups.
+ */
+export function gluedWordValueStart(folded: string, start: number, end: number, minName: number): number {
+  let from = end;
+  while (from > start && end - from < MAX_GLUED_WORD && isHan(folded.charCodeAt(from - 1))) from--;
+  for (let s = from; s <= end - 2; s++) {
+    if (s - start < minName || asksWhether(folded, s)) continue;
+    const word = folded.slice(s, end);
+    if (!NAME_TAIL_WORDS.has(word) && isValueWord(word)) return s;
+  }
+  return -1;
 }
 
 /** A placeholder is short: longer text says something. */

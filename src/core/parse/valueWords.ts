@@ -252,6 +252,7 @@ export const QUALITATIVE_WORDS: ReadonlySet<string> = new Set([
   "明显", "显著", "达成年度指标", "达成预期指标", "有效提升", "明显改善", "明显提升", "稳步提升", "逐步提升", "效果明显",
   "效果显著", "有所提升", "进一步提升", "有所提高", "进一步提高", "有所改善", "满意", "基本满意", "符合要求", "达到要求",
   "达到预期", "达到预期目标", "符合标准", "无", "正常", "正常运行", "稳定", "保持稳定",
+  "得到保障", "得到有效保障", "得到落实", "落实到位", "保障到位",
 ]);
 
 /** Whom a service is for after `为` (`为民服务`, `为企业办实事`, `为老服务`): with them `为` begins a
@@ -268,6 +269,32 @@ export const VAGUE_WORDS: ReadonlySet<string> = new Set([
   "较明显", "较显著", "一定程度提升", "一定程度提高", "有一定提升", "有一定提高", "较大提升", "较大提高", "逐步提高",
   "不断提高", "持续提高", "大幅提高", "进一步优化", "有所优化", "有所好转",
   "成效明显", "成效显著", "成效较好", "效果较明显", "作用明显", "作用显著",
+  // The same weak forms of the other changes a value states (a burden eased, a life enriched): the
+  // bare verb, `有所…`, `进一步…` (`有效减轻`, `明显降低` stay checkable statements, like `明显改善`).
+  "减轻", "有所减轻", "进一步减轻", "降低", "有所降低", "进一步降低", "减少", "有所减少", "进一步减少",
+  "下降", "有所下降", "进一步下降", "缓解", "有所缓解", "进一步缓解", "丰富", "有所丰富", "进一步丰富", "更加丰富",
+  "完善", "有所完善", "进一步完善", "优化", "好转",
+]);
+
+/** Words that open a value stated as a phrase (`达到国家C级标准`, `无重大事故`, `按规定标准`,
+ * `符合国家标准`, `实现全覆盖`, `确保资金安全`, `全部完成`, `满足群众需求`): an unlabelled item's last
+ * comma part opened by one of them is its value (see parseValue's isValuePhrase). */
+export const VALUE_PHRASE_OPENERS: readonly string[] = ["达到", "无", "按", "符合", "实现", "确保", "全部", "满足"];
+
+/** Nouns opened by `无` that name a thing, not its absence: `无障碍通道建设` is a name. */
+export const NONE_COMPOUNDS: readonly string[] = ["无障碍", "无人", "无线", "无害", "无偿", "无公害", "无纸", "无菌", "无证", "无烟", "无缝", "无感"];
+
+/** The last characters and words of an indicator's name (a measure: `…率`, `…数量`, `…人次`,
+ * `…时限`, `…情况`): a phrase ending in one names what is measured, not the value (`按期完成率`,
+ * `无障碍设施改造数量`, `按时完成情况`). */
+export const MEASURE_NAME_ENDS: readonly string[] = ["率", "数", "量", "额", "度", "比", "例", "重", "次", "时间", "时限", "期限", "日期", "指标", "面积", "长度", "规模", "情况"];
+
+/** Qualitative words that, glued to the end of a name with no separator, are more likely the
+ * end of the name than its value: a bare verb (`服务能力提升`, `项目完成`), `持续` (`可持续`),
+ * `满意` (`办人民满意`). Their qualified forms (`有效提升`, `按时完成`) are values. */
+export const NAME_TAIL_WORDS: ReadonlySet<string> = new Set([
+  "提升", "提高", "改善", "增强", "加强", "完成", "持续", "满意", "减轻", "降低", "减少", "下降", "缓解", "丰富",
+  "完善", "优化", "好转",
 ]);
 
 /** Characters a time value is made of (`2025年12月31日前`, `每年12月底前`, `第2、3季度`,

@@ -74,3 +74,9 @@ describe("timeliness: a period and what is done in it is a time", () => {
     expect(itemCodes(timelinessValueInvalidRule, "1、产出指标：资金结算时限，年度指标值：规范结算。")).toEqual([[1, "timeliness_value_invalid"]]);
   });
 });
+
+describe("timeliness: 市容环卫's daily cycle and round-the-clock service", () => {
+  it.each(["日产日清", "日清日结", "全天候保洁", "全时段巡查", "24小时值守"])("%s", (value) => {
+    expect(itemCodes(timelinessValueInvalidRule, `1、产出指标（时效指标）：生活垃圾清运，年度指标值：${value}。`)).toEqual([]);
+  });
+});

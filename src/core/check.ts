@@ -186,6 +186,38 @@ function continuesProject(
   return carry;
 }
 
+/** Whether a cell is a copy of a merged block from above (SheetSnapshot.mergeCopies). */
+function isMergeCopy(snapshot: SheetSnapshot, rowIndex: number, columnIndex: number | undefined): boolean {
+  return columnIndex !== undefined && snapshot.mergeCopies?.get(rowIndex)?.includes(columnIndex) === true;
+}
+
+/**
+ * Whether an item-per-row data row whose 项目名称 is blank starts a project of its own, its name
+ * missing, rather than going on with the project above: the project's name was a merged block that
+ * ended on the data row above (`previousRowIndex`), and this row says it begins another project —
+ * it starts the 一级 over (writes a 一级 its project already has, not the one above: `产出指标` after
+ * `满意度指标`), or writes its unit, department or 序号 in a cell of its own where the row above had
+ * the merged block's copy. A blank name under a name written on the first row only (no merges), or
+ * a row that goes on with the 一级 above, continues the project.
+ */
+function startsNamelessProject(
+  snapshot: SheetSnapshot,
+  columns: DetectedTable["columns"],
+  rowIndex: number,
+  previousRowIndex: number,
+  items: readonly IndicatorItem[],
+  level1Above: string,
+): boolean {
+  const project = columns.project;
+  if (project === undefined || isMergeCopy(snapshot, rowIndex, project) || !isMergeCopy(snapshot, previousRowIndex, project)) return false;
+  if (cellText(valueAt(snapshot, rowIndex, project)).trim() !== "") return false;
+  const level1 = canonicalLevel1(ownText(snapshot, rowIndex, columns.level1));
+  if (level1 !== undefined && level1 !== canonicalLevel1(level1Above) && items.some((item) => item.level1 === level1)) return true;
+  return [columns.unit, columns.department, columns.serial].some(
+    (c) => c !== undefined && ownText(snapshot, rowIndex, c) !== "" && isMergeCopy(snapshot, previousRowIndex, c),
+  );
+}
+
 /** A cell's trimmed text, "" when it is a copy of a merged block from above (SheetSnapshot.mergeCopies). */
 function ownText(snapshot: SheetSnapshot, rowIndex: number, columnIndex: number | undefined): string {
   if (columnIndex === undefined || snapshot.mergeCopies?.get(rowIndex)?.includes(columnIndex) === true) return "";
@@ -471,9 +503,12 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
   // A project form above the table (`项目名称 | X`) names the project of a table with no
   // project column, and its department and unit.
   const form = table.formFields;
+  let previousRowIndex: number | undefined;
   for (const rowIndex of table.dataRowIndexes) {
-    const project = text(rowIndex, cols.project) || currentProject || (form?.project?.text ?? "");
-    if (!current || project !== currentProject || writesOther(current.unit, text(rowIndex, cols.unit)) || writesOther(current.department, text(rowIndex, cols.department))) {
+    const nameless = current !== undefined && previousRowIndex !== undefined && startsNamelessProject(snapshot, cols, rowIndex, previousRowIndex, current.cell.items, groupLevel1);
+    previousRowIndex = rowIndex;
+    const project = nameless ? "" : text(rowIndex, cols.project) || currentProject || (form?.project?.text ?? "");
+    if (!current || nameless || project !== currentProject || writesOther(current.unit, text(rowIndex, cols.unit)) || writesOther(current.department, text(rowIndex, cols.department))) {
       currentProject = project;
       current = new SheetRow(
         {

@@ -312,6 +312,43 @@ describe("rows below the header", () => {
     ]);
   });
 
+  it("reads a row numbered in the run of projects, with an amount and nothing else, as a project's row (not a heading)", () => {
+    const wide: CellValue[] = ["序号", "单位名称", "项目名称", "项目金额（万元）", "年度绩效目标", "年度绩效指标"];
+    const table = found(
+      detectTable(
+        sheet([
+          wide,
+          [1, "某区科技局", "科技计划项目", 100, "目标", CELL],
+          [2, "某区科技局", null, 40, null, null],
+          [3, "某区科技局", "科普经费", 30, "目标", CELL],
+          [4, "某区科技局", null, 20, null, null],
+        ]),
+      ),
+    );
+    expect(rowNumbers(table)).toEqual([2, 3, 4, 5]);
+    expect(skippedRows(table)).toEqual([]);
+  });
+
+  it("still skips a unit's heading with an amount numbered apart from its projects (1, then its projects from 1)", () => {
+    const wide: CellValue[] = ["序号", "单位名称", "项目名称", "项目金额（万元）", "年度绩效目标", "年度绩效指标"];
+    const table = found(
+      detectTable(
+        sheet([
+          wide,
+          [1, "区委组织部", null, 60, null, null],
+          [1, "区委组织部", "培训经费", 60, "目标", CELL],
+          [2, "区委宣传部", null, 80, null, null],
+          [1, "区委宣传部", "宣传经费", 80, "目标", CELL],
+        ]),
+      ),
+    );
+    expect(rowNumbers(table)).toEqual([3, 5]);
+    expect(skippedRows(table)).toEqual([
+      [2, "title"],
+      [4, "title"],
+    ]);
+  });
+
   it("reads a unit without indicators as a data row where the unit is the row (no project column)", () => {
     const table = found(detectTable(sheet([["单位名称", "绩效指标"], ["区委组织部", CELL], ["区委宣传部", null], ["区统战部", CELL]])));
     expect(rowNumbers(table)).toEqual([2, 3, 4]);

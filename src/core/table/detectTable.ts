@@ -892,6 +892,8 @@ function classifyRows(
   let pendingBlanks: number[] = [];
   // Below a `注：` or `填报说明` row every row is a note (`1.绩效指标按…填写；`) until a data row.
   let inNotes = false;
+  /** The 序号 of the last data row, when a whole number. */
+  let lastSerial: number | undefined;
   for (let r = Math.max(headerLocal + 1, 0); r < grid.rowCount; r++) {
     const row = grid.row(r);
     let nonEmpty = 0;
@@ -951,7 +953,7 @@ function classifyRows(
       hasProjectColumn: columns.project !== undefined,
       inNotes,
     });
-    if (reason) {
+    if (reason && !(reason === "title" && numberedInSequence(grid, r, columns, lastSerial))) {
       if (reason === "note" && isNoteHeading(compactFirst)) inNotes = true;
       skipped.push({ rowIndex: sheetRow, reason });
       continue;
@@ -961,6 +963,7 @@ function classifyRows(
     for (const blank of pendingBlanks) skipped.push({ rowIndex: blank, reason: "blank" });
     pendingBlanks = [];
     dataRowIndexes.push(sheetRow);
+    lastSerial = serialNumber(grid, r, columns.serial);
   }
   skipped.sort((a, b) => a.rowIndex - b.rowIndex);
   return { dataRowIndexes, skipped, ...(formFields ? { formFields } : {}) };
@@ -1114,6 +1117,32 @@ function skipReason(grid: Grid, localRow: number, facts: RowFacts): SkipReason |
   if (facts.allColumnNumbers && facts.nonEmpty >= 3) return "junk";
   for (const column of facts.keyColumns) if (meaningful(grid.text(localRow, column))) return undefined;
   return "junk";
+}
+
+/** A row's 序号 when it is a whole number (`2`, not `一` or `（1）`), its own or a merged block's. */
+function serialNumber(grid: Grid, localRow: number, column: number | undefined): number | undefined {
+  const text = grid.text(localRow, column);
+  return /^\d{1,5}$/.test(text) ? Number(text) : undefined;
+}
+
+/**
+ * Whether a row that reads as a group heading (`2 | 某区科技局 | | 40 | |`: no project, goal or
+ * indicator) is a project's row with its name and indicators missing: it gives an amount, and is
+ * numbered in the run of data rows — its own 序号 follows the last data row's (`2` after `1`) and
+ * the next numbered row's follows it, or none comes. Not a heading numbered `一`/`二`, nor a unit's
+ * group numbered apart from its projects, nor one with no amount (`2 | 区委宣传部`).
+ */
+function numberedInSequence(grid: Grid, localRow: number, columns: ColumnMap, last: number | undefined): boolean {
+  const column = columns.serial;
+  if (column === undefined || last === undefined || !meaningful(grid.text(localRow, columns.amount))) return false;
+  const copies = (r: number) => grid.mergeCopies?.get(r + grid.originRow)?.includes(column) === true;
+  const own = copies(localRow) ? undefined : serialNumber(grid, localRow, column);
+  if (own === undefined || own !== last + 1) return false;
+  for (let r = localRow + 1; r < grid.rowCount; r++) {
+    if (copies(r) || grid.text(r, column) === "") continue;
+    return serialNumber(grid, r, column) === own + 1;
+  }
+  return true;
 }
 
 function countMeaningful(grid: Grid, localRow: number, columns: readonly number[]): number {

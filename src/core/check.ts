@@ -30,7 +30,7 @@ import type { ItemCell, RowContext, RuleFinding } from "./rules/rule";
 import { resolveSeverities } from "./rules/settings";
 import { cellPlaceholder } from "./rules/cellPlaceholder";
 import { detectTable, type TableFailure } from "./table/detectTable";
-import { sameOrganisation } from "./table/nameVariants";
+import { sameOrganisation, withoutCode } from "./table/nameVariants";
 import { cellText } from "./table/cellText";
 import { toA1, columnLetter } from "./table/address";
 import { formatFix, formatIssue } from "./messages/index";
@@ -147,9 +147,23 @@ function valueAt(snapshot: SheetSnapshot, rowIndex: number, columnIndex: number 
   return snapshot.values[r]?.[c] ?? null;
 }
 
-/** Every cell of a sheet row, as read: the row's identity for duplicate_project (SheetRow). */
-function rowCells(snapshot: SheetSnapshot, rowIndex: number): readonly CellValue[] {
-  return snapshot.values[rowIndex - (snapshot.originRowIndex ?? 0)] ?? [];
+/** Every cell of a sheet row, as read: the row's identity for duplicate_project (SheetRow) — but
+ * a department's or unit's name without its code (`广州市花都区教育局（101）`: withoutCode), so a
+ * row pasted again with or without the code is the same project. */
+function rowCells(snapshot: SheetSnapshot, rowIndex: number, columns: DetectedTable["columns"]): readonly CellValue[] {
+  const cells = snapshot.values[rowIndex - (snapshot.originRowIndex ?? 0)] ?? [];
+  let out: CellValue[] | undefined;
+  for (const column of [columns.department, columns.unit]) {
+    if (column === undefined) continue;
+    const c = column - (snapshot.originColumnIndex ?? 0);
+    const value = cells[c];
+    if (typeof value !== "string") continue;
+    const name = withoutCode(value);
+    if (name === value) continue;
+    out ??= [...cells];
+    out[c] = name;
+  }
+  return out ?? cells;
 }
 
 /**
@@ -457,7 +471,7 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
             cell,
             itemCells: undefined,
           },
-          rowCells(snapshot, rowIndex),
+          rowCells(snapshot, rowIndex, cols),
           serial,
         );
         if (cell !== own) row.ownCell = own;
@@ -525,7 +539,7 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
           cell: { text: "", items: [], leading: undefined },
           itemCells: [],
         },
-        rowCells(snapshot, rowIndex),
+        rowCells(snapshot, rowIndex, cols),
         serial,
       );
       groups.push(current);

@@ -217,6 +217,9 @@ describe("the one-indicator-per-row layout", () => {
   it.each([
     ["年度指标值", "实施期指标值", 4],
     ["中长期指标值", "年度指标值", 5],
+    ["2025年度指标值", "中长期指标值", 4],
+    ["中长期指标值", "2025年度指标值", 5],
+    ["实施期目标值", "2025年目标值", 5],
   ])("reads 指标值 merged over %s | %s as a two-row header whose value is the annual column", (left, right, value) => {
     // 项目名称…三级指标 merged down (the host copies them into the lower row), 指标值 across E1:F1.
     const table = found(
@@ -234,6 +237,22 @@ describe("the one-indicator-per-row layout", () => {
     expect(table.columns).toEqual({ project: 0, level1: 1, level2: 2, level3: 3, value });
     expect(rowNumbers(table)).toEqual([3, 4]);
     expect(table.skipped).toEqual([]);
+  });
+
+  it.each([
+    ["中长期指标值", "2025年度指标值", 5],
+    ["实施期指标值", "本年度指标值", 5],
+    ["2025年度指标值", "中长期指标值", 4],
+  ])("takes the annual one of two value columns named alike in one header row (%s | %s)", (left, right, value) => {
+    const table = found(
+      detectTable(
+        sheet([
+          ["项目名称", "一级指标", "二级指标", "三级指标", left, right],
+          ["培训经费", "产出指标", "数量指标", "培训教师人次", "≥9000人次", "≥3000人次"],
+        ]),
+      ),
+    );
+    expect(table.columns).toEqual({ project: 0, level1: 1, level2: 2, level3: 3, value });
   });
 
   it("reads the short headers 一级 | 二级 | 三级 | 指标值 under a group 绩效指标", () => {

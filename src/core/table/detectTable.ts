@@ -12,7 +12,7 @@ import type {
   TableOverride,
 } from "../model";
 import { cellText } from "./cellText";
-import { categoryColumns, EXACT_HEADER_WORDS, ITEM_PER_ROW_ROLES, matchCategoryHeader, matchHeaderRole, matchShortCategoryHeader, normalizeHeader, type CategoryHeader, type HeaderMatch } from "./headerRoles";
+import { annualPreference, categoryColumns, EXACT_HEADER_WORDS, ITEM_PER_ROW_ROLES, matchCategoryHeader, matchHeaderRole, matchShortCategoryHeader, normalizeHeader, type CategoryHeader, type HeaderMatch } from "./headerRoles";
 import { isHan } from "../parse/normalizeText";
 
 /**
@@ -179,10 +179,17 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
   const categories: (CategoryCell & { match: HeaderMatch | undefined })[] = [];
   const shortCategories: (CategoryCell & { match: undefined })[] = [];
   const row = grid.row(localRow);
-  const assign = (match: HeaderMatch, columnIndex: number) => {
+  /** The annualPreference of each role's column so far. */
+  const preference = new Map<ColumnRole, number>();
+  const assign = (match: HeaderMatch, columnIndex: number, normalized: string) => {
     recognized++;
     const seen = roles.get(match.role);
-    if (!seen || match.strength > seen.strength) roles.set(match.role, { columnIndex, strength: match.strength });
+    // Two columns named alike (`2025年度指标值 | 中长期指标值`): the year's wins, wherever it stands.
+    const annual = annualPreference(normalized);
+    if (!seen || match.strength > seen.strength || (match.strength === seen.strength && annual > (preference.get(match.role) ?? 1))) {
+      roles.set(match.role, { columnIndex, strength: match.strength });
+      preference.set(match.role, annual);
+    }
   };
   for (let c = 0; c < row.length; c++) {
     const value = row[c];
@@ -200,7 +207,7 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
     // A category (`产出指标（年度指标值）`) is decided once the row's categories are known.
     const category = matchCategoryHeader(normalized);
     if (category) categories.push({ columnIndex: c + grid.originColumn, header: text, category, match });
-    else if (match) assign(match, c + grid.originColumn);
+    else if (match) assign(match, c + grid.originColumn, normalized);
     else {
       const short = matchShortCategoryHeader(normalized);
       if (short) shortCategories.push({ columnIndex: c + grid.originColumn, header: text, category: short, match: undefined });
@@ -219,7 +226,7 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
   // Category columns name the indicator column (the first of them), unless a column is named so;
   // a category word that heads no such columns is read as any header word.
   const columns = roles.has("indicators") ? undefined : categoryColumns(categories);
-  if (!columns) for (const { match, columnIndex } of categories) if (match) assign(match, columnIndex);
+  if (!columns) for (const { match, columnIndex, header } of categories) if (match) assign(match, columnIndex, normalizeHeader(header));
   if (columns) {
     recognized += columns.length;
     roles.set("indicators", { columnIndex: (columns[0] as (typeof columns)[number]).columnIndex, strength: EXACT_STRENGTH });

@@ -548,6 +548,32 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
     // row that leaves its 一级 blank continues the one above in its project, and its 二级 too
     // when that is blank as well. A row that writes its 一级 and no 二级 has none written.
     // A cell merged down from above (SheetSnapshot.mergeCopies) is written once, as a blank is.
+    // A PDF's table pasted back (public disclosures): the row's 一级/二级/三级/指标值 cells hold
+    // one indicator a line, aligned (`产出指标\n效益指标` beside `≥3000人次\n有效提升`).
+    const lines = alignedLines(snapshot, rowIndex, cols);
+    if (lines !== undefined) {
+      const address = toA1(rowIndex, cols.value ?? 0);
+      lines.forEach((line, k) => {
+        let level1 = line.level1;
+        let level2 = line.level2;
+        if (level1 === "" && current !== undefined && current.cell.items.length > 0) {
+          level1 = groupLevel1;
+          if (level2 === "") level2 = groupLevel2;
+        }
+        groupLevel1 = level1;
+        groupLevel2 = level2;
+        const read = parseItemFromParts({ level1, level2, name: line.name, value: line.value, operator: "", unit: "", direction: "" }, (current?.cell.items.length ?? 0) + 1);
+        // Spans in the value cell's text, so fixes and marks land on this line.
+        const shift = (span: Span): Span => ({ start: span.start + line.valueStart, end: span.end + line.valueStart });
+        const item: IndicatorItem = { ...read, span: shift(read.span), value: { ...read.value, span: shift(read.value.span) } };
+        current?.cell.items.push(item);
+        const itemCell: ItemCell = { address, rowNumber: rowIndex + 1, line: { index: k, count: lines.length, cellText: lines.cellText } };
+        if (line.level1 !== "" && cols.level1 !== undefined) itemCell.level1 = toA1(rowIndex, cols.level1);
+        if (line.level2 !== "" && cols.level2 !== undefined) itemCell.level2 = toA1(rowIndex, cols.level2);
+        current?.itemCells?.push(itemCell);
+      });
+      continue;
+    }
     let level1 = ownText(snapshot, rowIndex, cols.level1);
     let level2 = ownText(snapshot, rowIndex, cols.level2);
     const ownLevel2 = level2 !== "";
@@ -598,6 +624,56 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
     }
   }
   return groups;
+}
+
+/** One indicator of a row whose cells hold one a line (alignedLines): its line of each cell, and
+ * where its value's line starts in the value cell's trimmed text. */
+interface AlignedLine {
+  level1: string;
+  level2: string;
+  name: string;
+  value: string;
+  valueStart: number;
+}
+
+/**
+ * The indicators of an item-per-row row whose 三级 and 指标值 cells each hold two or more lines, as
+ * many in each, and whose 一级 and 二级 cells hold as many lines or are blank (`产出指标\n产出指标\n
+ * 效益指标` beside `≥3000人次\n≥95%\n有效提升`): a table converted from a PDF, one indicator a line.
+ * Undefined for any other row, and where the operator, unit or direction has a cell of its own on
+ * the row (its value is read joined from several cells). `cellText`: the value cell's trimmed text.
+ */
+function alignedLines(snapshot: SheetSnapshot, rowIndex: number, columns: DetectedTable["columns"]): (AlignedLine[] & { cellText: string }) | undefined {
+  if (columns.value === undefined || columns.level3 === undefined) return undefined;
+  const own = (column: number | undefined) => (column === undefined ? "" : cellText(valueAt(snapshot, rowIndex, column)).trim());
+  const valueText = own(columns.value);
+  if (!valueText.includes("\n")) return undefined;
+  if ([columns.operator, columns.measureUnit, columns.direction].some((c) => own(c) !== "")) return undefined;
+  const split = (text: string) => text.split("\n");
+  const values = split(valueText);
+  const count = values.length;
+  const names = split(own(columns.level3));
+  if (names.length !== count) return undefined;
+  const level1Text = ownText(snapshot, rowIndex, columns.level1);
+  const level2Text = ownText(snapshot, rowIndex, columns.level2);
+  const level1 = level1Text === "" ? undefined : split(level1Text);
+  const level2 = level2Text === "" ? undefined : split(level2Text);
+  if ((level1 !== undefined && level1.length !== count) || (level2 !== undefined && level2.length !== count)) return undefined;
+  const out: AlignedLine[] = [];
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    const raw = values[k] as string;
+    const value = raw.trim();
+    out.push({
+      level1: level1?.[k]?.trim() ?? "",
+      level2: level2?.[k]?.trim() ?? "",
+      name: (names[k] as string).trim(),
+      value,
+      valueStart: at + (raw.length - raw.trimStart().length),
+    });
+    at += raw.length + 1;
+  }
+  return Object.assign(out, { cellText: valueText });
 }
 
 /**

@@ -30,7 +30,7 @@ import type { ItemCell, RowContext, RuleFinding } from "./rules/rule";
 import { resolveSeverities } from "./rules/settings";
 import { cellPlaceholder } from "./rules/cellPlaceholder";
 import { detectTable, type TableFailure } from "./table/detectTable";
-import { sameOrganisation } from "./table/nameVariants";
+import { sameOrganisation, withoutCode } from "./table/nameVariants";
 import { cellText } from "./table/cellText";
 import { toA1, columnLetter } from "./table/address";
 import { formatFix, formatIssue } from "./messages/index";
@@ -147,9 +147,23 @@ function valueAt(snapshot: SheetSnapshot, rowIndex: number, columnIndex: number 
   return snapshot.values[r]?.[c] ?? null;
 }
 
-/** Every cell of a sheet row, as read: the row's identity for duplicate_project (SheetRow). */
-function rowCells(snapshot: SheetSnapshot, rowIndex: number): readonly CellValue[] {
-  return snapshot.values[rowIndex - (snapshot.originRowIndex ?? 0)] ?? [];
+/** Every cell of a sheet row, as read: the row's identity for duplicate_project (SheetRow) — but
+ * a department's or unit's name without its code (`广州市花都区教育局（101）`: withoutCode), so a
+ * row pasted again with or without the code is the same project. */
+function rowCells(snapshot: SheetSnapshot, rowIndex: number, columns: DetectedTable["columns"]): readonly CellValue[] {
+  const cells = snapshot.values[rowIndex - (snapshot.originRowIndex ?? 0)] ?? [];
+  let out: CellValue[] | undefined;
+  for (const column of [columns.department, columns.unit]) {
+    if (column === undefined) continue;
+    const c = column - (snapshot.originColumnIndex ?? 0);
+    const value = cells[c];
+    if (typeof value !== "string") continue;
+    const name = withoutCode(value);
+    if (name === value) continue;
+    out ??= [...cells];
+    out[c] = name;
+  }
+  return out ?? cells;
 }
 
 /**
@@ -184,6 +198,38 @@ function continuesProject(
   // Another unit or department on this row: another project, even under a name merged over both.
   if (writesOther(previous.unit, ownText(snapshot, rowIndex, columns.unit)) || writesOther(previous.department, ownText(snapshot, rowIndex, columns.department))) return undefined;
   return carry;
+}
+
+/** Whether a cell is a copy of a merged block from above (SheetSnapshot.mergeCopies). */
+function isMergeCopy(snapshot: SheetSnapshot, rowIndex: number, columnIndex: number | undefined): boolean {
+  return columnIndex !== undefined && snapshot.mergeCopies?.get(rowIndex)?.includes(columnIndex) === true;
+}
+
+/**
+ * Whether an item-per-row data row whose 项目名称 is blank starts a project of its own, its name
+ * missing, rather than going on with the project above: the project's name was a merged block that
+ * ended on the data row above (`previousRowIndex`), and this row says it begins another project —
+ * it starts the 一级 over (writes a 一级 its project already has, not the one above: `产出指标` after
+ * `满意度指标`), or writes its unit, department or 序号 in a cell of its own where the row above had
+ * the merged block's copy. A blank name under a name written on the first row only (no merges), or
+ * a row that goes on with the 一级 above, continues the project.
+ */
+function startsNamelessProject(
+  snapshot: SheetSnapshot,
+  columns: DetectedTable["columns"],
+  rowIndex: number,
+  previousRowIndex: number,
+  items: readonly IndicatorItem[],
+  level1Above: string,
+): boolean {
+  const project = columns.project;
+  if (project === undefined || isMergeCopy(snapshot, rowIndex, project) || !isMergeCopy(snapshot, previousRowIndex, project)) return false;
+  if (cellText(valueAt(snapshot, rowIndex, project)).trim() !== "") return false;
+  const level1 = canonicalLevel1(ownText(snapshot, rowIndex, columns.level1));
+  if (level1 !== undefined && level1 !== canonicalLevel1(level1Above) && items.some((item) => item.level1 === level1)) return true;
+  return [columns.unit, columns.department, columns.serial].some(
+    (c) => c !== undefined && ownText(snapshot, rowIndex, c) !== "" && isMergeCopy(snapshot, previousRowIndex, c),
+  );
 }
 
 /** A cell's trimmed text, "" when it is a copy of a merged block from above (SheetSnapshot.mergeCopies). */
@@ -426,7 +472,7 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
             cell,
             itemCells: undefined,
           },
-          rowCells(snapshot, rowIndex),
+          rowCells(snapshot, rowIndex, cols),
           serial,
         );
         if (cell !== own) row.ownCell = own;
@@ -472,9 +518,12 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
   // A project form above the table (`项目名称 | X`) names the project of a table with no
   // project column, and its department and unit.
   const form = table.formFields;
+  let previousRowIndex: number | undefined;
   for (const rowIndex of table.dataRowIndexes) {
-    const project = text(rowIndex, cols.project) || currentProject || (form?.project?.text ?? "");
-    if (!current || project !== currentProject || writesOther(current.unit, text(rowIndex, cols.unit)) || writesOther(current.department, text(rowIndex, cols.department))) {
+    const nameless = current !== undefined && previousRowIndex !== undefined && startsNamelessProject(snapshot, cols, rowIndex, previousRowIndex, current.cell.items, groupLevel1);
+    previousRowIndex = rowIndex;
+    const project = nameless ? "" : text(rowIndex, cols.project) || currentProject || (form?.project?.text ?? "");
+    if (!current || nameless || project !== currentProject || writesOther(current.unit, text(rowIndex, cols.unit)) || writesOther(current.department, text(rowIndex, cols.department))) {
       currentProject = project;
       current = new SheetRow(
         {
@@ -491,7 +540,7 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
           cell: { text: "", items: [], leading: undefined },
           itemCells: [],
         },
-        rowCells(snapshot, rowIndex),
+        rowCells(snapshot, rowIndex, cols),
         serial,
       );
       groups.push(current);
@@ -500,6 +549,32 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
     // row that leaves its 一级 blank continues the one above in its project, and its 二级 too
     // when that is blank as well. A row that writes its 一级 and no 二级 has none written.
     // A cell merged down from above (SheetSnapshot.mergeCopies) is written once, as a blank is.
+    // A PDF's table pasted back (public disclosures): the row's 一级/二级/三级/指标值 cells hold
+    // one indicator a line, aligned (`产出指标\n效益指标` beside `≥3000人次\n有效提升`).
+    const lines = alignedLines(snapshot, rowIndex, cols);
+    if (lines !== undefined) {
+      const address = toA1(rowIndex, cols.value ?? 0);
+      lines.forEach((line, k) => {
+        let level1 = line.level1;
+        let level2 = line.level2;
+        if (level1 === "" && current !== undefined && current.cell.items.length > 0) {
+          level1 = groupLevel1;
+          if (level2 === "") level2 = groupLevel2;
+        }
+        groupLevel1 = level1;
+        groupLevel2 = level2;
+        const read = parseItemFromParts({ level1, level2, name: line.name, value: line.value, operator: "", unit: "", direction: "" }, (current?.cell.items.length ?? 0) + 1);
+        // Spans in the value cell's text, so fixes and marks land on this line.
+        const shift = (span: Span): Span => ({ start: span.start + line.valueStart, end: span.end + line.valueStart });
+        const item: IndicatorItem = { ...read, span: shift(read.span), value: { ...read.value, span: shift(read.value.span) } };
+        current?.cell.items.push(item);
+        const itemCell: ItemCell = { address, rowNumber: rowIndex + 1, line: { index: k, count: lines.length, cellText: lines.cellText } };
+        if (line.level1 !== "" && cols.level1 !== undefined) itemCell.level1 = toA1(rowIndex, cols.level1);
+        if (line.level2 !== "" && cols.level2 !== undefined) itemCell.level2 = toA1(rowIndex, cols.level2);
+        current?.itemCells?.push(itemCell);
+      });
+      continue;
+    }
     let level1 = ownText(snapshot, rowIndex, cols.level1);
     let level2 = ownText(snapshot, rowIndex, cols.level2);
     const ownLevel2 = level2 !== "";
@@ -550,6 +625,56 @@ function buildRows(snapshot: SheetSnapshot, table: DetectedTable): SheetRow[] {
     }
   }
   return groups;
+}
+
+/** One indicator of a row whose cells hold one a line (alignedLines): its line of each cell, and
+ * where its value's line starts in the value cell's trimmed text. */
+interface AlignedLine {
+  level1: string;
+  level2: string;
+  name: string;
+  value: string;
+  valueStart: number;
+}
+
+/**
+ * The indicators of an item-per-row row whose 三级 and 指标值 cells each hold two or more lines, as
+ * many in each, and whose 一级 and 二级 cells hold as many lines or are blank (`产出指标\n产出指标\n
+ * 效益指标` beside `≥3000人次\n≥95%\n有效提升`): a table converted from a PDF, one indicator a line.
+ * Undefined for any other row, and where the operator, unit or direction has a cell of its own on
+ * the row (its value is read joined from several cells). `cellText`: the value cell's trimmed text.
+ */
+function alignedLines(snapshot: SheetSnapshot, rowIndex: number, columns: DetectedTable["columns"]): (AlignedLine[] & { cellText: string }) | undefined {
+  if (columns.value === undefined || columns.level3 === undefined) return undefined;
+  const own = (column: number | undefined) => (column === undefined ? "" : cellText(valueAt(snapshot, rowIndex, column)).trim());
+  const valueText = own(columns.value);
+  if (!valueText.includes("\n")) return undefined;
+  if ([columns.operator, columns.measureUnit, columns.direction].some((c) => own(c) !== "")) return undefined;
+  const split = (text: string) => text.split("\n");
+  const values = split(valueText);
+  const count = values.length;
+  const names = split(own(columns.level3));
+  if (names.length !== count) return undefined;
+  const level1Text = ownText(snapshot, rowIndex, columns.level1);
+  const level2Text = ownText(snapshot, rowIndex, columns.level2);
+  const level1 = level1Text === "" ? undefined : split(level1Text);
+  const level2 = level2Text === "" ? undefined : split(level2Text);
+  if ((level1 !== undefined && level1.length !== count) || (level2 !== undefined && level2.length !== count)) return undefined;
+  const out: AlignedLine[] = [];
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    const raw = values[k] as string;
+    const value = raw.trim();
+    out.push({
+      level1: level1?.[k]?.trim() ?? "",
+      level2: level2?.[k]?.trim() ?? "",
+      name: (names[k] as string).trim(),
+      value,
+      valueStart: at + (raw.length - raw.trimStart().length),
+    });
+    at += raw.length + 1;
+  }
+  return Object.assign(out, { cellText: valueText });
 }
 
 /**

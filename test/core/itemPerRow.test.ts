@@ -1,5 +1,6 @@
 import { checkSheet, type SheetCheck } from "../../src/core/check";
 import type { CellValue } from "../../src/core/model";
+import { planCleaning } from "../../src/core/clean/planCleaning";
 
 function check(values: CellValue[][]): SheetCheck {
   const outcome = checkSheet({ name: "明细", values });
@@ -401,5 +402,108 @@ describe("one indicator per row, its name and value in one cell (no 指标值 co
       [2, "产出指标", "数量指标", "培训班次"],
       [3, "效益指标", "", "群众知晓率"],
     ]);
+  });
+});
+
+describe("the one-indicator-per-row layout: a blank 项目名称 after a merged name block", () => {
+  const header = ["单位名称", "项目名称", "一级指标", "二级指标", "三级指标", "指标值"];
+  const first: CellValue[][] = [
+    ["某区机关事务管理局", "机关物业服务", "产出指标", "数量指标", "物业服务面积", "≥6.5万平方米"],
+    ["某区机关事务管理局", "机关物业服务", "效益指标", "社会效益指标", "机关运行保障", "有力"],
+    ["某区机关事务管理局", "机关物业服务", "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"],
+  ];
+  const projects = (values: CellValue[][], mergeCopies: Map<number, number[]>) => {
+    const outcome = checkSheet({ name: "表", values: [header, ...values], mergeCopies });
+    if (!outcome.ok) throw new Error("no table found");
+    const missing = outcome.check.issues.filter((i) => i.code === "project_name_missing").map((i) => i.cell);
+    return { projects: outcome.check.rows.map((r) => [r.rowNumber, r.project, r.cell.items.length]), missing };
+  };
+
+  it("starts a nameless project where the rows start the 一级 over (产出指标 after 满意度指标)", () => {
+    const second: CellValue[][] = [
+      ["某区机关事务管理局", null, "产出指标", "数量指标", "采购办公设备", "≥200台"],
+      ["某区机关事务管理局", null, "效益指标", "社会效益指标", "办公效率", "明显提高"],
+      ["某区机关事务管理局", null, "满意度指标", "服务对象满意度指标", "使用人员满意度", "≥90%"],
+    ];
+    // 项目名称 merged B2:B4 and 单位名称 on every row, written out.
+    const got = projects([...first, ...second], new Map([[2, [1]], [3, [1]]]));
+    expect(got.projects).toEqual([
+      [2, "机关物业服务", 3],
+      [5, "", 3],
+    ]);
+    expect(got.missing).toEqual(["B5"]);
+  });
+
+  it("starts a nameless project where the unit starts a merged block of its own (A5:A7 after A2:A4)", () => {
+    const second: CellValue[][] = [
+      ["某区机关事务管理局", null, "效益指标", "社会效益指标", "办公效率", "明显提高"],
+      ["某区机关事务管理局", null, "满意度指标", "服务对象满意度指标", "使用人员满意度", "≥90%"],
+    ];
+    const got = projects([...first, ...second], new Map([[2, [0, 1]], [3, [0, 1]], [5, [0]]]));
+    expect(got.projects).toEqual([
+      [2, "机关物业服务", 3],
+      [5, "", 2],
+    ]);
+  });
+
+  it("goes on with the project where a blank row after the merge goes on with its 一级 (the merge left short)", () => {
+    const rows: CellValue[][] = [...first, ["某区机关事务管理局", null, null, null, "投诉处理满意度", "≥90%"]];
+    const got = projects(rows, new Map([[2, [0, 1]], [3, [0, 1]], [4, [0]]]));
+    expect(got.projects).toEqual([[2, "机关物业服务", 4]]);
+    expect(got.missing).toEqual([]);
+  });
+
+  it("goes on with the project under a name written on its first row only (no merges), even from 产出指标 again", () => {
+    const rows: CellValue[][] = [...first.slice(0, 1), [null, null, "效益指标", "社会效益指标", "机关运行保障", "有力"], [null, null, "产出指标", "质量指标", "保洁达标率", "≥95%"]];
+    const got = projects(rows, new Map());
+    expect(got.projects).toEqual([[2, "机关物业服务", 3]]);
+  });
+});
+
+describe("the one-indicator-per-row layout: cells holding one indicator a line (a PDF's table pasted back)", () => {
+  const header = ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"];
+  const run = (row: CellValue[]) => {
+    const outcome = checkSheet({ name: "多行对齐", values: [header, row] });
+    if (!outcome.ok) throw new Error("no table found");
+    return outcome.check;
+  };
+
+  it("reads one indicator a line when every filled column holds as many lines", () => {
+    const check = run([
+      "培训经费",
+      "产出指标\n产出指标\n效益指标\n满意度指标",
+      "数量指标\n质量指标\n社会效益指标\n服务对象满意度指标",
+      "培训教师人次\n培训合格率\n教师教学能力\n参训教师满意度",
+      "≥3000人次\n≥95%\n有效提升\n≥90%",
+    ]);
+    expect(check.normalized.map((n) => [n.itemNumber, n.level1, n.level2, n.name, n.operator, n.number, n.valueUnit, n.qualitative])).toEqual([
+      [1, "产出指标", "数量指标", "培训教师人次", "≥", 3000, "人次", ""],
+      [2, "产出指标", "质量指标", "培训合格率", "≥", 95, "%", ""],
+      [3, "效益指标", "社会效益指标", "教师教学能力", "", null, "", "有效提升"],
+      [4, "满意度指标", "服务对象满意度指标", "参训教师满意度", "≥", 90, "%", ""],
+    ]);
+    expect(check.issues.filter((i) => i.severity !== "info").map((i) => i.code)).toEqual([]);
+  });
+
+  it("continues the 一级 above over a blank line, and leaves the 二级 cell blank as none written", () => {
+    const check = run(["培训经费", "产出指标\n\n满意度指标", null, "培训教师人次\n培训合格率\n参训教师满意度", "≥3000人次\n≥95%\n≥90%"]);
+    expect(check.normalized.map((n) => [n.level1, n.level2, n.level2Source])).toEqual([
+      ["产出指标", "数量指标", "推断"],
+      ["产出指标", "质量指标", "推断"],
+      ["满意度指标", "服务对象满意度指标", "推断"],
+    ]);
+  });
+
+  it("points a line's fix at its place in the cell, and the cleaner rewrites that line only", () => {
+    const check = run(["培训经费", "产出指标\n产出指标\n满意度指标", null, "培训教师人次\n培训合格率\n参训教师满意度", "≥3000人次\n95%以上\n≥90%"]);
+    const fix = check.issues.find((i) => i.code === "value_normalized");
+    expect([fix?.cell, fix?.fix?.edits]).toEqual(["E2", [{ span: { start: 8, end: 13 }, text: "≥95%" }]]);
+    const edits = planCleaning([check]).edits.filter((e) => e.cell === "E2");
+    expect(edits.map((e) => [e.before, e.after])).toEqual([["≥3000人次\n95%以上\n≥90%", "≥3000人次\n≥95%\n≥90%"]]);
+  });
+
+  it("keeps the row one indicator when the columns hold different numbers of lines", () => {
+    const check = run(["培训经费", "产出指标", "数量指标", "培训教师人次\n培训合格率", "≥3000人次\n≥95%\n≥90%"]);
+    expect(check.normalized).toHaveLength(1);
   });
 });

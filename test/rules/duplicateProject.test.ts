@@ -38,4 +38,22 @@ describe("duplicate_project", () => {
     expect(found.map((i) => [i.cell, i.params.firstRow])).toEqual([["D3", 2]]);
     expect(found[0]?.message).toBe("项目“培训项目”与第2行重复（除序号外各列完全相同）");
   });
+
+  it("ignores a department's code in brackets (主管部门及代码): a row pasted again without it is still a repeat", () => {
+    const indicators = "1、产出指标：培训人数，年度指标值：≥100人。2、效益指标：知晓率，年度指标值：≥90%。3、满意度指标：满意度，年度指标值：≥90%。";
+    const outcome = checkSheet({
+      name: "绩效目标表",
+      values: [
+        ["主管部门及代码", "预算单位", "项目名称", "绩效目标", "绩效指标"],
+        ["广州市花都区教育局（101）", "区教育局", "培训项目", "开展培训", indicators],
+        ["广州市花都区教育局", "区教育局", "培训项目", "开展培训", indicators],
+        ["广州市花都区教育局（101）", "区教育局", "培训项目（二期）", "开展培训", indicators],
+      ],
+    });
+    if (!outcome.ok) throw new Error("no table");
+    expect(outcome.check.table.columns.department).toBe(0);
+    const found = outcome.check.issues.filter((i) => i.code === "duplicate_project");
+    expect(found.map((i) => [i.cell, i.params.firstRow])).toEqual([["C3", 2]]);
+    expect(outcome.check.rows[0]?.department).toBe("广州市花都区教育局（101）");
+  });
 });

@@ -217,6 +217,9 @@ describe("the one-indicator-per-row layout", () => {
   it.each([
     ["年度指标值", "实施期指标值", 4],
     ["中长期指标值", "年度指标值", 5],
+    ["2025年度指标值", "中长期指标值", 4],
+    ["中长期指标值", "2025年度指标值", 5],
+    ["实施期目标值", "2025年目标值", 5],
   ])("reads 指标值 merged over %s | %s as a two-row header whose value is the annual column", (left, right, value) => {
     // 项目名称…三级指标 merged down (the host copies them into the lower row), 指标值 across E1:F1.
     const table = found(
@@ -234,6 +237,22 @@ describe("the one-indicator-per-row layout", () => {
     expect(table.columns).toEqual({ project: 0, level1: 1, level2: 2, level3: 3, value });
     expect(rowNumbers(table)).toEqual([3, 4]);
     expect(table.skipped).toEqual([]);
+  });
+
+  it.each([
+    ["中长期指标值", "2025年度指标值", 5],
+    ["实施期指标值", "本年度指标值", 5],
+    ["2025年度指标值", "中长期指标值", 4],
+  ])("takes the annual one of two value columns named alike in one header row (%s | %s)", (left, right, value) => {
+    const table = found(
+      detectTable(
+        sheet([
+          ["项目名称", "一级指标", "二级指标", "三级指标", left, right],
+          ["培训经费", "产出指标", "数量指标", "培训教师人次", "≥9000人次", "≥3000人次"],
+        ]),
+      ),
+    );
+    expect(table.columns).toEqual({ project: 0, level1: 1, level2: 2, level3: 3, value });
   });
 
   it("reads the short headers 一级 | 二级 | 三级 | 指标值 under a group 绩效指标", () => {
@@ -309,6 +328,43 @@ describe("rows below the header", () => {
       [6, "title"],
       [8, "note"],
       [9, "title"],
+    ]);
+  });
+
+  it("reads a row numbered in the run of projects, with an amount and nothing else, as a project's row (not a heading)", () => {
+    const wide: CellValue[] = ["序号", "单位名称", "项目名称", "项目金额（万元）", "年度绩效目标", "年度绩效指标"];
+    const table = found(
+      detectTable(
+        sheet([
+          wide,
+          [1, "某区科技局", "科技计划项目", 100, "目标", CELL],
+          [2, "某区科技局", null, 40, null, null],
+          [3, "某区科技局", "科普经费", 30, "目标", CELL],
+          [4, "某区科技局", null, 20, null, null],
+        ]),
+      ),
+    );
+    expect(rowNumbers(table)).toEqual([2, 3, 4, 5]);
+    expect(skippedRows(table)).toEqual([]);
+  });
+
+  it("still skips a unit's heading with an amount numbered apart from its projects (1, then its projects from 1)", () => {
+    const wide: CellValue[] = ["序号", "单位名称", "项目名称", "项目金额（万元）", "年度绩效目标", "年度绩效指标"];
+    const table = found(
+      detectTable(
+        sheet([
+          wide,
+          [1, "区委组织部", null, 60, null, null],
+          [1, "区委组织部", "培训经费", 60, "目标", CELL],
+          [2, "区委宣传部", null, 80, null, null],
+          [1, "区委宣传部", "宣传经费", 80, "目标", CELL],
+        ]),
+      ),
+    );
+    expect(rowNumbers(table)).toEqual([3, 5]);
+    expect(skippedRows(table)).toEqual([
+      [2, "title"],
+      [4, "title"],
     ]);
   });
 

@@ -116,6 +116,8 @@ describe("clustering spellings of one organisation", () => {
     ["中国共产主义青年团 and 共青团", "中国共产主义青年团广州市花都区委员会", "共青团花都区委"],
     ["妇女联合会 and 妇联", "广州市花都区妇女联合会", "花都区妇联"],
     ["残疾人联合会 and 残联", "花都区残疾人联合会", "广州市花都区残联"],
+    ["a name with its code in brackets (主管部门及代码) and without", "广州市花都区教育局（101）", "花都区教育局"],
+    ["a name with its code in brackets before it and without", "[101001]广州市花都区教育局", "广州市花都区教育局"],
   ])("joins %s", (_, a, b) => {
     expect(clusterNames([a, b])).toHaveLength(1);
   });
@@ -134,6 +136,12 @@ describe("clustering spellings of one organisation", () => {
     ["the 共青团 committees of two districts", "共青团花都区委", "共青团白云区委"],
   ])("keeps apart %s", (_, a, b) => {
     expect(clusterNames([a, b])).toEqual([]);
+  });
+
+  it("keeps the code in the spelling it shows (广州市花都区教育局（101）)", () => {
+    expect(clusterNames(["广州市花都区教育局（101）", "广州市花都区教育局（101）", "广州市花都区教育局"])).toEqual([
+      { canonical: "广州市花都区教育局（101）", variants: ["广州市花都区教育局"] },
+    ]);
   });
 
   it("ignores empty names and returns no single-spelling cluster", () => {

@@ -234,10 +234,19 @@ function itemPerRowEdits(check: SheetCheck): CellEdit[] {
   const edits: CellEdit[] = [];
   const byCell = issuesByCell(check.issues, ["value_normalized"]);
   const normalizedAt = (cell: string) => (byCell.get(cell) ?? []).some((issue) => issue.code === "value_normalized");
+  /** Cells holding one indicator a line: each line's canonical value, written into the cell's text. */
+  const lined = new Map<string, { rowNumber: number; text: string; edits: { start: number; end: number; text: string }[] }>();
   for (const row of check.rows) {
     row.cell.items.forEach((item, i) => {
       const itemCell = row.itemCells?.[i];
       const rowNumber = itemCell?.rowNumber ?? row.rowNumber;
+      if (itemCell?.line) {
+        const after = canonicalValueText(item.value);
+        const cell = lined.get(itemCell.address) ?? { rowNumber, text: itemCell.line.cellText, edits: [] };
+        lined.set(itemCell.address, cell);
+        if (after !== "" && after !== item.value.raw) cell.edits.push({ ...item.value.span, text: after });
+        return;
+      }
       if (itemCell?.columns) {
         // The operator or the unit in a column of its own: each cell gets its own canonical text.
         const columnEdits = valueColumnEdits(item.value, itemCell.columns);
@@ -254,6 +263,12 @@ function itemPerRowEdits(check: SheetCheck): CellEdit[] {
       const cell = toA1(rowNumber - 1, columnIndex);
       edits.push({ sheet: check.sheet, cell, rowIndex: rowNumber - 1, columnIndex, before, after, codes: normalizedAt(cell) ? ["value_normalized"] : [] });
     });
+  }
+  for (const [cell, { rowNumber, text, edits: lines }] of lined) {
+    if (lines.length === 0) continue;
+    let after = text;
+    for (const e of [...lines].sort((a, b) => b.start - a.start)) after = after.slice(0, e.start) + e.text + after.slice(e.end);
+    edits.push({ sheet: check.sheet, cell, rowIndex: rowNumber - 1, columnIndex, before: text, after, codes: normalizedAt(cell) ? ["value_normalized"] : [] });
   }
   return edits;
 }

@@ -77,6 +77,9 @@ export interface ItemCell {
    * a merged or blank cell), when written: findings about them point there. */
   level1?: string;
   level2?: string;
+  /** Its line of cells that hold one indicator a line (a PDF's table pasted back): `index` of
+   * `count`, and the value cell's trimmed text (the item's value span is in it). */
+  line?: { index: number; count: number; cellText: string };
 }
 
 export interface TableContext {

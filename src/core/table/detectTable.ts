@@ -12,7 +12,7 @@ import type {
   TableOverride,
 } from "../model";
 import { cellText } from "./cellText";
-import { categoryColumns, EXACT_HEADER_WORDS, ITEM_PER_ROW_ROLES, matchCategoryHeader, matchHeaderRole, matchShortCategoryHeader, normalizeHeader, type CategoryHeader, type HeaderMatch } from "./headerRoles";
+import { annualPreference, categoryColumns, EXACT_HEADER_WORDS, ITEM_PER_ROW_ROLES, matchCategoryHeader, matchHeaderRole, matchShortCategoryHeader, normalizeHeader, type CategoryHeader, type HeaderMatch } from "./headerRoles";
 import { isHan } from "../parse/normalizeText";
 
 /**
@@ -179,10 +179,17 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
   const categories: (CategoryCell & { match: HeaderMatch | undefined })[] = [];
   const shortCategories: (CategoryCell & { match: undefined })[] = [];
   const row = grid.row(localRow);
-  const assign = (match: HeaderMatch, columnIndex: number) => {
+  /** The annualPreference of each role's column so far. */
+  const preference = new Map<ColumnRole, number>();
+  const assign = (match: HeaderMatch, columnIndex: number, normalized: string) => {
     recognized++;
     const seen = roles.get(match.role);
-    if (!seen || match.strength > seen.strength) roles.set(match.role, { columnIndex, strength: match.strength });
+    // Two columns named alike (`2025年度指标值 | 中长期指标值`): the year's wins, wherever it stands.
+    const annual = annualPreference(normalized);
+    if (!seen || match.strength > seen.strength || (match.strength === seen.strength && annual > (preference.get(match.role) ?? 1))) {
+      roles.set(match.role, { columnIndex, strength: match.strength });
+      preference.set(match.role, annual);
+    }
   };
   for (let c = 0; c < row.length; c++) {
     const value = row[c];
@@ -200,7 +207,7 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
     // A category (`产出指标（年度指标值）`) is decided once the row's categories are known.
     const category = matchCategoryHeader(normalized);
     if (category) categories.push({ columnIndex: c + grid.originColumn, header: text, category, match });
-    else if (match) assign(match, c + grid.originColumn);
+    else if (match) assign(match, c + grid.originColumn, normalized);
     else {
       const short = matchShortCategoryHeader(normalized);
       if (short) shortCategories.push({ columnIndex: c + grid.originColumn, header: text, category: short, match: undefined });
@@ -219,7 +226,7 @@ function readRowRoles(grid: Grid, localRow: number): RowRoles {
   // Category columns name the indicator column (the first of them), unless a column is named so;
   // a category word that heads no such columns is read as any header word.
   const columns = roles.has("indicators") ? undefined : categoryColumns(categories);
-  if (!columns) for (const { match, columnIndex } of categories) if (match) assign(match, columnIndex);
+  if (!columns) for (const { match, columnIndex, header } of categories) if (match) assign(match, columnIndex, normalizeHeader(header));
   if (columns) {
     recognized += columns.length;
     roles.set("indicators", { columnIndex: (columns[0] as (typeof columns)[number]).columnIndex, strength: EXACT_STRENGTH });
@@ -892,6 +899,8 @@ function classifyRows(
   let pendingBlanks: number[] = [];
   // Below a `注：` or `填报说明` row every row is a note (`1.绩效指标按…填写；`) until a data row.
   let inNotes = false;
+  /** The 序号 of the last data row, when a whole number. */
+  let lastSerial: number | undefined;
   for (let r = Math.max(headerLocal + 1, 0); r < grid.rowCount; r++) {
     const row = grid.row(r);
     let nonEmpty = 0;
@@ -951,7 +960,7 @@ function classifyRows(
       hasProjectColumn: columns.project !== undefined,
       inNotes,
     });
-    if (reason) {
+    if (reason && !(reason === "title" && numberedInSequence(grid, r, columns, lastSerial))) {
       if (reason === "note" && isNoteHeading(compactFirst)) inNotes = true;
       skipped.push({ rowIndex: sheetRow, reason });
       continue;
@@ -961,6 +970,7 @@ function classifyRows(
     for (const blank of pendingBlanks) skipped.push({ rowIndex: blank, reason: "blank" });
     pendingBlanks = [];
     dataRowIndexes.push(sheetRow);
+    lastSerial = serialNumber(grid, r, columns.serial);
   }
   skipped.sort((a, b) => a.rowIndex - b.rowIndex);
   return { dataRowIndexes, skipped, ...(formFields ? { formFields } : {}) };
@@ -1114,6 +1124,32 @@ function skipReason(grid: Grid, localRow: number, facts: RowFacts): SkipReason |
   if (facts.allColumnNumbers && facts.nonEmpty >= 3) return "junk";
   for (const column of facts.keyColumns) if (meaningful(grid.text(localRow, column))) return undefined;
   return "junk";
+}
+
+/** A row's 序号 when it is a whole number (`2`, not `一` or `（1）`), its own or a merged block's. */
+function serialNumber(grid: Grid, localRow: number, column: number | undefined): number | undefined {
+  const text = grid.text(localRow, column);
+  return /^\d{1,5}$/.test(text) ? Number(text) : undefined;
+}
+
+/**
+ * Whether a row that reads as a group heading (`2 | 某区科技局 | | 40 | |`: no project, goal or
+ * indicator) is a project's row with its name and indicators missing: it gives an amount, and is
+ * numbered in the run of data rows — its own 序号 follows the last data row's (`2` after `1`) and
+ * the next numbered row's follows it, or none comes. Not a heading numbered `一`/`二`, nor a unit's
+ * group numbered apart from its projects, nor one with no amount (`2 | 区委宣传部`).
+ */
+function numberedInSequence(grid: Grid, localRow: number, columns: ColumnMap, last: number | undefined): boolean {
+  const column = columns.serial;
+  if (column === undefined || last === undefined || !meaningful(grid.text(localRow, columns.amount))) return false;
+  const copies = (r: number) => grid.mergeCopies?.get(r + grid.originRow)?.includes(column) === true;
+  const own = copies(localRow) ? undefined : serialNumber(grid, localRow, column);
+  if (own === undefined || own !== last + 1) return false;
+  for (let r = localRow + 1; r < grid.rowCount; r++) {
+    if (copies(r) || grid.text(r, column) === "") continue;
+    return serialNumber(grid, r, column) === own + 1;
+  }
+  return true;
 }
 
 function countMeaningful(grid: Grid, localRow: number, columns: readonly number[]): number {

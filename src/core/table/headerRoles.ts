@@ -175,6 +175,22 @@ export function matchHeaderRole(normalized: string): HeaderMatch | undefined {
   return undefined;
 }
 
+/** Words of a header for the whole term of a project rather than its year: `中长期指标值`,
+ * `实施期目标`, `整体绩效目标`. */
+const TERM_WORDS = ["中长期", "长期", "实施期", "中期", "整体", "总体", "项目期"];
+const ANNUAL = /年度|当年|本年|\d{4}年/;
+
+/**
+ * How well a header names the year's column among two naming one role alike (`2025年度指标值 |
+ * 中长期指标值`, either order): 2 for the year's (`年度`, `2025年`, not beside a term word), 0 for
+ * the whole term's (`中长期`, `实施期`, `整体`), 1 for neither.
+ */
+export function annualPreference(normalized: string): number {
+  const term = TERM_WORDS.some((word) => normalized.includes(word));
+  if (term) return 0;
+  return ANNUAL.test(normalized) ? 2 : 1;
+}
+
 /** A header naming a category of indicators (`产出指标`, `效果指标`, `数量指标`, `社会效益指标`):
  * its column holds that category's indicators (DetectedTable.indicatorColumns). */
 export interface CategoryHeader {

@@ -71,7 +71,7 @@ const LEADING_ORGANISATIONS = ["共青团"];
  * `共青团广州市花都区委员会` → `{ divisions: ['广州市','花都区'], rest: '共青团委' }`. */
 export function nameParts(name: string): NameParts {
   let key = "";
-  for (const ch of name.normalize("NFKC")) if (!IGNORED.has(ch)) key += ch;
+  for (const ch of withoutCode(name).normalize("NFKC")) if (!IGNORED.has(ch)) key += ch;
   for (const [full, short] of ABBREVIATIONS) if (key.includes(full)) key = key.split(full).join(short);
   // `中共花都区委` and `花都区委` are one committee: the party prefix is dropped.
   if (key.startsWith("中共") && key.length > 2) key = key.slice(2);
@@ -132,6 +132,16 @@ export function sameOrganisation(a: string, b: string): boolean {
   const x = nameParts(withoutNote(a));
   const y = nameParts(withoutNote(b));
   return divisionsAgree(x.divisions, y.divisions) && restsAgree(x.rest, y.rest);
+}
+
+/** A code in brackets, digits only, before or after a name (`主管部门及代码`: `广州市花都区教育局（101）`,
+ * `[101001]广州市花都区教育局`). */
+const NAME_CODE = /^\s*[（(【[]\s*\d+\s*[）)】\]]\s*(?=\S)|(?<=\S)\s*[（(【[]\s*\d+\s*[）)】\]]\s*$/g;
+
+/** A department's or unit's name without the code written with it (NAME_CODE), for comparing
+ * names — the text shown keeps it: `广州市花都区教育局（101）` → `广州市花都区教育局`. */
+export function withoutCode(name: string): string {
+  return name.replace(NAME_CODE, "");
 }
 
 /** `区人民医院（本级）` → `区人民医院`. */

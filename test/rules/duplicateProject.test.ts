@@ -36,7 +36,7 @@ describe("duplicate_project", () => {
     const found = outcome.check.issues.filter((i) => i.code === "duplicate_project");
     // Row 3 repeats row 2 in every column but 序号; row 4 differs in 备注.
     expect(found.map((i) => [i.cell, i.params.firstRow])).toEqual([["D3", 2]]);
-    expect(found[0]?.message).toBe("项目“培训项目”与第2行重复（除序号外各列完全相同）");
+    expect(found[0]?.message).toBe("项目“培训项目”与第2行重复（除序号和单位编码外各列完全相同）");
   });
 
   it("ignores a department's code in brackets (主管部门及代码): a row pasted again without it is still a repeat", () => {

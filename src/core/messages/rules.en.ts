@@ -227,7 +227,7 @@ export const RULES_EN: RuleCatalog = {
   duplicate_project: {
     title: "Duplicate project",
     explain: "Two rows identical but for the serial number usually come from pasting twice and count the project and its funds twice.",
-    message: (p) => `Project “${p.project}” repeats row ${p.firstRow} (every column but the serial number is the same)`,
+    message: (p) => `Project “${p.project}” repeats row ${p.firstRow} (every column but the serial number and unit codes is the same)`,
     fix: () => "Delete the duplicate row, or check whether it should be a different project",
   },
   project_name_missing: {

@@ -221,7 +221,7 @@ export const RULES_ZH: RuleCatalog = {
   duplicate_project: {
     title: "项目重复",
     explain: "两行内容（序号除外）完全相同，通常是重复粘贴所致，会导致项目和资金重复统计。",
-    message: (p) => `项目“${p.project}”与第${p.firstRow}行重复（除序号外各列完全相同）`,
+    message: (p) => `项目“${p.project}”与第${p.firstRow}行重复（除序号和单位编码外各列完全相同）`,
     fix: () => "删除重复的行，或核实是否本应是不同的项目",
   },
   project_name_missing: {

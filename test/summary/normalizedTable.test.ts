@@ -103,3 +103,18 @@ describe("the normalized table of the seed", () => {
     expect(partyRep?.problems).not.toBe("");
   });
 });
+
+describe("the normalized table's 数值 and 单位 of ratios, percentages in words and unit alternatives", () => {
+  it("writes a ratio's second term as 数值 and its first term as 单位, 百分之九十 as 90 %, and keeps 万台（套） whole", () => {
+    const table = buildNormalizedTable(
+      [row("Sheet1", 6, "消费券", "1、效益指标：消费券杠杆率，年度指标值：≥1:5。2、产出指标：资金拨付率，年度指标值：不低于百分之九十。3、产出指标：设备采购数量，年度指标值：≥1.5万台（套）。4、产出指标：培训人数，年度指标值：≥100人（以签到为准）。")],
+      [],
+    );
+    expect(table.map((r) => [r.operator, r.number, r.valueUnit, r.qualitative])).toEqual([
+      ["≥", 5, "1:", ""],
+      ["≥", 90, "%", ""],
+      ["≥", 1.5, "万台（套）", ""],
+      ["≥", 100, "人", ""],
+    ]);
+  });
+});

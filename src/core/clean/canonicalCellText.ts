@@ -1,10 +1,10 @@
 import type { IndicatorItem, ParsedCell, ParsedValue, RuleCode, TextEdit } from "../model";
 import { foldCode, isDigit, isHan, joinLines } from "../parse/normalizeText";
 import { parseIndicatorCell } from "../parse/parseCell";
-import { leadWordsEnd } from "../parse/parseValue";
+import { isRatioUnit, leadWordsEnd } from "../parse/parseValue";
 import { MARKER, readMarker, startsLikeNumber } from "../parse/readMarker";
 import { sameValueFields } from "../parse/shapes";
-import { HAN_DIGITS, HAN_POWERS, SUFFIX_WORDS, isTimeUnit, WITHIN_SUFFIX } from "../parse/valueWords";
+import { HAN_DIGITS, HAN_POWERS, SUFFIX_WORDS, isPercentInWords, isTimeUnit, WITHIN_SUFFIX } from "../parse/valueWords";
 import { compactFolded, fullCategoryWord } from "../parse/vocabulary";
 import { writtenUnit } from "../parse/nameUnit";
 import { applyFixEdits } from "./applyFixEdits";
@@ -522,12 +522,16 @@ export function canonicalValueText(value: ParsedValue): string {
     case "quantitative": {
       // A count in Chinese numerals keeps its numerals (`不少于三次` → `≥三次`): DOMAIN.md §4's digits
       // would change a character of what the author wrote.
-      const number = asciiNumber(value.numberRaw) ?? hanNumber(value.numberRaw);
+      // So does a percentage in words, its `%` in them (`不低于百分之九十五` → `≥百分之九十五`).
+      const inWords = isPercentInWords(value.numberRaw);
+      const number = inWords ? value.numberRaw : (asciiNumber(value.numberRaw) ?? hanNumber(value.numberRaw));
       if (number === undefined) return asWritten;
       const glyph = value.operator !== undefined && value.operatorSource !== "implicit" ? value.operator : "";
       // Lead words stay before the glyph (`全年不少于4次` → `全年≥4次`); a unit read from the name's
       // note (`培训人数（人）` `≥100`) is not the value's to write.
-      const canonical = `${writtenLead(asWritten)}${glyph}${number}${writtenUnit(value) ?? ""}`;
+      // A ratio's unit, its first term, stands before the number (`不低于1：5` → `≥1:5`).
+      const unit = inWords ? "" : (writtenUnit(value) ?? "");
+      const canonical = isRatioUnit(unit) ? `${writtenLead(asWritten)}${glyph}${unit}${number}` : `${writtenLead(asWritten)}${glyph}${number}${unit}`;
       const suffix = agreeingSuffix(value);
       const written = value.operator === "≥" || value.operator === "≤" ? withoutInclusiveNote(asWritten) : asWritten;
       return sameValueContent(written, value.operatorRaw, suffix === undefined ? canonical : canonical + suffix) ? canonical : asWritten;

@@ -1,13 +1,13 @@
 import type { IndicatorItem, Level2, ParsedValue, Span } from "../model";
 import { isDigit, isHan, isOperatorGlyph, isWhitespace } from "./normalizeText";
-import { endsInWords, gluedWordValueStart, isThousandsSeparator, isValueRemark, looksLikeValue, prefixWordAt, readValue, valueOpenersBefore } from "./parseValue";
+import { endsInWords, gluedWordValueStart, isThousandsSeparator, isValueRemark, looksLikeValue, prefixWordAt, ratioSecondAt, readValue, valueOpenersBefore } from "./parseValue";
 import { HEAD, readHead } from "./readHead";
 import { isCutLabel, isLabelStub } from "./readLabel";
 import type { SegmentCursor } from "./segmentCell";
 import { internSlice, internSpan, internText, type ValueTable } from "./intern";
 import { newItem } from "./shapes";
 import { withNameUnit } from "./nameUnit";
-import { HAN_DIGITS, HAN_POWERS, RANGE_SEPARATORS, START_WORDS } from "./valueWords";
+import { HAN_DIGITS, HAN_POWERS, PERCENT_WORDS, RANGE_SEPARATORS, START_WORDS } from "./valueWords";
 import { inferLevel2At, LEVEL1_SYNONYMS, LEVEL2_SYNONYMS } from "./vocabulary";
 
 const COLON = 0x3a;
@@ -303,6 +303,7 @@ function splitUnlabelled(text: string, folded: string, start: number, end: numbe
   // `资金拨付率不低于90%`, `培训人数约100人`, `巡查次数每月2次`: the words opening the value go with it.
   // `培训场次两次`, `体检每年一次`: a count in Chinese numerals, with its unit.
   let bare = lastNumberStart(folded, start, e);
+  if (bare < 0) bare = lastPercentWordsStart(folded, start, e);
   if (bare < 0) bare = lastHanCountStart(folded, start, e);
   if (bare > start) bare = valueOpenersBefore(folded, start, bare, MIN_GLUED_NAME);
   if (bare - start >= MIN_GLUED_NAME) {
@@ -336,17 +337,26 @@ function hasDigit(folded: string, start: number, end: number): boolean {
 }
 
 /** Where the last digit run of [start, end) begins when a Han character (`第` aside) or a space
- * stands before it; -1 otherwise. A run after a range sign is the range's upper bound: the range
- * starts at the run before it (`检查次数2至3次`, `2-3次`). */
+ * stands before it; -1 otherwise. A run after a range sign is the range's upper bound, a run after a
+ * ratio's colon its second term: the value starts at the run before it (`检查次数2至3次`, `2-3次`, `比例1:3`). */
 function lastNumberStart(folded: string, start: number, end: number): number {
   let at = -1;
   for (let g = start + 1; g < end; g++) {
     if (!isDigit(folded.charCodeAt(g)) || isDigit(folded.charCodeAt(g - 1)) || folded.charCodeAt(g - 1) === 0x2e) continue;
     const before = folded.charCodeAt(g - 1);
     if (at >= 0 && RANGE_SEPARATORS.has(folded.charAt(g - 1))) continue;
+    // A ratio's second term (`比例1:3`): the ratio starts at its first.
+    if (at >= 0 && isRatioColon(folded, start, g - 1, end)) continue;
     at = (isHan(before) && before !== DI) || isWhitespace(before) ? g : -1;
   }
   return at;
+}
+
+/** Where the last percentage in words (`百分之九十`) of [start, end) begins when a Han character stands
+ * before it (`群众知晓率百分之九十`); -1 when none. */
+function lastPercentWordsStart(folded: string, start: number, end: number): number {
+  const at = folded.lastIndexOf(PERCENT_WORDS, end - PERCENT_WORDS.length);
+  return at > start && isHan(folded.charCodeAt(at - 1)) ? at : -1;
 }
 
 /** Where the last count in Chinese numerals of [start, end) may begin: a digit of HAN_DIGITS or a
@@ -400,7 +410,8 @@ function gluedValueStart(folded: string, start: number, end: number): number {
       let k = g + word;
       while (k < end && isWhitespace(folded.charCodeAt(k))) k++;
       // `督查次数不少于三次`: a count in Chinese numerals, too.
-      if (k < end && (isDigit(folded.charCodeAt(k)) || HAN_DIGITS.has(folded.charAt(k)))) {
+      // `知晓率达到百分之九十`: a percentage in words, too.
+      if (k < end && (isDigit(folded.charCodeAt(k)) || HAN_DIGITS.has(folded.charAt(k)) || folded.startsWith(PERCENT_WORDS, k))) {
         gluedBy = "word";
         // `检查次数每季度不少于1次`: the period before the operator is the value's.
         return valueOpenersBefore(folded, start, g, MIN_GLUED_NAME);
@@ -450,14 +461,23 @@ function endsWithTimeName(folded: string, start: number, end: number): boolean {
   return false;
 }
 
-/** The last `:` `,` `;` outside brackets, thousands separators (`1,000`) aside; -1 if none. */
+/** Whether the colon at `k` is a ratio's (`资金撬动比例1:3`: parseValue ratioSecondAt), not a separator. */
+function isRatioColon(folded: string, start: number, k: number, end: number): boolean {
+  if (folded.charCodeAt(k) !== COLON) return false;
+  let s = k;
+  while (s > start && isDigit(folded.charCodeAt(s - 1))) s--;
+  return s < k && ratioSecondAt(folded, s, k, end) > 0;
+}
+
+/** The last `:` `,` `;` outside brackets, thousands separators (`1,000`) and a ratio's colon
+ * (`1:3`) aside; -1 if none. */
 function lastSeparator(folded: string, start: number, end: number): number {
   let depth = 0;
   for (let k = end - 1; k >= start; k--) {
     const c = folded.charCodeAt(k);
     if (c === CLOSE) depth++;
     else if (c === OPEN) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && isSeparator(c) && !(c === COMMA && k > start && isDigit(folded.charCodeAt(k - 1)) && isThousandsSeparator(folded, k, end))) return k;
+    else if (depth === 0 && isSeparator(c) && !(c === COMMA && k > start && isDigit(folded.charCodeAt(k - 1)) && isThousandsSeparator(folded, k, end)) && !isRatioColon(folded, start, k, end)) return k;
   }
   return -1;
 }

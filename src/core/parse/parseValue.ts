@@ -30,6 +30,7 @@ import {
   TIME_MARKERS,
   isTimeUnit,
   latinUnitEnd,
+  PERCENT_WORDS,
   PERIODS,
   UNITS,
   VAGUE_WORDS,
@@ -931,18 +932,31 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
     i = approximateEnd(folded, i, end);
   }
 
-  const lower = readNumber(LOWER, folded, i, end);
+  // `百分之九十`, `不低于百分之九十五`: a percentage in words, `%` its unit.
+  const wordsEnd = percentInWordsEnd(folded, i, end);
+  const inWords = wordsEnd > 0;
+  let lower = inWords ? setScan(LOWER, i, wordsEnd, percentNumber, -1, false) : readNumber(LOWER, folded, i, end);
   if (!lower) return undefined;
+  // `1:5`, `1：8`, `≥1∶3`: a ratio. Its first term and colon are the unit (`1:`, as written but
+  // for the colon), its second term the number (see README: ratios).
+  let ratio: string | undefined;
+  if (!inWords && !lower.han && !lower.placeholder && lower.garbledEnd < 0 && ratioSecondAt(folded, lower.start, lower.end, end) > 0) {
+    ratio = `${folded.slice(lower.start, lower.end)}:`;
+    lower = readNumber(LOWER, folded, lower.end + 1, end);
+    if (!lower) return undefined;
+  }
   i = skipSpaces(folded, lower.end, end);
   // `≥200（含）人`: an inclusive note between the number and its unit (it says what `≥` says).
   const noteEnd = inclusiveNoteEnd(folded, i, end);
   if (noteEnd > i && !noteExclusive && readUnit(folded, noteEnd, end) > noteEnd) i = noteEnd;
   // `100余人`, `3万余人`, `十余次`: “and some more” after the number or its magnitude; the unit is
   // read around the word (`万人`), whose magnitude stays the unit's.
-  const over = overWordAt(folded, i, end);
+  const over = ratio === undefined ? overWordAt(folded, i, end) : -1;
   const magnitude = over >= 0 ? folded.slice(i, over) : "";
   let unitStart = over >= 0 ? over + 1 : i;
-  let unitEnd = readUnit(folded, unitStart, end);
+  // A ratio's unit stands before its number: nothing after it is a unit (`1:5人` is no quantity).
+  // So does a percentage in words: its `%` is in its words.
+  let unitEnd = ratio === undefined && !inWords ? readUnit(folded, unitStart, end) : unitStart;
   i = unitEnd;
   // `90%%`: the doubled sign belongs to the garbled text.
   if (unitEnd === unitStart + 1 && folded.charCodeAt(unitStart) === PERCENT && folded.charCodeAt(i) === PERCENT) {
@@ -952,15 +966,18 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   }
   let unit = unitEnd > unitStart ? unitText(folded, unitStart, unitEnd) : undefined;
   if (magnitude !== "") unit = magnitude + (unit ?? "");
+  if (ratio !== undefined) unit = ratio;
+  else if (inWords) unit = "%";
   i = skipSpaces(folded, i, end);
   // `两至三次`: a count in Chinese numerals before a range sign takes the unit after the range.
   const hanBeforeRange = lower.han && unitEnd === unitStart && over < 0 && i < end && hasFlag(folded.charCodeAt(i), RANGE_SEPARATOR_FLAG);
   if (lower.han && !hanBeforeRange && !isHanCountUnit(folded, unitStart, unitEnd)) return undefined;
   /** The unit `unit` was read from last, which words after the value may take a part of. */
-  let unitFromLast = unit !== undefined;
+  let unitFromLast = unit !== undefined && ratio === undefined && !inWords;
 
   let upper: NumberScan | undefined;
-  if (i < end && hasFlag(folded.charCodeAt(i), RANGE_SEPARATOR_FLAG)) {
+  // (A range of ratios, `1:3-1:5`, is read as none: it stays a qualitative text.)
+  if (i < end && ratio === undefined && !inWords && hasFlag(folded.charCodeAt(i), RANGE_SEPARATOR_FLAG)) {
     const k = skipSpaces(folded, i + 1, end);
     upper = readNumber(UPPER, folded, k, end);
     if (!upper) return undefined;
@@ -1059,6 +1076,97 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   }
   quantity.remarkEnd = end;
   return i === end ? quantity : undefined;
+}
+
+/** The number percentInWordsEnd read (scratch, read right after the call). */
+let percentNumber = 0;
+
+/**
+ * The end of a percentage in words at `i` (PERCENT_WORDS and a number: `百分之九十`, `百分之九十五`,
+ * `百分之一百`, `百分之百`, `百分之95`, `百分之99.5`), 0 when there is none; its number is left in
+ * percentNumber. Numerals running on (`百分之九十五点五`) make none: the value stays a text.
+ */
+function percentInWordsEnd(folded: string, i: number, end: number): number {
+  if (!folded.startsWith(PERCENT_WORDS, i)) return 0;
+  const k = i + PERCENT_WORDS.length;
+  if (k >= end) return 0;
+  let e: number;
+  if (isDigit(folded.charCodeAt(k))) {
+    const n = readNumber(UPPER, folded, k, end);
+    if (!n || n.value === undefined || n.garbledEnd >= 0) return 0;
+    percentNumber = n.value;
+    e = n.end;
+  } else if (folded.charCodeAt(k) === HAN_HUNDRED) {
+    // `百分之百`: the hundred alone.
+    percentNumber = 100;
+    e = k + 1;
+  } else {
+    e = hanNumberEnd(folded, k, end);
+    if (e < 0) return 0;
+    percentNumber = hanNumber;
+  }
+  if (e < end) {
+    const c = folded.charCodeAt(e);
+    if (isDigit(c) || isPercentSign(c) || hasFlag(c, HAN_NUMERAL_FLAG) || HAN_POWERS.has(folded.charAt(e)) || c === HAN_POINT) return 0;
+  }
+  return e;
+}
+
+const HAN_HUNDRED = 0x767e; // 百
+const HAN_POINT = 0x70b9; // 点
+
+/**
+ * The unit written as an alternative in brackets right after a quantity's unit, as written:
+ * `（套）` of `≥1.5万台（套）`, `(次)` of `≥100人(次)` — the value's remark, a known unit alone (a
+ * note, `（以问卷为准）`, is none); undefined otherwise. The normalized table writes it with the unit
+ * (`万台（套）`), the cleaner keeps it as written, so both say what the author wrote.
+ */
+export function unitAlternative(value: ParsedValue): string | undefined {
+  const remark = value.remark;
+  if (remark === undefined || value.unit === undefined || value.unitInName || remark.length < 3) return undefined;
+  const folded = foldWidth(remark);
+  if (folded.charCodeAt(0) !== OPEN || folded.charCodeAt(folded.length - 1) !== CLOSE) return undefined;
+  return knownUnitAt(folded, 1, folded.length - 1) === folded.length - 1 ? remark : undefined;
+}
+
+/** Whether a value's unit is a ratio's first term (`1:` of `1:5`), written before its number. */
+export function isRatioUnit(unit: string | undefined): boolean {
+  return unit !== undefined && unit.charCodeAt(unit.length - 1) === COLON;
+}
+
+const RATIO_SIGN = 0x2236; // ∶, the ratio sign of Chinese input methods
+/** A ratio's first term has at most this many digits: `2025:12` is a year and month. */
+const MAX_RATIO_TERM = 3;
+/** The last hour of a clock time (`8:30`, `24:00`). */
+const LAST_HOUR = 24;
+const LAST_MINUTE = 59;
+
+/**
+ * Where the second term of a ratio starts when [s, colon) is its first term, an integer of at most
+ * three digits, and a colon (`:`, `：` folded, or `∶`) and a digit follow (`1:5`, `1：8`, `1∶1.5`,
+ * `3:1`); -1 otherwise. A clock time is none: two digits up to 59 after an hour up to 24, unless
+ * the hour is 1 and the minutes do not start with 0 (`8:30`, `10:00`, `1:05`, `8:30:00` are times;
+ * `1:30`, `1:15` are ratios, the usual first term), nor a year and month (`2025:12`).
+ */
+export function ratioSecondAt(folded: string, s: number, colon: number, end: number): number {
+  if (colon - s > MAX_RATIO_TERM || colon + 1 >= end) return -1;
+  const sign = folded.charCodeAt(colon);
+  if ((sign !== COLON && sign !== RATIO_SIGN) || !isDigit(folded.charCodeAt(colon + 1))) return -1;
+  let first = 0;
+  for (let k = s; k < colon; k++) {
+    const c = folded.charCodeAt(k);
+    if (!isDigit(c)) return -1;
+    first = first * 10 + (c - 0x30);
+  }
+  let b = colon + 1;
+  while (b < end && isDigit(folded.charCodeAt(b))) b++;
+  const after = b < end ? folded.charCodeAt(b) : -1;
+  if (after === COLON || after === RATIO_SIGN) return -1;
+  if (b - colon - 1 === 2 && after !== DOT && first <= LAST_HOUR) {
+    const minutes = (folded.charCodeAt(colon + 1) - 0x30) * 10 + (folded.charCodeAt(colon + 2) - 0x30);
+    if (minutes <= LAST_MINUTE && (first !== 1 || minutes < 10)) return -1;
+  }
+  return colon + 1;
 }
 
 /** Where an OVER_WORDS word stands at `i`, maybe after one or two magnitudes (`余人`, `万余人`,

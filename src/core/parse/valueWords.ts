@@ -86,6 +86,16 @@ export const HAN_DIGITS: ReadonlyMap<string, number> = new Map([
  * as `3万人`). */
 export const HAN_POWERS: ReadonlyMap<string, number> = new Map([["十", 10], ["百", 100], ["千", 1000]]);
 
+/** A percentage written in words before its number (`百分之九十`, `百分之百`, `百分之95`): the number is
+ * the numerals after it, the unit `%`; the value keeps the words as written (`numberRaw` holds them). */
+export const PERCENT_WORDS = "百分之";
+
+/** Whether a value's numberRaw is a percentage in words (`百分之九十`): the cleaner writes it as written,
+ * its `%` included. */
+export function isPercentInWords(numberRaw: string | undefined): boolean {
+  return numberRaw !== undefined && numberRaw.startsWith(PERCENT_WORDS) && numberRaw.length > PERCENT_WORDS.length;
+}
+
 /** Words after a number or its magnitude saying “and some more” (`100余人`, `3万余人`, `十余次`,
  * `200多户`): the number is the number (no operator, as with `约`), the unit is read around the word
  * (`3万余人` is 3 万人), and the value is kept as written. */

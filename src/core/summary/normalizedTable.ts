@@ -2,6 +2,7 @@ import type { IndicatorItem, Issue, Lang, NormalizedIndicator } from "../model";
 import type { PlanCell } from "../plan";
 import { classifyIndicator } from "../rules/classify";
 import { joinLines } from "../parse/normalizeText";
+import { unitAlternative } from "../parse/parseValue";
 import type { RowContext } from "../rules/rule";
 import { SUMMARY_MESSAGES } from "./messages";
 
@@ -54,7 +55,8 @@ function normalizedIndicator(row: RowContext, item: IndicatorItem, i: number, pr
     operator: value.operator ?? "",
     number: value.number ?? null,
     upper: value.upper ?? null,
-    valueUnit: value.unit ?? "",
+    // A unit's alternative in brackets (`≥1.5万台（套）`) is the unit's, as the cleaned cell keeps it.
+    valueUnit: value.unit === undefined ? "" : value.unit + (unitAlternative(value) ?? ""),
     qualitative: value.kind === "qualitative" || value.kind === "time" ? (value.text ?? value.raw).trim() : "",
     direction: directionOf(item),
     raw: item.raw.trim(),

@@ -82,22 +82,24 @@ describe("texts holding `_xHHHH_` literals and carriage returns (ST_Xstring, ECM
     for (const data of [out.cleaned, out.annotated]) {
       const detail = values(data, "指标明细");
       const at = (name: string) => detail[0]!.indexOf(name);
-      // 三级指标 and 原文 of each item, as the reader read them.
+      // 三级指标 and 原文 of each item, as the reader read them (a line break inside a name is no part of 三级指标).
       expect(detail.slice(1).map((row) => [row[at("三级指标")], row[at("原文")]])).toEqual([
         ["培训人数（编号_x000D_说明）", "1、产出指标：培训人数（编号_x000D_说明），年度指标值：80人以上。"],
-        ["群众满意度（含\r回访）", "2、效益指标：群众满意度（含\r回访），年度指标值：≥90%。"],
+        ["群众满意度（含回访）", "2、效益指标：群众满意度（含\r回访），年度指标值：≥90%。"],
       ]);
     }
     expect(texts(values(out.annotated, "校验汇总"))).toContain("编号_x000D_表.xlsx");
-    // The annotated table is the original; the cleaned cell keeps the literal and the CR.
+    // The annotated table is the original; the cleaned cell keeps the literal (the name's line break it joins).
     expect(values(out.annotated, TABLE)[1]?.[2]).toBe(TEXT);
-    expect(values(out.cleaned, TABLE)[1]?.[2]).toBe("1、产出指标：培训人数（编号_x000D_说明），年度指标值：≥80人。2、效益指标：群众满意度（含\r回访），年度指标值：≥90%。");
-    // As Excel writes them: the literal's `_` escaped, the CR as `_x000D_`.
-    for (const [made, sheet] of [[out.annotatedBytes, "指标明细"], [out.cleanedBytes, TABLE]] as const) {
+    expect(values(out.cleaned, TABLE)[1]?.[2]).toBe("1、产出指标：培训人数（编号_x000D_说明），年度指标值：≥80人。2、效益指标：群众满意度（含回访），年度指标值：≥90%。");
+    // As Excel writes them: the literal's `_` escaped, the CR (in 原文) as `_x000D_`.
+    for (const [made, sheet] of [[out.annotatedBytes, "指标明细"], [out.cleanedBytes, "指标明细"]] as const) {
       const xml = (await sheetXml(made, sheet)) + (await partXml(made, "xl/sharedStrings.xml"));
       expect(xml).toContain("编号_x005F_x000D_说明");
       expect(xml).toContain("含_x000D_回访");
     }
+    const cleanedXml = (await sheetXml(out.cleanedBytes, TABLE)) + (await partXml(out.cleanedBytes, "xl/sharedStrings.xml"));
+    expect(cleanedXml).toContain("编号_x005F_x000D_说明");
   });
 });
 

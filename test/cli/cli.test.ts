@@ -4,7 +4,8 @@ import * as path from "path";
 import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { CLEAN_FORMS_WORKER } from "../../src/cli/cleanForms";
-import { run, type CliIO } from "../../src/cli/main";
+import { run } from "../../src/cli/main";
+import { io } from "./cliIO";
 import { cliMessages } from "../../src/cli/messages";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { toJsonReport } from "../../src/core/jsonReport";
@@ -13,18 +14,6 @@ import { ensureWorkbook } from "../../bench/generate";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "samples", "绩效目标表-示例.xlsx");
 const BIN = path.join(__dirname, "..", "..", "bin", "indicator-checker.js");
-
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const sink: CliIO = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    stderrIsTTY: false,
-    now: () => new Date("2026-01-02T03:04:05Z"),
-  };
-  return { sink, out: () => out.join(""), err: () => err.join("") };
-}
 
 let tmp: string;
 beforeEach(() => {

@@ -3,7 +3,8 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { run, type CliIO } from "../../src/cli/main";
+import { run } from "../../src/cli/main";
+import { io } from "./cliIO";
 import { collectInputs } from "../../src/cli/inputs";
 
 /**
@@ -13,13 +14,6 @@ import { collectInputs } from "../../src/cli/inputs";
  */
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "samples", "绩效目标表-示例.xlsx");
-
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const sink: CliIO = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stderrIsTTY: false, now: () => new Date("2026-01-02T03:04:05Z") };
-  return { sink, out: () => out.join(""), err: () => err.join("") };
-}
 
 let tmp: string;
 beforeEach(() => {

@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { run, type CliIO } from "../../src/cli/main";
+import { run } from "../../src/cli/main";
+import { io } from "./cliIO";
 import { ChunkedFileWriter, JsonOutput } from "../../src/cli/jsonOutput";
 import { checkWorkbook, type WorkbookCheck } from "../../src/core/checkWorkbook";
 import { jsonReportParts, jsonReportText, toJsonReport } from "../../src/core/jsonReport";
@@ -44,13 +45,6 @@ function previousLayout(value: unknown): string {
   };
   emit(value, "");
   return `${buffer}\n`;
-}
-
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const sink: CliIO = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stderrIsTTY: false, now: () => new Date("2026-01-02T03:04:05Z") };
-  return { sink, out: () => out.join(""), err: () => err.join("") };
 }
 
 // Strings JSON must escape, or that JSON.stringify writes in a particular way.

@@ -3,12 +3,13 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { run, type CliIO } from "../../src/cli/main";
+import { run } from "../../src/cli/main";
+import { io } from "./cliIO";
 import { readXlsx } from "../../src/workbook/xlsx/readXlsx";
 import { loadWorkbook } from "../../src/workbook/readWorkbook";
 import { BadWorkbookError } from "../../src/workbook/workbookData";
 import type { CellValue } from "../../src/core/model";
-import { withMainPrefix } from "../workbook/helpers";
+import { withMainPrefix, withPartTexts } from "../workbook/helpers";
 
 /**
  * What a check run writes back, end to end through the command line, for texts and part forms
@@ -17,13 +18,6 @@ import { withMainPrefix } from "../workbook/helpers";
  */
 
 const TABLE = "绩效目标表";
-
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const sink: CliIO = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stderrIsTTY: false, now: () => new Date("2026-01-02T03:04:05Z") };
-  return { sink, out: () => out.join(""), err: () => err.join("") };
-}
 
 let tmp: string;
 beforeEach(() => {
@@ -37,13 +31,7 @@ async function table(rows: string[][], form: (files: Map<string, string>) => voi
   const ws = wb.addWorksheet(TABLE);
   ws.addRow(["主管部门", "项目名称", "绩效指标"]);
   for (const row of rows) ws.addRow(row);
-  const zip = await JSZip.loadAsync(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
-  const files = new Map<string, string>();
-  for (const name of Object.keys(zip.files)) if (!zip.files[name]!.dir) files.set(name, await zip.file(name)!.async("string"));
-  form(files);
-  const out = new JSZip();
-  for (const [name, text] of files) out.file(name, text);
-  return out.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return withPartTexts(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), form);
 }
 
 /** Runs `check FILE --clean --annotate --json` and returns the outputs read back. */

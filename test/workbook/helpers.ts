@@ -95,3 +95,15 @@ export async function withMainPrefix(bytes: Uint8Array, prefix = "x"): Promise<U
   }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
+
+/** The package with `form` applied to its parts' texts (part name → text): a producer's forms of a
+ * workbook exceljs wrote (escapes, prefixes, part names), built by editing the XML. */
+export async function withPartTexts(bytes: Uint8Array, form: (files: Map<string, string>) => void): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const files = new Map<string, string>();
+  for (const name of Object.keys(zip.files)) if (!zip.files[name]!.dir) files.set(name, await zip.file(name)!.async("string"));
+  form(files);
+  const out = new JSZip();
+  for (const [name, text] of files) out.file(name, text);
+  return out.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}

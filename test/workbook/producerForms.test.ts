@@ -8,7 +8,7 @@ import { unprefixMain } from "../../src/workbook/xlsx/patchXml";
 import { Unpatchable } from "../../src/workbook/xlsx/zipArchive";
 import { fflateCodec } from "../../src/workbook/xlsx/zipCodec";
 import { nodeCodec } from "../../src/workbook/xlsx/zipCodec.node";
-import { loadBack, withMainPrefix, xlsxBytes } from "./helpers";
+import { loadBack, withMainPrefix, withPartTexts, xlsxBytes } from "./helpers";
 import { HostError } from "../../src/app/host";
 import { createCheckSession } from "../../src/workbook/check.worker";
 import { createFileHost, inPageChannel } from "../../src/workbook/fileHost";
@@ -33,13 +33,7 @@ async function tableIn(form: (files: Map<string, string>) => void, extra?: (wb: 
     ROWS.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
     extra?.(wb);
   });
-  const zip = await JSZip.loadAsync(base);
-  const files = new Map<string, string>();
-  for (const name of Object.keys(zip.files)) if (!zip.files[name]!.dir) files.set(name, await zip.file(name)!.async("string"));
-  form(files);
-  const out = new JSZip();
-  for (const [name, text] of files) out.file(name, text);
-  return out.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return withPartTexts(base, form);
 }
 
 

@@ -20,6 +20,17 @@ describe("an item `N.` whose name starts with a digit", () => {
     expect(canonicalCellText(parseIndicatorCell(text))).toContain("2、产出指标：65岁以上老年人健康管理率，年度指标值：≥70%。3、产出指标：0-6岁儿童健康管理率");
   });
 
+  it.each([
+    ["1.产出指标：高血压患者规范管理率60%\n2.65岁以上老年人健康管理率70%\n3.效益指标：知晓率90%", "a value with no operator, line break"],
+    ["1.产出指标：高血压患者规范管理率60%；2.65岁以上老年人健康管理率70%；3.效益指标：知晓率90%", "a value with no operator, ；"],
+  ])("reads the marker when the line's value has no operator: %j (%s)", (text) => {
+    expect(items(text)).toEqual([
+      [1, "产出指标", "高血压患者规范管理率", "60%"],
+      [2, undefined, "65岁以上老年人健康管理率", "70%"],
+      [3, "效益指标", "知晓率", "90%"],
+    ]);
+  });
+
   it("reads only the expected number so: another decimal stays a number", () => {
     // Item 1 is followed by `3.5万元`, not item 2: no marker, the decimal is the unnumbered item's value.
     const cell = parseIndicatorCell("1.培训人数≥100人；3.5万元");

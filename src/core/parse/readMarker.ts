@@ -1,5 +1,5 @@
 import type { NumberingStyle } from "../model";
-import { isDigit, isOperatorGlyph, isSpace } from "./normalizeText";
+import { isDigit, isHan, isOperatorGlyph, isSpace } from "./normalizeText";
 import { LEVEL2_SYNONYMS } from "./vocabulary";
 
 /** An item number as written: `1、` (dun), `1.`/`1．` (dot), `(1)`/`（1）` and `⑴` … `⒇` (paren),
@@ -152,14 +152,17 @@ export function readDotMarkerBeforeDigit(folded: string, i: number, end: number,
 /** How far holdsNameAndValue looks: a name and its value fit in a line of this many characters. */
 const LINE_LOOKAHEAD = 80;
 
-/** Whether the line from `i` holds a name and a value (an operator glyph, a colon or a comma before
- * its end): `65岁以上老年人健康管理率≥70%` does, the value `5万元` of `2.5万元` on a line of its own does not. */
+/** Whether the line from `i` holds a name and a value (an operator glyph, a colon or a comma, or a
+ * number after the name's words, before its end): `65岁以上老年人健康管理率≥70%` and `…管理率70%` do,
+ * the value `5万元` of `2.5万元` on a line of its own does not. */
 function holdsNameAndValue(folded: string, i: number, end: number): boolean {
   const limit = Math.min(end, i + LINE_LOOKAHEAD);
+  let words = false;
   for (let k = i; k < limit; k++) {
     const c = folded.charCodeAt(k);
     if (c === LF || c === CR || c === SEMICOLON || c === FULL_STOP) return false;
-    if (c === COLON || c === COMMA || isOperatorGlyph(c)) return true;
+    if (c === COLON || c === COMMA || isOperatorGlyph(c) || (words && isDigit(c))) return true;
+    if (isHan(c)) words = true;
   }
   return false;
 }

@@ -234,6 +234,7 @@ describe("direction of sector words (漏损, 成灾, 超限超载, 晚点, 脱�
 /** Less-is-better indicators of 卫健, 教育 and 人社 tables (eleventh round's audit). */
 const HEALTH_AND_LABOUR_NEGATIVES = [
   ["艾滋病母婴传播率", "2%"],
+  ["传染病传播率", "1%"],
   ["医院感染发生例数", "3例"],
   ["医院感染例数", "3例"],
   ["儿童青少年近视率", "50%"],
@@ -252,6 +253,12 @@ const HEALTH_AND_LABOUR_REMEDIES = [
   ["医院感染防控培训次数", "≥4次"],
   ["学生近视筛查人数", "≥5000人"],
   ["失学儿童劝返率", "100%"],
+  ["健康教育知识传播率", "≥80%"],
+  ["政策信息传播率", "≥90%"],
+  ["失学儿童返校率", "≥95%"],
+  ["失学儿童入学率", "≥95%"],
+  ["艾滋病感染者随访率", "≥90%"],
+  ["感染者抗病毒治疗比例", "≥90%"],
 ] as const;
 
 describe("direction of health and labour words (传播率, 感染, 近视, 吸烟率, 失学, 裁员, 再入院率, 负债率)", () => {

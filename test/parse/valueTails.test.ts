@@ -169,3 +169,19 @@ describe("a part or remark after a value and spaces, as after a comma", () => {
     expect(clean(cell("产出指标", "培训人数", "不少于100人 其中骨干教师≥20人"))).toBe(cell("产出指标", "培训人数", "≥100人 其中骨干教师≥20人"));
   });
 });
+
+describe("a time limit with words after it, as the cleaner writes it", () => {
+  it.each([
+    ["30天内完成", "≤30天完成", 30, "天", "完成"],
+    ["3个工作日内办结", "≤3个工作日办结", 3, "个工作日", "办结"],
+  ])("reads %s and its cleaned form %s alike", (written, cleaned, number, unit, remark) => {
+    const before = fields(`1、产出指标：办结时限，年度指标值：${written}。`);
+    expect(before).toEqual(["办结时限", "quantitative", "≤", number, undefined, unit, remark]);
+    expect(clean(`1、产出指标：办结时限，年度指标值：${written}。`)).toBe(`1、产出指标：办结时限，年度指标值：${cleaned}。`);
+    expect(fields(`1、产出指标：办结时限，年度指标值：${cleaned}。`)).toEqual(before);
+  });
+
+  it("keeps a date with no operator a time (`12月底前`)", () => {
+    expect(fields("1、产出指标：完成时间，年度指标值：12月底前。")?.[1]).toBe("time");
+  });
+});

@@ -921,6 +921,8 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
     operator = matchWord(folded, i, end, VALUE_START_WORD_INDEX);
     if (operator) operatorSource = "word";
   }
+  /** An operator glyph opens the value: words may follow even a unit of time (`≤30天完成`). */
+  const openedByGlyph = operatorSource === "glyph";
   const operatorStart = i;
   if (operator) {
     i = skipSpaces(folded, i + operator.text.length, end);
@@ -1059,14 +1061,17 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
   } else if (i < end) {
     // `≥10个项目`, `≥3万人参与`, `≥1亿元产值`, `100%完成`, `30天内完成`: a few words saying what the
     // quantity counts or does, right after its suffix operator or a known unit (which a longer
-    // unit read over: `个项` of `个项目`), not after a unit of time (`12月底前` is a time).
+    // unit read over: `个项` of `个项目`), not after a unit of time unless a glyph opened the value
+    // (`12月底前` is a time, `≤30天完成` a quantity).
     let words = -1;
     if (i > tailStart) {
       words = i;
     } else if (unitFromLast && unitEnd > unitStart && !lower.placeholder && !upper?.placeholder) {
       // (A template's `XX项目完成` is no count of `项`: its words are the template's.)
       const known = knownUnitPartEnd(folded, unitStart, unitEnd);
-      if (known > unitStart && !isTimeUnit(folded.slice(unitStart, known))) words = known;
+      // After a glyph a time is a quantity (`≤30天完成`, the cleaner's form of `30天内完成`); with no
+      // operator it may be a date (`12月底前`).
+      if (known > unitStart && (openedByGlyph || !isTimeUnit(folded.slice(unitStart, known)))) words = known;
     }
     if (words >= 0 && countedWordsEnd(folded, words, end) === end) {
       if (words <= unitEnd && words > unitStart) quantity.unit = magnitude + unitText(folded, unitStart, words);

@@ -13,7 +13,6 @@ describe("an unlabelled item's last comma part stating a value as a phrase is it
     ["1、产出指标：公共文化服务，实现全覆盖。", "公共文化服务", "实现全覆盖"],
     ["1、产出指标：污水处理，达到省级标准。", "污水处理", "达到省级标准"],
     ["1、产出指标：活动组织，无安全事故。", "活动组织", "无安全事故"],
-    ["1、产出指标：资金使用，确保资金安全。", "资金使用", "确保资金安全"],
     ["1、产出指标：困难群众救助，应救尽救全覆盖。", "困难群众救助", "应救尽救全覆盖"],
     ["1.补助标准：按规定标准", "补助标准", "按规定标准"],
   ];
@@ -44,6 +43,8 @@ describe("an unlabelled item's last comma part stating a value as a phrase is it
       "1、产出指标：就业服务，实现就业人数。",
       "1、产出指标：资金管理，全部资金拨付额。",
       "1、产出指标：培训工作，按时完成情况。",
+      // The aim restated after a task is no target.
+      "1、效益指标：按要求完成年度工作任务，确保资金使用效益。",
     ]) {
       expect(named(text)[0]?.[1]).toBe("empty");
       expect(codes(text)).toContain("value_missing");

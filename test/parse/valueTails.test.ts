@@ -185,3 +185,17 @@ describe("a time limit with words after it, as the cleaner writes it", () => {
     expect(fields("1、产出指标：完成时间，年度指标值：12月底前。")?.[1]).toBe("time");
   });
 });
+
+describe("words after the unit closing with a note in brackets", () => {
+  it.each([
+    ["≥10个乡镇（街道）", "乡镇（街道）"],
+    ["≥10个项目(含续建)", "项目(含续建)"],
+  ])("reads %s as a count, the words and the note its remark", (value, remark) => {
+    expect(fields(`1、产出指标：覆盖乡镇数量，年度指标值：${value}。`)).toEqual(["覆盖乡镇数量", "quantitative", "≥", 10, undefined, "个", remark]);
+    expect(codes(`1、产出指标：覆盖乡镇数量，年度指标值：${value}。`)).not.toContain("qualitative_on_quantity");
+  });
+
+  it("cleans the word operator and keeps the words and the note as written", () => {
+    expect(clean("1、产出指标：覆盖乡镇数量，年度指标值：不少于10个乡镇（街道）。")).toBe("1、产出指标：覆盖乡镇数量，年度指标值：≥10个乡镇（街道）。");
+  });
+});

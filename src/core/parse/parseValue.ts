@@ -1073,7 +1073,9 @@ function scanQuantity(folded: string, start: number, end: number): Quantity | un
       // operator it may be a date (`12月底前`).
       if (known > unitStart && (openedByGlyph || !isTimeUnit(folded.slice(unitStart, known)))) words = known;
     }
-    if (words >= 0 && countedWordsEnd(folded, words, end) === end) {
+    // (`≥10个乡镇（街道）`: the words may close with a note in brackets.)
+    const wordsEnd = words >= 0 ? countedWordsEnd(folded, words, end) : -1;
+    if (words >= 0 && (wordsEnd === end || (wordsEnd > words && isClosingNote(folded, wordsEnd, end)))) {
       if (words <= unitEnd && words > unitStart) quantity.unit = magnitude + unitText(folded, unitStart, words);
       quantity.remarkStart = words;
       i = end;
@@ -1198,6 +1200,16 @@ function knownUnitPartEnd(folded: string, i: number, limit: number): number {
   }
   matchedUnit = bestUnit;
   return best;
+}
+
+/** Whether [i, end) is one note in brackets and nothing else: `（街道）`, `(含线上)`. */
+function isClosingNote(folded: string, i: number, end: number): boolean {
+  if (folded.charCodeAt(i) !== OPEN || folded.charCodeAt(end - 1) !== CLOSE) return false;
+  for (let k = i + 1; k < end - 1; k++) {
+    const c = folded.charCodeAt(k);
+    if (c === OPEN || c === CLOSE) return false;
+  }
+  return true;
 }
 
 /** The end of the words after a quantity that say what it counts or does (`项目`, `参与`, `完成`):

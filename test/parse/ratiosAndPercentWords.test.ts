@@ -110,3 +110,22 @@ describe("approximate counts with no digit (百余人, 数十人)", () => {
     }
   });
 });
+
+describe("clock times beside ratios", () => {
+  it.each(["8:30前", "8:30-17:30", "9:00至17:00", "10:00", "1:05"])("%s is a time", (value) => {
+    const item = parseIndicatorCell(`1、产出指标（时效指标）：服务时间，年度指标值：${value}。`).items[0];
+    expect(item?.value.kind).toBe("time");
+  });
+
+  it("reads a clock time glued to a time name as its value, not split at the colon", () => {
+    const item = parseIndicatorCell("1、产出指标：开放时间8:30前。").items[0];
+    expect([item?.name, item?.value.raw, item?.value.kind]).toEqual(["开放时间", "8:30前", "time"]);
+  });
+
+  it("keeps a bare ratio after a space or glued to its name a ratio, `∶` folded as `：` is", () => {
+    for (const text of ["1、产出指标：师生比 1∶15。", "1、产出指标：师生比1∶15。"]) {
+      const item = parseIndicatorCell(text).items[0];
+      expect([item?.name, item?.value.kind, item?.value.number, item?.value.unit]).toEqual(["师生比", "quantitative", 15, "1:"]);
+    }
+  });
+});

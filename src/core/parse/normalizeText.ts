@@ -32,6 +32,7 @@ export function foldCode(code: number): number {
     case 0xfe54: // ﹔
       return 0x3b;
     case 0xfe55: // ﹕
+    case 0x2236: // ∶ (the ratio sign Chinese input methods type for a colon: `1∶15`, `年度指标值∶`)
       return 0x3a;
     case 0x301c: // 〜
       return 0x7e;

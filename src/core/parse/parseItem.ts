@@ -469,15 +469,20 @@ function isRatioColon(folded: string, start: number, k: number, end: number): bo
   return s < k && ratioSecondAt(folded, s, k, end) > 0;
 }
 
-/** The last `:` `,` `;` outside brackets, thousands separators (`1,000`) and a ratio's colon
- * (`1:3`) aside; -1 if none. */
+/** The last `:` `,` `;` outside brackets, thousands separators (`1,000`) and a colon between
+ * digits (a ratio's `1:3`, a clock's `8:30`) aside; -1 if none. */
 function lastSeparator(folded: string, start: number, end: number): number {
   let depth = 0;
   for (let k = end - 1; k >= start; k--) {
     const c = folded.charCodeAt(k);
     if (c === CLOSE) depth++;
     else if (c === OPEN) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && isSeparator(c) && !(c === COMMA && k > start && isDigit(folded.charCodeAt(k - 1)) && isThousandsSeparator(folded, k, end)) && !isRatioColon(folded, start, k, end)) return k;
+    else if (depth === 0 && isSeparator(c) && !(c === COMMA && k > start && isDigit(folded.charCodeAt(k - 1)) && isThousandsSeparator(folded, k, end)) && !colonBetweenDigits(folded, start, k, end)) return k;
   }
   return -1;
+}
+
+/** A colon with a digit on either side: a ratio's (`1:3`) or a clock's (`8:30`), no separator. */
+function colonBetweenDigits(folded: string, start: number, k: number, end: number): boolean {
+  return folded.charCodeAt(k) === COLON && k > start && k + 1 < end && isDigit(folded.charCodeAt(k - 1)) && isDigit(folded.charCodeAt(k + 1));
 }

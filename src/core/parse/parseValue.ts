@@ -64,7 +64,7 @@ export function readValue(text: string, folded: string, start: number, end: numb
   const span = internSpan(s, e);
   const raw = text.slice(s, e);
   if (s === e) return newValue("empty", raw, span);
-  if (isDateShape(folded, s, e)) return timeValue(raw, span);
+  if (isDateShape(folded, s, e) || isClockShape(folded, s, e)) return timeValue(raw, span);
 
   let quantity = scanQuantity(folded, s, e);
   // A template value wrapped whole in brackets: `(≥**株)`.
@@ -1141,7 +1141,6 @@ export function isRatioUnit(unit: string | undefined): boolean {
   return unit !== undefined && unit.charCodeAt(unit.length - 1) === COLON;
 }
 
-const RATIO_SIGN = 0x2236; // ∶, the ratio sign of Chinese input methods
 /** A ratio's first term has at most this many digits: `2025:12` is a year and month. */
 const MAX_RATIO_TERM = 3;
 /** The last hour of a clock time (`8:30`, `24:00`). */
@@ -1150,7 +1149,7 @@ const LAST_MINUTE = 59;
 
 /**
  * Where the second term of a ratio starts when [s, colon) is its first term, an integer of at most
- * three digits, and a colon (`:`, `：` folded, or `∶`) and a digit follow (`1:5`, `1：8`, `1∶1.5`,
+ * three digits, and a colon (`:`; `：` and `∶` folded) and a digit follow (`1:5`, `1：8`, `1∶1.5`,
  * `3:1`); -1 otherwise. A clock time is none: two digits up to 59 after an hour up to 24, unless
  * the hour is 1 and the minutes do not start with 0 (`8:30`, `10:00`, `1:05`, `8:30:00` are times;
  * `1:30`, `1:15` are ratios, the usual first term), nor a year and month (`2025:12`).
@@ -1158,7 +1157,7 @@ const LAST_MINUTE = 59;
 export function ratioSecondAt(folded: string, s: number, colon: number, end: number): number {
   if (colon - s > MAX_RATIO_TERM || colon + 1 >= end) return -1;
   const sign = folded.charCodeAt(colon);
-  if ((sign !== COLON && sign !== RATIO_SIGN) || !isDigit(folded.charCodeAt(colon + 1))) return -1;
+  if (sign !== COLON || !isDigit(folded.charCodeAt(colon + 1))) return -1;
   let first = 0;
   for (let k = s; k < colon; k++) {
     const c = folded.charCodeAt(k);
@@ -1168,7 +1167,7 @@ export function ratioSecondAt(folded: string, s: number, colon: number, end: num
   let b = colon + 1;
   while (b < end && isDigit(folded.charCodeAt(b))) b++;
   const after = b < end ? folded.charCodeAt(b) : -1;
-  if (after === COLON || after === RATIO_SIGN) return -1;
+  if (after === COLON) return -1;
   if (b - colon - 1 === 2 && after !== DOT && first <= LAST_HOUR) {
     const minutes = (folded.charCodeAt(colon + 1) - 0x30) * 10 + (folded.charCodeAt(colon + 2) - 0x30);
     if (minutes <= LAST_MINUTE && (first !== 1 || minutes < 10)) return -1;
@@ -1468,6 +1467,32 @@ function isDateShape(folded: string, s: number, e: number): boolean {
   if (k >= e || !hasFlag(folded.charCodeAt(k), RANGE_SEPARATOR_FLAG)) return false;
   const second = dateAt(folded, skipSpaces(folded, k + 1, e), e);
   return second >= 0 && skipSpaces(folded, second, e) === e;
+}
+
+/** The end of a clock time at `i` (`8:30`, `17:00`: an hour up to 24, two digits of minutes up to
+ * 59), -1 if none. */
+function clockAt(folded: string, i: number, end: number): number {
+  let j = i;
+  while (j < end && j - i < 2 && isDigit(folded.charCodeAt(j))) j++;
+  if (j === i || j + 3 > end || folded.charCodeAt(j) !== COLON) return -1;
+  if (!isDigit(folded.charCodeAt(j + 1)) || !isDigit(folded.charCodeAt(j + 2)) || (j + 3 < end && isDigit(folded.charCodeAt(j + 3)))) return -1;
+  const hour = Number(folded.slice(i, j));
+  const minutes = Number(folded.slice(j + 1, j + 3));
+  // `1:15`, `1:30` are ratios, the usual first term (ratioSecondAt reads them so); `1:05` is a time.
+  if (hour === 1 && minutes >= 10) return -1;
+  return hour <= LAST_HOUR && minutes <= LAST_MINUTE ? j + 3 : -1;
+}
+
+/** Clock times: `8:30前`, `8:30-17:30`, `9:00至17:00`, `10:00` (opening hours, a deadline in the day),
+ * maybe with a time word after them (`前`, `之前`). `1:15` is a ratio, as ratioSecondAt reads it. */
+function isClockShape(folded: string, s: number, e: number): boolean {
+  const first = clockAt(folded, s, e);
+  if (first < 0) return false;
+  if (first === e || isTimeWordTail(folded, first, e)) return true;
+  const k = skipSpaces(folded, first, e);
+  if (k >= e || !hasFlag(folded.charCodeAt(k), RANGE_SEPARATOR_FLAG)) return false;
+  const second = clockAt(folded, skipSpaces(folded, k + 1, e), e);
+  return second >= 0 && (skipSpaces(folded, second, e) === e || isTimeWordTail(folded, second, e));
 }
 
 /** Time characters with no digit and no unit of time after a date (`前`, `之前`, `以前`, `前完成`):

@@ -15,6 +15,9 @@ describe("an unlabelled item's last comma part stating a value as a phrase is it
     ["1、产出指标：活动组织，无安全事故。", "活动组织", "无安全事故"],
     ["1、产出指标：困难群众救助，应救尽救全覆盖。", "困难群众救助", "应救尽救全覆盖"],
     ["1.补助标准：按规定标准", "补助标准", "按规定标准"],
+    // `确保` before a result (not before the aim restated, below).
+    ["1、效益指标：社会稳定，确保不发生群体性事件。", "社会稳定", "确保不发生群体性事件"],
+    ["1、产出指标：项目建设，确保按期完成。", "项目建设", "确保按期完成"],
   ];
   it.each(cases)("%s", (text, name, value) => {
     expect(named(text)).toEqual([[name, "qualitative", value]]);

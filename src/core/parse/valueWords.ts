@@ -288,9 +288,13 @@ export const VAGUE_WORDS: ReadonlySet<string> = new Set([
 
 /** Words that open a value stated as a phrase (`达到国家C级标准`, `无重大事故`, `按规定标准`,
  * `符合国家标准`, `实现全覆盖`, `全部完成`, `满足群众需求`): an unlabelled item's last comma part opened
- * by one of them is its value (see parseValue's isValuePhrase). Not `确保`: `确保资金使用效益` after a
- * task is the aim restated, no target (the item stays without a value). */
-export const VALUE_PHRASE_OPENERS: readonly string[] = ["达到", "无", "按", "符合", "实现", "全部", "满足"];
+ * by one of them is its value (see parseValue's isValuePhrase). `确保` only before a result
+ * (`确保不发生群体性事件`, `确保按期完成`): `确保资金使用效益` after a task is the aim restated, no target
+ * (the item stays without a value). */
+export const VALUE_PHRASE_OPENERS: readonly string[] = [
+  "达到", "无", "按", "符合", "实现", "全部", "满足",
+  "确保不", "确保无", "确保零", "确保按", "确保完成", "确保全部", "确保实现", "确保达到", "确保符合",
+];
 
 /** Nouns opened by `无` that name a thing, not its absence: `无障碍通道建设` is a name. */
 export const NONE_COMPOUNDS: readonly string[] = ["无障碍", "无人", "无线", "无害", "无偿", "无公害", "无纸", "无菌", "无证", "无烟", "无缝", "无感"];

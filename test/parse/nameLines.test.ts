@@ -23,3 +23,14 @@ describe("a line break inside a name", () => {
     expect(joinLines("培训人数")).toBe("培训人数");
   });
 });
+
+describe("a name wrapped right after its category", () => {
+  it.each([
+    ["1、产出指标：老旧小区\n改造数量≥10个。2、效益指标：知晓率≥90%。", "老旧小区改造数量", "≥10个"],
+    ["1、产出指标：农村公路\n养护里程≥500公里", "农村公路养护里程", "≥500公里"],
+    ["1、产出指标（数量指标）：老旧小区\n改造数量，年度指标值：≥10个。", "老旧小区改造数量", "≥10个"],
+  ])("is one item: %j", (text, name, value) => {
+    const item = parseIndicatorCell(text).items[0];
+    expect([joinLines(item!.name), item!.value.raw, item!.level1]).toEqual([name, value, "产出指标"]);
+  });
+});

@@ -315,7 +315,11 @@ function nextStartsDotItem(folded: string, i: number, n: number, expected: numbe
 function endsNameValueLine(folded: string, contentStart: number, i: number, n: number): boolean {
   // A note line (`注：以实际为准`) between such items ends where the next item begins.
   if (!startsNote(folded, contentStart)) {
-    const lineStart = Math.max(contentStart, folded.lastIndexOf("\n", i - 1) + 1);
+    let lineStart = Math.max(contentStart, folded.lastIndexOf("\n", i - 1) + 1);
+    // `产出指标：老旧小区\n改造数量≥10个`: the head's colon separates no name from a value; the
+    // name goes on on the next line.
+    // (Not before a 二级 word: `产出指标：数量指标\n培训人数…` heads the lines below.)
+    if (readHead(folded, lineStart, i) && HEAD.end > lineStart && HEAD.end < i && !startsCategoryWord(folded, skipWhitespace(folded, HEAD.end, i), i)) lineStart = HEAD.end;
     if (!namesValue(folded, lineStart, i)) return false;
   }
   const k = skipWhitespace(folded, i + 1, n);

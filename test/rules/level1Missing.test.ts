@@ -23,6 +23,18 @@ describe("level1_missing", () => {
     expect(formatFix("level1_missing", findings[0]!.params!, "zh")).toBe("将“数量指标”改为“产出指标（数量指标）”");
   });
 
+  it("reports a heading that writes a 二级 alone (`数量指标：` over items) once, at the heading", () => {
+    const text = "数量指标：\n1.检查次数≥2次\n2.培训人数≥100人\n质量：\n1.验收合格率≥95%";
+    const row = dataRow(text);
+    const findings = findingsOf(level1MissingRule, row);
+    expect(findings.map((f) => [f.item, f.params?.written, f.params?.level1, spanText(row, f), f.fix?.auto])).toEqual([
+      [1, "数量指标", "产出指标", "数量指标", true],
+      [3, "质量", "产出指标", "质量", true],
+    ]);
+    expect(findings.reduceRight((t, f) => applyFix(t, f), text)).toBe("产出指标（数量指标）：\n1.检查次数≥2次\n2.培训人数≥100人\n产出指标（质量指标）：\n1.验收合格率≥95%");
+    expect(allItemCodes(text).filter(([, code]) => code === "category_unknown")).toEqual([]);
+  });
+
   it("auto-fixes to the canonical head 一级（二级）, a short 二级 written in full", () => {
     const row = dataRow(cell);
     const [first] = findingsOf(level1MissingRule, row);

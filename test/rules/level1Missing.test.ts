@@ -74,4 +74,27 @@ describe("level1_missing", () => {
     const findings = findingsOf(level1MissingRule, row);
     expect(findings.map((f) => [f.cell, f.fix])).toEqual([["B6", undefined]]);
   });
+
+  it("reads a 二级 in the 一级 column as the row's 二级, its 一级 inferred, and points at that cell", () => {
+    for (const [level1, level2, expected] of [
+      ["数量指标", "", "数量指标"],
+      ["数量指标", "数量指标", "数量指标"],
+      ["社会效益指标", "", "社会效益指标"],
+      ["数量", "数量指标", "数量指标"],
+    ] as const) {
+      const item = parseItemFromParts({ level1, level2, name: "检查次数", value: "≥2次", operator: "", unit: "" }, 1);
+      expect([item.level1, item.level1Source, item.level1Raw, item.level2, item.level2Source]).toEqual([
+        expected === "社会效益指标" ? "效益指标" : "产出指标",
+        "inferred",
+        undefined,
+        expected,
+        "written",
+      ]);
+      const row = { ...dataRow(""), cell: { text: "", items: [item], leading: undefined }, itemCells: [{ address: "E6", rowNumber: 6, level1: "A6" }] };
+      expect(findingsOf(level1MissingRule, row).map((f) => [f.cell, f.params?.written, f.params?.level1])).toEqual([["A6", level2 === "" ? level1 : level2, item.level1]]);
+    }
+    // A 二级 column saying another 二级 leaves the 一级 cell as written (category_unknown's).
+    const other = parseItemFromParts({ level1: "数量指标", level2: "质量指标", name: "合格率", value: "≥95%", operator: "", unit: "" }, 1);
+    expect([other.level1, other.level1Raw, other.level2]).toEqual([undefined, "数量指标", "质量指标"]);
+  });
 });

@@ -718,6 +718,15 @@ function readLevels(parts: ItemParts): RowLevels {
       if (head.level2Raw !== "") level2FromLevel1 = head;
     }
   }
+  if (out.level1 === undefined && out.level1Raw !== "") {
+    // A 二级 in the 一级 column (`数量指标`, `社会效益指标`), the 二级 column blank or saying the
+    // same: the row's 二级, its 一级 left out (inferred below: level1_missing, at the 一级 cell).
+    const level2 = level2Only(out.level1Raw);
+    if (level2 !== undefined && (out.level2Raw === "" || level2Only(out.level2Raw) === level2)) {
+      if (out.level2Raw === "") out.level2Raw = out.level1Raw;
+      out.level1Raw = "";
+    }
+  }
   out.level2 = canonicalLevel2(out.level2Raw);
   if (out.level2 === undefined && out.level2Raw !== "") {
     const head = readColumnHead(out.level2Raw);
@@ -752,6 +761,15 @@ function readLevels(parts: ItemParts): RowLevels {
     out.level2 = head.level2;
   }
   return out;
+}
+
+/** The 二级 a column's text is as a whole (`数量指标`, `社会效益`, `产出指标-数量指标`'s is none: it
+ * writes a 一级), undefined when it is none. */
+function level2Only(text: string): Level2 | undefined {
+  const level2 = canonicalLevel2(text);
+  if (level2 !== undefined) return level2;
+  const head = readColumnHead(text);
+  return head !== undefined && head.rest === "" && head.level1Raw === "" ? head.level2 : undefined;
 }
 
 /** A known 一级 and/or 二级 read as an item's head from a column's text, and the text after it. */

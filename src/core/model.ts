@@ -184,6 +184,10 @@ export interface CellSection {
   itemCount: number;
   /** The sub-headings under the heading, in order; absent when it has none. */
   subsections?: CellSubsection[];
+  /** The heading writes a 二级 alone (`数量指标：`): its 一级 is the one that 二级 belongs to, not
+   * written (level1Raw is that canonical word, level1Span and level2Span the 二级's); the items
+   * under it take both, and level1_missing reports the 一级 left out. Absent otherwise. */
+  level1Inferred?: true;
 }
 
 /**

@@ -23,6 +23,18 @@ describe("level1_missing", () => {
     expect(formatFix("level1_missing", findings[0]!.params!, "zh")).toBe("将“数量指标”改为“产出指标（数量指标）”");
   });
 
+  it("reports a heading that writes a 二级 alone (`数量指标：` over items) once, at the heading", () => {
+    const text = "数量指标：\n1.检查次数≥2次\n2.培训人数≥100人\n质量：\n1.验收合格率≥95%";
+    const row = dataRow(text);
+    const findings = findingsOf(level1MissingRule, row);
+    expect(findings.map((f) => [f.item, f.params?.written, f.params?.level1, spanText(row, f), f.fix?.auto])).toEqual([
+      [1, "数量指标", "产出指标", "数量指标", true],
+      [3, "质量", "产出指标", "质量", true],
+    ]);
+    expect(findings.reduceRight((t, f) => applyFix(t, f), text)).toBe("产出指标（数量指标）：\n1.检查次数≥2次\n2.培训人数≥100人\n产出指标（质量指标）：\n1.验收合格率≥95%");
+    expect(allItemCodes(text).filter(([, code]) => code === "category_unknown")).toEqual([]);
+  });
+
   it("auto-fixes to the canonical head 一级（二级）, a short 二级 written in full", () => {
     const row = dataRow(cell);
     const [first] = findingsOf(level1MissingRule, row);
@@ -61,5 +73,28 @@ describe("level1_missing", () => {
     const row = { ...dataRow(""), cell: { text: "", items: [item], leading: undefined }, itemCells: [{ address: "E6", rowNumber: 6, level2: "B6" }] };
     const findings = findingsOf(level1MissingRule, row);
     expect(findings.map((f) => [f.cell, f.fix])).toEqual([["B6", undefined]]);
+  });
+
+  it("reads a 二级 in the 一级 column as the row's 二级, its 一级 inferred, and points at that cell", () => {
+    for (const [level1, level2, expected] of [
+      ["数量指标", "", "数量指标"],
+      ["数量指标", "数量指标", "数量指标"],
+      ["社会效益指标", "", "社会效益指标"],
+      ["数量", "数量指标", "数量指标"],
+    ] as const) {
+      const item = parseItemFromParts({ level1, level2, name: "检查次数", value: "≥2次", operator: "", unit: "" }, 1);
+      expect([item.level1, item.level1Source, item.level1Raw, item.level2, item.level2Source]).toEqual([
+        expected === "社会效益指标" ? "效益指标" : "产出指标",
+        "inferred",
+        undefined,
+        expected,
+        "written",
+      ]);
+      const row = { ...dataRow(""), cell: { text: "", items: [item], leading: undefined }, itemCells: [{ address: "E6", rowNumber: 6, level1: "A6" }] };
+      expect(findingsOf(level1MissingRule, row).map((f) => [f.cell, f.params?.written, f.params?.level1])).toEqual([["A6", level2 === "" ? level1 : level2, item.level1]]);
+    }
+    // A 二级 column saying another 二级 leaves the 一级 cell as written (category_unknown's).
+    const other = parseItemFromParts({ level1: "数量指标", level2: "质量指标", name: "合格率", value: "≥95%", operator: "", unit: "" }, 1);
+    expect([other.level1, other.level1Raw, other.level2]).toEqual([undefined, "数量指标", "质量指标"]);
   });
 });

@@ -1,4 +1,4 @@
-import type { IndicatorItem, TextEdit } from "../model";
+import type { CellSection, IndicatorItem, Span, TextEdit } from "../model";
 import { compactFolded, fullCategoryWord } from "../parse/vocabulary";
 
 /** One category word the cleaner writes otherwise: where it stands, as written, and as written clean. */
@@ -34,4 +34,27 @@ export function categoryNormalization(item: IndicatorItem, cellText: string): Ca
 /** A known category word as the cleaned text writes it: compact, in full. */
 function cleanWord(word: string): string {
   return compactFolded(fullCategoryWord(word.trim()));
+}
+
+/**
+ * The edits that write a section heading's known 一级 and 二级, and its sub-headings' 二级, as the
+ * cleaner does (`一、产出` → `一、产出指标`, `（一）数量` → `（一）数量指标`): category_normalized's
+ * auto-fix of the heading, where each word stands. None for a heading whose 一级 is inferred from
+ * the 二级 it writes alone (`数量指标：`: level1_missing's, its fix writes it in full). Spans point
+ * into `cellText`.
+ */
+export function sectionCategoryNormalization(section: CellSection, cellText: string): CategoryEdit[] {
+  if (section.level1Inferred === true) return [];
+  const edits: CategoryEdit[] = [];
+  wordEdit(edits, cellText, section.level1Span);
+  if (section.level2Span !== undefined) wordEdit(edits, cellText, section.level2Span);
+  for (const sub of section.subsections ?? []) wordEdit(edits, cellText, sub.level2Span);
+  return edits;
+}
+
+/** The edit writing the category word at `span` clean, when it is written otherwise. */
+function wordEdit(edits: CategoryEdit[], cellText: string, span: Span): void {
+  const word = cellText.slice(span.start, span.end);
+  const clean = cleanWord(word);
+  if (word !== "" && clean !== word) edits.push({ span, text: clean, from: word });
 }

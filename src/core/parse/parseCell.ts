@@ -34,13 +34,13 @@ export function parseIndicatorCell(text: string, values?: ValueTable): ParsedCel
   let items = readItems(cellText, folded, values, true);
   if (items === undefined) return { text: cellText, items: [], leading: undefined, sections: undefined };
   // Only a cell with a line that is nothing but a 一级 can have sections: most cells skip this.
-  let sections = headOnly ? splitSections(items, cellText, folded, values) : undefined;
+  let sections = headOnly ? sectionsOf(items, cellText, folded, values) : undefined;
   if (!runOnsBorneOut) {
     // A heading run on to its first item on one line (`一、产出指标：1、培训人数…`) that the cell
     // does not bear out (`一、产出指标：(1)班学生人数…` alone) was an item's head and name: read again.
     items = readItems(cellText, folded, values, false);
     if (items === undefined) return { text: cellText, items: [], leading: undefined, sections: undefined };
-    sections = headOnly ? splitSections(items, cellText, folded, values) : undefined;
+    sections = headOnly ? sectionsOf(items, cellText, folded, values) : undefined;
   }
   if (sections === undefined) carryLevel1(items, folded);
   const first = items[0];
@@ -56,6 +56,12 @@ export function parseIndicatorCell(text: string, values?: ValueTable): ParsedCel
   }
   inferLevel1(items);
   return { text: cellText, items, leading: undefined, sections };
+}
+
+/** splitSections, after the short 一级 lines over items became headings (readShortHeadings). */
+function sectionsOf(items: IndicatorItem[], text: string, folded: string, values: ValueTable | undefined): CellSection[] | undefined {
+  readShortHeadings(items);
+  return splitSections(items, text, folded, values);
 }
 
 /**
@@ -111,7 +117,7 @@ function readItems(cellText: string, folded: string, values: ValueTable | undefi
     items.push(item);
     if (!structured && isStructured(item)) structured = true;
     if (item.number !== undefined) numbered = true;
-    if (!headOnly && isHeadOnly(item)) headOnly = true;
+    if (!headOnly && (isHeadOnly(item) || isShortHeadLine(item) || isSubHeadOnly(item))) headOnly = true;
   }
   runOnSplits = cursor.sectionSplits;
   runOnsBorneOut = runOnSplits === 0;
@@ -168,6 +174,36 @@ function isHeadOnly(item: IndicatorItem): boolean {
     item.value.kind === "empty" &&
     item.value.raw === ""
   );
+}
+
+/** A line that is a short 一级 word and nothing else (`一、产出`, `（三）满意度`, `效益`): the parser
+ * reads the word as a name (it takes a short 一级 only before a colon), but over items it heads
+ * them as `一、产出指标` does (see readShortHeadings); `满意度调查次数`, `产出率` are names. */
+function isShortHeadLine(item: IndicatorItem): boolean {
+  if (item.level1Source !== "none" || item.level2Source === "written" || item.label !== undefined || item.value.kind !== "empty" || item.value.raw !== "") return false;
+  return item.name.length <= SHORT_LEVEL1_MAX && canonicalLevel1(item.name) !== undefined;
+}
+
+/** The longest short 一级 word: `满意度`. */
+const SHORT_LEVEL1_MAX = 3;
+
+/** Each short 一级 line (isShortHeadLine) that heads the items after it (headsSection) becomes the
+ * heading it is: its name is its written 一级. */
+function readShortHeadings(items: readonly IndicatorItem[]): void {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as IndicatorItem;
+    if (!isShortHeadLine(item)) continue;
+    const next = items[i + 1];
+    if (next === undefined || isShortHeadLine(next) || !headsSection(item, next, false)) continue;
+    item.level1Raw = item.name;
+    item.level1 = canonicalLevel1(item.name);
+    item.level1Span = item.nameSpan;
+    item.level1Source = "written";
+    item.name = "";
+    item.nameSpan = internSpan(item.nameSpan.end, item.nameSpan.end);
+    item.level2 = undefined;
+    item.level2Source = "none";
+  }
 }
 
 /** A line inside a section that is a known 二级 and nothing else (`（一）数量指标`, `数量指标：`):
@@ -276,6 +312,18 @@ function splitSections(items: IndicatorItem[], text: string, folded: string, val
       styled = 0;
       continue;
     }
+    if ((current === undefined || current.level1Inferred === true) && isSubHeadOnly(item) && headsSection(item, next, true)) {
+      // `数量指标：\n1.检查次数…`: a 二级 alone over items, in no 一级's section, heads a section of
+      // the 一级 it belongs to (inferred: level1_missing reports it left out).
+      if (runOn && styled >= 2) bornOut++;
+      current = newLevel2Section(item, (sections?.length ?? 0) + 1, kept + 1);
+      (sections ??= []).push(current);
+      sub = undefined;
+      style = (next as IndicatorItem).numberingStyle;
+      runOn = false;
+      styled = 0;
+      continue;
+    }
     if (current !== undefined && isSubHeadOnly(item) && headsSection(item, next, true)) {
       sub = newSubsection(item, (current.subsections?.length ?? 0) + 1, kept + 1);
       (current.subsections ??= []).push(sub);
@@ -358,6 +406,7 @@ function readShortHeadAsName(item: IndicatorItem, text: string, folded: string, 
 /** The item takes the heading's 一级, and the 二级 of its sub-heading or heading when it writes
  * none (else one inferred from its name under that 一级). */
 function takeHeading(item: IndicatorItem, section: CellSection, sub: CellSubsection | undefined, folded: string): void {
+  if (section.level1Inferred === true && item.level2Source === "written") return;
   item.level1Raw = section.level1Raw;
   item.level1 = section.level1;
   item.level1Source = "heading";
@@ -476,6 +525,31 @@ function newSection(heading: IndicatorItem, index: number, firstItem: number, te
     section.level2Span = spanOf(heading, heading.level2Raw, (heading.level1Span ?? heading.span).end);
   }
   return section;
+}
+
+/** A section headed by a 二级 alone (`数量指标：`, `（一）数量指标`): its 一级 the one that 二级
+ * belongs to (level1Inferred; level1Raw the canonical word, level1Span the 二级's). */
+function newLevel2Section(heading: IndicatorItem, index: number, firstItem: number): CellSection {
+  const sub = newSubsection(heading, 0, firstItem);
+  const level1 = level1OfLevel2(sub.level2) as Level1;
+  return {
+    index,
+    number: heading.number,
+    numberRaw: heading.numberRaw,
+    numberingStyle: heading.numberingStyle,
+    level1Raw: level1,
+    level1,
+    level1Span: sub.level2Span,
+    level2Raw: sub.level2Raw,
+    level2: sub.level2,
+    level2Span: sub.level2Span,
+    raw: heading.raw,
+    span: heading.span,
+    firstItem,
+    itemCount: 0,
+    subsections: undefined,
+    level1Inferred: true,
+  };
 }
 
 /** A sub-section from its sub-heading item (`（一）数量指标`, or `数量指标：` with its 二级 read). */
@@ -644,6 +718,15 @@ function readLevels(parts: ItemParts): RowLevels {
       if (head.level2Raw !== "") level2FromLevel1 = head;
     }
   }
+  if (out.level1 === undefined && out.level1Raw !== "") {
+    // A 二级 in the 一级 column (`数量指标`, `社会效益指标`), the 二级 column blank or saying the
+    // same: the row's 二级, its 一级 left out (inferred below: level1_missing, at the 一级 cell).
+    const level2 = level2Only(out.level1Raw);
+    if (level2 !== undefined && (out.level2Raw === "" || level2Only(out.level2Raw) === level2)) {
+      if (out.level2Raw === "") out.level2Raw = out.level1Raw;
+      out.level1Raw = "";
+    }
+  }
   out.level2 = canonicalLevel2(out.level2Raw);
   if (out.level2 === undefined && out.level2Raw !== "") {
     const head = readColumnHead(out.level2Raw);
@@ -678,6 +761,15 @@ function readLevels(parts: ItemParts): RowLevels {
     out.level2 = head.level2;
   }
   return out;
+}
+
+/** The 二级 a column's text is as a whole (`数量指标`, `社会效益`, `产出指标-数量指标`'s is none: it
+ * writes a 一级), undefined when it is none. */
+function level2Only(text: string): Level2 | undefined {
+  const level2 = canonicalLevel2(text);
+  if (level2 !== undefined) return level2;
+  const head = readColumnHead(text);
+  return head !== undefined && head.rest === "" && head.level1Raw === "" ? head.level2 : undefined;
 }
 
 /** A known 一级 and/or 二级 read as an item's head from a column's text, and the text after it. */

@@ -3,6 +3,7 @@ import { isDigit, isHan, isOperatorGlyph, isSpace, isWhitespace } from "./normal
 import { isValueRemark, looksLikeValue, numberContinuesValue, prefixWordAt, readValue } from "./parseValue";
 import { LABEL, labelAt, mayEndShortLabel } from "./readLabel";
 import { HEAD, readHead } from "./readHead";
+import { level1At } from "./vocabulary";
 import { MARKER, isCircledNumber, isParenthesizedNumber, readDotMarkerBeforeDigit, readMarker, startsCategory, startsCategoryWord, type Marker } from "./readMarker";
 
 const FULL_STOP = 0x3002; // 。
@@ -295,7 +296,16 @@ function peek(folded: string, i: number, n: number): number {
  * whole 二级 word (`质量指标：合格率≥95%` on the next line of `数量指标：培训人数≥100人`). */
 function nextStartsItem(folded: string, i: number, n: number): boolean {
   const k = peek(folded, i, n);
-  return k >= 0 && (readMarker(folded, k, n, true) || startsCategory(folded, k, n) || startsCategoryWord(folded, k, n));
+  return k >= 0 && (readMarker(folded, k, n, true) || startsCategory(folded, k, n) || startsCategoryWord(folded, k, n) || isLevel2Line(folded, k, n));
+}
+
+/** Whether the line at `k` is a known 二级 written short and its colon, nothing else (`质量：`, a
+ * sub-heading over the next items): it ends the line before it, as a whole 二级 word does. */
+function isLevel2Line(folded: string, k: number, n: number): boolean {
+  let end = k;
+  while (end < n && end - k < HEADING_MAX && !endsLine(folded.charCodeAt(end))) end++;
+  if (end - k >= HEADING_MAX || !readHead(folded, k, end) || HEAD.level1Start >= 0 || HEAD.level2 === undefined) return false;
+  return skipWhitespace(folded, HEAD.end, end) === end;
 }
 
 /** Whether the expected item `N.` begins after `i` (white space skipped), its name starting with a
@@ -527,7 +537,7 @@ function isHeading(folded: string, contentStart: number, i: number): boolean {
  * the heading is over every line); else it is the item's head (`产出指标：\n培训人数，年度指标值：…`
  * reads alike either way; `产出指标：\n群众生活水平` is one item). */
 function endsHeadingLine(folded: string, contentStart: number, i: number, n: number): boolean {
-  if (!isHeading(folded, contentStart, i)) return false;
+  if (!isHeading(folded, contentStart, i)) return isShortHeadingLine(folded, contentStart, i, n);
   if (HEAD.separator === 0) return true;
   const k = peek(folded, i + 1, n);
   if (k < 0) return false;
@@ -535,6 +545,17 @@ function endsHeadingLine(folded: string, contentStart: number, i: number, n: num
   let end = k;
   while (end < n && end - k < LOOKAHEAD && !endsLine(folded.charCodeAt(end))) end++;
   return namesValue(folded, k, end);
+}
+
+/** Whether the line [contentStart, i) is a short 一级 word alone (`产出`, `满意度`) over a line that
+ * opens with a Han character (`产出\n培训人数≥100人`): a heading's line, not a name wrapped onto
+ * the next line (parseCell keeps it a heading only over items; `满意度\n≥90%` stays one item). */
+function isShortHeadingLine(folded: string, contentStart: number, i: number, n: number): boolean {
+  let e = i;
+  while (e > contentStart && isSpace(folded.charCodeAt(e - 1))) e--;
+  if (e - contentStart < 2 || e - contentStart > 3 || level1At(folded, contentStart, e) === undefined) return false;
+  const k = peek(folded, i + 1, n);
+  return k >= 0 && isHan(folded.charCodeAt(k));
 }
 
 /** An item's number and its numbering style. */

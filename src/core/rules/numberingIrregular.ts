@@ -179,7 +179,8 @@ function report(
   if (first) finding.first = first;
   if (previous) finding.previous = writtenNumber(previous);
   if (isHeading(entry)) {
-    const title = "level1Raw" in entry ? entry.level1Raw : entry.level2Raw;
+    // A heading that writes a 二级 alone (`数量指标：`, its 一级 inferred) is titled by that 二级.
+    const title = "level1Raw" in entry && entry.level1Inferred !== true ? entry.level1Raw : (entry.level2Raw as string);
     emitSpan(emit, row, "numbering_irregular", { heading: entry.index, title, ...finding }, span);
   } else {
     emitItem(emit, row, entry as IndicatorItem, "numbering_irregular", { item: entry.index, ...finding }, span ? { span } : {});

@@ -196,7 +196,9 @@ export class SegmentCursor {
           (c === COMMA || c === DUN || isSpace(c)) &&
           (valueAfterLabel || digitSeen) &&
           startsHeadAfterValue(folded, i + 1, n) &&
-          (valueAfterLabel || namesValue(folded, contentStart, i, true))
+          // (A name and its quantity fit in LOOKAHEAD: past it, no scan from the item's start at every
+          // separator, which made a run-on cell quadratic.)
+          (valueAfterLabel || (i - contentStart <= LOOKAHEAD && namesValue(folded, contentStart, i, true)))
         ) {
           // `≥90个，效益指标：…`, `合格 效益指标：…`, `培训人数≥100人 效益指标：…`: the next item, its number
           // and terminator left out.

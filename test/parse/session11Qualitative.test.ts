@@ -18,6 +18,7 @@ describe("an unlabelled item's last comma part stating a value as a phrase is it
     // `确保` before a result (not before the aim restated, below).
     ["1、效益指标：社会稳定，确保不发生群体性事件。", "社会稳定", "确保不发生群体性事件"],
     ["1、产出指标：项目建设，确保按期完成。", "项目建设", "确保按期完成"],
+    ["1、产出指标：安全生产，确保零事故。", "安全生产", "确保零事故"],
   ];
   it.each(cases)("%s", (text, name, value) => {
     expect(named(text)).toEqual([[name, "qualitative", value]]);

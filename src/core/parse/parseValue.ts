@@ -35,6 +35,8 @@ import {
   UNITS,
   VAGUE_WORDS,
   VALUE_PHRASE_OPENERS,
+  ENSURE_WORD,
+  ENSURED_RESULTS,
   WEAK_PREFIXES,
   WITHIN_SUFFIX,
   type OperatorWord,
@@ -167,7 +169,10 @@ function isValuePhrase(word: string): boolean {
   for (const end of MEASURE_NAME_ENDS) if (word.endsWith(end)) return false;
   if (word.length >= 4 && word.charAt(0) === "应" && word.charAt(2) === "尽") return true;
   for (const compound of NONE_COMPOUNDS) if (word.startsWith(compound)) return false;
-  for (const opener of VALUE_PHRASE_OPENERS) if (word.length > opener.length && word.startsWith(opener)) return true;
+  // `确保不发生群体性事件`, `确保按期完成`: the rest after `确保` opens a phrase or names a result.
+  const rest = word.startsWith(ENSURE_WORD) ? word.slice(ENSURE_WORD.length) : word;
+  if (rest !== word && ENSURED_RESULTS.some((result) => rest.length > result.length && rest.startsWith(result))) return true;
+  for (const opener of VALUE_PHRASE_OPENERS) if (rest.length > opener.length && rest.startsWith(opener)) return true;
   return false;
 }
 
@@ -1158,21 +1163,11 @@ export function ratioSecondAt(folded: string, s: number, colon: number, end: num
   if (colon - s > MAX_RATIO_TERM || colon + 1 >= end) return -1;
   const sign = folded.charCodeAt(colon);
   if (sign !== COLON || !isDigit(folded.charCodeAt(colon + 1))) return -1;
-  let first = 0;
-  for (let k = s; k < colon; k++) {
-    const c = folded.charCodeAt(k);
-    if (!isDigit(c)) return -1;
-    first = first * 10 + (c - 0x30);
-  }
+  for (let k = s; k < colon; k++) if (!isDigit(folded.charCodeAt(k))) return -1;
   let b = colon + 1;
   while (b < end && isDigit(folded.charCodeAt(b))) b++;
-  const after = b < end ? folded.charCodeAt(b) : -1;
-  if (after === COLON) return -1;
-  if (b - colon - 1 === 2 && after !== DOT && first <= LAST_HOUR) {
-    const minutes = (folded.charCodeAt(colon + 1) - 0x30) * 10 + (folded.charCodeAt(colon + 2) - 0x30);
-    if (minutes <= LAST_MINUTE && (first !== 1 || minutes < 10)) return -1;
-  }
-  return colon + 1;
+  if (b < end && folded.charCodeAt(b) === COLON) return -1;
+  return clockAt(folded, s, end) >= 0 ? -1 : colon + 1;
 }
 
 /** Where an OVER_WORDS word stands at `i`, maybe after one or two magnitudes (`余人`, `万余人`,
@@ -1470,12 +1465,14 @@ function isDateShape(folded: string, s: number, e: number): boolean {
 }
 
 /** The end of a clock time at `i` (`8:30`, `17:00`: an hour up to 24, two digits of minutes up to
- * 59), -1 if none. */
+ * 59), -1 if none. The one reading of a clock: ratioSecondAt asks it what is no ratio. */
 function clockAt(folded: string, i: number, end: number): number {
   let j = i;
   while (j < end && j - i < 2 && isDigit(folded.charCodeAt(j))) j++;
   if (j === i || j + 3 > end || folded.charCodeAt(j) !== COLON) return -1;
-  if (!isDigit(folded.charCodeAt(j + 1)) || !isDigit(folded.charCodeAt(j + 2)) || (j + 3 < end && isDigit(folded.charCodeAt(j + 3)))) return -1;
+  if (!isDigit(folded.charCodeAt(j + 1)) || !isDigit(folded.charCodeAt(j + 2))) return -1;
+  // More digits, or a decimal, after the minutes: a ratio (`1:155`, `1:15.5`), no time.
+  if (j + 3 < end && (isDigit(folded.charCodeAt(j + 3)) || folded.charCodeAt(j + 3) === DOT)) return -1;
   const hour = Number(folded.slice(i, j));
   const minutes = Number(folded.slice(j + 1, j + 3));
   // `1:15`, `1:30` are ratios, the usual first term (ratioSecondAt reads them so); `1:05` is a time.

@@ -291,10 +291,12 @@ export const VAGUE_WORDS: ReadonlySet<string> = new Set([
  * by one of them is its value (see parseValue's isValuePhrase). `确保` only before a result
  * (`确保不发生群体性事件`, `确保按期完成`): `确保资金使用效益` after a task is the aim restated, no target
  * (the item stays without a value). */
-export const VALUE_PHRASE_OPENERS: readonly string[] = [
-  "达到", "无", "按", "符合", "实现", "全部", "满足",
-  "确保不", "确保无", "确保零", "确保按", "确保完成", "确保全部", "确保实现", "确保达到", "确保符合",
-];
+export const VALUE_PHRASE_OPENERS: readonly string[] = ["达到", "无", "按", "符合", "实现", "全部", "满足"];
+
+/** `确保` before an opener or a result (`确保不发生群体性事件`, `确保零事故`, `确保完成`) opens a value
+ * phrase (VALUE_PHRASE_OPENERS' doc). */
+export const ENSURE_WORD = "确保";
+export const ENSURED_RESULTS: readonly string[] = ["不", "零", "完成"];
 
 /** Nouns opened by `无` that name a thing, not its absence: `无障碍通道建设` is a name. */
 export const NONE_COMPOUNDS: readonly string[] = ["无障碍", "无人", "无线", "无害", "无偿", "无公害", "无纸", "无菌", "无证", "无烟", "无缝", "无感"];
